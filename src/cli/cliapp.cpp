@@ -1,0 +1,517 @@
+#include "cliapp.h"
+
+#include "jsonformat.h"
+#include "profilestore.h"
+#include "requestlog.h"
+#include "tokenstore.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcessEnvironment>
+#include <cstdio>
+
+namespace UserDesk {
+
+namespace {
+const char tokenVariable[] = "USERDESK_TOKEN";
+
+const QString usersHelp = QStringLiteral(
+    "Commands:\n"
+    "  users list [--all] [--page N] [--per-page N] [--filter KEY=VALUE]... [--format table|json|csv]\n"
+    "  users get ID [--format table|json|csv]\n"
+    "  users create --name NAME --email EMAIL --gender male|female --status active|inactive\n"
+    "  users update ID [--name NAME] [--email EMAIL] [--gender G] [--status S] [--put]\n"
+    "  users delete ID [ID...]\n"
+    "\n"
+    "The token is read from the environment variable USERDESK_TOKEN (never from the command line, where\n"
+    "other users of the machine could read it), or from the keychain entry of --profile.\n"
+    "Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,\n"
+    "6 validation, 7 rate limited, 8 server error, 9 bad response, 130 canceled.\n");
+} // namespace
+
+CliApp::CliApp(QObject *parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+int CliApp::exitCodeFor(const ApiError &error)
+{
+    switch (error.kind()) {
+    case ApiError::Kind::None: return Ok;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls: return NetworkFailure;
+    case ApiError::Kind::Unauthorized:
+    case ApiError::Kind::Forbidden: return AuthFailure;
+    case ApiError::Kind::NotFound: return NotFound;
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::BadRequest: return ValidationFailure;
+    case ApiError::Kind::RateLimited: return RateLimited;
+    case ApiError::Kind::Server: return ServerFailure;
+    case ApiError::Kind::BadResponse: return BadResponse;
+    case ApiError::Kind::Canceled: return Canceled;
+    case ApiError::Kind::HttpOther: return Failure;
+    }
+    return Failure;
+}
+
+int CliApp::usage(const QString &message)
+{
+    m_err << "userdesk-cli: " << message << "\n" << tr("Try 'userdesk-cli --help'.") << Qt::endl;
+    return Usage;
+}
+
+int CliApp::fail(const ApiError &error)
+{
+    m_err << "userdesk-cli: " << error.userMessage() << Qt::endl;
+    for (const FieldError &f : error.fieldErrors())
+        m_err << "  " << f.field << ": " << f.message << Qt::endl;
+    if (error.kind() == ApiError::Kind::Tls && !error.certificate().sha256Fingerprint.isEmpty()) {
+        const CertificateInfo c = error.certificate();
+        m_err << "  certificate: " << c.subject << " issued by " << c.issuer << "\n  sha256: " << c.sha256Fingerprint
+              << Qt::endl;
+    }
+    return exitCodeFor(error);
+}
+
+int CliApp::waitForExit()
+{
+    QEventLoop loop;
+    connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
+    connect(&m_client, &ApiClient::idle, &loop, &QEventLoop::quit);
+    loop.exec();
+    return m_exitCode;
+}
+
+void CliApp::printExchange(int index)
+{
+    const HttpExchange &e = m_client.requestLog()->at(index);
+    if (!e.finished)
+        return;
+    m_err << "> " << e.method << ' ' << e.url.toString() << "  (attempt " << e.attempt << ")\n";
+    for (const auto &h : e.requestHeaders)
+        m_err << "> " << h.first << ": " << h.second << '\n';
+    if (!e.requestBody.isEmpty())
+        m_err << JsonFormat::pretty(e.requestBody) << '\n';
+    if (e.httpStatus)
+        m_err << "< " << e.httpStatus << "  (" << e.elapsedMs << " ms)\n";
+    else
+        m_err << "< " << tr("no answer: %1").arg(e.error) << "  (" << e.elapsedMs << " ms)\n";
+    for (const auto &h : e.responseHeaders)
+        m_err << "< " << h.first << ": " << h.second << '\n';
+    if (!e.responseBody.isEmpty())
+        m_err << JsonFormat::pretty(e.responseBody.left(4096)) << (e.responseBody.size() > 4096 ? "\n..." : "") << '\n';
+    m_err << Qt::endl;
+}
+
+bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QString *error)
+{
+    if (!global.parse(arguments)) {
+        *error = global.errorText();
+        return false;
+    }
+    m_verbose = global.isSet(QStringLiteral("verbose"));
+
+    QString profileName = global.value(QStringLiteral("profile"));
+    std::optional<Profile> profile;
+    if (!profileName.isEmpty() || !global.isSet(QStringLiteral("endpoint"))) {
+        ProfileStore store(global.isSet(QStringLiteral("settings")) ? global.value(QStringLiteral("settings"))
+                                                                      : ProfileStore::defaultSettingsPath());
+        if (profileName.isEmpty())
+            profileName = store.currentProfileName();
+        profile = store.profile(profileName);
+        if (!profile && !global.isSet(QStringLiteral("endpoint"))) {
+            *error = profileName.isEmpty() ? tr("no --endpoint given and no profile is set up")
+                                           : tr("no profile named \"%1\"").arg(profileName);
+            return false;
+        }
+    }
+    if (profile) {
+        m_client.setTimeout(profile->timeoutMs());
+        m_client.setMaxInFlight(profile->maxInFlight());
+        m_client.setTrustedCertificates(profile->trustedCertificates());
+        RetryPolicy policy;
+        policy.maxAttempts = profile->maxAttempts();
+        m_client.setRetryPolicy(policy);
+        if (profile->isEmbeddedSandbox() && !global.isSet(QStringLiteral("endpoint"))) {
+            *error = tr("profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")
+                         .arg(profileName);
+            return false;
+        }
+        m_client.setBaseUrl(profile->baseUrl());
+    }
+    if (global.isSet(QStringLiteral("endpoint"))) {
+        const QUrl url = QUrl::fromUserInput(global.value(QStringLiteral("endpoint")));
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = tr("--endpoint must be an http or https URL");
+            return false;
+        }
+        m_client.setBaseUrl(url);
+    }
+    if (global.isSet(QStringLiteral("timeout")))
+        m_client.setTimeout(global.value(QStringLiteral("timeout")).toInt());
+    if (global.isSet(QStringLiteral("concurrency")))
+        m_client.setMaxInFlight(global.value(QStringLiteral("concurrency")).toInt());
+    if (global.isSet(QStringLiteral("retries"))) {
+        RetryPolicy policy = m_client.retryPolicy();
+        policy.maxAttempts = std::max(1, global.value(QStringLiteral("retries")).toInt() + 1);
+        m_client.setRetryPolicy(policy);
+    }
+
+    const QString envToken = QProcessEnvironment::systemEnvironment().value(QLatin1String(tokenVariable));
+    if (!envToken.isEmpty()) {
+        m_client.setToken(envToken);
+    } else if (profile && !global.isSet(QStringLiteral("no-keychain"))) {
+        TokenStore tokens;
+        QEventLoop loop;
+        tokens.readToken(profile->name(), this, [&](const TokenResult &result) {
+            if (result.ok && result.found)
+                m_client.setToken(result.token);
+            else if (result.keychainUnavailable && m_verbose)
+                m_err << tr("note: no keychain answered; continuing without a token") << Qt::endl;
+            loop.quit();
+        });
+        loop.exec();
+    }
+
+    if (m_verbose) {
+        connect(m_client.requestLog(), &RequestLog::changed, this, &CliApp::printExchange);
+        connect(&m_client, &ApiClient::retryScheduled, this,
+                [this](ApiClient::RequestId, int attempt, int delayMs, const ApiError &reason) {
+                    m_err << tr("retrying (attempt %1) in %2 ms: %3").arg(attempt).arg(delayMs).arg(reason.message())
+                          << Qt::endl;
+                });
+    }
+    return true;
+}
+
+int CliApp::run(const QStringList &arguments)
+{
+    QCommandLineParser global;
+    global.setApplicationDescription(tr("UserDesk command line: list, read, create, update and delete users of a "
+                                        "GoRest-style API.\n\n")
+                                     + usersHelp);
+    global.addHelpOption();
+    global.addVersionOption();
+    global.addOptions({
+        { QStringLiteral("endpoint"), tr("API base URL, e.g. http://127.0.0.1:8080/public/v2."), tr("url") },
+        { QStringLiteral("profile"), tr("Use the settings and keychain token of this UserDesk profile."), tr("name") },
+        { QStringLiteral("settings"), tr("Read profiles from this settings file."), tr("path") },
+        { QStringLiteral("no-keychain"), tr("Do not read the token from the keychain.") },
+        { QStringLiteral("timeout"), tr("Per-request timeout in milliseconds."), tr("ms") },
+        { QStringLiteral("concurrency"), tr("Requests in flight at most."), tr("n") },
+        { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
+        { { QStringLiteral("v"), QStringLiteral("verbose") }, tr("Print every HTTP exchange (token redacted) to stderr.") },
+    });
+    global.addPositionalArgument(QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
+    global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+
+    QString error;
+    if (!global.parse(arguments))
+        return usage(global.errorText());
+    if (global.isSet(QStringLiteral("version"))) {
+        m_out << "userdesk-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
+    const QStringList positional = global.positionalArguments();
+    if (global.isSet(QStringLiteral("help")) && positional.isEmpty()) {
+        m_out << global.helpText() << Qt::flush;
+        return Ok;
+    }
+    if (positional.isEmpty())
+        return usage(tr("no command given"));
+    if (positional.first() != QLatin1String("users"))
+        return usage(tr("unknown command \"%1\"").arg(positional.first()));
+    const bool wantsHelp = positional.size() < 2 || positional.contains(QStringLiteral("--help"))
+        || positional.contains(QStringLiteral("-h"));
+    if (!wantsHelp && !setUp(global, arguments, &error))
+        return usage(error);
+    return runUsers(positional.mid(1));
+}
+
+int CliApp::runUsers(const QStringList &arguments)
+{
+    if (arguments.isEmpty()) {
+        m_out << usersHelp << Qt::flush;
+        return Usage;
+    }
+    const QString verb = arguments.first();
+    // The sub-parser wants a program name first.
+    const QStringList rest = QStringList { QStringLiteral("userdesk-cli users ") + verb } + arguments.mid(1);
+    if (verb == QLatin1String("list"))
+        return list(rest);
+    if (verb == QLatin1String("get"))
+        return get(rest);
+    if (verb == QLatin1String("create"))
+        return create(rest);
+    if (verb == QLatin1String("update"))
+        return update(rest);
+    if (verb == QLatin1String("delete"))
+        return remove(rest);
+    return usage(tr("unknown users command \"%1\"").arg(verb));
+}
+
+namespace {
+QCommandLineOption formatOption()
+{
+    return { QStringLiteral("format"), QCoreApplication::translate("UserDesk::CliApp", "table, json or csv."),
+             QStringLiteral("format"), QStringLiteral("table") };
+}
+
+QList<QCommandLineOption> fieldOptions()
+{
+    auto t = [](const char *s) { return QCoreApplication::translate("UserDesk::CliApp", s); };
+    return { { QStringLiteral("name"), t("Full name."), t("name") },
+             { QStringLiteral("email"), t("Email address (unique)."), t("email") },
+             { QStringLiteral("gender"), t("male or female."), t("gender") },
+             { QStringLiteral("status"), t("active or inactive."), t("status") } };
+}
+
+UserDraft draftFrom(const QCommandLineParser &p)
+{
+    UserDraft d;
+    if (p.isSet(QStringLiteral("name")))
+        d.name = p.value(QStringLiteral("name"));
+    if (p.isSet(QStringLiteral("email")))
+        d.email = p.value(QStringLiteral("email"));
+    if (p.isSet(QStringLiteral("gender")))
+        d.gender = p.value(QStringLiteral("gender"));
+    if (p.isSet(QStringLiteral("status")))
+        d.status = p.value(QStringLiteral("status"));
+    return d;
+}
+
+bool parseId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+} // namespace
+
+int CliApp::list(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("List users, newest first."));
+    p.addHelpOption();
+    p.addOptions({ formatOption(),
+                   { QStringLiteral("all"), tr("Fetch every page (concurrently once the page count is known).") },
+                   { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
+                   { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
+                     tr("n") },
+                   { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
+                     tr("key=value") } });
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText() << Qt::flush;
+        return Ok;
+    }
+    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
+        return usage(tr("--format must be table, json or csv"));
+    UserFilter filter;
+    for (const QString &term : p.values(QStringLiteral("filter"))) {
+        const qsizetype eq = term.indexOf(QLatin1Char('='));
+        if (eq <= 0 || !filter.set(term.left(eq), term.mid(eq + 1)))
+            return usage(tr("bad filter \"%1\": use name=, email=, gender= or status=").arg(term));
+    }
+    const bool all = p.isSet(QStringLiteral("all"));
+    const int perPage = p.isSet(QStringLiteral("per-page")) ? p.value(QStringLiteral("per-page")).toInt() : (all ? 100 : 20);
+    if (perPage < 1 || perPage > 100)
+        return usage(tr("--per-page must be between 1 and 100"));
+    const int firstPage = p.value(QStringLiteral("page")).toInt();
+    if (firstPage < 1)
+        return usage(tr("--page must be a positive number"));
+
+    QMap<int, QList<User>> pages; // page number -> users, printed in page order at the end
+    ApiError failure;
+    connect(&m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId, const UsersPage &page) {
+        const bool first = pages.isEmpty() && page.info.page == firstPage;
+        pages.insert(page.info.page, page.users);
+        if (!all || !first)
+            return;
+        // The first answer tells how many pages there are; ask for the rest at once and let the client's
+        // ceiling on requests in flight decide how many run together.
+        if (page.info.pages > 0) {
+            for (int n = page.info.page + 1; n <= page.info.pages; ++n)
+                m_client.listUsers(n, perPage, filter);
+        } else if (page.info.hasNext) {
+            m_client.listUsers(page.info.page + 1, perPage, filter);
+        }
+    });
+    if (all) {
+        // Without a page count, walk one page after another until a short page.
+        connect(&m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId, const UsersPage &page) {
+            if (page.info.pages <= 0 && page.info.hasNext && page.info.page != firstPage)
+                m_client.listUsers(page.info.page + 1, perPage, filter);
+        });
+    }
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &error) {
+        if (!failure.isError())
+            failure = error;
+        m_client.cancelAll();
+    });
+    m_client.listUsers(firstPage, perPage, filter);
+    waitForExit();
+    if (failure.isError())
+        return fail(failure);
+    QList<User> users;
+    for (const auto &page : std::as_const(pages))
+        users += page;
+    m_out << UserExport::render(users, m_format) << Qt::flush;
+    return Ok;
+}
+
+int CliApp::get(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Show one user."));
+    p.addHelpOption();
+    p.addOption(formatOption());
+    p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText() << Qt::flush;
+        return Ok;
+    }
+    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
+        return usage(tr("--format must be table, json or csv"));
+    qint64 id = 0;
+    if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
+        return usage(tr("users get takes exactly one numeric id"));
+    std::optional<User> found;
+    ApiError failure;
+    connect(&m_client, &ApiClient::userReceived, this, [&](ApiClient::RequestId, const User &u) { found = u; });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    m_client.getUser(id);
+    waitForExit();
+    if (!found)
+        return fail(failure);
+    m_out << UserExport::renderOne(*found, m_format) << Qt::flush;
+    return Ok;
+}
+
+int CliApp::create(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Create a user; prints the created user."));
+    p.addHelpOption();
+    p.addOption(formatOption());
+    p.addOptions(fieldOptions());
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText() << Qt::flush;
+        return Ok;
+    }
+    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
+        return usage(tr("--format must be table, json or csv"));
+    const UserDraft draft = draftFrom(p);
+    const QList<FieldError> problems = draft.validate(true);
+    if (!problems.isEmpty()) {
+        ApiError e(ApiError::Kind::Validation, tr("The data is not complete."));
+        e.setFieldErrors(problems);
+        return fail(e);
+    }
+    std::optional<User> created;
+    ApiError failure;
+    connect(&m_client, &ApiClient::userCreated, this, [&](ApiClient::RequestId, const User &u) { created = u; });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    m_client.createUser(draft);
+    waitForExit();
+    if (!created)
+        return fail(failure);
+    m_out << UserExport::renderOne(*created, m_format) << Qt::flush;
+    return Ok;
+}
+
+int CliApp::update(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Change fields of a user (PATCH, or PUT with --put); prints the result."));
+    p.addHelpOption();
+    p.addOption(formatOption());
+    p.addOptions(fieldOptions());
+    p.addOption({ QStringLiteral("put"), tr("Send PUT instead of PATCH.") });
+    p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText() << Qt::flush;
+        return Ok;
+    }
+    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
+        return usage(tr("--format must be table, json or csv"));
+    qint64 id = 0;
+    if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
+        return usage(tr("users update takes exactly one numeric id"));
+    const UserDraft draft = draftFrom(p);
+    if (draft.isEmpty())
+        return usage(tr("nothing to change: give --name, --email, --gender or --status"));
+    const QList<FieldError> problems = draft.validate(false);
+    if (!problems.isEmpty()) {
+        ApiError e(ApiError::Kind::Validation, tr("The data is not valid."));
+        e.setFieldErrors(problems);
+        return fail(e);
+    }
+    std::optional<User> updated;
+    ApiError failure;
+    connect(&m_client, &ApiClient::userUpdated, this, [&](ApiClient::RequestId, const User &u) { updated = u; });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    m_client.updateUser(id, draft, p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch);
+    waitForExit();
+    if (!updated)
+        return fail(failure);
+    m_out << UserExport::renderOne(*updated, m_format) << Qt::flush;
+    return Ok;
+}
+
+int CliApp::remove(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Delete users by id; reports each one."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("ids"), tr("One or more user ids."), tr("ID..."));
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText() << Qt::flush;
+        return Ok;
+    }
+    QList<qint64> ids;
+    for (const QString &arg : p.positionalArguments()) {
+        qint64 id = 0;
+        if (!parseId(arg, &id))
+            return usage(tr("\"%1\" is not a user id").arg(arg));
+        ids.append(id);
+    }
+    if (ids.isEmpty())
+        return usage(tr("users delete needs at least one id"));
+    QList<BulkItemResult> results;
+    connect(&m_client, &ApiClient::bulkFinished, this,
+            [&](ApiClient::RequestId, const QList<BulkItemResult> &r) { results = r; });
+    m_client.deleteUsers(ids);
+    waitForExit();
+    int code = Ok;
+    for (const BulkItemResult &r : std::as_const(results)) {
+        if (r.ok) {
+            m_out << tr("deleted %1").arg(r.userId) << '\n';
+        } else {
+            m_err << tr("could not delete %1: %2").arg(r.userId).arg(r.error.userMessage()) << '\n';
+            if (code == Ok)
+                code = exitCodeFor(r.error);
+        }
+    }
+    m_out.flush();
+    m_err.flush();
+    return code;
+}
+
+} // namespace UserDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "apiclient.h"
+#include "userexport.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+
+namespace UserDesk {
+
+// userdesk-cli: parses the command line, runs one command through ApiClient, prints the result and
+// returns an exit code that tells scripts what kind of failure happened.
+class CliApp : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode {
+        Ok = 0,
+        Failure = 1,
+        Usage = 2,
+        NetworkFailure = 3, // refused, reset, timeout, TLS
+        AuthFailure = 4, // 401, 403
+        NotFound = 5,
+        ValidationFailure = 6, // 422, or refused before sending
+        RateLimited = 7,
+        ServerFailure = 8, // 5xx
+        BadResponse = 9,
+        Canceled = 130,
+    };
+
+    explicit CliApp(QObject *parent = nullptr);
+    int run(const QStringList &arguments);
+
+    static int exitCodeFor(const ApiError &error);
+
+private:
+    bool setUp(QCommandLineParser &global, const QStringList &arguments, QString *error);
+    int runUsers(const QStringList &arguments);
+    int list(const QStringList &arguments);
+    int get(const QStringList &arguments);
+    int create(const QStringList &arguments);
+    int update(const QStringList &arguments);
+    int remove(const QStringList &arguments);
+    int fail(const ApiError &error);
+    int usage(const QString &message);
+    int waitForExit();
+    void printExchange(int index);
+
+    ApiClient m_client;
+    QTextStream m_out;
+    QTextStream m_err;
+    UserExport::Format m_format = UserExport::Format::Table;
+    bool m_verbose = false;
+    int m_exitCode = Ok;
+};
+
+} // namespace UserDesk

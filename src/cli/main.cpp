@@ -1,0 +1,13 @@
+#include "cliapp.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("UserDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("userdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(USERDESK_VERSION));
+    UserDesk::CliApp cli;
+    return cli.run(QCoreApplication::arguments());
+}

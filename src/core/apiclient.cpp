@@ -1,0 +1,856 @@
+#include "apiclient.h"
+
+#include "jsonformat.h"
+#include "requestlog.h"
+#include "restreply.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcApi, "userdesk.api", QtInfoMsg)
+
+namespace UserDesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserDesk::ApiClient", text);
+}
+
+constexpr int maxRedirects = 5;
+
+CertificateInfo describe(const QSslCertificate &cert, const QList<QSslError> &errors)
+{
+    CertificateInfo info;
+    info.subject = cert.subjectDisplayName();
+    info.issuer = cert.issuerDisplayName();
+    info.sha256Fingerprint = QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex());
+    info.validFrom = cert.effectiveDate().toString(Qt::ISODate);
+    info.validUntil = cert.expiryDate().toString(Qt::ISODate);
+    for (const QSslError &e : errors)
+        info.errors.append(e.errorString());
+    return info;
+}
+
+template<typename T>
+std::optional<QList<T>> parseList(const QJsonDocument &doc, QString *error)
+{
+    if (!doc.isArray()) {
+        *error = tr("a list was expected but the answer is not a JSON array");
+        return std::nullopt;
+    }
+    const QJsonArray array = doc.array();
+    QList<T> items;
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QString why;
+        auto item = T::fromJson(array.at(i), &why);
+        if (!item) {
+            *error = tr("item %1 of the list: %2").arg(i + 1).arg(why);
+            return std::nullopt;
+        }
+        items.append(std::move(*item));
+    }
+    return items;
+}
+} // namespace
+
+struct ApiClient::Call
+{
+    RequestId id = 0;
+    Operation op = Operation::GetUser;
+    // What the request is, as the caller asked for it; kept to restart it from scratch on retry.
+    QByteArray method;
+    QUrl url;
+    QByteArray body;
+    qint64 targetId = 0;
+    int page = 1;
+    int perPage = 10;
+    UserDraft draft;
+    RequestId bulkId = 0;
+    int bulkIndex = 0;
+
+    // The attempt in progress.
+    QByteArray currentMethod;
+    QUrl currentUrl;
+    QByteArray currentBody;
+    bool sendToken = true;
+    int redirects = 0;
+    QPointer<QNetworkReply> reply;
+    RestReply::AbortReason abortReason = RestReply::AbortReason::None;
+    std::optional<CertificateInfo> rejectedCertificate;
+    quint64 logSequence = 0;
+    qint64 attemptStartedMs = 0;
+
+    int attempt = 0; // attempts of the operation itself
+    int lookups = 0; // reconciling look-ups, counted apart so they do not eat the retry budget
+    qint64 firstStartMs = -1;
+    bool ambiguous = false; // an earlier attempt may have been applied by the server
+    bool reconciling = false;
+    QTimer *retryTimer = nullptr;
+
+    void restartAsRequested()
+    {
+        currentMethod = method;
+        currentUrl = url;
+        currentBody = body;
+        sendToken = true;
+        redirects = 0;
+        reconciling = false;
+    }
+};
+
+struct ApiClient::Bulk
+{
+    RequestId id = 0;
+    int total = 0;
+    int done = 0;
+    QList<BulkItemResult> results;
+    QList<RequestId> children;
+};
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_log(new RequestLog(this))
+{
+    qRegisterMetaType<UserDesk::ApiError>();
+    qRegisterMetaType<UserDesk::User>();
+    qRegisterMetaType<UserDesk::UsersPage>();
+    qRegisterMetaType<UserDesk::PageInfo>();
+    qRegisterMetaType<UserDesk::RateLimitInfo>();
+    qRegisterMetaType<UserDesk::ApiClient::RequestId>("UserDesk::ApiClient::RequestId");
+    m_monotonic.start();
+    m_clock = [this] { return m_monotonic.elapsed(); };
+    // Redirects are followed by hand so that the token never leaves the profile's origin (Qt 6.4 would
+    // copy the Authorization header to any target).
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_pacingTimer.setSingleShot(true);
+    connect(&m_pacingTimer, &QTimer::timeout, this, &ApiClient::dispatch);
+}
+
+ApiClient::~ApiClient()
+{
+    // Replies are children of the QNAM; disconnect first so no finished() reaches a half-destroyed client.
+    for (auto &entry : m_calls) {
+        if (entry.second->reply) {
+            entry.second->reply->disconnect(this);
+            entry.second->reply->abort();
+        }
+    }
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    // A new server means a new budget.
+    m_rateLimit = {};
+    m_sentSinceRateUpdate = 0;
+    m_holdUntilMs = 0;
+}
+
+void ApiClient::setToken(const QString &token)
+{
+    m_token = token.trimmed();
+}
+
+void ApiClient::setTimeout(int milliseconds)
+{
+    m_timeoutMs = std::max(0, milliseconds);
+}
+
+void ApiClient::setRetryPolicy(const RetryPolicy &policy)
+{
+    m_policy = policy;
+}
+
+void ApiClient::setMaxInFlight(int requests)
+{
+    m_maxInFlight = std::max(1, requests);
+    scheduleDispatch();
+}
+
+void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
+{
+    m_trustedFingerprints.clear();
+    for (const QString &fp : sha256Fingerprints)
+        m_trustedFingerprints.insert(fp.toLower().remove(QLatin1Char(':')));
+}
+
+bool ApiClient::isPending(RequestId id) const
+{
+    return m_calls.count(id) || m_bulks.count(id);
+}
+
+QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    return url;
+}
+
+bool ApiClient::isOwnOrigin(const QUrl &url) const
+{
+    return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0
+        && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
+        == m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+// ---- operations ------------------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilter &filter)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::ListUsers;
+    call->method = "GET";
+    call->page = std::max(1, page);
+    call->perPage = std::clamp(perPage, 1, 100);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
+    filter.addTo(query);
+    call->url = endpoint(QStringLiteral("/users"), query);
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::getUser(qint64 id)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::GetUser;
+    call->method = "GET";
+    call->targetId = id;
+    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::CreateUser;
+    call->method = "POST";
+    call->draft = draft;
+    call->body = QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact);
+    call->url = endpoint(QStringLiteral("/users"));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::updateUser(qint64 id, const UserDraft &changes, UpdateMethod method)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::UpdateUser;
+    call->method = method == UpdateMethod::Put ? "PUT" : "PATCH";
+    call->targetId = id;
+    call->draft = changes;
+    call->body = QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact);
+    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::deleteUser(qint64 id)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::DeleteUser;
+    call->method = "DELETE";
+    call->targetId = id;
+    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::listUserPosts(qint64 userId, int page, int perPage)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::ListPosts;
+    call->method = "GET";
+    call->targetId = userId;
+    call->page = std::max(1, page);
+    call->perPage = std::clamp(perPage, 1, 100);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
+    call->url = endpoint(QStringLiteral("/users/%1/posts").arg(userId), query);
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::listUserTodos(qint64 userId, int page, int perPage)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::ListTodos;
+    call->method = "GET";
+    call->targetId = userId;
+    call->page = std::max(1, page);
+    call->perPage = std::clamp(perPage, 1, 100);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
+    call->url = endpoint(QStringLiteral("/users/%1/todos").arg(userId), query);
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::deleteUsers(const QList<qint64> &ids)
+{
+    auto bulk = std::make_unique<Bulk>();
+    bulk->id = m_nextId++;
+    bulk->total = static_cast<int>(ids.size());
+    bulk->results.resize(ids.size());
+    const RequestId bulkId = bulk->id;
+    Bulk &b = *bulk;
+    m_bulks.emplace(bulkId, std::move(bulk));
+    for (int i = 0; i < ids.size(); ++i) {
+        const RequestId child = deleteUser(ids.at(i));
+        Call &c = *m_calls.at(child);
+        c.bulkId = bulkId;
+        c.bulkIndex = i;
+        b.results[i].index = i;
+        b.results[i].userId = ids.at(i);
+        b.children.append(child);
+    }
+    if (ids.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
+    return bulkId;
+}
+
+ApiClient::RequestId ApiClient::createUsers(const QList<UserDraft> &drafts)
+{
+    auto bulk = std::make_unique<Bulk>();
+    bulk->id = m_nextId++;
+    bulk->total = static_cast<int>(drafts.size());
+    bulk->results.resize(drafts.size());
+    const RequestId bulkId = bulk->id;
+    Bulk &b = *bulk;
+    m_bulks.emplace(bulkId, std::move(bulk));
+    for (int i = 0; i < drafts.size(); ++i) {
+        const RequestId child = createUser(drafts.at(i));
+        Call &c = *m_calls.at(child);
+        c.bulkId = bulkId;
+        c.bulkIndex = i;
+        b.results[i].index = i;
+        b.children.append(child);
+    }
+    if (drafts.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
+    return bulkId;
+}
+
+bool ApiClient::cancel(RequestId id)
+{
+    if (auto bulk = m_bulks.find(id); bulk != m_bulks.end()) {
+        const QList<RequestId> children = bulk->second->children;
+        for (RequestId child : children)
+            cancel(child);
+        return true;
+    }
+    auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return false;
+    Call &call = *it->second;
+    if (call.reply) {
+        call.abortReason = RestReply::AbortReason::Canceled;
+        call.reply->abort(); // finished() runs onFinished, which reports the cancel
+        return true;
+    }
+    m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), id), m_queue.end());
+    finishFailed(call, ApiError(ApiError::Kind::Canceled, tr("The request was canceled.")));
+    return true;
+}
+
+void ApiClient::cancelAll()
+{
+    std::vector<RequestId> ids;
+    ids.reserve(m_calls.size());
+    for (const auto &entry : m_calls)
+        ids.push_back(entry.first);
+    std::sort(ids.begin(), ids.end());
+    for (RequestId id : ids)
+        cancel(id);
+}
+
+// ---- queue and pacing ---------------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::enqueue(std::unique_ptr<Call> call)
+{
+    call->id = m_nextId++;
+    call->restartAsRequested();
+    const RequestId id = call->id;
+    m_calls.emplace(id, std::move(call));
+    m_queue.push_back(id);
+    scheduleDispatch();
+    return id;
+}
+
+void ApiClient::scheduleDispatch()
+{
+    if (m_dispatchScheduled)
+        return;
+    m_dispatchScheduled = true;
+    // Queued, so that a caller always has its id before any signal about it.
+    QMetaObject::invokeMethod(this, &ApiClient::dispatch, Qt::QueuedConnection);
+}
+
+qint64 ApiClient::pacingDelayMs()
+{
+    const qint64 t = now();
+    if (m_holdUntilMs > t)
+        return m_holdUntilMs - t;
+    if (!m_pacingEnabled || !m_rateLimit.isKnown() || m_token.isEmpty())
+        return 0;
+    if (m_rateLimit.remaining - m_sentSinceRateUpdate > 0)
+        return 0;
+    const qint64 resetAt = m_rateLimit.receivedAtMs + qint64(std::max(0, m_rateLimit.resetSeconds)) * 1000;
+    if (t >= resetAt) {
+        // The window has turned over; assume a full allowance until an answer says otherwise.
+        m_rateLimit.remaining = m_rateLimit.limit;
+        m_rateLimit.receivedAtMs = t;
+        m_rateLimit.resetSeconds = 1;
+        m_sentSinceRateUpdate = m_inFlight;
+        return m_rateLimit.remaining - m_sentSinceRateUpdate > 0 ? 0 : 1000;
+    }
+    // A little past the reset, so that the server's window has surely turned when we arrive.
+    return resetAt - t + 100;
+}
+
+void ApiClient::dispatch()
+{
+    m_dispatchScheduled = false;
+    while (m_inFlight < m_maxInFlight && !m_queue.empty()) {
+        const qint64 wait = pacingDelayMs();
+        if (wait > 0) {
+            if (!m_pacingTimer.isActive() || m_pacingTimer.remainingTime() > wait) {
+                m_pacingTimer.start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+                Q_EMIT pacingWait(static_cast<int>(wait));
+            }
+            return;
+        }
+        const RequestId id = m_queue.front();
+        m_queue.pop_front();
+        auto it = m_calls.find(id);
+        if (it != m_calls.end())
+            start(*it->second);
+    }
+}
+
+void ApiClient::updateRateLimit(const RestReply &reply)
+{
+    RateLimitInfo info = RateLimitInfo::fromHeaders(reply.headers(), now());
+    if (!info.isKnown())
+        return;
+    const bool changed = info != m_rateLimit;
+    m_rateLimit = info;
+    // Requests still in flight were sent before this count was taken or are about to be counted.
+    m_sentSinceRateUpdate = m_inFlight;
+    if (changed)
+        Q_EMIT rateLimitChanged(m_rateLimit);
+}
+
+// ---- one attempt ----------------------------------------------------------------------------------------
+
+void ApiClient::start(Call &call, bool isRedirect)
+{
+    if (!isRedirect) {
+        if (call.reconciling)
+            ++call.lookups;
+        else
+            ++call.attempt;
+    }
+    if (call.firstStartMs < 0)
+        call.firstStartMs = now();
+    call.attemptStartedMs = now();
+    call.abortReason = RestReply::AbortReason::None;
+    call.rejectedCertificate.reset();
+
+    QNetworkRequest request(call.currentUrl);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("UserDesk/" USERDESK_VERSION));
+    request.setRawHeader("Accept", "application/json");
+    if (!call.currentBody.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json; charset=utf-8"));
+    if (!m_token.isEmpty() && call.sendToken && isOwnOrigin(call.currentUrl))
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+
+    QNetworkReply *reply = call.currentBody.isEmpty() && call.currentMethod == "GET"
+        ? m_nam->get(request)
+        : m_nam->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    call.reply = reply;
+    ++m_inFlight;
+    ++m_sentSinceRateUpdate;
+
+    HttpExchange exchange;
+    exchange.requestId = call.id;
+    exchange.attempt = call.attempt;
+    exchange.method = call.currentMethod;
+    exchange.url = call.currentUrl;
+    for (const QByteArray &name : request.rawHeaderList())
+        exchange.requestHeaders.append({ name, request.rawHeader(name) });
+    exchange.requestBody = call.currentBody;
+    exchange.startedAt = QDateTime::currentDateTime();
+    call.logSequence = m_log->append(std::move(exchange));
+    qCDebug(lcApi).noquote() << call.currentMethod << call.currentUrl.toString() << "attempt" << call.attempt;
+
+    const RequestId id = call.id;
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, id, reply](qint64 received, qint64 total) {
+        if (received <= m_maxResponseBytes && total <= m_maxResponseBytes)
+            return;
+        auto it = m_calls.find(id);
+        if (it != m_calls.end() && it->second->reply == reply) {
+            it->second->abortReason = RestReply::AbortReason::TooLarge;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id, reply](const QList<QSslError> &errors) {
+        QSslCertificate cert = reply->sslConfiguration().peerCertificate();
+        if (cert.isNull() && !errors.isEmpty())
+            cert = errors.first().certificate();
+        const QString fingerprint = QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex());
+        if (!cert.isNull() && m_trustedFingerprints.contains(fingerprint)) {
+            // Trusted for this profile by its exact fingerprint: accept these errors for this certificate only.
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        auto it = m_calls.find(id);
+        if (it != m_calls.end())
+            it->second->rejectedCertificate = describe(cert, errors);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+}
+
+void ApiClient::onFinished(RequestId id)
+{
+    auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    Call &call = *it->second;
+    QNetworkReply *reply = call.reply;
+    if (!reply)
+        return;
+    call.reply = nullptr;
+    --m_inFlight;
+    reply->deleteLater();
+
+    if (call.abortReason == RestReply::AbortReason::None && reply->error() == QNetworkReply::OperationCanceledError)
+        call.abortReason = RestReply::AbortReason::TimedOut; // only the transfer timeout aborts without us
+    const QByteArray body = call.abortReason == RestReply::AbortReason::TooLarge ? QByteArray() : reply->readAll();
+    const RestReply answer = RestReply::capture(reply, body, call.abortReason);
+    updateRateLimit(answer);
+
+    const qint64 elapsed = now() - call.attemptStartedMs;
+    ApiError error = answer.error();
+    if (error.kind() == ApiError::Kind::Tls && call.rejectedCertificate)
+        error.setCertificate(*call.rejectedCertificate);
+    m_log->update(call.logSequence, [&](HttpExchange &e) {
+        e.finished = true;
+        e.httpStatus = answer.httpStatus();
+        e.responseHeaders = answer.headers();
+        e.responseBody = answer.body();
+        e.responseBytes = answer.body().size();
+        e.elapsedMs = elapsed;
+        e.error = error.isError() ? error.message() : QString();
+    });
+    qCInfo(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveQuery) << "->"
+                            << answer.httpStatus() << (error.isError() ? error.message() : QString()) << elapsed
+                            << "ms";
+
+    if (answer.httpStatus() >= 300 && answer.httpStatus() < 400 && followRedirect(call, answer)) {
+        scheduleDispatch();
+        return;
+    }
+    if (error.isError())
+        onFailure(call, answer, error);
+    else
+        onSuccess(call, answer);
+    scheduleDispatch();
+}
+
+bool ApiClient::followRedirect(Call &call, const RestReply &reply)
+{
+    const int status = reply.httpStatus();
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return false;
+    const QByteArray location = headerValue(reply.headers(), "Location");
+    if (location.isEmpty())
+        return false;
+    const QUrl target = call.currentUrl.resolved(QUrl::fromEncoded(location));
+    if (++call.redirects > maxRedirects || !target.isValid()) {
+        finishFailed(call, ApiError(ApiError::Kind::HttpOther, tr("Too many redirects."), status));
+        return true;
+    }
+    if (call.currentUrl.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+        finishFailed(call, ApiError(ApiError::Kind::Tls, tr("The server redirected a secure request to an insecure address (%1).")
+                                                             .arg(target.toString(QUrl::RemoveQuery)),
+                                    status));
+        return true;
+    }
+    if (status == 303 || ((status == 301 || status == 302) && call.currentMethod == "POST")) {
+        call.currentMethod = "GET";
+        call.currentBody.clear();
+    }
+    // The token belongs to the profile's origin; once a redirect leaves it, it stays behind.
+    call.sendToken = call.sendToken && isOwnOrigin(target);
+    call.currentUrl = target;
+    start(call, true);
+    return true;
+}
+
+void ApiClient::onSuccess(Call &call, const RestReply &reply)
+{
+    const RequestId id = call.id;
+
+    if (call.op == Operation::DeleteUser) {
+        // 204 with an empty body: there is nothing to parse, and nothing should be.
+        const qint64 userId = call.targetId;
+        finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+        return;
+    }
+
+    QString why;
+    const auto doc = reply.readJson(m_maxJsonDepth, &why);
+    auto bad = [&](const QString &text) {
+        ApiError e = ApiError::badResponse(tr("The server's answer could not be used: %1.").arg(text));
+        e.setRawBody(reply.body().left(64 * 1024));
+        onFailure(call, reply, e);
+    };
+    if (!doc) {
+        bad(why);
+        return;
+    }
+
+    if (call.reconciling) {
+        // Looking for the user an ambiguous POST may have created; emails are unique on the server.
+        const auto users = parseList<User>(*doc, &why);
+        if (!users) {
+            bad(why);
+            return;
+        }
+        const QString email = call.draft.email.value_or(QString()).trimmed();
+        for (const User &u : *users) {
+            if (u.email.compare(email, Qt::CaseInsensitive) == 0) {
+                qCInfo(lcApi) << "reconciled an ambiguous create: user" << u.id << "already exists";
+                finishSucceeded(call, [=] { Q_EMIT userCreated(id, u); }, u);
+                return;
+            }
+        }
+        // Not there: the earlier POST never took effect, so sending it again cannot duplicate it.
+        call.restartAsRequested();
+        m_queue.push_front(id);
+        return;
+    }
+
+    switch (call.op) {
+    case Operation::ListUsers: {
+        auto users = parseList<User>(*doc, &why);
+        if (!users)
+            return bad(why);
+        UsersPage page;
+        page.info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(users->size()));
+        page.users = std::move(*users);
+        finishSucceeded(call, [=] { Q_EMIT usersPageReceived(id, page); });
+        return;
+    }
+    case Operation::GetUser:
+    case Operation::CreateUser:
+    case Operation::UpdateUser: {
+        auto user = User::fromJson(doc->object(), &why);
+        if (!doc->isObject() || !user)
+            return bad(doc->isObject() ? why : tr("a user object was expected"));
+        const User u = *user;
+        if (call.op == Operation::GetUser)
+            finishSucceeded(call, [=] { Q_EMIT userReceived(id, u); });
+        else if (call.op == Operation::CreateUser)
+            finishSucceeded(call, [=] { Q_EMIT userCreated(id, u); }, u);
+        else
+            finishSucceeded(call, [=] { Q_EMIT userUpdated(id, u); });
+        return;
+    }
+    case Operation::ListPosts: {
+        auto posts = parseList<Post>(*doc, &why);
+        if (!posts)
+            return bad(why);
+        const PageInfo info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(posts->size()));
+        const qint64 userId = call.targetId;
+        const QList<Post> list = *posts;
+        finishSucceeded(call, [=] { Q_EMIT postsReceived(id, userId, list, info); });
+        return;
+    }
+    case Operation::ListTodos: {
+        auto todos = parseList<Todo>(*doc, &why);
+        if (!todos)
+            return bad(why);
+        const PageInfo info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(todos->size()));
+        const qint64 userId = call.targetId;
+        const QList<Todo> list = *todos;
+        finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });
+        return;
+    }
+    case Operation::DeleteUser:
+        break;
+    }
+}
+
+void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
+{
+    if (error.kind() == ApiError::Kind::Canceled) {
+        finishFailed(call, error);
+        return;
+    }
+    // A repeated DELETE that finds nothing finishes what the earlier, unanswered one started.
+    if (call.op == Operation::DeleteUser && error.kind() == ApiError::Kind::NotFound && call.ambiguous) {
+        const RequestId id = call.id;
+        const qint64 userId = call.targetId;
+        finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+        return;
+    }
+    // A repeated create refused for a taken email may be our own earlier attempt: look before failing.
+    if (call.op == Operation::CreateUser && !call.reconciling && call.ambiguous
+        && error.kind() == ApiError::Kind::Validation) {
+        for (const FieldError &f : error.fieldErrors()) {
+            if (f.field == QLatin1String("email") && f.message.contains(QLatin1String("taken"))) {
+                beginReconcile(call);
+                m_queue.push_front(call.id);
+                return;
+            }
+        }
+    }
+
+    if (error.kind() == ApiError::Kind::RateLimited) {
+        const int hint = error.retryAfterSeconds() >= 0 ? error.retryAfterSeconds() : 1;
+        m_holdUntilMs = std::max(m_holdUntilMs, now() + qint64(hint) * 1000);
+    }
+
+    const bool mayHaveArrived = reply.mayHaveReachedServer() && error.kind() != ApiError::Kind::RateLimited;
+    const QByteArray method = call.reconciling ? QByteArray("GET") : call.method;
+    const int attempt = call.reconciling ? call.lookups : call.attempt;
+    const auto decision = m_policy.decide(method, error, mayHaveArrived, attempt, now() - call.firstStartMs);
+    switch (decision) {
+    case RetryPolicy::Decision::GiveUp:
+        if (call.reconciling) {
+            ApiError e(error.kind(), tr("Could not confirm whether the user was created: %1").arg(error.message()),
+                       error.httpStatus());
+            finishFailed(call, e);
+        } else {
+            finishFailed(call, error);
+        }
+        return;
+    case RetryPolicy::Decision::Retry: {
+        const bool answeredNotDone = reply.httpStatus() == 429 || reply.httpStatus() == 503;
+        if (mayHaveArrived && !answeredNotDone)
+            call.ambiguous = true;
+        if (!call.reconciling)
+            call.restartAsRequested();
+        scheduleRetry(call, error, attempt);
+        return;
+    }
+    case RetryPolicy::Decision::Reconcile:
+        call.ambiguous = true;
+        beginReconcile(call);
+        scheduleRetry(call, error, attempt);
+        return;
+    }
+}
+
+void ApiClient::beginReconcile(Call &call)
+{
+    call.reconciling = true;
+    call.currentMethod = "GET";
+    call.currentBody.clear();
+    call.sendToken = true;
+    call.redirects = 0;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("email"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(call.draft.email.value_or(QString()).trimmed())));
+    call.currentUrl = endpoint(QStringLiteral("/users"), query);
+}
+
+void ApiClient::scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay)
+{
+    const int delay = m_policy.delayMs(attemptForDelay, reason.retryAfterSeconds());
+    if (!call.retryTimer) {
+        call.retryTimer = new QTimer(this);
+        call.retryTimer->setSingleShot(true);
+        const RequestId id = call.id;
+        connect(call.retryTimer, &QTimer::timeout, this, [this, id] {
+            if (!m_calls.count(id))
+                return;
+            m_queue.push_front(id); // a retry goes ahead of work that has not started yet
+            dispatch();
+        });
+    }
+    call.retryTimer->start(delay);
+    qCInfo(lcApi).noquote() << "retrying" << call.method << call.url.toString(QUrl::RemoveQuery) << "in" << delay
+                            << "ms:" << reason.message();
+    Q_EMIT retryScheduled(call.id, (call.reconciling ? call.lookups : call.attempt) + 1, delay, reason);
+}
+
+void ApiClient::finishSucceeded(Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user)
+{
+    std::unique_ptr<Call> owned = std::move(m_calls.at(call.id));
+    m_calls.erase(call.id);
+    if (owned->retryTimer)
+        owned->retryTimer->deleteLater();
+    emitSignal();
+    if (owned->bulkId) {
+        BulkItemResult r;
+        r.index = owned->bulkIndex;
+        r.ok = true;
+        r.userId = user ? user->id : owned->targetId;
+        r.user = user;
+        finishBulkItem(owned->bulkId, r);
+    }
+    checkIdle();
+}
+
+void ApiClient::finishFailed(Call &call, const ApiError &error)
+{
+    std::unique_ptr<Call> owned = std::move(m_calls.at(call.id));
+    m_calls.erase(call.id);
+    if (owned->retryTimer)
+        owned->retryTimer->deleteLater();
+    Q_EMIT requestFailed(owned->id, error);
+    if (owned->bulkId) {
+        BulkItemResult r;
+        r.index = owned->bulkIndex;
+        r.ok = false;
+        r.userId = owned->targetId;
+        r.error = error;
+        finishBulkItem(owned->bulkId, r);
+    }
+    checkIdle();
+}
+
+void ApiClient::finishBulkItem(RequestId bulkId, BulkItemResult result)
+{
+    auto it = m_bulks.find(bulkId);
+    if (it == m_bulks.end())
+        return;
+    Bulk &bulk = *it->second;
+    if (bulk.total > 0) {
+        bulk.results[result.index] = std::move(result);
+        ++bulk.done;
+        Q_EMIT bulkProgress(bulkId, bulk.done, bulk.total);
+    }
+    if (bulk.done < bulk.total)
+        return;
+    const QList<BulkItemResult> results = std::move(bulk.results);
+    m_bulks.erase(it);
+    Q_EMIT bulkFinished(bulkId, results);
+}
+
+void ApiClient::checkIdle()
+{
+    if (m_calls.empty() && m_bulks.empty())
+        Q_EMIT idle();
+}
+
+} // namespace UserDesk

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "apierror.h"
+#include "bulkresult.h"
+#include "page.h"
+#include "post.h"
+#include "ratelimit.h"
+#include "retrypolicy.h"
+#include "todo.h"
+#include "user.h"
+#include "userdraft.h"
+#include "userfilter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace UserDesk {
+
+class RequestLog;
+class RestReply;
+
+// The one way UserDesk talks to a GoRest-style server: one QNetworkAccessManager, a queue with a ceiling on
+// requests in flight, pacing by the server's rate-limit headers, retries with backoff on a QTimer.
+// Every operation returns an id at once and ends in exactly one signal carrying that id: its success
+// signal or requestFailed. Nothing is ever emitted from inside the call that started the request.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    using RequestId = quint64;
+    enum class UpdateMethod { Patch, Put };
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    // Base URL of the API, e.g. https://gorest.co.in/public/v2. The token only ever goes to its origin.
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token);
+    bool hasToken() const { return !m_token.isEmpty(); }
+    void setTimeout(int milliseconds);
+    int timeout() const { return m_timeoutMs; }
+    void setRetryPolicy(const RetryPolicy &policy);
+    const RetryPolicy &retryPolicy() const { return m_policy; }
+    void setMaxInFlight(int requests);
+    int maxInFlight() const { return m_maxInFlight; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    void setMaxJsonDepth(int depth) { m_maxJsonDepth = depth; }
+    // SHA-256 fingerprints (hex) of certificates the person chose to trust for this profile.
+    void setTrustedCertificates(const QStringList &sha256Fingerprints);
+    void setPacingEnabled(bool enabled) { m_pacingEnabled = enabled; }
+    // Monotonic milliseconds; tests step it to make time-based decisions deterministic.
+    void setClock(std::function<qint64()> nowMs) { m_clock = std::move(nowMs); }
+
+    RequestLog *requestLog() const { return m_log; }
+    RateLimitInfo rateLimit() const { return m_rateLimit; }
+    int inFlightCount() const { return m_inFlight; }
+    int queuedCount() const { return static_cast<int>(m_queue.size()); }
+    bool isPending(RequestId id) const;
+
+    RequestId listUsers(int page, int perPage, const UserFilter &filter = {});
+    RequestId getUser(qint64 id);
+    RequestId createUser(const UserDraft &draft);
+    RequestId updateUser(qint64 id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
+    RequestId deleteUser(qint64 id);
+    RequestId listUserPosts(qint64 userId, int page = 1, int perPage = 20);
+    RequestId listUserTodos(qint64 userId, int page = 1, int perPage = 20);
+
+    // Bulk work: every item also ends in its own userDeleted/userCreated/requestFailed (with its own id),
+    // and the bulk id ends in bulkFinished with a result per item.
+    RequestId deleteUsers(const QList<qint64> &ids);
+    RequestId createUsers(const QList<UserDraft> &drafts);
+
+    // Ends a request, retry wait or bulk job with a Canceled error; false when the id is not pending.
+    bool cancel(RequestId id);
+    void cancelAll();
+
+Q_SIGNALS:
+    void usersPageReceived(UserDesk::ApiClient::RequestId id, const UserDesk::UsersPage &page);
+    void userReceived(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
+    void userCreated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
+    void userUpdated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
+    void userDeleted(UserDesk::ApiClient::RequestId id, qint64 userId);
+    void postsReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Post> &posts,
+                       const UserDesk::PageInfo &info);
+    void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
+                       const UserDesk::PageInfo &info);
+    void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
+
+    // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
+    void retryScheduled(UserDesk::ApiClient::RequestId id, int attempt, int delayMs, const UserDesk::ApiError &reason);
+    void rateLimitChanged(const UserDesk::RateLimitInfo &info);
+    // The queue holds back for delayMs to stay inside the server's rate limit (0: it goes on).
+    void pacingWait(int delayMs);
+    void bulkProgress(UserDesk::ApiClient::RequestId bulkId, int done, int total);
+    void bulkFinished(UserDesk::ApiClient::RequestId bulkId, const QList<UserDesk::BulkItemResult> &results);
+    // Nothing queued, waiting or in flight any more.
+    void idle();
+
+private:
+    enum class Operation { ListUsers, GetUser, CreateUser, UpdateUser, DeleteUser, ListPosts, ListTodos };
+    struct Call;
+    struct Bulk;
+
+    RequestId enqueue(std::unique_ptr<Call> call);
+    void scheduleDispatch();
+    void dispatch();
+    void start(Call &call, bool isRedirect = false);
+    void onFinished(RequestId id);
+    void onSuccess(Call &call, const RestReply &reply);
+    void onFailure(Call &call, const RestReply &reply, ApiError error);
+    bool followRedirect(Call &call, const RestReply &reply);
+    void beginReconcile(Call &call);
+    void scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay);
+    void finishSucceeded(Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user = {});
+    void finishFailed(Call &call, const ApiError &error);
+    void finishBulkItem(RequestId bulkId, BulkItemResult result);
+    void updateRateLimit(const RestReply &reply);
+    qint64 pacingDelayMs();
+    bool isOwnOrigin(const QUrl &url) const;
+    QUrl endpoint(const QString &path, const QUrlQuery &query = {}) const;
+    qint64 now() const { return m_clock(); }
+    void checkIdle();
+
+    QNetworkAccessManager *m_nam;
+    RequestLog *m_log;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    int m_maxInFlight = 6;
+    qint64 m_maxResponseBytes = 32LL * 1024 * 1024;
+    int m_maxJsonDepth = 64;
+    bool m_pacingEnabled = true;
+    RetryPolicy m_policy;
+    QSet<QString> m_trustedFingerprints;
+    QElapsedTimer m_monotonic;
+    std::function<qint64()> m_clock;
+
+    RequestId m_nextId = 1;
+    std::unordered_map<RequestId, std::unique_ptr<Call>> m_calls;
+    std::unordered_map<RequestId, std::unique_ptr<Bulk>> m_bulks;
+    std::deque<RequestId> m_queue;
+    int m_inFlight = 0;
+    bool m_dispatchScheduled = false;
+
+    RateLimitInfo m_rateLimit;
+    int m_sentSinceRateUpdate = 0;
+    qint64 m_holdUntilMs = 0;
+    QTimer m_pacingTimer;
+};
+
+} // namespace UserDesk

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace UserDesk {
+
+using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// Case-insensitive header lookup; empty when absent. The first occurrence wins.
+inline QByteArray headerValue(const RawHeaders &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+inline bool hasHeader(const RawHeaders &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// One request and its answer as the request log keeps it: secrets already redacted, bodies capped.
+struct HttpExchange
+{
+    quint64 sequence = 0; // unique within a RequestLog
+    quint64 requestId = 0;
+    int attempt = 1;
+    QByteArray method;
+    QUrl url;
+    RawHeaders requestHeaders;
+    QByteArray requestBody;
+    QDateTime startedAt;
+    bool finished = false;
+    int httpStatus = 0; // 0 when no answer arrived
+    RawHeaders responseHeaders;
+    QByteArray responseBody;
+    bool responseBodyTruncated = false;
+    qint64 responseBytes = 0;
+    qint64 elapsedMs = -1;
+    QString error; // empty on success
+};
+
+} // namespace UserDesk

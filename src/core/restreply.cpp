@@ -1,0 +1,119 @@
+#include "restreply.h"
+
+#include "jsonformat.h"
+#include "ratelimit.h"
+
+#include <QCoreApplication>
+
+namespace UserDesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserDesk::RestReply", text);
+}
+} // namespace
+
+RestReply RestReply::capture(QNetworkReply *reply, QByteArray body, AbortReason abortReason)
+{
+    RestReply r;
+    r.m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.m_networkError = reply->error();
+    r.m_errorString = reply->errorString();
+    r.m_headers = reply->rawHeaderPairs();
+    r.m_body = std::move(body);
+    r.m_abortReason = abortReason;
+    return r;
+}
+
+RestReply RestReply::fromParts(int httpStatus, RawHeaders headers, QByteArray body, QNetworkReply::NetworkError error,
+                               AbortReason abortReason, QString errorString)
+{
+    RestReply r;
+    r.m_httpStatus = httpStatus;
+    r.m_headers = std::move(headers);
+    r.m_body = std::move(body);
+    r.m_networkError = error;
+    r.m_abortReason = abortReason;
+    r.m_errorString = std::move(errorString);
+    return r;
+}
+
+std::optional<QJsonDocument> RestReply::readJson(int maxDepth, QString *error) const
+{
+    return JsonFormat::parse(m_body, maxDepth, error);
+}
+
+bool RestReply::mayHaveReachedServer() const
+{
+    if (m_httpStatus == 429 || m_httpStatus == 503)
+        return false;
+    if (m_httpStatus != 0)
+        return true;
+    switch (m_networkError) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::UnknownProxyError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProtocolUnknownError:
+        return false;
+    default:
+        return true;
+    }
+}
+
+ApiError RestReply::error() const
+{
+    switch (m_abortReason) {
+    case AbortReason::Canceled:
+        return ApiError(ApiError::Kind::Canceled, tr("The request was canceled."));
+    case AbortReason::TimedOut:
+        return ApiError(ApiError::Kind::Timeout, tr("The server did not answer in time."));
+    case AbortReason::TooLarge:
+        return ApiError(ApiError::Kind::BadResponse, tr("The answer is larger than the allowed size."), m_httpStatus);
+    case AbortReason::None:
+        break;
+    }
+
+    if (m_httpStatus != 0 && !isHttpSuccess()) {
+        ApiError e = ApiError::fromHttpStatus(m_httpStatus, m_body);
+        if (m_httpStatus == 429 || m_httpStatus == 503)
+            e.setRetryAfterSeconds(serverRetryHintSeconds(m_headers, QDateTime::currentDateTimeUtc()));
+        return e;
+    }
+
+    if (m_networkError == QNetworkReply::NoError)
+        return {};
+
+    if (m_httpStatus != 0) {
+        // The status line arrived, then the transfer broke: the body cannot be trusted.
+        ApiError e(ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
+        e.setRawBody(m_body.left(64 * 1024));
+        e.setTruncated(true);
+        return e;
+    }
+
+    switch (m_networkError) {
+    case QNetworkReply::TimeoutError:
+        return ApiError(ApiError::Kind::Timeout, tr("The server did not answer in time."));
+    case QNetworkReply::OperationCanceledError:
+        return ApiError(ApiError::Kind::Canceled, tr("The request was canceled."));
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError(ApiError::Kind::Tls, m_errorString);
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiError(ApiError::Kind::Network, tr("The server refused the connection. Is it running?"));
+    case QNetworkReply::HostNotFoundError:
+        return ApiError(ApiError::Kind::Network, tr("The server's name could not be found."));
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiError(ApiError::Kind::Network, tr("The server closed the connection without answering."));
+    case QNetworkReply::InsecureRedirectError:
+    case QNetworkReply::TooManyRedirectsError:
+        return ApiError(ApiError::Kind::HttpOther, m_errorString);
+    default:
+        return ApiError(ApiError::Kind::Network, m_errorString.isEmpty() ? tr("Network error.") : m_errorString);
+    }
+}
+
+} // namespace UserDesk

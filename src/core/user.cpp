@@ -1,0 +1,50 @@
+#include "user.h"
+
+#include "jsonfields_p.h"
+
+namespace UserDesk {
+
+QJsonObject User::toJson() const
+{
+    QJsonObject o = extra;
+    o.insert(QLatin1String("id"), static_cast<double>(id));
+    o.insert(QLatin1String("name"), name);
+    o.insert(QLatin1String("email"), email);
+    o.insert(QLatin1String("gender"), gender);
+    o.insert(QLatin1String("status"), status);
+    return o;
+}
+
+std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
+{
+    using namespace JsonFields;
+    if (!value.isObject()) {
+        setError(error, QCoreApplication::translate("UserDesk::Json", "a user must be a JSON object"));
+        return std::nullopt;
+    }
+    const QJsonObject o = value.toObject();
+    const auto id = readId(o, QLatin1String("id"), error);
+    const auto name = id ? readString(o, QLatin1String("name"), error) : std::nullopt;
+    const auto email = name ? readString(o, QLatin1String("email"), error) : std::nullopt;
+    const auto gender = email ? readString(o, QLatin1String("gender"), error) : std::nullopt;
+    const auto status = gender ? readString(o, QLatin1String("status"), error) : std::nullopt;
+    if (!status)
+        return std::nullopt;
+    User u;
+    u.id = *id;
+    u.name = *name;
+    u.email = *email;
+    u.gender = *gender;
+    u.status = *status;
+    u.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("name"), QLatin1String("email"),
+                               QLatin1String("gender"), QLatin1String("status") });
+    return u;
+}
+
+bool User::operator==(const User &other) const
+{
+    return id == other.id && name == other.name && email == other.email && gender == other.gender
+        && status == other.status && extra == other.extra;
+}
+
+} // namespace UserDesk

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <optional>
+
+namespace UserDesk {
+
+// A GoRest user as the server returned it; fields the client does not know are kept for display.
+struct User
+{
+    qint64 id = 0;
+    QString name;
+    QString email;
+    QString gender; // "male" | "female"
+    QString status; // "active" | "inactive"
+    QJsonObject extra; // unknown fields, untouched
+
+    QJsonObject toJson() const;
+    // Strict: a missing or wrongly typed known field makes the whole object a bad response.
+    static std::optional<User> fromJson(const QJsonValue &value, QString *error = nullptr);
+
+    bool operator==(const User &other) const;
+    bool operator!=(const User &other) const { return !(*this == other); }
+};
+
+} // namespace UserDesk
+
+Q_DECLARE_METATYPE(UserDesk::User)

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QUrlQuery>
+
+namespace UserDesk {
+
+// Server-side filters for the users list; empty fields are not sent.
+struct UserFilter
+{
+    QString name; // case-insensitive substring on the server
+    QString email; // case-insensitive substring on the server
+    QString gender;
+    QString status;
+
+    bool isEmpty() const { return name.isEmpty() && email.isEmpty() && gender.isEmpty() && status.isEmpty(); }
+    void addTo(QUrlQuery &query) const;
+    // Parses "name=kumar" style terms as the CLI takes them; false for an unknown key.
+    bool set(const QString &key, const QString &value);
+
+    bool operator==(const UserFilter &o) const
+    {
+        return name == o.name && email == o.email && gender == o.gender && status == o.status;
+    }
+    bool operator!=(const UserFilter &o) const { return !(*this == o); }
+};
+
+} // namespace UserDesk

@@ -1,0 +1,237 @@
+#include "apierror.h"
+#include "jsonformat.h"
+#include "post.h"
+#include "requestlog.h"
+#include "restreply.h"
+#include "todo.h"
+#include "user.h"
+#include "userdraft.h"
+#include "userexport.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace UserDesk;
+
+// The strict JSON readers, the 422 reader, reply classification, redaction and the exporters.
+class TestParsers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void userRoundTrip()
+    {
+        const QByteArray json = "{\"id\":7064373,\"name\":\"Ajay Nair\",\"email\":\"ajay@x.test\",\"gender\":\"male\",\"status\":\"active\",\"avatar\":\"a.png\"}";
+        QString error;
+        const auto u = User::fromJson(QJsonDocument::fromJson(json).object(), &error);
+        QVERIFY2(u, qPrintable(error));
+        QCOMPARE(u->id, 7064373);
+        QCOMPARE(u->name, QStringLiteral("Ajay Nair"));
+        QCOMPARE(u->extra.value(QLatin1String("avatar")).toString(), QStringLiteral("a.png")); // unknown kept
+        QCOMPARE(User::fromJson(u->toJson()), u);
+    }
+
+    void userRejects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("id as string") << QByteArray("{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
+        QTest::newRow("fractional id") << QByteArray("{\"id\":7.5,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
+        QTest::newRow("negative id") << QByteArray("{\"id\":-1,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
+        QTest::newRow("huge id") << QByteArray("{\"id\":1e300,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
+        QTest::newRow("missing name") << QByteArray("{\"id\":7,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "name";
+        QTest::newRow("null email") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":null,\"gender\":\"male\",\"status\":\"active\"}") << "email";
+        QTest::newRow("number gender") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":1,\"status\":\"active\"}") << "gender";
+        QTest::newRow("array status") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":[]}") << "status";
+        QTest::newRow("not an object") << QByteArray("[1,2]") << "object";
+    }
+
+    void userRejects()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, mentions);
+        const QJsonDocument doc = QJsonDocument::fromJson(json);
+        const QJsonValue value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        QString error;
+        QVERIFY(!User::fromJson(value, &error));
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
+    void postAndTodo()
+    {
+        const auto p = Post::fromJson(QJsonDocument::fromJson("{\"id\":1,\"user_id\":2,\"title\":\"t\",\"body\":\"b\"}").object());
+        QVERIFY(p);
+        QCOMPARE(p->userId, 2);
+        const auto t = Todo::fromJson(QJsonDocument::fromJson(
+            "{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":\"2026-07-01T00:00:00.000+05:30\",\"status\":\"pending\"}").object());
+        QVERIFY(t);
+        QCOMPARE(t->dueOn, QStringLiteral("2026-07-01T00:00:00.000+05:30"));
+        const auto undated = Todo::fromJson(QJsonDocument::fromJson(
+            "{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":null,\"status\":\"completed\"}").object());
+        QVERIFY(undated);
+        QVERIFY(undated->dueOn.isEmpty());
+        QVERIFY(!Todo::fromJson(QJsonDocument::fromJson("{\"id\":3,\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}").object()));
+    }
+
+    void fieldErrors()
+    {
+        bool ok = false;
+        const auto errors = parseFieldErrors(
+            "[{\"field\":\"email\",\"message\":\"has already been taken\"},{\"field\":\"name\",\"message\":\"can\x27t be blank\"}]", &ok);
+        QVERIFY(ok);
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.at(0), (FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
+        QVERIFY(parseFieldErrors("{\"errors\":[{\"field\":\"a\",\"message\":\"b\"}]}", &ok).size() == 1 && ok);
+        QVERIFY(parseFieldErrors("{\"field\":\"a\",\"message\":\"b\"}", &ok).size() == 1 && ok);
+        QVERIFY(parseFieldErrors("[{\"field\":1,\"message\":\"b\"}]", &ok).isEmpty() && !ok);
+        QVERIFY(parseFieldErrors("<html>", &ok).isEmpty() && !ok);
+        const ApiError e = ApiError::fromHttpStatus(422, "[{\"field\":\"email\",\"message\":\"is invalid\"}]");
+        QCOMPARE(e.kind(), ApiError::Kind::Validation);
+        QVERIFY(e.userMessage().contains(QStringLiteral("email is invalid")));
+    }
+
+    void statusClassification_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("message");
+        using K = ApiError::Kind;
+        QTest::newRow("400") << 400 << QByteArray("{\"message\":\"bad\"}") << int(K::BadRequest) << "bad";
+        QTest::newRow("401 no token") << 401 << QByteArray("{\"message\":\"Authentication failed\"}") << int(K::Unauthorized) << "Authentication failed";
+        QTest::newRow("401 bad token") << 401 << QByteArray("{\"message\":\"Invalid token\"}") << int(K::Unauthorized) << "Invalid token";
+        QTest::newRow("403") << 403 << QByteArray() << int(K::Forbidden) << "Access denied.";
+        QTest::newRow("404") << 404 << QByteArray("{\"message\":\"Resource not found\"}") << int(K::NotFound) << "Resource not found";
+        QTest::newRow("429") << 429 << QByteArray("{\"message\":\"Too many requests\"}") << int(K::RateLimited) << "Too many requests";
+        QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>") << int(K::Server) << "HTTP 502";
+        QTest::newRow("500 empty") << 500 << QByteArray() << int(K::Server) << "HTTP 500";
+        QTest::newRow("418") << 418 << QByteArray() << int(K::HttpOther) << "HTTP 418";
+    }
+
+    void statusClassification()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        const ApiError e = RestReply::fromParts(status, {}, body, QNetworkReply::UnknownContentError).error();
+        QCOMPARE(int(e.kind()), kind);
+        QCOMPARE(e.httpStatus(), status);
+        QVERIFY2(e.message().contains(message), qPrintable(e.message()));
+    }
+
+    void transportClassification()
+    {
+        using R = RestReply;
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::ConnectionRefusedError).error().kind(), ApiError::Kind::Network);
+        QVERIFY(!R::fromParts(0, {}, {}, QNetworkReply::ConnectionRefusedError).mayHaveReachedServer());
+        QVERIFY(R::fromParts(0, {}, {}, QNetworkReply::RemoteHostClosedError).mayHaveReachedServer());
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::TimedOut).error().kind(),
+                 ApiError::Kind::Timeout);
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::Canceled).error().kind(),
+                 ApiError::Kind::Canceled);
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::SslHandshakeFailedError).error().kind(), ApiError::Kind::Tls);
+        const ApiError cut = R::fromParts(200, {}, "[{\"id\":1", QNetworkReply::RemoteHostClosedError).error();
+        QCOMPARE(cut.kind(), ApiError::Kind::BadResponse);
+        QVERIFY(cut.isTruncated());
+        QVERIFY(!R::fromParts(503, {}, {}).mayHaveReachedServer());
+        QCOMPARE(R::fromParts(429, { { "X-RateLimit-Reset", "9" } }, {}).error().retryAfterSeconds(), 9);
+        QVERIFY(!R::fromParts(204, {}, {}).error().isError());
+    }
+
+    void jsonLimits()
+    {
+        QCOMPARE(JsonFormat::nestingDepth("[[[]]]"), 3);
+        QCOMPARE(JsonFormat::nestingDepth("{\"a\":\"[[[[[\"}"), 1); // brackets inside strings do not count
+        QCOMPARE(JsonFormat::nestingDepth("[\"\\\"[[[\"]"), 1);
+        const QByteArray deep = QByteArray(10000, '[') + QByteArray(10000, ']');
+        QString error;
+        QVERIFY(!JsonFormat::parse(deep, 64, &error));
+        QVERIFY(error.contains(QStringLiteral("deeper")));
+        QVERIFY(!JsonFormat::parse("<!DOCTYPE html><html></html>", 64, &error));
+        QVERIFY(error.contains(QStringLiteral("HTML")));
+        QVERIFY(!JsonFormat::parse("", 64, &error));
+        QVERIFY(!JsonFormat::parse("[\"\xff\xfe\"]", 64, &error)); // invalid UTF-8
+        QCOMPARE(JsonFormat::pretty("{\"a\":1}"), QStringLiteral("{\n    \"a\": 1\n}\n"));
+        QCOMPARE(JsonFormat::pretty("not json"), QStringLiteral("not json"));
+    }
+
+    void draftsSendOnlyWhatChanged()
+    {
+        const User u { 5, QStringLiteral("Ann"), QStringLiteral("ann@x.test"), QStringLiteral("female"), QStringLiteral("active"), {} };
+        UserDraft edited = UserDraft::fromUser(u);
+        edited.status = QStringLiteral("inactive");
+        edited.name = QStringLiteral("  Ann  "); // whitespace only: not a change
+        const UserDraft changes = UserDraft::changedFields(u, edited);
+        QCOMPARE(changes.toJson(), QJsonObject({ { QStringLiteral("status"), QStringLiteral("inactive") } }));
+        QVERIFY(UserDraft::changedFields(u, UserDraft::fromUser(u)).isEmpty());
+    }
+
+    void draftValidation()
+    {
+        UserDraft d;
+        QCOMPARE(d.validate(true).size(), 4);
+        d.name = QStringLiteral("A");
+        d.email = QStringLiteral("not-an-email");
+        d.gender = QStringLiteral("female");
+        d.status = QStringLiteral("active");
+        const auto errors = d.validate(true);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, QStringLiteral("email"));
+        UserDraft patch;
+        patch.status = QStringLiteral("sleeping");
+        QCOMPARE(patch.validate(false).size(), 1);
+    }
+
+    void redaction()
+    {
+        RequestLog log;
+        HttpExchange e;
+        e.method = "POST";
+        e.url = QUrl(QStringLiteral("http://127.0.0.1:1/public/v2/users"));
+        e.requestHeaders = { { "Authorization", "Bearer s3cr3t-token-value" }, { "Accept", "application/json" } };
+        e.requestBody = "{\"name\":\"x\"}";
+        const quint64 seq = log.append(e);
+        const HttpExchange *stored = log.find(seq);
+        QVERIFY(stored);
+        QCOMPARE(stored->requestHeaders.first().second, QByteArray("Bearer <redacted>"));
+        const QString curl = RequestLog::toCurl(*stored);
+        QVERIFY(!curl.contains(QStringLiteral("s3cr3t")));
+        QVERIFY(curl.contains(QStringLiteral("$USERDESK_TOKEN")));
+        QVERIFY(curl.contains(QStringLiteral("-X POST")));
+        QVERIFY(RequestLog::toCurl(*stored, true, QStringLiteral("s3cr3t-token-value")).contains(QStringLiteral("s3cr3t")));
+    }
+
+    void ringIsBounded()
+    {
+        RequestLog log;
+        log.setCapacity(3);
+        for (int i = 0; i < 5; ++i) {
+            HttpExchange e;
+            e.method = "GET";
+            e.responseBody = QByteArray(300 * 1024, 'x');
+            log.append(e);
+        }
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log.at(0).sequence, 3u);
+        QVERIFY(log.at(0).responseBodyTruncated);
+        QCOMPARE(log.at(0).responseBody.size(), log.bodyCap());
+        QVERIFY(!log.find(1));
+        QVERIFY(log.find(5));
+    }
+
+    void exports()
+    {
+        const QList<User> users { { 1, QStringLiteral("Smith, \"J\""), QStringLiteral("j@x.test"), QStringLiteral("male"),
+                                    QStringLiteral("active"), {} } };
+        QCOMPARE(UserExport::render(users, UserExport::Format::Csv),
+                 QByteArray("id,name,email,gender,status\r\n1,\"Smith, \"\"J\"\"\",j@x.test,male,active\r\n"));
+        const QJsonArray array = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.first().toObject().value(QLatin1String("name")).toString(), users.first().name);
+        QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestParsers)
+#include "tst_parsers.moc"
