@@ -1,0 +1,325 @@
+#include "profilestore.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <algorithm>
+
+namespace UserDesk {
+
+namespace {
+
+// Profiles are an array rather than one group per name: names may hold any character, including the
+// '/' that QSettings reads as a group separator.
+constexpr QLatin1String ProfilesArray("profiles");
+constexpr QLatin1String CurrentProfileKey("currentProfile");
+constexpr QLatin1String StateGroup("state");
+
+constexpr QLatin1String NameKey("name");
+constexpr QLatin1String BaseUrlKey("baseUrl");
+constexpr QLatin1String PageSizeKey("pageSize");
+constexpr QLatin1String TimeoutKey("timeoutMs");
+constexpr QLatin1String MaxAttemptsKey("maxAttempts");
+constexpr QLatin1String MaxInFlightKey("maxInFlight");
+constexpr QLatin1String TrustedCertificatesKey("trustedCertificates");
+constexpr QLatin1String EmbeddedSandboxKey("embeddedSandbox");
+
+// A hand-edited or older file may hold nonsense; a usable profile beats one the app cannot load.
+int readBoundedInt(const QSettings &settings, QLatin1String key, int fallback, int low, int high)
+{
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    return ok ? std::clamp(value, low, high) : fallback;
+}
+
+QString stateKey(const QString &key)
+{
+    return StateGroup + QLatin1Char('/') + key;
+}
+
+} // namespace
+
+ProfileStore::ProfileStore(const QString &settingsPath, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(settingsPath, QSettings::IniFormat))
+{
+}
+
+ProfileStore::~ProfileStore() = default;
+
+QString ProfileStore::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QLatin1String("/UserDesk");
+}
+
+QString ProfileStore::defaultSettingsPath()
+{
+    return defaultDirectory() + QLatin1String("/userdesk.ini");
+}
+
+QString ProfileStore::defaultProfileName()
+{
+    return tr("Local sandbox");
+}
+
+QString ProfileStore::settingsPath() const
+{
+    return m_settings->fileName();
+}
+
+QList<Profile> ProfileStore::profiles() const
+{
+    QList<Profile> result;
+    const int count = m_settings->beginReadArray(ProfilesArray);
+    result.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        Profile profile(
+            m_settings->value(NameKey).toString(), QUrl(m_settings->value(BaseUrlKey).toString()));
+        if (profile.name().isEmpty())
+            continue;
+        profile.setPageSize(readBoundedInt(
+            *m_settings, PageSizeKey, Profile::DefaultPageSize, Profile::MinPageSize, Profile::MaxPageSize));
+        profile.setTimeoutMs(readBoundedInt(*m_settings, TimeoutKey, Profile::DefaultTimeoutMs,
+            Profile::MinTimeoutMs, Profile::MaxTimeoutMs));
+        profile.setMaxAttempts(readBoundedInt(*m_settings, MaxAttemptsKey, Profile::DefaultMaxAttempts,
+            Profile::MinMaxAttempts, Profile::MaxMaxAttempts));
+        profile.setMaxInFlight(readBoundedInt(*m_settings, MaxInFlightKey, Profile::DefaultMaxInFlight,
+            Profile::MinMaxInFlight, Profile::MaxMaxInFlight));
+        profile.setTrustedCertificates(m_settings->value(TrustedCertificatesKey).toStringList());
+        profile.setEmbeddedSandbox(m_settings->value(EmbeddedSandboxKey, false).toBool());
+        // The first of two entries with one name wins, as profile() finds it.
+        const bool duplicate = std::any_of(
+            result.cbegin(), result.cend(), [&](const Profile &p) { return p.name() == profile.name(); });
+        if (!duplicate)
+            result.append(profile);
+    }
+    m_settings->endArray();
+    return result;
+}
+
+QStringList ProfileStore::profileNames() const
+{
+    QStringList names;
+    for (const Profile &profile : profiles())
+        names.append(profile.name());
+    return names;
+}
+
+std::optional<Profile> ProfileStore::profile(const QString &name) const
+{
+    for (const Profile &profile : profiles()) {
+        if (profile.name() == name)
+            return profile;
+    }
+    return std::nullopt;
+}
+
+bool ProfileStore::contains(const QString &name) const
+{
+    return profile(name).has_value();
+}
+
+void ProfileStore::writeProfiles(const QList<Profile> &profiles)
+{
+    // Without the remove, a shorter array would leave the old tail entries in the file.
+    m_settings->remove(ProfilesArray);
+    m_settings->beginWriteArray(ProfilesArray, int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const Profile &profile = profiles.at(i);
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(NameKey, profile.name());
+        m_settings->setValue(BaseUrlKey, profile.baseUrl().toString(QUrl::FullyEncoded));
+        m_settings->setValue(PageSizeKey, profile.pageSize());
+        m_settings->setValue(TimeoutKey, profile.timeoutMs());
+        m_settings->setValue(MaxAttemptsKey, profile.maxAttempts());
+        m_settings->setValue(MaxInFlightKey, profile.maxInFlight());
+        m_settings->setValue(TrustedCertificatesKey, profile.trustedCertificates());
+        m_settings->setValue(EmbeddedSandboxKey, profile.isEmbeddedSandbox());
+    }
+    m_settings->endArray();
+}
+
+bool ProfileStore::saveProfile(const Profile &profile, QString *why)
+{
+    if (!profile.isValid(why))
+        return false;
+
+    const QString currentBefore = currentProfileName();
+    QList<Profile> all = profiles();
+    const auto it
+        = std::find_if(all.begin(), all.end(), [&](const Profile &p) { return p.name() == profile.name(); });
+    if (it != all.end()) {
+        if (*it == profile)
+            return sync(why);
+        *it = profile;
+    } else {
+        all.append(profile);
+    }
+    writeProfiles(all);
+    const bool written = sync(why);
+
+    emit profilesChanged();
+    // A stored current name may have pointed at nothing until now.
+    if (currentProfileName() != currentBefore)
+        emit currentProfileChanged(currentProfileName());
+    return written;
+}
+
+bool ProfileStore::removeProfile(const QString &name)
+{
+    QList<Profile> all = profiles();
+    const auto removed = all.removeIf([&](const Profile &p) { return p.name() == name; });
+    if (removed == 0)
+        return false;
+
+    const bool wasCurrent = m_settings->value(CurrentProfileKey).toString() == name;
+    writeProfiles(all);
+    if (wasCurrent)
+        setCurrentUnchecked(all.isEmpty() ? QString() : all.constFirst().name());
+    const bool written = sync();
+
+    emit profilesChanged();
+    if (wasCurrent)
+        emit currentProfileChanged(currentProfileName());
+    return written;
+}
+
+bool ProfileStore::renameProfile(const QString &oldName, const QString &newName, QString *why)
+{
+    std::optional<Profile> renamed = profile(oldName);
+    if (!renamed) {
+        if (why)
+            *why = tr("There is no profile named \"%1\".").arg(oldName);
+        return false;
+    }
+    if (oldName == newName)
+        return true;
+    if (contains(newName)) {
+        if (why)
+            *why = tr("A profile named \"%1\" already exists.").arg(newName);
+        return false;
+    }
+    renamed->setName(newName);
+    if (!renamed->isValid(why))
+        return false;
+
+    QList<Profile> all = profiles();
+    for (Profile &p : all) {
+        if (p.name() == oldName)
+            p = *renamed;
+    }
+    const bool wasCurrent = m_settings->value(CurrentProfileKey).toString() == oldName;
+    writeProfiles(all);
+    if (wasCurrent)
+        setCurrentUnchecked(newName);
+    const bool written = sync(why);
+
+    emit profilesChanged();
+    if (wasCurrent)
+        emit currentProfileChanged(newName);
+    return written;
+}
+
+bool ProfileStore::duplicateProfile(const QString &name, const QString &newName, QString *why)
+{
+    std::optional<Profile> copy = profile(name);
+    if (!copy) {
+        if (why)
+            *why = tr("There is no profile named \"%1\".").arg(name);
+        return false;
+    }
+    if (contains(newName)) {
+        if (why)
+            *why = tr("A profile named \"%1\" already exists.").arg(newName);
+        return false;
+    }
+    copy->setName(newName);
+    return saveProfile(*copy, why);
+}
+
+QString ProfileStore::currentProfileName() const
+{
+    const QString name = m_settings->value(CurrentProfileKey).toString();
+    return contains(name) ? name : QString();
+}
+
+std::optional<Profile> ProfileStore::currentProfile() const
+{
+    const QString name = m_settings->value(CurrentProfileKey).toString();
+    return name.isEmpty() ? std::nullopt : profile(name);
+}
+
+void ProfileStore::setCurrentUnchecked(const QString &name)
+{
+    if (name.isEmpty())
+        m_settings->remove(CurrentProfileKey);
+    else
+        m_settings->setValue(CurrentProfileKey, name);
+}
+
+bool ProfileStore::setCurrentProfileName(const QString &name)
+{
+    if (!name.isEmpty() && !contains(name))
+        return false;
+    if (currentProfileName() == name)
+        return true;
+    setCurrentUnchecked(name);
+    const bool written = sync();
+    emit currentProfileChanged(name);
+    return written;
+}
+
+bool ProfileStore::ensureDefaultProfile()
+{
+    const QList<Profile> all = profiles();
+    if (all.isEmpty()) {
+        Profile sandbox(defaultProfileName());
+        sandbox.setEmbeddedSandbox(true);
+        saveProfile(sandbox);
+        setCurrentProfileName(sandbox.name());
+        return true;
+    }
+    if (currentProfileName().isEmpty())
+        setCurrentProfileName(all.constFirst().name());
+    return false;
+}
+
+QVariant ProfileStore::value(const QString &key, const QVariant &defaultValue) const
+{
+    return m_settings->value(stateKey(key), defaultValue);
+}
+
+void ProfileStore::setValue(const QString &key, const QVariant &value)
+{
+    m_settings->setValue(stateKey(key), value);
+}
+
+void ProfileStore::removeValue(const QString &key)
+{
+    m_settings->remove(stateKey(key));
+}
+
+bool ProfileStore::sync(QString *why)
+{
+    m_settings->sync();
+    switch (m_settings->status()) {
+    case QSettings::NoError:
+        if (why)
+            why->clear();
+        return true;
+    case QSettings::AccessError:
+        if (why)
+            *why
+                = tr("The settings file %1 cannot be written.").arg(QDir::toNativeSeparators(settingsPath()));
+        return false;
+    case QSettings::FormatError:
+        if (why)
+            *why = tr("The settings file %1 is damaged.").arg(QDir::toNativeSeparators(settingsPath()));
+        return false;
+    }
+    return false;
+}
+
+} // namespace UserDesk
