@@ -1,0 +1,336 @@
+#include "usertablemodel.h"
+
+#include "page.h"
+
+#include <QColor>
+#include <QFont>
+#include <algorithm>
+
+namespace UserDesk {
+
+UserTableModel::UserTableModel(ApiClient *client, QObject *parent) : QAbstractTableModel(parent), m_client(client)
+{
+    connect(m_client, &ApiClient::usersPageReceived, this, &UserTableModel::onPage);
+    connect(m_client, &ApiClient::userCreated, this, &UserTableModel::onCreated);
+    connect(m_client, &ApiClient::userUpdated, this, &UserTableModel::onUpdated);
+    connect(m_client, &ApiClient::userDeleted, this, &UserTableModel::onDeleted);
+    connect(m_client, &ApiClient::requestFailed, this, &UserTableModel::onFailed);
+    connect(m_client, &ApiClient::bulkFinished, this, &UserTableModel::onBulkFinished);
+}
+
+void UserTableModel::setPageSize(int size)
+{
+    m_pageSize = std::clamp(size, 1, 100);
+}
+
+void UserTableModel::setFilter(const UserFilter &filter)
+{
+    m_filter = filter;
+    reset(true);
+}
+
+void UserTableModel::reload()
+{
+    reset(true);
+}
+
+void UserTableModel::clear()
+{
+    reset(false);
+}
+
+void UserTableModel::retryFetch()
+{
+    m_fetchBlocked = false;
+    if (m_hasMore && !m_pageRequest)
+        requestPage();
+}
+
+void UserTableModel::reset(bool load)
+{
+    const bool wasLoading = isLoading();
+    if (m_pageRequest) {
+        const ApiClient::RequestId stale = m_pageRequest;
+        m_pageRequest = 0; // its Canceled answer is not news to anyone
+        m_client->cancel(stale);
+    }
+    beginResetModel();
+    m_users.clear();
+    m_ids.clear();
+    m_states.clear();
+    m_rowRequests.clear();
+    m_bulkRequests.clear();
+    m_nextPage = 1;
+    m_total = -1;
+    m_hasMore = load;
+    m_fetchBlocked = false;
+    endResetModel();
+    Q_EMIT countsChanged(0, m_total);
+    if (load)
+        requestPage();
+    else if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
+void UserTableModel::requestPage()
+{
+    const bool wasLoading = isLoading();
+    m_pageRequest = m_client->listUsers(m_nextPage, m_pageSize, m_filter);
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
+}
+
+int UserTableModel::rowOfUser(qint64 userId) const
+{
+    if (!m_ids.contains(userId))
+        return -1;
+    const auto it = std::find_if(m_users.cbegin(), m_users.cend(), [userId](const User &u) { return u.id == userId; });
+    return it == m_users.cend() ? -1 : static_cast<int>(it - m_users.cbegin());
+}
+
+void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowState state)
+{
+    m_rowRequests.insert(id, userId);
+    setState(userId, state);
+}
+
+void UserTableModel::trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds)
+{
+    m_bulkRequests.insert(bulkId, userIds);
+    for (qint64 userId : userIds)
+        setState(userId, RowState::Deleting);
+}
+
+void UserTableModel::setState(qint64 userId, RowState state)
+{
+    if (state == RowState::Idle) {
+        if (m_states.remove(userId) == 0)
+            return;
+    } else {
+        m_states.insert(userId, state);
+    }
+    const int row = rowOfUser(userId);
+    if (row >= 0)
+        emitRowChanged(row);
+}
+
+void UserTableModel::emitRowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int UserTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_users.size());
+}
+
+int UserTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UserTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const User &user = m_users.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case IdColumn:
+            return user.id;
+        case NameColumn:
+            return user.name;
+        case EmailColumn:
+            return user.email;
+        case GenderColumn:
+            return user.gender;
+        case StatusColumn:
+            return user.status;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (rowState(user.id)) {
+        case RowState::Saving:
+            return tr("Saving…");
+        case RowState::Deleting:
+            return tr("Deleting…");
+        case RowState::Idle:
+            break;
+        }
+        return {};
+    case Qt::FontRole:
+        if (rowState(user.id) != RowState::Idle) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (rowState(user.id) != RowState::Idle)
+            return QColor(Qt::gray);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == IdColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case UserRole:
+        return QVariant::fromValue(user);
+    case UserIdRole:
+        return user.id;
+    case RowStateRole:
+        return static_cast<int>(rowState(user.id));
+    }
+    return {};
+}
+
+QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("ID");
+    case NameColumn:
+        return tr("Name");
+    case EmailColumn:
+        return tr("Email");
+    case GenderColumn:
+        return tr("Gender");
+    case StatusColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+bool UserTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_pageRequest && !m_fetchBlocked;
+}
+
+void UserTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+bool UserTableModel::matches(const UserFilter &filter, const User &user)
+{
+    return (filter.name.isEmpty() || user.name.contains(filter.name, Qt::CaseInsensitive))
+        && (filter.email.isEmpty() || user.email.contains(filter.email, Qt::CaseInsensitive))
+        && (filter.gender.isEmpty() || user.gender.compare(filter.gender, Qt::CaseInsensitive) == 0)
+        && (filter.status.isEmpty() || user.status.compare(filter.status, Qt::CaseInsensitive) == 0);
+}
+
+void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
+{
+    if (id != m_pageRequest)
+        return;
+    m_pageRequest = 0;
+
+    QList<User> fresh;
+    fresh.reserve(page.users.size());
+    for (const User &user : page.users) {
+        if (!m_ids.contains(user.id))
+            fresh.append(user);
+    }
+
+    // All page state is settled before rows go in: views call fetchMore() from their rowsInserted handlers.
+    ++m_nextPage;
+    const qint64 loaded = m_users.size() + fresh.size();
+    if (page.users.isEmpty())
+        m_hasMore = false;
+    else if (page.info.pages >= 0)
+        m_hasMore = page.info.page < page.info.pages;
+    else if (page.info.total >= 0)
+        m_hasMore = loaded < page.info.total;
+    else
+        m_hasMore = page.info.hasNext || page.users.size() >= m_pageSize;
+    if (page.info.total >= 0)
+        m_total = page.info.total;
+    else if (!m_hasMore)
+        m_total = loaded;
+    Q_EMIT loadingChanged(false);
+
+    if (!fresh.isEmpty()) {
+        const int first = static_cast<int>(m_users.size());
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(fresh.size()) - 1);
+        m_users.append(fresh);
+        for (const User &user : std::as_const(fresh))
+            m_ids.insert(user.id);
+        endInsertRows();
+    }
+    Q_EMIT countsChanged(static_cast<int>(loaded), m_total);
+}
+
+void UserTableModel::onCreated(ApiClient::RequestId id, const User &user)
+{
+    m_rowRequests.remove(id);
+    if (m_ids.contains(user.id) || !matches(m_filter, user))
+        return;
+    // The server lists newest first, so that is where the new user belongs.
+    beginInsertRows(QModelIndex(), 0, 0);
+    m_users.prepend(user);
+    m_ids.insert(user.id);
+    endInsertRows();
+    if (m_total >= 0)
+        ++m_total;
+    Q_EMIT countsChanged(loadedCount(), m_total);
+}
+
+void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
+{
+    m_rowRequests.remove(id);
+    m_states.remove(user.id);
+    const int row = rowOfUser(user.id);
+    if (row < 0)
+        return;
+    m_users[row] = user;
+    emitRowChanged(row);
+}
+
+void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
+{
+    m_rowRequests.remove(id);
+    m_states.remove(userId);
+    const int row = rowOfUser(userId);
+    if (row < 0)
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_users.removeAt(row);
+    m_ids.remove(userId);
+    endRemoveRows();
+    if (m_total > 0)
+        --m_total;
+    Q_EMIT countsChanged(loadedCount(), m_total);
+}
+
+void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
+{
+    if (id == m_pageRequest) {
+        m_pageRequest = 0;
+        // Without this the view would ask again on every repaint and hammer a failing server.
+        m_fetchBlocked = true;
+        Q_EMIT loadingChanged(false);
+        Q_EMIT pageLoadFailed(id, error);
+        return;
+    }
+    const auto it = m_rowRequests.constFind(id);
+    if (it == m_rowRequests.cend())
+        return;
+    const qint64 userId = it.value();
+    m_rowRequests.erase(it);
+    setState(userId, RowState::Idle);
+    Q_EMIT rowRequestFailed(id, userId, error);
+}
+
+void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &)
+{
+    // Deleted rows are gone already; the ones still marked are those the server kept.
+    const QList<qint64> ids = m_bulkRequests.take(bulkId);
+    for (qint64 userId : ids)
+        setState(userId, RowState::Idle);
+}
+
+} // namespace UserDesk

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "apiclient.h"
+#include "user.h"
+#include "userfilter.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace UserDesk {
+
+// The users of one endpoint as a table that loads page after page while the view scrolls and follows
+// the client's create, update and delete answers in place instead of reloading.
+class UserTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, NameColumn, EmailColumn, GenderColumn, StatusColumn, ColumnCount };
+    enum Role {
+        UserRole = Qt::UserRole + 1, // the whole User
+        UserIdRole,
+        RowStateRole, // a RowState as int
+    };
+    enum class RowState { Idle, Saving, Deleting };
+    Q_ENUM(RowState)
+
+    explicit UserTableModel(ApiClient *client, QObject *parent = nullptr);
+
+    void setPageSize(int size);
+    int pageSize() const { return m_pageSize; }
+    UserFilter filter() const { return m_filter; }
+    // Changing the filter empties the table and loads page 1 with it.
+    void setFilter(const UserFilter &filter);
+
+    // Empties the table and loads page 1 (again).
+    void reload();
+    // Empties the table and loads nothing until reload(): while the endpoint is not known yet.
+    void clear();
+    // Lets fetchMore() try again after a page failed to load.
+    void retryFetch();
+
+    int loadedCount() const { return static_cast<int>(m_users.size()); }
+    qint64 totalCount() const { return m_total; } // -1: not known yet
+    bool isLoading() const { return m_pageRequest != 0; }
+    bool hasMore() const { return m_hasMore; }
+    const QList<User> &users() const { return m_users; }
+    User userAt(int row) const { return m_users.value(row); }
+    int rowOfUser(qint64 userId) const;
+
+    // Marks the user's row as busy until request `id` ends; its failure comes back as rowRequestFailed.
+    void trackRequest(ApiClient::RequestId id, qint64 userId, RowState state);
+    // The same for a deleteUsers() bulk job: every row stays marked until the bulk job finishes.
+    void trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds);
+    RowState rowState(qint64 userId) const { return m_states.value(userId, RowState::Idle); }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    static bool matches(const UserFilter &filter, const User &user);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void countsChanged(int loaded, qint64 total);
+    void pageLoadFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
+    void rowRequestFailed(UserDesk::ApiClient::RequestId id, qint64 userId, const UserDesk::ApiError &error);
+
+private:
+    void reset(bool load);
+    void requestPage();
+    void setState(qint64 userId, RowState state);
+    void emitRowChanged(int row);
+
+    void onPage(ApiClient::RequestId id, const UsersPage &page);
+    void onCreated(ApiClient::RequestId id, const User &user);
+    void onUpdated(ApiClient::RequestId id, const User &user);
+    void onDeleted(ApiClient::RequestId id, qint64 userId);
+    void onFailed(ApiClient::RequestId id, const ApiError &error);
+    void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
+
+    ApiClient *m_client;
+    QList<User> m_users;
+    // Pages shift under us when users are created or deleted elsewhere; this keeps a row from showing twice.
+    QSet<qint64> m_ids;
+    QHash<qint64, RowState> m_states;
+    QHash<ApiClient::RequestId, qint64> m_rowRequests;
+    QHash<ApiClient::RequestId, QList<qint64>> m_bulkRequests;
+    UserFilter m_filter;
+    int m_pageSize = 20;
+    int m_nextPage = 1;
+    qint64 m_total = -1;
+    bool m_hasMore = false;
+    bool m_fetchBlocked = false;
+    ApiClient::RequestId m_pageRequest = 0;
+};
+
+} // namespace UserDesk
