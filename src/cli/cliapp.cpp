@@ -207,7 +207,7 @@ int CliApp::run(const QStringList &arguments)
         { QStringLiteral("timeout"), tr("Per-request timeout in milliseconds."), tr("ms") },
         { QStringLiteral("concurrency"), tr("Requests in flight at most."), tr("n") },
         { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
-        { { QStringLiteral("v"), QStringLiteral("verbose") }, tr("Print every HTTP exchange (token redacted) to stderr.") },
+        { QStringLiteral("verbose"), tr("Print every HTTP exchange (token redacted) to stderr.") },
     });
     global.addPositionalArgument(QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);

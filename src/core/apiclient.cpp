@@ -15,7 +15,7 @@
 #include <QSslError>
 #include <QUrlQuery>
 
-Q_LOGGING_CATEGORY(lcApi, "userdesk.api", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcApi, "userdesk.api", QtWarningMsg)
 
 namespace UserDesk {
 
@@ -95,6 +95,8 @@ struct ApiClient::Call
     qint64 firstStartMs = -1;
     bool ambiguous = false; // an earlier attempt may have been applied by the server
     bool reconciling = false;
+    int transmissions = 0; // requestSent() of this attempt
+    int fullUploads = 0; // bodies sent in full in this attempt
     QTimer *retryTimer = nullptr;
 
     void restartAsRequested()
@@ -471,6 +473,8 @@ void ApiClient::start(Call &call, bool isRedirect)
     call.attemptStartedMs = now();
     call.abortReason = RestReply::AbortReason::None;
     call.rejectedCertificate.reset();
+    call.transmissions = 0;
+    call.fullUploads = 0;
 
     QNetworkRequest request(call.currentUrl);
     request.setTransferTimeout(m_timeoutMs);
@@ -524,6 +528,17 @@ void ApiClient::start(Call &call, bool isRedirect)
         if (it != m_calls.end())
             it->second->rejectedCertificate = describe(cert, errors);
     });
+    // Qt 6.4 silently sends a request again, POST included, when its connection closes before any answer
+    // (QHttpNetworkConnectionChannel::handleUnexpectedEOF; later Qt limits this to idempotent methods).
+    // Seeing the request or its body go out twice means an earlier copy may already have been applied.
+    connect(reply, &QNetworkReply::requestSent, this, [this, id] {
+        if (auto it = m_calls.find(id); it != m_calls.end())
+            ++it->second->transmissions;
+    });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, id](qint64 sent, qint64 total) {
+        if (auto it = m_calls.find(id); it != m_calls.end() && total > 0 && sent == total)
+            ++it->second->fullUploads;
+    });
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
 }
 
@@ -539,10 +554,13 @@ void ApiClient::onFinished(RequestId id)
     call.reply = nullptr;
     --m_inFlight;
     reply->deleteLater();
+    if (call.transmissions > 1 || call.fullUploads > 1)
+        call.ambiguous = true;
 
     if (call.abortReason == RestReply::AbortReason::None && reply->error() == QNetworkReply::OperationCanceledError)
         call.abortReason = RestReply::AbortReason::TimedOut; // only the transfer timeout aborts without us
-    const QByteArray body = call.abortReason == RestReply::AbortReason::TooLarge ? QByteArray() : reply->readAll();
+    // An aborted reply is closed; reading it would only warn.
+    const QByteArray body = reply->isOpen() && call.abortReason == RestReply::AbortReason::None ? reply->readAll() : QByteArray();
     const RestReply answer = RestReply::capture(reply, body, call.abortReason);
     updateRateLimit(answer);
 
@@ -637,7 +655,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         const QString email = call.draft.email.value_or(QString()).trimmed();
         for (const User &u : *users) {
             if (u.email.compare(email, Qt::CaseInsensitive) == 0) {
-                qCInfo(lcApi) << "reconciled an ambiguous create: user" << u.id << "already exists";
+                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
                 finishSucceeded(call, [=] { Q_EMIT userCreated(id, u); }, u);
                 return;
             }
@@ -712,7 +730,8 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
         return;
     }
-    // A repeated create refused for a taken email may be our own earlier attempt: look before failing.
+    // A create refused for a taken email after an earlier copy may have been applied: the email may be
+    // taken by that copy. Look before failing.
     if (call.op == Operation::CreateUser && !call.reconciling && call.ambiguous
         && error.kind() == ApiError::Kind::Validation) {
         for (const FieldError &f : error.fieldErrors()) {
