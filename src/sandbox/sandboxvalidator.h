@@ -1,0 +1,43 @@
+#pragma once
+
+#include "sandboxresource.h"
+
+#include <QJsonObject>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace UserDesk {
+
+class SandboxStore;
+
+// GoRest's validation rules and its exact 422 messages, field by field, in the
+// order GoRest lists them.
+class SandboxValidator
+{
+public:
+    enum class Mode { Create, Update };
+
+    struct FieldError
+    {
+        QString field;
+        QString message;
+    };
+
+    struct Result
+    {
+        QVariantMap values; // column -> normalised value, ready for SandboxStore
+        QList<FieldError> errors;
+        bool isValid() const { return errors.isEmpty(); }
+    };
+
+    // pathUserId: the {id} of /users/{id}/posts and /users/{id}/todos, which wins over
+    // a user_id in the body. selfId: the row being updated, so its own email is not "taken".
+    static Result validate(SandboxResource::Kind kind, const QJsonObject &body, Mode mode,
+        const SandboxStore &store, std::optional<qint64> pathUserId = {}, qint64 selfId = 0);
+
+    // "2026-07-01" -> "2026-07-01T00:00:00.000+05:30"; GoRest keeps times in India's zone.
+    static std::optional<QString> normaliseDueOn(const QString &text);
+};
+
+} // namespace UserDesk
