@@ -1,0 +1,649 @@
+#include "apiclient.h"
+#include "cannedserver.h"
+#include "requestlog.h"
+#include "sandboxhost.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+const QString token = QStringLiteral("test-token-apiclient");
+constexpr int seededUsers = 57;
+constexpr int waitMs = 30000;
+
+// Collects the one ending signal of every request id, so a test can wait for a particular one.
+struct Outcomes : QObject
+{
+    QHash<ApiClient::RequestId, ApiError> failures;
+    QHash<ApiClient::RequestId, UsersPage> pages;
+    QHash<ApiClient::RequestId, User> users; // received, created or updated
+    QSet<ApiClient::RequestId> deleted;
+    QHash<ApiClient::RequestId, int> endings; // must stay 1 per id
+    QList<QPair<int, int>> retries; // attempt, delay
+    QList<ApiError> retryReasons;
+
+    explicit Outcomes(ApiClient &c)
+    {
+        auto end = [this](ApiClient::RequestId id) { endings[id] += 1; };
+        connect(&c, &ApiClient::usersPageReceived, this, [=](auto id, const UsersPage &p) { pages[id] = p; end(id); });
+        connect(&c, &ApiClient::userReceived, this, [=](auto id, const User &u) { users[id] = u; end(id); });
+        connect(&c, &ApiClient::userCreated, this, [=](auto id, const User &u) { users[id] = u; end(id); });
+        connect(&c, &ApiClient::userUpdated, this, [=](auto id, const User &u) { users[id] = u; end(id); });
+        connect(&c, &ApiClient::userDeleted, this, [=](auto id, qint64) { deleted.insert(id); end(id); });
+        connect(&c, &ApiClient::requestFailed, this, [=](auto id, const ApiError &e) { failures[id] = e; end(id); });
+        connect(&c, &ApiClient::retryScheduled, this, [=](auto, int attempt, int delay, const ApiError &reason) {
+            retries.append({ attempt, delay });
+            retryReasons.append(reason);
+        });
+    }
+    bool ended(ApiClient::RequestId id) const { return endings.contains(id); }
+};
+
+RetryPolicy quickPolicy(int attempts = 4)
+{
+    RetryPolicy p;
+    p.maxAttempts = attempts;
+    p.baseDelayMs = 20;
+    p.capDelayMs = 200;
+    p.maxServerHintMs = 3000;
+    return p;
+}
+
+// Number of users on the sandbox with exactly this email, asked with a plain QNAM (not the code under test).
+int countByEmail(const QUrl &base, const QString &email)
+{
+    QNetworkAccessManager nam;
+    QUrl url = base;
+    url.setPath(url.path() + QStringLiteral("/users"));
+    url.setQuery(QStringLiteral("email=") + QString::fromLatin1(QUrl::toPercentEncoding(email)));
+    QNetworkReply *reply = nam.get(QNetworkRequest(url));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!done.wait(waitMs))
+        return -1;
+    int n = 0;
+    const QJsonArray a = QJsonDocument::fromJson(reply->readAll()).array();
+    for (const QJsonValue &v : a)
+        n += v.toObject().value(QLatin1String("email")).toString().compare(email, Qt::CaseInsensitive) == 0;
+    reply->deleteLater();
+    return n;
+}
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxHost> m_sandbox;
+    QUrl m_base;
+    qint64 m_knownId = 0; // a seeded user no test deletes
+    int m_serial = 0;
+
+    std::unique_ptr<ApiClient> client(bool withToken = true)
+    {
+        auto c = std::make_unique<ApiClient>();
+        c->setBaseUrl(m_base);
+        if (withToken)
+            c->setToken(token);
+        c->setRetryPolicy(quickPolicy());
+        return c;
+    }
+    UserDraft draft(const QString &tag)
+    {
+        UserDraft d;
+        d.name = QStringLiteral("Test %1").arg(tag);
+        d.email = QStringLiteral("%1.%2@apiclient.test").arg(tag).arg(++m_serial);
+        d.gender = QStringLiteral("female");
+        d.status = QStringLiteral("active");
+        return d;
+    }
+    void setFaults(const SandboxFaults &f) { m_sandbox->setFaults(f); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SandboxConfig config;
+        config.dataPath = m_dir.filePath(QStringLiteral("sandbox.db"));
+        config.seedUsers = seededUsers;
+        config.tokens = { token };
+        m_sandbox = std::make_unique<SandboxHost>(config);
+        m_sandbox->start();
+        QVERIFY2(m_sandbox->waitForReady(waitMs), qPrintable(m_sandbox->errorString()));
+        m_base = m_sandbox->baseUrl();
+        auto c = client(false);
+        QSignalSpy page(c.get(), &ApiClient::usersPageReceived);
+        c->listUsers(1, 1);
+        QVERIFY(page.wait(waitMs));
+        m_knownId = page.first().at(1).value<UsersPage>().users.value(0).id;
+        QVERIFY(m_knownId > 0);
+    }
+
+    void init()
+    {
+        setFaults({});
+        m_sandbox->setRateLimit({});
+    }
+
+    void listsPagesWithTotals()
+    {
+        auto c = client(false);
+        Outcomes o(*c);
+        const auto first = c->listUsers(1, 20);
+        const auto last = c->listUsers(3, 20);
+        const auto past = c->listUsers(9, 20);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(first) && o.ended(last) && o.ended(past), waitMs);
+        QVERIFY(o.failures.isEmpty());
+        const UsersPage p1 = o.pages.value(first);
+        QCOMPARE(p1.users.size(), 20);
+        QVERIFY(p1.info.total >= seededUsers);
+        QCOMPARE(p1.info.pages, int((p1.info.total + 19) / 20));
+        QVERIFY(p1.info.hasNext);
+        QVERIFY(p1.users.first().id > p1.users.last().id); // newest first, as GoRest
+        QVERIFY(!o.pages.value(past).info.hasNext);
+        QVERIFY(o.pages.value(past).users.isEmpty());
+    }
+
+    void filtersGoToTheServer()
+    {
+        auto c = client(false);
+        Outcomes o(*c);
+        UserFilter f;
+        f.gender = QStringLiteral("female");
+        f.status = QStringLiteral("active");
+        const auto id = c->listUsers(1, 100, f);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const auto users = o.pages.value(id).users;
+        QVERIFY(!users.isEmpty());
+        for (const User &u : users)
+            QVERIFY(u.gender == QLatin1String("female") && u.status == QLatin1String("active"));
+        UserFilter alien;
+        alien.gender = QStringLiteral("alien & co=1"); // reserved characters must be encoded, not split
+        const auto none = c->listUsers(1, 10, alien);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(none), waitMs);
+        QVERIFY(o.pages.value(none).users.isEmpty());
+    }
+
+    void crudSignalsCarryTheirPayload()
+    {
+        auto c = client();
+        Outcomes o(*c);
+        const UserDraft d = draft(QStringLiteral("crud"));
+        const auto created = c->createUser(d);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(created), waitMs);
+        QVERIFY2(o.users.contains(created), qPrintable(o.failures.value(created).userMessage()));
+        const User u = o.users.value(created);
+        QVERIFY(u.id > 0);
+        QCOMPARE(u.email, *d.email);
+
+        const auto got = c->getUser(u.id);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(got), waitMs);
+        QCOMPARE(o.users.value(got), u);
+
+        UserDraft edited = UserDraft::fromUser(u);
+        edited.status = QStringLiteral("inactive");
+        const auto patched = c->updateUser(u.id, UserDraft::changedFields(u, edited));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(patched), waitMs);
+        QCOMPARE(o.users.value(patched).status, QStringLiteral("inactive"));
+        QCOMPARE(o.users.value(patched).name, u.name); // PATCH kept the rest
+        // Only the changed field went on the wire.
+        const RequestLog *log = c->requestLog();
+        const HttpExchange &patch = log->at(log->size() - 1);
+        QCOMPARE(patch.method, QByteArray("PATCH"));
+        QCOMPARE(patch.requestBody, QByteArray("{\"status\":\"inactive\"}"));
+
+        UserDraft rename;
+        rename.name = QStringLiteral("Renamed By Put");
+        const auto put = c->updateUser(u.id, rename, ApiClient::UpdateMethod::Put);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(put), waitMs);
+        QCOMPARE(o.users.value(put).name, *rename.name);
+        QCOMPARE(o.users.value(put).status, QStringLiteral("inactive"));
+
+        const auto removed = c->deleteUser(u.id);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(removed), waitMs);
+        QVERIFY(o.deleted.contains(removed)); // 204 with an empty body is a success, not a parse error
+        const HttpExchange &del = log->at(log->size() - 1);
+        QCOMPARE(del.httpStatus, 204);
+        QVERIFY(del.responseBody.isEmpty());
+
+        const auto again = c->deleteUser(u.id);
+        const auto gone = c->getUser(u.id);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(again) && o.ended(gone), waitMs);
+        QCOMPARE(o.failures.value(again).kind(), ApiError::Kind::NotFound);
+        QCOMPARE(o.failures.value(gone).kind(), ApiError::Kind::NotFound);
+        QCOMPARE(o.failures.value(gone).message(), QStringLiteral("Resource not found"));
+        for (int n : std::as_const(o.endings))
+            QCOMPARE(n, 1);
+    }
+
+    void postsAndTodos()
+    {
+        auto c = client(false);
+        QSignalSpy posts(c.get(), &ApiClient::postsReceived);
+        QSignalSpy todos(c.get(), &ApiClient::todosReceived);
+        c->listUserPosts(m_knownId);
+        c->listUserTodos(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(posts.size() == 1 && todos.size() == 1, waitMs);
+        QCOMPARE(posts.first().at(1).toLongLong(), m_knownId);
+        QVERIFY(!posts.first().at(2).value<QList<Post>>().isEmpty());
+    }
+
+    void authenticationFailures()
+    {
+        auto anonymous = client(false);
+        Outcomes o(*anonymous);
+        const auto a = anonymous->createUser(draft(QStringLiteral("anon")));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(a), waitMs);
+        QCOMPARE(o.failures.value(a).kind(), ApiError::Kind::Unauthorized);
+        QCOMPARE(o.failures.value(a).message(), QStringLiteral("Authentication failed"));
+
+        auto wrong = client(false);
+        wrong->setToken(QStringLiteral("not-the-token"));
+        Outcomes w(*wrong);
+        const auto b = wrong->deleteUser(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(w.ended(b), waitMs);
+        QCOMPARE(w.failures.value(b).kind(), ApiError::Kind::Unauthorized);
+        QCOMPARE(w.failures.value(b).message(), QStringLiteral("Invalid token"));
+        QVERIFY(w.retries.isEmpty()); // 401 is never retried
+    }
+
+    void validationFieldErrors()
+    {
+        auto c = client();
+        Outcomes o(*c);
+        const UserDraft d = draft(QStringLiteral("dup"));
+        const auto first = c->createUser(d);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(first), waitMs);
+        UserDraft dup = d;
+        dup.email = d.email->toUpper(); // emails are unique regardless of case
+        dup.name = QString();
+        const auto second = c->createUser(dup);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(second), waitMs);
+        const ApiError e = o.failures.value(second);
+        QCOMPARE(e.kind(), ApiError::Kind::Validation);
+        QVERIFY(e.fieldErrors().contains(FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
+        QVERIFY(e.fieldErrors().contains(FieldError { QStringLiteral("name"), QStringLiteral("can't be blank") }));
+        QVERIFY(o.retries.isEmpty());
+    }
+
+    void rateLimitWithRetryAfter_data()
+    {
+        QTest::addColumn<bool>("sendRetryAfter");
+        QTest::newRow("Retry-After") << true;
+        QTest::newRow("only X-RateLimit-Reset, as GoRest") << false;
+    }
+
+    void rateLimitWithRetryAfter()
+    {
+        QFETCH(bool, sendRetryAfter);
+        SandboxRateLimit limit;
+        limit.limit = 2;
+        limit.windowSeconds = 2;
+        limit.sendRetryAfter = sendRetryAfter;
+        m_sandbox->setRateLimit(limit);
+        auto c = client();
+        c->setPacingEnabled(false); // run into the limit on purpose
+        Outcomes o(*c);
+        QList<ApiClient::RequestId> ids;
+        for (int i = 0; i < 4; ++i)
+            ids.append(c->getUser(m_knownId));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
+        QVERIFY2(o.failures.isEmpty(), qPrintable(o.failures.isEmpty() ? QString() : o.failures.begin()->message()));
+        QVERIFY(!o.retries.isEmpty());
+        QCOMPARE(o.retryReasons.first().kind(), ApiError::Kind::RateLimited);
+        QVERIFY(o.retryReasons.first().retryAfterSeconds() >= 1); // the wait came from the server
+        QVERIFY(o.retries.first().second >= 1000);
+    }
+
+    void serverErrorWithHtmlBody()
+    {
+        SandboxFaults f;
+        f.htmlErrorRate = 1.0;
+        setFaults(f);
+        auto c = client(false);
+        c->setRetryPolicy(quickPolicy(2));
+        Outcomes o(*c);
+        const auto id = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const ApiError e = o.failures.value(id);
+        QCOMPARE(e.kind(), ApiError::Kind::Server);
+        QCOMPARE(e.httpStatus(), 502);
+        QCOMPARE(o.retries.size(), 1); // 502 is transient: retried once, then reported
+        QVERIFY(e.rawBody().contains("<html"));
+    }
+
+    void refusedConnection()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        auto c = client();
+        c->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/public/v2").arg(port)));
+        c->setRetryPolicy(quickPolicy(3));
+        Outcomes o(*c);
+        const auto create = c->createUser(draft(QStringLiteral("refused")));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(create), waitMs);
+        QCOMPARE(o.failures.value(create).kind(), ApiError::Kind::Network);
+        QCOMPARE(o.retries.size(), 2); // a refused POST provably never arrived, so it is retried
+    }
+
+    void resetBeforeAndAfterTheWrite_data()
+    {
+        QTest::addColumn<bool>("after");
+        QTest::newRow("before") << false;
+        QTest::newRow("after") << true;
+    }
+
+    void resetBeforeAndAfterTheWrite()
+    {
+        QFETCH(bool, after);
+        auto c = client();
+        c->setRetryPolicy(quickPolicy(1)); // see the raw failure
+        Outcomes o(*c);
+        const UserDraft d = draft(after ? QStringLiteral("dropafter") : QStringLiteral("dropbefore"));
+        SandboxFaults f;
+        (after ? f.dropAfterRate : f.dropBeforeRate) = 1.0;
+        setFaults(f);
+        const auto id = c->createUser(d);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        setFaults({});
+        QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Network);
+        QCOMPARE(countByEmail(m_base, *d.email), after ? 1 : 0);
+    }
+
+    void noDuplicateCreateUnderDropsAfterWrite()
+    {
+        SandboxFaults f;
+        f.dropAfterRate = 0.4;
+        f.dropBeforeRate = 0.1;
+        f.seed = 7;
+        setFaults(f);
+        auto c = client();
+        c->setRetryPolicy(quickPolicy(8));
+        Outcomes o(*c);
+        QList<UserDraft> drafts;
+        QList<ApiClient::RequestId> ids;
+        for (int i = 0; i < 30; ++i) {
+            drafts.append(draft(QStringLiteral("nodup")));
+            ids.append(c->createUser(drafts.last()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), 60000);
+        setFaults({});
+        QVERIFY(!o.retries.isEmpty()); // the faults did bite
+        for (int i = 0; i < ids.size(); ++i) {
+            QVERIFY2(o.users.contains(ids[i]), qPrintable(o.failures.value(ids[i]).userMessage()));
+            QCOMPARE(countByEmail(m_base, *drafts[i].email), 1);
+        }
+    }
+
+    void timeoutIsNotACancel()
+    {
+        SandboxFaults f;
+        f.latencyMs = 3000;
+        setFaults(f);
+        auto c = client(false);
+        c->setTimeout(300);
+        c->setRetryPolicy(quickPolicy(1));
+        Outcomes o(*c);
+        const auto id = c->getUser(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Timeout);
+    }
+
+    void cancelEndsWithCanceled()
+    {
+        SandboxFaults f;
+        f.latencyMs = 3000;
+        setFaults(f);
+        auto c = client(false);
+        c->setMaxInFlight(1);
+        Outcomes o(*c);
+        const auto running = c->getUser(m_knownId);
+        const auto queued = c->getUser(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(c->inFlightCount() == 1, waitMs);
+        QVERIFY(c->cancel(running));
+        QVERIFY(c->cancel(queued));
+        QVERIFY(!c->cancel(queued)); // already over
+        QCOMPARE(o.failures.value(running).kind(), ApiError::Kind::Canceled);
+        QCOMPARE(o.failures.value(queued).kind(), ApiError::Kind::Canceled);
+        QCOMPARE(o.endings.value(running), 1);
+    }
+
+    void truncatedBodyIsRetriedThenReported()
+    {
+        SandboxFaults f;
+        f.truncateRate = 1.0;
+        setFaults(f);
+        auto c = client(false);
+        c->setRetryPolicy(quickPolicy(2));
+        Outcomes o(*c);
+        const auto id = c->listUsers(1, 50);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const ApiError e = o.failures.value(id);
+        QCOMPARE(e.kind(), ApiError::Kind::BadResponse);
+        QCOMPARE(o.retries.size(), 1);
+    }
+
+    void retryScheduleIsDeterministic()
+    {
+        SandboxFaults f;
+        f.htmlErrorRate = 1.0; // 502 without Retry-After: the policy's own backoff applies
+        setFaults(f);
+        auto c = client(false);
+        RetryPolicy p = quickPolicy(4);
+        p.baseDelayMs = 40;
+        p.capDelayMs = 10000;
+        p.setRandomSource([] { return 0.5; });
+        c->setRetryPolicy(p);
+        Outcomes o(*c);
+        const auto id = c->getUser(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const QList<QPair<int, int>> expected { { 2, 20 }, { 3, 40 }, { 4, 80 } };
+        QCOMPARE(o.retries, expected);
+    }
+
+    void pacingKeepsBulkDeleteUnderTheLimit()
+    {
+        // Create the users to delete first, without a limit.
+        auto c = client();
+        c->setMaxInFlight(6);
+        Outcomes o(*c);
+        QList<UserDraft> drafts;
+        for (int i = 0; i < 200; ++i)
+            drafts.append(draft(QStringLiteral("bulk")));
+        QSignalSpy createdAll(c.get(), &ApiClient::bulkFinished);
+        c->createUsers(drafts);
+        QTRY_VERIFY_WITH_TIMEOUT(createdAll.size() == 1, 60000);
+        const auto created = createdAll.first().at(1).value<QList<BulkItemResult>>();
+        QList<qint64> ids;
+        for (const BulkItemResult &r : created) {
+            QVERIFY(r.ok);
+            ids.append(r.userId);
+        }
+
+        // 60 a window, as GoRest's 60-a-minute tier, with the window shortened to keep the test short.
+        SandboxRateLimit limit;
+        limit.limit = 60;
+        limit.windowSeconds = 2;
+        m_sandbox->setRateLimit(limit);
+        const quint64 limitedBefore = m_sandbox->stats().rateLimited;
+        QSignalSpy progress(c.get(), &ApiClient::bulkProgress);
+        QSignalSpy finished(c.get(), &ApiClient::bulkFinished);
+        QSignalSpy waits(c.get(), &ApiClient::pacingWait);
+        const auto bulk = c->deleteUsers(ids);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 60000);
+        QCOMPARE(finished.first().at(0).value<ApiClient::RequestId>(), bulk);
+        const auto results = finished.first().at(1).value<QList<BulkItemResult>>();
+        QCOMPARE(results.size(), 200);
+        for (const BulkItemResult &r : results)
+            QVERIFY2(r.ok, qPrintable(r.error.userMessage()));
+        QCOMPARE(progress.size(), 200);
+        QCOMPARE(m_sandbox->stats().rateLimited, limitedBefore); // not one 429
+        QVERIFY(!waits.isEmpty()); // it did hold back
+    }
+
+    void bulkReportsPerItemFailures()
+    {
+        auto c = client();
+        Outcomes o(*c);
+        const auto made = c->createUser(draft(QStringLiteral("bulkfail")));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(made), waitMs);
+        const qint64 real = o.users.value(made).id;
+        QSignalSpy finished(c.get(), &ApiClient::bulkFinished);
+        c->deleteUsers({ real, 999999999 });
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, waitMs);
+        const auto results = finished.first().at(1).value<QList<BulkItemResult>>();
+        QVERIFY(results.at(0).ok);
+        QVERIFY(!results.at(1).ok);
+        QCOMPARE(results.at(1).error.kind(), ApiError::Kind::NotFound);
+        QCOMPARE(results.at(1).userId, 999999999);
+    }
+
+    void malformedAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("mentions");
+        using C = CannedServer;
+        QTest::newRow("not json") << C::response(200, "hello") << "not valid JSON";
+        QTest::newRow("html 200") << C::response(200, "<!DOCTYPE html><p>login</p>", {}, "text/html") << "HTML";
+        QTest::newRow("empty 200") << C::response(200, "") << "empty";
+        QTest::newRow("object not array") << C::response(200, "{\"data\":[]}") << "not a JSON array";
+        QTest::newRow("id as string") << C::response(200, "[{\"id\":\"1\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "item 1";
+        QTest::newRow("null name") << C::response(200, "[{\"id\":1,\"name\":null,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "name";
+        QTest::newRow("deep") << C::response(200, QByteArray(5000, '[') + QByteArray(5000, ']')) << "deeper";
+        QTest::newRow("invalid utf-8") << C::response(200, "[\"\xc3\x28\"]") << "not valid JSON";
+        QTest::newRow("huge number id") << C::response(200, "[{\"id\":1e400,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "id";
+    }
+
+    void malformedAnswers()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, mentions);
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const CannedServer::Request &) { return answer; });
+        auto c = client(false);
+        c->setBaseUrl(server.baseUrl());
+        Outcomes o(*c);
+        const auto id = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const ApiError e = o.failures.value(id);
+        QCOMPARE(e.kind(), ApiError::Kind::BadResponse);
+        QVERIFY2(e.message().contains(mentions), qPrintable(e.message()));
+        QVERIFY(o.retries.isEmpty()); // a complete but unusable answer is not retried
+    }
+
+    void oversizedBodyIsRefused()
+    {
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(200, "[" + QByteArray(3 * 1024 * 1024, ' ') + "]");
+        });
+        auto c = client(false);
+        c->setBaseUrl(server.baseUrl());
+        c->setMaxResponseBytes(1024 * 1024);
+        Outcomes o(*c);
+        const auto id = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::BadResponse);
+        QVERIFY(o.failures.value(id).message().contains(QStringLiteral("larger")));
+    }
+
+    void tokenStaysHomeOnCrossOriginRedirect()
+    {
+        CannedServer elsewhere; // another origin: another port
+        QVERIFY(elsewhere.listen());
+        elsewhere.setHandler([](const CannedServer::Request &) { return CannedServer::response(200, "[]"); });
+        CannedServer home;
+        QVERIFY(home.listen());
+        home.setHandler([&](const CannedServer::Request &r) {
+            if (r.target.startsWith("/public/v2/moved"))
+                return CannedServer::response(200, "[]");
+            const QByteArray target = r.target.contains("same") ? home.baseUrl().toEncoded() + "/moved"
+                                                                  : elsewhere.baseUrl().toEncoded() + "/users";
+            return CannedServer::response(307, "", { { "Location", target } });
+        });
+        auto c = client();
+        c->setBaseUrl(home.baseUrl());
+        Outcomes o(*c);
+        const auto away = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(away), waitMs);
+        QVERIFY(o.pages.contains(away));
+        QCOMPARE(elsewhere.requests().size(), 1);
+        QVERIFY(elsewhere.requests().first().header("Authorization").isEmpty());
+        QCOMPARE(home.requests().first().header("Authorization"), QByteArray("Bearer ") + token.toUtf8());
+
+        // A redirect that stays on the origin keeps the token.
+        UserFilter f;
+        f.name = QStringLiteral("same");
+        const auto same = c->listUsers(1, 10, f);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(same), waitMs);
+        QCOMPARE(home.requests().last().header("Authorization"), QByteArray("Bearer ") + token.toUtf8());
+        QVERIFY(home.requests().last().target.startsWith("/public/v2/moved"));
+    }
+
+    void selfSignedTlsIsRefusedThenTrustedByFingerprint()
+    {
+        CannedServer server(true);
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) { return CannedServer::response(200, "[]"); });
+        auto c = client();
+        c->setBaseUrl(server.baseUrl());
+        c->setRetryPolicy(quickPolicy(1));
+        Outcomes o(*c);
+        const auto refused = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(refused), waitMs);
+        const ApiError e = o.failures.value(refused);
+        QCOMPARE(e.kind(), ApiError::Kind::Tls);
+        QCOMPARE(e.certificate().sha256Fingerprint.toLatin1(), server.certificateSha256());
+        QVERIFY(e.certificate().subject.contains(QStringLiteral("localhost")));
+        QVERIFY(!e.certificate().errors.isEmpty());
+        QVERIFY(server.requests().isEmpty()); // nothing, least of all the token, was sent
+
+        c->setTrustedCertificates({ QString::fromLatin1(server.certificateSha256()) });
+        const auto trusted = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(trusted), waitMs);
+        QVERIFY2(o.pages.contains(trusted), qPrintable(o.failures.value(trusted).message()));
+
+        // Trusting some other certificate does not open the door for this one.
+        c->setTrustedCertificates({ QString(64, QLatin1Char('a')) });
+        auto fresh = client();
+        fresh->setBaseUrl(server.baseUrl());
+        fresh->setTrustedCertificates({ QString(64, QLatin1Char('a')) });
+        Outcomes f(*fresh);
+        const auto other = fresh->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(f.ended(other), waitMs);
+        QCOMPARE(f.failures.value(other).kind(), ApiError::Kind::Tls);
+    }
+
+    void requestLogRedactsTheToken()
+    {
+        auto c = client();
+        Outcomes o(*c);
+        const auto id = c->createUser(draft(QStringLiteral("log")));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        const RequestLog *log = c->requestLog();
+        QVERIFY(log->size() > 0);
+        for (int i = 0; i < log->size(); ++i) {
+            const HttpExchange &e = log->at(i);
+            for (const auto &h : e.requestHeaders)
+                QVERIFY(!h.second.contains(token.toUtf8()));
+            QVERIFY(!RequestLog::toCurl(e).contains(token));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,171 @@
+#include "sandboxhost.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+const QString token = QStringLiteral("test-token-cli");
+constexpr int seededUsers = 234; // more than two pages of 100, and not a multiple of 100
+}
+
+// userdesk-cli end to end: the real binary against a real sandbox, token from the environment.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxHost> m_sandbox;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &args, bool withToken = true)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("USERDESK_TOKEN"));
+        if (withToken)
+            env.insert(QStringLiteral("USERDESK_TOKEN"), token);
+        // Keep the person's own settings out of it.
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(USERDESK_CLI_PATH),
+                QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(), QStringLiteral("--no-keychain") } + args);
+        if (!p.waitForFinished(60000))
+            return {};
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                 p.readAllStandardError() };
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SandboxConfig config;
+        config.dataPath = m_dir.filePath(QStringLiteral("sandbox.db"));
+        config.seedUsers = seededUsers;
+        config.tokens = { token };
+        m_sandbox = std::make_unique<SandboxHost>(config);
+        m_sandbox->start();
+        QVERIFY2(m_sandbox->waitForReady(30000), qPrintable(m_sandbox->errorString()));
+    }
+
+    void listAllAsCsv()
+    {
+        const Run r = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
+                            QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.first().trimmed(), QByteArray("id,name,email,gender,status"));
+        QCOMPARE(lines.size(), seededUsers + 1);
+        QSet<QByteArray> ids;
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            ids.insert(lines[i].split(',').first());
+        QCOMPARE(ids.size(), seededUsers); // every user once, pages in order
+    }
+
+    void listAsJsonWithFilter()
+    {
+        const Run r = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--filter"),
+                            QStringLiteral("gender=male"), QStringLiteral("--per-page"), QStringLiteral("5"),
+                            QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray a = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(a.size(), 5);
+        for (const QJsonValue &v : a)
+            QCOMPARE(v.toObject().value(QLatin1String("gender")).toString(), QStringLiteral("male"));
+    }
+
+    void createUpdateGetDelete()
+    {
+        const Run created = cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                                  QStringLiteral("Cli Person"), QStringLiteral("--email"), QStringLiteral("cli.person@cli.test"),
+                                  QStringLiteral("--gender"), QStringLiteral("female"), QStringLiteral("--status"),
+                                  QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const qint64 id = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toInteger();
+        QVERIFY(id > 0);
+        const QString idText = QString::number(id);
+
+        const Run updated = cli({ QStringLiteral("--verbose"), QStringLiteral("users"), QStringLiteral("update"), idText,
+                                  QStringLiteral("--status"), QStringLiteral("inactive"), QStringLiteral("--format"),
+                                  QStringLiteral("json") });
+        QVERIFY2(updated.exitCode == 0, updated.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(updated.out).object().value(QLatin1String("status")).toString(), QStringLiteral("inactive"));
+        // --verbose shows the exchange, never the token.
+        QVERIFY(updated.err.contains("PATCH"));
+        QVERIFY(updated.err.contains("Bearer <redacted>"));
+        QVERIFY(!updated.err.contains(token.toUtf8()));
+
+        const Run got = cli({ QStringLiteral("users"), QStringLiteral("get"), idText });
+        QCOMPARE(got.exitCode, 0);
+        QVERIFY(got.out.contains("Cli Person"));
+
+        const Run deleted = cli({ QStringLiteral("users"), QStringLiteral("delete"), idText });
+        QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+        QVERIFY(deleted.out.contains(QByteArray("deleted " + idText.toUtf8())));
+
+        const Run missing = cli({ QStringLiteral("users"), QStringLiteral("get"), idText });
+        QCOMPARE(missing.exitCode, 5);
+        QVERIFY(missing.err.contains("Resource not found"));
+    }
+
+    void exitCodesByKind()
+    {
+        const QStringList create { QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                                   QStringLiteral("No Token"), QStringLiteral("--email"), QStringLiteral("no.token@cli.test"),
+                                   QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
+                                   QStringLiteral("active") };
+        QCOMPARE(cli(create, false).exitCode, 4); // 401 without a token
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("x") }).exitCode,
+                 6); // refused before sending: fields missing
+        const Run twice = cli(create);
+        QCOMPARE(twice.exitCode, 0);
+        const Run taken = cli(create);
+        QCOMPARE(taken.exitCode, 6);
+        QVERIFY(taken.err.contains("email: has already been taken"));
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("frobnicate") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("abc") }).exitCode, 2);
+        const Run deleteSome = cli({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("999999999") });
+        QCOMPARE(deleteSome.exitCode, 5);
+    }
+
+    void refusedEndpointIsANetworkFailure()
+    {
+        QProcess p;
+        p.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/public/v2"),
+                                                     QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("users"),
+                                                     QStringLiteral("list") });
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 3);
+    }
+
+    void helpForEveryCommand()
+    {
+        for (const QString &verb : { QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("create"),
+                                     QStringLiteral("update"), QStringLiteral("delete") }) {
+            const Run r = cli({ QStringLiteral("users"), verb, QStringLiteral("--help") });
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.contains("Usage:"), qPrintable(verb));
+        }
+        QProcess p;
+        p.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--help") });
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.readAllStandardOutput().contains("USERDESK_TOKEN"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
