@@ -1,0 +1,74 @@
+#include "certificatedialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace UserDesk {
+
+namespace {
+
+QString groupedFingerprint(const QString &hex)
+{
+    QStringList pairs;
+    for (int i = 0; i + 1 < hex.size(); i += 2)
+        pairs << hex.mid(i, 2).toUpper();
+    return pairs.join(QLatin1Char(':'));
+}
+
+} // namespace
+
+CertificateDialog::CertificateDialog(const CertificateInfo &certificate, const QString &profileName, QWidget *parent)
+    : QDialog(parent), m_certificate(certificate)
+{
+    setObjectName(QStringLiteral("certificateDialog"));
+    setWindowTitle(tr("Untrusted certificate"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("The server's certificate could not be verified: %1")
+                                 .arg(certificate.errors.isEmpty() ? tr("unknown reason")
+                                                                   : certificate.errors.join(QStringLiteral("; "))),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    auto addRow = [&](const QString &label, const QString &value) {
+        auto *v = new QLabel(value, this);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        v->setWordWrap(true);
+        form->addRow(label, v);
+    };
+    addRow(tr("Subject:"), certificate.subject);
+    addRow(tr("Issuer:"), certificate.issuer);
+    addRow(tr("Valid from:"), certificate.validFrom);
+    addRow(tr("Valid until:"), certificate.validUntil);
+    addRow(tr("SHA-256:"), groupedFingerprint(certificate.sha256Fingerprint));
+    layout->addLayout(form);
+
+    m_trust = new QCheckBox(tr("Trust this certificate for the profile \"%1\"").arg(profileName), this);
+    m_trust->setObjectName(QStringLiteral("trustCertificateCheck"));
+    layout->addWidget(m_trust);
+    auto *note = new QLabel(tr("Only do this when you know the fingerprint belongs to the server, e.g. a "
+                               "self-signed test server you set up."),
+                            this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Trust and retry"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    connect(m_trust, &QCheckBox::toggled, buttons->button(QDialogButtonBox::Ok), &QWidget::setEnabled);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+bool CertificateDialog::trustChosen() const
+{
+    return m_trust->isChecked();
+}
+
+} // namespace UserDesk

@@ -1,0 +1,449 @@
+#include "settingsdialog.h"
+
+#include "certificatedialog.h"
+#include "profilestore.h"
+#include "tokenstore.h"
+#include "ui_settingsdialog.h"
+
+#include <QInputDialog>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace UserDesk {
+
+SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_store(store), m_tokens(tokens)
+{
+    m_ui->setupUi(this);
+    m_ui->pageSizeSpin->setRange(Profile::MinPageSize, Profile::MaxPageSize);
+    m_ui->timeoutSpin->setRange(Profile::MinTimeoutMs / 1000, Profile::MaxTimeoutMs / 1000);
+    m_ui->retriesSpin->setRange(Profile::MinMaxAttempts, Profile::MaxMaxAttempts);
+    m_ui->concurrencySpin->setRange(Profile::MinMaxInFlight, Profile::MaxMaxInFlight);
+    m_ui->tokenWarning->setStyleSheet(QStringLiteral("color: #9a5b00;"));
+    m_ui->saveMessage->setStyleSheet(QStringLiteral("color: #b02020;"));
+
+    for (const Profile &p : m_store->profiles())
+        m_entries.append(Entry{p, p.name(), QString(), false, QString()});
+    refreshList(m_store->currentProfileName());
+    updateTokenWarning();
+
+    connect(m_ui->profileList, &QListWidget::currentRowChanged, this, [this](int row) {
+        storeEntry();
+        loadEntry(row);
+    });
+    connect(m_ui->tokenEdit, &QLineEdit::textEdited, this, [this] {
+        if (m_current >= 0)
+            m_entries[m_current].tokenEdited = true;
+    });
+    connect(m_ui->addProfileButton, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(m_ui->duplicateProfileButton, &QPushButton::clicked, this, &SettingsDialog::duplicateProfile);
+    connect(m_ui->renameProfileButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
+    connect(m_ui->removeProfileButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &token)
+{
+    m_sandboxUrl = baseUrl;
+    m_sandboxToken = token;
+}
+
+QStringList SettingsDialog::profileNames() const
+{
+    QStringList names;
+    for (const Entry &e : m_entries)
+        names << e.profile.name();
+    return names;
+}
+
+void SettingsDialog::selectProfile(const QString &name)
+{
+    const int index = indexOf(name);
+    if (index >= 0)
+        m_ui->profileList->setCurrentRow(index);
+}
+
+int SettingsDialog::indexOf(const QString &name) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).profile.name() == name)
+            return i;
+    }
+    return -1;
+}
+
+void SettingsDialog::refreshList(const QString &select)
+{
+    m_current = -1;
+    const QSignalBlocker blocker(m_ui->profileList);
+    m_ui->profileList->clear();
+    for (const Entry &e : std::as_const(m_entries))
+        m_ui->profileList->addItem(e.profile.name());
+    int row = indexOf(select);
+    if (row < 0 && !m_entries.isEmpty())
+        row = 0;
+    m_ui->profileList->setCurrentRow(row);
+    loadEntry(row);
+}
+
+void SettingsDialog::loadEntry(int index)
+{
+    m_current = index;
+    const bool valid = index >= 0 && index < m_entries.size();
+    m_ui->profileGroup->setEnabled(valid);
+    m_ui->duplicateProfileButton->setEnabled(valid);
+    m_ui->renameProfileButton->setEnabled(valid);
+    m_ui->removeProfileButton->setEnabled(valid && m_entries.size() > 1);
+    m_ui->testResult->clear();
+    if (!valid)
+        return;
+    const Entry &e = m_entries.at(index);
+    const Profile &p = e.profile;
+    const bool embedded = p.isEmbeddedSandbox();
+    m_ui->profileGroup->setTitle(tr("Connection of \"%1\"").arg(p.name()));
+    m_ui->baseUrlEdit->setText(p.baseUrl().toString());
+    m_ui->baseUrlEdit->setEnabled(!embedded);
+    m_ui->sandboxNote->setVisible(embedded);
+    m_ui->tokenEdit->setEnabled(!embedded);
+    m_ui->tokenEdit->setText(e.tokenEdited ? e.token : QString());
+    m_ui->tokenEdit->setPlaceholderText(e.originalName.isEmpty() && !e.tokenEdited
+                                            ? tr("none")
+                                            : tr("unchanged: type to replace, clear to remove"));
+    m_ui->pageSizeSpin->setValue(p.pageSize());
+    m_ui->timeoutSpin->setValue(p.timeoutMs() / 1000);
+    m_ui->retriesSpin->setValue(p.maxAttempts());
+    m_ui->concurrencySpin->setValue(p.maxInFlight());
+}
+
+void SettingsDialog::storeEntry()
+{
+    if (m_current < 0 || m_current >= m_entries.size())
+        return;
+    Entry &e = m_entries[m_current];
+    if (!e.profile.isEmbeddedSandbox())
+        e.profile.setBaseUrl(QUrl::fromUserInput(m_ui->baseUrlEdit->text().trimmed()));
+    e.profile.setPageSize(m_ui->pageSizeSpin->value());
+    e.profile.setTimeoutMs(m_ui->timeoutSpin->value() * 1000);
+    e.profile.setMaxAttempts(m_ui->retriesSpin->value());
+    e.profile.setMaxInFlight(m_ui->concurrencySpin->value());
+    if (e.tokenEdited)
+        e.token = m_ui->tokenEdit->text().trimmed();
+}
+
+bool SettingsDialog::nameIsFree(const QString &name, QString *why) const
+{
+    if (name.trimmed().isEmpty()) {
+        *why = tr("A profile needs a name.");
+        return false;
+    }
+    if (indexOf(name.trimmed()) >= 0) {
+        *why = tr("There is already a profile called \"%1\".").arg(name.trimmed());
+        return false;
+    }
+    return true;
+}
+
+void SettingsDialog::askName(const QString &title, const QString &initial, std::function<void(const QString &)> done)
+{
+    // open(), not exec(): no nested event loop, and tests can find and fill it.
+    auto *input = new QInputDialog(this);
+    input->setObjectName(QStringLiteral("profileNameInput"));
+    input->setWindowTitle(title);
+    input->setLabelText(tr("Profile name:"));
+    input->setTextValue(initial);
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    connect(input, &QInputDialog::textValueSelected, this, [this, done = std::move(done)](const QString &text) {
+        QString why;
+        if (!nameIsFree(text, &why)) {
+            m_ui->saveMessage->setText(why);
+            return;
+        }
+        m_ui->saveMessage->clear();
+        done(text.trimmed());
+    });
+    input->open();
+}
+
+void SettingsDialog::addProfile()
+{
+    storeEntry();
+    askName(tr("Add profile"), QString(), [this](const QString &name) {
+        Profile p(name, QUrl(QStringLiteral("https://gorest.co.in/public/v2")));
+        m_entries.append(Entry{p, QString(), QString(), false, QString()});
+        refreshList(name);
+        m_ui->baseUrlEdit->setFocus();
+        m_ui->baseUrlEdit->selectAll();
+    });
+}
+
+void SettingsDialog::duplicateProfile()
+{
+    storeEntry();
+    if (m_current < 0)
+        return;
+    const Entry source = m_entries.at(m_current);
+    askName(tr("Duplicate profile"), tr("%1 (copy)").arg(source.profile.name()), [this, source](const QString &name) {
+        Entry copy = source;
+        copy.profile.setName(name);
+        copy.originalName.clear();
+        copy.copyTokenFrom = source.tokenEdited ? QString() : source.originalName;
+        m_entries.append(copy);
+        refreshList(name);
+    });
+}
+
+void SettingsDialog::renameProfile()
+{
+    storeEntry();
+    if (m_current < 0)
+        return;
+    const QString oldName = m_entries.at(m_current).profile.name();
+    askName(tr("Rename profile"), oldName, [this, oldName](const QString &name) {
+        const int index = indexOf(oldName);
+        if (index < 0)
+            return;
+        m_entries[index].profile.setName(name);
+        refreshList(name);
+    });
+}
+
+void SettingsDialog::removeProfile()
+{
+    if (m_current < 0 || m_entries.size() <= 1)
+        return;
+    const Entry gone = m_entries.takeAt(m_current);
+    if (!gone.originalName.isEmpty())
+        m_removedOriginals << gone.originalName;
+    m_current = -1;
+    refreshList(m_entries.value(0).profile.name());
+}
+
+void SettingsDialog::updateTokenWarning()
+{
+    switch (m_tokens->backend()) {
+    case TokenStore::Backend::Keychain:
+        m_ui->tokenWarning->clear();
+        m_ui->tokenWarning->hide();
+        return;
+    case TokenStore::Backend::SessionOnly:
+        m_ui->tokenWarning->setText(tr("No keychain answered: tokens are kept only until UserDesk quits."));
+        break;
+    case TokenStore::Backend::OwnerOnlyFile:
+        m_ui->tokenWarning->setText(TokenStore::unencryptedWarning());
+        break;
+    }
+    m_ui->tokenWarning->show();
+}
+
+void SettingsDialog::testConnection()
+{
+    storeEntry();
+    if (m_current < 0)
+        return;
+    const Entry e = m_entries.at(m_current);
+    const Profile &p = e.profile;
+    if (p.isEmbeddedSandbox()) {
+        if (!m_sandboxUrl.isValid()) {
+            m_ui->testResult->setText(tr("The built-in sandbox has not started yet."));
+            return;
+        }
+        runTest(p, m_sandboxUrl, m_sandboxToken);
+        return;
+    }
+    QString why;
+    if (!p.isValid(&why)) {
+        m_ui->testResult->setText(why);
+        return;
+    }
+    if (e.tokenEdited || e.originalName.isEmpty()) {
+        runTest(p, p.baseUrl(), e.token);
+        return;
+    }
+    m_ui->testResult->setText(tr("Reading the token…"));
+    m_tokens->readToken(e.originalName, this, [this, p](const TokenResult &result) {
+        runTest(p, p.baseUrl(), result.ok && result.found ? result.token : QString());
+    });
+}
+
+void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QString &token)
+{
+    m_testClient = std::make_unique<ApiClient>();
+    m_testClient->setBaseUrl(url);
+    m_testClient->setToken(token);
+    m_testClient->setTimeout(profile.timeoutMs());
+    m_testClient->setTrustedCertificates(profile.trustedCertificates());
+    RetryPolicy policy;
+    policy.maxAttempts = std::min(profile.maxAttempts(), 2);
+    m_testClient->setRetryPolicy(policy);
+    m_ui->testResult->setText(tr("Connecting to %1…").arg(url.toDisplayString()));
+    m_ui->testConnectionButton->setEnabled(false);
+    const QString profileName = profile.name();
+
+    connect(m_testClient.get(), &ApiClient::usersPageReceived, this,
+            [this](ApiClient::RequestId id, const UsersPage &page) {
+                if (id != m_testId)
+                    return;
+                m_ui->testConnectionButton->setEnabled(true);
+                const QString count = page.info.total >= 0 ? QLocale().toString(page.info.total)
+                                                           : QString::number(page.users.size());
+                m_ui->testResult->setText(tr("Connected: the server has %1 users.").arg(count));
+                m_ui->testResult->setStyleSheet(QStringLiteral("color: #1a6e2e;"));
+            });
+    connect(m_testClient.get(), &ApiClient::requestFailed, this,
+            [this, profileName](ApiClient::RequestId id, const ApiError &error) {
+                if (id != m_testId)
+                    return;
+                m_ui->testConnectionButton->setEnabled(true);
+                m_ui->testResult->setText(tr("Failed: %1").arg(error.userMessage()));
+                m_ui->testResult->setStyleSheet(QStringLiteral("color: #b02020;"));
+                if (error.kind() != ApiError::Kind::Tls || error.certificate().sha256Fingerprint.isEmpty())
+                    return;
+                auto *dialog = new CertificateDialog(error.certificate(), profileName, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this, [this, dialog, profileName] {
+                    const int index = indexOf(profileName);
+                    if (index < 0 || !dialog->trustChosen())
+                        return;
+                    m_entries[index].profile.addTrustedCertificate(dialog->certificate().sha256Fingerprint);
+                    testConnection();
+                });
+                dialog->open();
+            });
+    m_testId = m_testClient->listUsers(1, 1);
+}
+
+void SettingsDialog::setSaving(bool saving)
+{
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!saving);
+    m_ui->profileGroup->setEnabled(!saving && m_current >= 0);
+    if (saving)
+        m_ui->saveMessage->setText(tr("Saving…"));
+}
+
+void SettingsDialog::accept()
+{
+    storeEntry();
+    for (const Entry &e : std::as_const(m_entries)) {
+        QString why;
+        if (!e.profile.isValid(&why)) {
+            selectProfile(e.profile.name());
+            m_ui->saveMessage->setText(tr("\"%1\": %2").arg(e.profile.name(), why));
+            return;
+        }
+    }
+
+    // Profiles first (synchronous, in the settings file); tokens after, one asynchronous step at a time.
+    m_steps.clear();
+    const QString current = m_store->currentProfileName();
+    for (const QString &name : std::as_const(m_removedOriginals)) {
+        m_store->removeProfile(name);
+        m_steps << [this, name](auto done) { m_tokens->removeToken(name, this, done); };
+    }
+    m_removedOriginals.clear();
+    for (Entry &e : m_entries) {
+        const QString name = e.profile.name();
+        if (!e.originalName.isEmpty() && e.originalName != name) {
+            QString why;
+            if (!m_store->renameProfile(e.originalName, name, &why)) {
+                m_ui->saveMessage->setText(why);
+                return;
+            }
+            const QString from = e.originalName;
+            m_steps << [this, from, name](auto done) { m_tokens->renameToken(from, name, this, done); };
+        }
+        QString why;
+        if (!m_store->saveProfile(e.profile, &why)) {
+            m_ui->saveMessage->setText(tr("\"%1\": %2").arg(name, why));
+            return;
+        }
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited) {
+            // The source may have been renamed in this same session; its token moved with it.
+            QString from = e.copyTokenFrom;
+            for (const Entry &other : std::as_const(m_entries)) {
+                if (other.originalName == e.copyTokenFrom)
+                    from = other.profile.name();
+            }
+            m_steps << [this, from, name](auto done) { m_tokens->copyToken(from, name, this, done); };
+        }
+        if (e.tokenEdited) {
+            const QString token = e.token;
+            m_steps << [this, name, token](auto done) { m_tokens->writeToken(name, token, this, done); };
+        }
+        e.originalName = name;
+        e.copyTokenFrom.clear();
+        e.tokenEdited = false;
+    }
+    if (current.isEmpty() || !m_store->contains(current)) {
+        if (!m_entries.isEmpty())
+            m_store->setCurrentProfileName(m_entries.constFirst().profile.name());
+    }
+    QString why;
+    if (!m_store->sync(&why)) {
+        m_ui->saveMessage->setText(tr("The settings could not be written: %1").arg(why));
+        return;
+    }
+    setSaving(true);
+    runSteps();
+}
+
+void SettingsDialog::runSteps()
+{
+    if (m_steps.isEmpty()) {
+        setSaving(false);
+        m_ui->saveMessage->clear();
+        Q_EMIT applied();
+        QDialog::accept();
+        return;
+    }
+    const Step step = m_steps.constFirst();
+    step([this, step](const TokenResult &result) {
+        if (result.keychainUnavailable) {
+            askFallback([this] { runSteps(); });
+            return;
+        }
+        if (!result.ok) {
+            setSaving(false);
+            m_ui->saveMessage->setText(tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
+            return;
+        }
+        m_steps.removeFirst();
+        runSteps();
+    });
+}
+
+void SettingsDialog::askFallback(std::function<void()> retry)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"),
+                                tr("No system keychain answered, so the token cannot be stored safely.\n\n"
+                                   "Keep it for this session only, or store it unencrypted in a file only "
+                                   "you can read?\n\n%1")
+                                    .arg(TokenStore::unencryptedWarning()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("keychainFallbackBox"));
+    QPushButton *session = box->addButton(tr("This session only"), QMessageBox::AcceptRole);
+    QPushButton *file = box->addButton(tr("Store in a private file"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(session);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, session, file, retry = std::move(retry)](int) {
+        if (box->clickedButton() == session) {
+            m_tokens->setFallback(TokenStore::Backend::SessionOnly);
+        } else if (box->clickedButton() == file) {
+            m_tokens->setFallback(TokenStore::Backend::OwnerOnlyFile);
+        } else {
+            setSaving(false);
+            m_ui->saveMessage->setText(tr("The token was not saved."));
+            return;
+        }
+        updateTokenWarning();
+        retry();
+    });
+    box->open();
+}
+
+} // namespace UserDesk

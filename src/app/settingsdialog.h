@@ -1,0 +1,83 @@
+#pragma once
+
+#include "apiclient.h"
+#include "profile.h"
+
+#include <QDialog>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace UserDesk {
+
+class ProfileStore;
+class TokenStore;
+struct TokenResult;
+
+// Preferences: the profiles (add, duplicate, rename, remove), each one's endpoint, token and connection
+// settings, and a "Test connection" that asks the server for real. Nothing is written until OK.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Where the embedded sandbox listens now, so that its profile can be tested too.
+    void setSandboxEndpoint(const QUrl &baseUrl, const QString &token);
+    void selectProfile(const QString &name);
+    QStringList profileNames() const;
+
+public Q_SLOTS:
+    void accept() override;
+
+Q_SIGNALS:
+    // Everything was written; the window reconfigures itself from the store.
+    void applied();
+
+private:
+    struct Entry
+    {
+        Profile profile;
+        QString originalName; // empty for a profile added in this dialog
+        QString copyTokenFrom; // original name of the profile this one duplicates
+        bool tokenEdited = false;
+        QString token;
+    };
+    using Step = std::function<void(std::function<void(const TokenResult &)>)>;
+
+    void loadEntry(int index);
+    void storeEntry();
+    int indexOf(const QString &name) const;
+    void refreshList(const QString &select);
+    void askName(const QString &title, const QString &initial, std::function<void(const QString &)> done);
+    bool nameIsFree(const QString &name, QString *why) const;
+    void addProfile();
+    void duplicateProfile();
+    void renameProfile();
+    void removeProfile();
+    void testConnection();
+    void runTest(const Profile &profile, const QUrl &url, const QString &token);
+    void runSteps();
+    void askFallback(std::function<void()> retry);
+    void updateTokenWarning();
+    void setSaving(bool saving);
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    ProfileStore *m_store;
+    TokenStore *m_tokens;
+    QList<Entry> m_entries;
+    QStringList m_removedOriginals;
+    int m_current = -1;
+    QUrl m_sandboxUrl;
+    QString m_sandboxToken;
+    std::unique_ptr<ApiClient> m_testClient;
+    ApiClient::RequestId m_testId = 0;
+    QList<Step> m_steps;
+};
+
+} // namespace UserDesk
