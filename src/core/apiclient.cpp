@@ -566,6 +566,11 @@ void ApiClient::onFinished(RequestId id)
 
     const qint64 elapsed = now() - call.attemptStartedMs;
     ApiError error = answer.error();
+    if (!error.isError() && answer.headers().isEmpty() && answer.httpStatus() != 204) {
+        // Qt 6.4 throws every header away, without an error, when a server sends more than it will parse
+        // (over 100 fields, or huge ones); no real server answers with none at all.
+        error = ApiError::badResponse(tr("The answer's headers could not be read: too many or too large."));
+    }
     if (error.kind() == ApiError::Kind::Tls && call.rejectedCertificate)
         error.setCertificate(*call.rejectedCertificate);
     m_log->update(call.logSequence, [&](HttpExchange &e) {
@@ -719,6 +724,11 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 
 void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
 {
+    // A 2xx whose body could not be used is only known to have failed here; the log must say so too.
+    m_log->update(call.logSequence, [&error](HttpExchange &e) {
+        if (e.error.isEmpty())
+            e.error = error.message();
+    });
     if (error.kind() == ApiError::Kind::Canceled) {
         finishFailed(call, error);
         return;
