@@ -77,6 +77,16 @@ ApiError RestReply::error() const
         break;
     }
 
+    // QNetworkReply's codes below 100 are the connection's; above, they only restate the HTTP status.
+    const bool transferBroke = m_networkError > QNetworkReply::NoError && m_networkError < QNetworkReply::ProxyConnectionRefusedError;
+    if (m_httpStatus != 0 && transferBroke) {
+        // The status line arrived, then the transfer broke: the body cannot be trusted, whatever the status.
+        ApiError e(ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
+        e.setRawBody(m_body.left(64 * 1024));
+        e.setTruncated(true);
+        return e;
+    }
+
     if (m_httpStatus != 0 && !isHttpSuccess()) {
         ApiError e = ApiError::fromHttpStatus(m_httpStatus, m_body);
         if (m_httpStatus == 429 || m_httpStatus == 503)
@@ -86,14 +96,6 @@ ApiError RestReply::error() const
 
     if (m_networkError == QNetworkReply::NoError)
         return {};
-
-    if (m_httpStatus != 0) {
-        // The status line arrived, then the transfer broke: the body cannot be trusted.
-        ApiError e(ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
-        e.setRawBody(m_body.left(64 * 1024));
-        e.setTruncated(true);
-        return e;
-    }
 
     switch (m_networkError) {
     case QNetworkReply::TimeoutError:
