@@ -7,10 +7,12 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <atomic>
+#include <mutex>
 #include <cstdio>
 
 namespace UserDesk {
@@ -93,6 +95,20 @@ QString nextConnectionName()
 
 } // namespace
 
+namespace {
+QLoggingCategory::CategoryFilter previousLogFilter = nullptr;
+
+// QtHttpServer's debug output prints every request with all its headers, bearer tokens included; the
+// sandbox runs inside the app, where turning on debug logging must not put tokens in the output.
+void keepTokensOutOfLogs(QLoggingCategory *category)
+{
+    if (previousLogFilter)
+        previousLogFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+} // namespace
+
 SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_config(config)
@@ -100,6 +116,8 @@ SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
     , m_faultRng(config.faults.seed)
     , m_rateLimit(config.rateLimit)
 {
+    static std::once_flag installed;
+    std::call_once(installed, [] { previousLogFilter = QLoggingCategory::installFilter(keepTokensOutOfLogs); });
 }
 
 SandboxServer::~SandboxServer()
