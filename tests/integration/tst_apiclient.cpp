@@ -453,6 +453,45 @@ private slots:
         QCOMPARE(o.retries, expected);
     }
 
+    void totalTimeCapUsesTheInjectedClock()
+    {
+        SandboxFaults f;
+        f.failRate = 1.0;
+        setFaults(f);
+        auto c = client(false);
+        RetryPolicy p = quickPolicy(10);
+        p.maxTotalMs = 60000;
+        c->setRetryPolicy(p);
+        qint64 fakeNow = 0;
+        c->setClock([&fakeNow] { return fakeNow += 25000; }); // every look at the clock: 25 s later
+        Outcomes o(*c);
+        const auto id = c->getUser(m_knownId);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Server);
+        QVERIFY(o.retries.size() < 3); // the minute ran out long before ten attempts
+    }
+
+    void bulkCancelEndsEveryItem()
+    {
+        auto c = client();
+        c->setMaxInFlight(2);
+        SandboxFaults f;
+        f.latencyMs = 2000;
+        setFaults(f);
+        QSignalSpy finished(c.get(), &ApiClient::bulkFinished);
+        QSignalSpy failed(c.get(), &ApiClient::requestFailed);
+        const auto bulk = c->deleteUsers({ 990000001, 990000002, 990000003, 990000004, 990000005 });
+        QTRY_VERIFY_WITH_TIMEOUT(c->inFlightCount() == 2, waitMs);
+        QVERIFY(c->cancel(bulk));
+        QCOMPARE(finished.size(), 1);
+        const auto results = finished.first().at(1).value<QList<BulkItemResult>>();
+        QCOMPARE(results.size(), 5);
+        for (const BulkItemResult &r : results)
+            QCOMPARE(r.error.kind(), ApiError::Kind::Canceled);
+        QCOMPARE(failed.size(), 5); // each item ended in its own signal too
+        QVERIFY(!c->isPending(bulk));
+    }
+
     void pacingKeepsBulkDeleteUnderTheLimit()
     {
         // Create the users to delete first, without a limit.
