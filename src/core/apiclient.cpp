@@ -121,7 +121,6 @@ struct ApiClient::Bulk
 
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
     , m_log(new RequestLog(this))
 {
     qRegisterMetaType<UserDesk::ApiError>();
@@ -132,9 +131,7 @@ ApiClient::ApiClient(QObject *parent)
     qRegisterMetaType<UserDesk::ApiClient::RequestId>("UserDesk::ApiClient::RequestId");
     m_monotonic.start();
     m_clock = [this] { return m_monotonic.elapsed(); };
-    // Redirects are followed by hand so that the token never leaves the profile's origin (Qt 6.4 would
-    // copy the Authorization header to any target).
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    pickManager(); // the first manager exists from the start
     m_pacingTimer.setSingleShot(true);
     connect(&m_pacingTimer, &QTimer::timeout, this, &ApiClient::dispatch);
 }
@@ -178,6 +175,26 @@ void ApiClient::setMaxInFlight(int requests)
 {
     m_maxInFlight = std::max(1, requests);
     scheduleDispatch();
+}
+
+QNetworkAccessManager *ApiClient::pickManager()
+{
+    const size_t wanted = static_cast<size_t>((m_maxInFlight + connectionsPerManager - 1) / connectionsPerManager);
+    while (m_managers.size() < std::max<size_t>(1, wanted)) {
+        auto *manager = new QNetworkAccessManager(this);
+        // Redirects are followed by hand so that the token never leaves the profile's origin (Qt 6.4
+        // would copy the Authorization header to any target).
+        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_managers.push_back(manager);
+    }
+    // The least busy of the managers in use; a lowered ceiling simply leaves the extra ones idle.
+    const size_t inUse = std::max<size_t>(1, std::min(wanted, m_managers.size()));
+    QNetworkAccessManager *best = m_managers.front();
+    for (size_t i = 1; i < inUse; ++i) {
+        if (m_managerLoad.value(m_managers[i]) < m_managerLoad.value(best))
+            best = m_managers[i];
+    }
+    return best;
 }
 
 void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
@@ -485,9 +502,11 @@ void ApiClient::start(Call &call, bool isRedirect)
     if (!m_token.isEmpty() && call.sendToken && isOwnOrigin(call.currentUrl))
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
 
+    QNetworkAccessManager *manager = pickManager();
     QNetworkReply *reply = call.currentBody.isEmpty() && call.currentMethod == "GET"
-        ? m_nam->get(request)
-        : m_nam->sendCustomRequest(request, call.currentMethod, call.currentBody);
+        ? manager->get(request)
+        : manager->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    ++m_managerLoad[manager];
     call.reply = reply;
     ++m_inFlight;
     ++m_sentSinceRateUpdate;
@@ -553,6 +572,7 @@ void ApiClient::onFinished(RequestId id)
         return;
     call.reply = nullptr;
     --m_inFlight;
+    --m_managerLoad[reply->manager()];
     reply->deleteLater();
     if (call.transmissions > 1 || call.fullUploads > 1)
         call.ambiguous = true;

@@ -12,6 +12,7 @@
 #include "userfilter.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -29,8 +30,9 @@ namespace UserDesk {
 class RequestLog;
 class RestReply;
 
-// The one way UserDesk talks to a GoRest-style server: one QNetworkAccessManager, a queue with a ceiling on
-// requests in flight, pacing by the server's rate-limit headers, retries with backoff on a QTimer.
+// The one way UserDesk talks to a GoRest-style server: a QNetworkAccessManager (a small pool of them when more
+// than six requests may be in flight), a queue with a ceiling on requests in flight, pacing by the server's
+// rate-limit headers, retries with backoff on a QTimer.
 // Every operation returns an id at once and ends in exactly one signal carrying that id: its success
 // signal or requestFailed. Nothing is ever emitted from inside the call that started the request.
 class ApiClient : public QObject
@@ -132,7 +134,13 @@ private:
     qint64 now() const { return m_clock(); }
     void checkIdle();
 
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *pickManager();
+
+    // QNAM opens at most six HTTP/1.1 connections per host and queues the rest inside, so a ceiling above
+    // six gets one more manager per six (measured in bench/RESULTS.md); each keeps its connections alive.
+    static constexpr int connectionsPerManager = 6;
+    std::vector<QNetworkAccessManager *> m_managers;
+    QHash<QNetworkAccessManager *, int> m_managerLoad;
     RequestLog *m_log;
     QUrl m_baseUrl;
     QString m_token;

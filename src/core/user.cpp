@@ -4,6 +4,21 @@
 
 namespace UserDesk {
 
+namespace {
+// The few values gender and status take share one string each instead of one per user (a million users
+// are a realistic table; see bench/RESULTS.md).
+QString shared(const QString &value)
+{
+    static const QString known[] = { QStringLiteral("male"), QStringLiteral("female"), QStringLiteral("active"),
+                                     QStringLiteral("inactive") };
+    for (const QString &k : known) {
+        if (k == value)
+            return k;
+    }
+    return value;
+}
+} // namespace
+
 QJsonObject User::toJson() const
 {
     QJsonObject o = extra;
@@ -34,10 +49,12 @@ std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
     u.id = *id;
     u.name = *name;
     u.email = *email;
-    u.gender = *gender;
-    u.status = *status;
-    u.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("name"), QLatin1String("email"),
-                               QLatin1String("gender"), QLatin1String("status") });
+    u.gender = shared(*gender);
+    u.status = shared(*status);
+    // A copy of the object keeps all of its strings alive; only keep one when there is something unknown.
+    if (o.size() > 5)
+        u.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("name"), QLatin1String("email"),
+                                   QLatin1String("gender"), QLatin1String("status") });
     return u;
 }
 

@@ -453,6 +453,24 @@ private slots:
         QCOMPARE(o.retries, expected);
     }
 
+    void moreThanSixInFlightUseMoreConnections()
+    {
+        // QNAM alone never opens more than six connections to a host; a higher ceiling must really run.
+        SandboxFaults f;
+        f.latencyMs = 400;
+        setFaults(f);
+        auto c = client(false);
+        c->setMaxInFlight(12);
+        Outcomes o(*c);
+        const quint64 before = m_sandbox->stats().connections;
+        QList<ApiClient::RequestId> ids;
+        for (int i = 0; i < 12; ++i)
+            ids.append(c->listUsers(1 + i % 3, 5));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
+        QVERIFY(o.failures.isEmpty());
+        QCOMPARE(m_sandbox->stats().connections - before, 12u);
+    }
+
     void totalTimeCapUsesTheInjectedClock()
     {
         SandboxFaults f;
