@@ -29,7 +29,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QShortcut>
+#include <QKeyEvent>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 
@@ -275,10 +275,8 @@ void MainWindow::setUpTable()
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
 
     connect(table, &QAbstractItemView::doubleClicked, this, [this] { openEditUserDialog(); });
-    for (int key : {Qt::Key_Return, Qt::Key_Enter}) {
-        auto *shortcut = new QShortcut(QKeySequence(key), table, nullptr, nullptr, Qt::WidgetShortcut);
-        connect(shortcut, &QShortcut::activated, this, [this] { openEditUserDialog(); });
-    }
+    // Enter edits only while the table has focus; as a shortcut it would also fire inside dialogs.
+    table->installEventFilter(this);
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -430,6 +428,19 @@ void MainWindow::saveWindowState()
     m_store->setValue(userHeaderKey, m_ui->userTable->horizontalHeader()->saveState());
     m_store->setValue(logHeaderKey, m_ui->logTable->horizontalHeader()->saveState());
     m_store->sync();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->userTable && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            openEditUserDialog();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -606,6 +617,10 @@ void MainWindow::updateActions()
 
 UserDialog *MainWindow::openNewUserDialog()
 {
+    if (UserDialog *open = findChild<UserDialog *>(); open && open->isVisible()) {
+        open->raise();
+        return nullptr;
+    }
     auto *dialog = new UserDialog(m_client, this);
     dialog->setObjectName(QStringLiteral("userDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -625,6 +640,11 @@ UserDialog *MainWindow::openNewUserDialog()
 
 UserDialog *MainWindow::openEditUserDialog()
 {
+    // One dialog at a time: a second Enter while one is open would otherwise stack another on top.
+    if (UserDialog *open = findChild<UserDialog *>(); open && open->isVisible()) {
+        open->raise();
+        return nullptr;
+    }
     const QList<User> users = selectedUsers();
     if (users.size() != 1)
         return nullptr;

@@ -1,0 +1,537 @@
+#include "apiclient.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "requestlog.h"
+#include "requestlogmodel.h"
+#include "sandboxfixture.h"
+#include "sandboxhost.h"
+#include "settingsdialog.h"
+#include "tokenstore.h"
+#include "userdialog.h"
+#include "usertablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+constexpr int Timeout = 30000;
+constexpr int SeedUsers = 60;
+} // namespace
+
+// Drives the real window against the real embedded sandbox (ephemeral port, SQLite in a temporary
+// folder), with a temporary settings file and a token store that never touches the keychain.
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void firstLaunchFillsTheTable();
+    void scrollingFetchesMorePages();
+    void createAddsTheRowInPlace();
+    void editSendsOnlyChangedFields();
+    void deleteRemovesTheRowInPlace();
+    void validationErrorsStayBesideTheFields();
+    void retryCountdownThenSuccess();
+    void retryCanBeCanceled();
+    void bulkDeleteReportsPerItemFailures();
+    void switchingProfilesReloads();
+    void settingsPersistWithoutTheToken();
+    void findFocusesTheNameFilter();
+
+private:
+    void startWindow();
+    void waitForRows(int rows);
+    static QString dialogErrors(QWidget *dialog);
+    QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
+    void selectRows(const QList<int> &rows);
+    template<typename T>
+    T *waitForChild(const QString &name)
+    {
+        T *child = nullptr;
+        [&] { QTRY_VERIFY_WITH_TIMEOUT((child = m_window->findChild<T *>(name)) && child->isVisible(), Timeout); }();
+        return child;
+    }
+    const HttpExchange *lastExchange(const QByteArray &method) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TstMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<ProfileStore>(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_tokens = std::make_unique<TokenStore>(TokenStore::KeychainUse::Disabled, m_dir->path());
+    m_tokens->setFallback(TokenStore::Backend::SessionOnly);
+}
+
+void TstMainWindow::cleanup()
+{
+    m_window.reset();
+    m_tokens.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TstMainWindow::startWindow()
+{
+    m_store->ensureDefaultProfile();
+    MainWindow::Options options;
+    options.dataDirectory = m_dir->filePath(QStringLiteral("data"));
+    options.sandboxSeedUsers = SeedUsers;
+    m_window = std::make_unique<MainWindow>(m_store.get(), m_tokens.get(), options);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+// The view asks for as many pages as it needs to fill itself, so a first load may bring more than one.
+void TstMainWindow::waitForRows(int rows)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->rowCount() >= rows && !m_window->userModel()->isLoading(),
+                             Timeout);
+}
+
+QString TstMainWindow::dialogErrors(QWidget *dialog)
+{
+    QStringList texts;
+    for (const char *name : {"nameError", "emailError", "genderError", "statusError", "formMessage"}) {
+        auto *label = dialog->findChild<QLabel *>(QLatin1String(name));
+        if (label && !label->text().isEmpty())
+            texts << QLatin1String(name) + QStringLiteral(": ") + label->text();
+    }
+    return texts.join(QStringLiteral("; "));
+}
+
+void TstMainWindow::selectRows(const QList<int> &rows)
+{
+    QTableView *view = table();
+    view->setFocus();
+    view->selectionModel()->clearSelection();
+    for (int row : rows) {
+        const QModelIndex index = view->model()->index(row, 0);
+        view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+}
+
+const HttpExchange *TstMainWindow::lastExchange(const QByteArray &method) const
+{
+    const RequestLog *log = m_window->client()->requestLog();
+    for (int i = log->size() - 1; i >= 0; --i) {
+        if (log->at(i).method == method)
+            return &log->at(i);
+    }
+    return nullptr;
+}
+
+void TstMainWindow::firstLaunchFillsTheTable()
+{
+    QVERIFY(m_store->profiles().isEmpty());
+    startWindow();
+    QCOMPARE(m_window->currentProfileName(), ProfileStore::defaultProfileName());
+    QVERIFY(m_store->currentProfile()->isEmbeddedSandbox());
+    waitForRows(20);
+    QVERIFY(m_window->sandbox() && m_window->sandbox()->isReady());
+    const int rows = m_window->userModel()->rowCount();
+    QCOMPARE(rows % 20, 0); // whole pages of the profile's page size
+    QCOMPARE(table()->model()->rowCount(), rows);
+    QCOMPARE(m_window->userModel()->totalCount(), SeedUsers);
+    auto *loaded = m_window->findChild<QLabel *>(QStringLiteral("loadedLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded->text(), QStringLiteral("Loaded %1 of 60 users").arg(rows), Timeout);
+    auto *endpoint = m_window->findChild<QLabel *>(QStringLiteral("endpointLabel"));
+    QVERIFY2(endpoint->text().contains(QLatin1String("http://127.0.0.1:")), qPrintable(endpoint->text()));
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    QCOMPARE(combo->currentText(), ProfileStore::defaultProfileName());
+    QVERIFY(!m_window->windowIcon().isNull());
+
+    // Selecting a row shows its details and pretty JSON.
+    selectRows({0});
+    const User first = m_window->userModel()->userAt(0);
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("emailValue"))->text(), first.email);
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jsonView"))->toPlainText().contains(first.email));
+    // Posts load when their tab is opened.
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    tabs->setCurrentIndex(1);
+    auto *posts = m_window->findChild<QTreeWidget *>(QStringLiteral("postsList"));
+    QTRY_VERIFY_WITH_TIMEOUT(posts->topLevelItemCount() > 0
+                                 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
+                             Timeout);
+    bool askedForPosts = false;
+    const RequestLog *log = m_window->client()->requestLog();
+    for (int i = 0; i < log->size(); ++i)
+        askedForPosts = askedForPosts || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id));
+    QVERIFY(askedForPosts);
+}
+
+void TstMainWindow::scrollingFetchesMorePages()
+{
+    startWindow();
+    waitForRows(20);
+    QTableView *view = table();
+    for (int i = 0; i < 10 && m_window->userModel()->rowCount() < SeedUsers; ++i) {
+        view->scrollToBottom();
+        QTest::qWait(100);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowCount(), SeedUsers, Timeout);
+    QVERIFY(!m_window->userModel()->canFetchMore({}));
+    bool sawPage3 = false;
+    const RequestLog *log = m_window->client()->requestLog();
+    for (int i = 0; i < log->size(); ++i)
+        sawPage3 = sawPage3 || log->at(i).url.query().contains(QLatin1String("page=3"));
+    QVERIFY(sawPage3);
+    auto *loaded = m_window->findChild<QLabel *>(QStringLiteral("loadedLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded->text(), QStringLiteral("Loaded 60 of 60 users"), Timeout);
+}
+
+void TstMainWindow::createAddsTheRowInPlace()
+{
+    startWindow();
+    waitForRows(20);
+    const int rowsBefore = m_window->userModel()->rowCount();
+    QSignalSpy resets(m_window->userModel(), &QAbstractItemModel::modelReset);
+    QTest::keyClick(table(), Qt::Key_N, Qt::ControlModifier);
+    QPointer<UserDialog> dialog = waitForChild<UserDialog>(QStringLiteral("userDialog"));
+    QVERIFY(!dialog->isEditing());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("Grace Hopper"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")),
+                     QStringLiteral("grace.hopper@example.com"));
+    dialog->findChild<QComboBox *>(QStringLiteral("genderCombo"))->setCurrentIndex(0);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
+    QCOMPARE(m_window->userModel()->rowCount(), rowsBefore + 1);
+    QCOMPARE(m_window->userModel()->userAt(0).email, QStringLiteral("grace.hopper@example.com"));
+    QCOMPARE(m_window->userModel()->totalCount(), SeedUsers + 1);
+    QCOMPARE(resets.count(), 0);
+    const HttpExchange *post = lastExchange("POST");
+    QVERIFY(post);
+    QCOMPARE(post->httpStatus, 201);
+}
+
+void TstMainWindow::editSendsOnlyChangedFields()
+{
+    startWindow();
+    waitForRows(20);
+    selectRows({2});
+    const User before = table()->currentIndex().data(UserTableModel::UserRole).value<User>();
+    QTest::keyClick(table(), Qt::Key_F2);
+    QPointer<UserDialog> dialog = waitForChild<UserDialog>(QStringLiteral("userDialog"));
+    QVERIFY(dialog->isEditing());
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    QCOMPARE(name->text(), before.name);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Edited Name"));
+    QSignalSpy resets(m_window->userModel(), &QAbstractItemModel::modelReset);
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
+    const int row = m_window->userModel()->rowOfUser(before.id);
+    QCOMPARE(row, 2);
+    QCOMPARE(m_window->userModel()->userAt(row).name, QStringLiteral("Edited Name"));
+    QCOMPARE(m_window->userModel()->userAt(row).email, before.email);
+    QCOMPARE(resets.count(), 0);
+
+    const HttpExchange *patch = lastExchange("PATCH");
+    QVERIFY(patch);
+    QCOMPARE(patch->httpStatus, 200);
+    const QJsonObject body = QJsonDocument::fromJson(patch->requestBody).object();
+    QCOMPARE(body.keys(), QStringList{QStringLiteral("name")});
+    QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("Edited Name"));
+    // The detail pane follows the saved row.
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("nameValue"))->text(), QStringLiteral("Edited Name"));
+}
+
+void TstMainWindow::deleteRemovesTheRowInPlace()
+{
+    startWindow();
+    waitForRows(20);
+    selectRows({4});
+    const User doomed = m_window->userModel()->userAt(4);
+    const int rowsBefore = m_window->userModel()->rowCount();
+    QTest::keyClick(table(), Qt::Key_Delete);
+    auto *box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
+    QVERIFY(box->text().contains(doomed.name));
+    QSignalSpy resets(m_window->userModel(), &QAbstractItemModel::modelReset);
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowOfUser(doomed.id), -1, Timeout);
+    QCOMPARE(m_window->userModel()->rowCount(), rowsBefore - 1);
+    QCOMPARE(m_window->userModel()->totalCount(), SeedUsers - 1);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(lastExchange("DELETE")->httpStatus, 204);
+}
+
+void TstMainWindow::validationErrorsStayBesideTheFields()
+{
+    startWindow();
+    waitForRows(20);
+    const QString taken = m_window->userModel()->userAt(0).email;
+    UserDialog *dialog = m_window->openNewUserDialog();
+    QPointer<UserDialog> guard(dialog);
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+    auto *email = dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"));
+    auto *emailError = dialog->findChild<QLabel *>(QStringLiteral("emailError"));
+    auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
+
+    // Checked before sending: nothing goes on the wire.
+    QTest::keyClicks(email, QStringLiteral("not an email"));
+    const int logged = m_window->client()->requestLog()->size();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QVERIFY(emailError->isVisible());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("nameError"))->isVisible());
+    QCOMPARE(m_window->client()->requestLog()->size(), logged);
+
+    // Refused by the server: the message sits beside the email field, everything typed stays.
+    QTest::keyClicks(name, QStringLiteral("Ada Lovelace"));
+    email->clear();
+    QTest::keyClicks(email, taken);
+    dialog->findChild<QComboBox *>(QStringLiteral("genderCombo"))->setCurrentIndex(0);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QVERIFY(dialog->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), Timeout);
+    QVERIFY(!guard.isNull());
+    QVERIFY(dialog->isVisible());
+    QVERIFY(emailError->isVisible());
+    QVERIFY2(emailError->text().contains(QLatin1String("taken")), qPrintable(emailError->text()));
+    QCOMPARE(name->text(), QStringLiteral("Ada Lovelace"));
+    QCOMPARE(email->text(), taken);
+    QCOMPARE(lastExchange("POST")->httpStatus, 422);
+    QCOMPARE(m_window->userModel()->totalCount(), SeedUsers);
+
+    // Cancel asks first, because something was typed.
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    auto *discard = waitForChild<QMessageBox>(QStringLiteral("discardChangesBox"));
+    QVERIFY(dialog->isVisible());
+    QTest::mouseClick(discard->button(QMessageBox::Discard), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), Timeout);
+}
+
+void TstMainWindow::retryCountdownThenSuccess()
+{
+    startWindow();
+    waitForRows(20);
+    SandboxFaults faults;
+    faults.failRate = 1.0;
+    m_window->sandbox()->setFaults(faults);
+    QTest::keyClick(table(), Qt::Key_F5);
+    auto *retry = m_window->findChild<QWidget *>(QStringLiteral("retryWidget"));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("retryLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), Timeout);
+    QVERIFY2(label->text().contains(QLatin1String("attempt 2 of 5")), qPrintable(label->text()));
+    QVERIFY2(label->text().startsWith(QLatin1String("Retrying")), qPrintable(label->text()));
+    m_window->sandbox()->setFaults(SandboxFaults());
+    waitForRows(20);
+    QTRY_VERIFY_WITH_TIMEOUT(!retry->isVisible(), Timeout);
+    QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("errorBanner"))->isVisible());
+}
+
+void TstMainWindow::retryCanBeCanceled()
+{
+    startWindow();
+    waitForRows(20);
+    SandboxFaults faults;
+    faults.failRate = 1.0;
+    m_window->sandbox()->setFaults(faults);
+    action("actionRefresh")->trigger();
+    auto *retry = m_window->findChild<QWidget *>(QStringLiteral("retryWidget"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), Timeout);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("retryCancelButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!retry->isVisible(), Timeout);
+    auto *banner = m_window->findChild<QWidget *>(QStringLiteral("errorBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))->text().contains(QLatin1String("canceled")));
+
+    // "Show exchange" selects the failed exchange in the log dock.
+    auto *show = m_window->findChild<QPushButton *>(QStringLiteral("showExchangeButton"));
+    QVERIFY(show->isVisible());
+    QTest::mouseClick(show, Qt::LeftButton);
+    auto *logTable = m_window->findChild<QTableView *>(QStringLiteral("logTable"));
+    QVERIFY(logTable->currentIndex().isValid());
+    QCOMPARE(logTable->currentIndex().siblingAtColumn(RequestLogModel::StatusColumn).data().toInt(), 503);
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("logDetails"))->toPlainText().contains(
+        QLatin1String("503")));
+
+    m_window->sandbox()->setFaults(SandboxFaults());
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
+    waitForRows(20);
+    QVERIFY(!banner->isVisible());
+}
+
+void TstMainWindow::bulkDeleteReportsPerItemFailures()
+{
+    startWindow();
+    waitForRows(20);
+    const QList<User> users = {m_window->userModel()->userAt(1), m_window->userModel()->userAt(2),
+                               m_window->userModel()->userAt(3), m_window->userModel()->userAt(4)};
+    // Someone else deletes two of them first.
+    ApiClient other;
+    other.setBaseUrl(m_window->sandbox()->baseUrl());
+    other.setToken(m_window->sandbox()->tokens().value(0));
+    QSignalSpy deleted(&other, &ApiClient::userDeleted);
+    other.deleteUser(users.at(1).id);
+    other.deleteUser(users.at(3).id);
+    QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 2, Timeout);
+
+    selectRows({1, 2, 3, 4});
+    QTest::keyClick(table(), Qt::Key_Delete);
+    auto *box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
+    for (const User &u : users)
+        QVERIFY(box->text().contains(u.name));
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    auto *progress = m_window->findChild<QProgressBar *>(QStringLiteral("bulkProgress"));
+    QVERIFY(progress->isVisible());
+    QCOMPARE(progress->maximum(), 4);
+
+    auto *report = waitForChild<QMessageBox>(QStringLiteral("bulkReportBox"));
+    QVERIFY2(report->text().contains(QLatin1String("Deleted 2 of 4")), qPrintable(report->text()));
+    QVERIFY(report->text().contains(QString::number(users.at(1).id)));
+    QVERIFY(report->text().contains(QString::number(users.at(3).id)));
+    QVERIFY(!report->text().contains(QString::number(users.at(0).id)));
+    QVERIFY(!progress->isVisible());
+    QCOMPARE(m_window->userModel()->rowOfUser(users.at(0).id), -1);
+    QCOMPARE(m_window->userModel()->rowOfUser(users.at(2).id), -1);
+    // The ones the server did not have are no longer marked as being deleted.
+    QCOMPARE(m_window->userModel()->rowState(users.at(1).id), UserTableModel::RowState::Idle);
+    report->accept();
+}
+
+void TstMainWindow::switchingProfilesReloads()
+{
+    SandboxFixture fixture(SandboxFixture::defaultConfig(7));
+    QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
+    startWindow();
+    waitForRows(20);
+
+    Profile second(QStringLiteral("Fixture"), fixture.baseUrl());
+    QVERIFY(m_store->saveProfile(second));
+    bool written = false;
+    m_tokens->writeToken(QStringLiteral("Fixture"), fixture.token(), this,
+                         [&](const TokenResult &r) { written = r.ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(written, Timeout);
+
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 2, Timeout);
+    const int index = combo->findText(QStringLiteral("Fixture"));
+    combo->setCurrentIndex(index);
+    Q_EMIT combo->activated(index);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowCount(), 7, Timeout);
+    QCOMPARE(m_window->userModel()->totalCount(), 7);
+    QCOMPARE(m_window->currentProfileName(), QStringLiteral("Fixture"));
+    QCOMPARE(m_store->currentProfileName(), QStringLiteral("Fixture"));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("endpointLabel"))->text().contains(
+        fixture.baseUrl().toString()));
+    QCOMPARE(m_window->client()->baseUrl(), fixture.baseUrl());
+    QVERIFY(m_window->client()->hasToken());
+
+    const int back = combo->findText(ProfileStore::defaultProfileName());
+    combo->setCurrentIndex(back);
+    Q_EMIT combo->activated(back);
+    waitForRows(20);
+    QCOMPARE(m_window->userModel()->totalCount(), SeedUsers);
+}
+
+void TstMainWindow::settingsPersistWithoutTheToken()
+{
+    const QString secret = QStringLiteral("super-secret-token-4711");
+    startWindow();
+    waitForRows(20);
+
+    QTest::keyClick(table(), Qt::Key_Comma, Qt::ControlModifier);
+    QPointer<SettingsDialog> settings = waitForChild<SettingsDialog>(QStringLiteral("settingsDialog"));
+    QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("addProfileButton")), Qt::LeftButton);
+    auto *input = waitForChild<QInputDialog>(QStringLiteral("profileNameInput"));
+    input->setTextValue(QStringLiteral("Staging"));
+    input->accept();
+    auto *list = settings->findChild<QListWidget *>(QStringLiteral("profileList"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, Timeout);
+    QCOMPARE(list->currentItem()->text(), QStringLiteral("Staging"));
+    auto *url = settings->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"));
+    url->clear();
+    QTest::keyClicks(url, QStringLiteral("https://staging.example.com/public/v2"));
+    auto *token = settings->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(token, secret);
+    settings->findChild<QSpinBox *>(QStringLiteral("pageSizeSpin"))->setValue(50);
+    auto *buttons = settings->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(settings.isNull(), Timeout);
+
+    QHeaderView *header = table()->horizontalHeader();
+    header->resizeSection(UserTableModel::EmailColumn, 333);
+    m_window->close();
+    m_window.reset();
+
+    QFile file(m_store->settingsPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("Staging"));
+    QVERIFY(bytes.contains("staging.example.com"));
+    QVERIFY(!bytes.contains(secret.toUtf8()));
+
+    // A new window over the same settings file finds everything where it was left.
+    m_store = std::make_unique<ProfileStore>(m_dir->filePath(QStringLiteral("settings.ini")));
+    const std::optional<Profile> staging = m_store->profile(QStringLiteral("Staging"));
+    QVERIFY(staging);
+    QCOMPARE(staging->pageSize(), 50);
+    startWindow();
+    waitForRows(20);
+    QCOMPARE(m_window->currentProfileName(), ProfileStore::defaultProfileName());
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    QVERIFY(combo->findText(QStringLiteral("Staging")) >= 0);
+    QCOMPARE(table()->horizontalHeader()->sectionSize(UserTableModel::EmailColumn), 333);
+    QString stored;
+    m_tokens->readToken(QStringLiteral("Staging"), this, [&](const TokenResult &r) { stored = r.token; });
+    QTRY_COMPARE_WITH_TIMEOUT(stored, secret, Timeout);
+}
+
+void TstMainWindow::findFocusesTheNameFilter()
+{
+    startWindow();
+    waitForRows(20);
+    table()->setFocus();
+    QTest::keyClick(table(), Qt::Key_F, Qt::ControlModifier);
+    auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("nameFilter"));
+    QTRY_VERIFY_WITH_TIMEOUT(name->hasFocus(), Timeout);
+    // Server-side filtering after a short pause in typing.
+    const User someone = m_window->userModel()->userAt(0);
+    QTest::keyClicks(name, someone.name);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->filter().name == someone.name, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading() && m_window->userModel()->rowCount() >= 1, Timeout);
+    for (const User &u : m_window->userModel()->users())
+        QVERIFY(u.name.contains(someone.name, Qt::CaseInsensitive));
+    QVERIFY(lastExchange("GET")->url.query().contains(QLatin1String("name=")));
+}
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"
