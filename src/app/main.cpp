@@ -1,18 +1,59 @@
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "tokenstore.h"
+#include "usersortfilterproxymodel.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTextStream>
 
+#ifdef Q_OS_LINUX
+#include <unistd.h>
+#endif
+
 using namespace UserDesk;
+
+namespace {
+// Milliseconds since the kernel started this process (Linux), so start-up time includes loading the
+// libraries; elsewhere, since main() began.
+qint64 processAgeMs()
+{
+    static QElapsedTimer sinceMain = [] { QElapsedTimer t; t.start(); return t; }();
+#ifdef Q_OS_LINUX
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    QFile uptime(QStringLiteral("/proc/uptime"));
+    if (stat.open(QIODevice::ReadOnly) && uptime.open(QIODevice::ReadOnly)) {
+        const QByteArray s = stat.readAll();
+        // Field 22 (starttime, in clock ticks since boot) counts from after the ")" that ends the name.
+        const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
+        const double startTicks = fields.value(19).toDouble();
+        const double upSeconds = uptime.readAll().split(' ').value(0).toDouble();
+        const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+        if (startTicks > 0 && ticksPerSecond > 0)
+            return qint64((upSeconds - startTicks / double(ticksPerSecond)) * 1000.0);
+    }
+#endif
+    return sinceMain.elapsed();
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    // --help and --version must answer in a terminal with no display: Qt aborts without a platform.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version") {
+            if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            break;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("UserDesk"));
     QApplication::setOrganizationName(QStringLiteral("UserDesk"));
@@ -33,7 +74,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataOption(QStringLiteral("data-dir"),
                                         QApplication::translate("main", "Keep the built-in sandbox's data in PATH."),
                                         QStringLiteral("PATH"));
-    parser.addOptions({profileOption, settingsOption, dataOption});
+    // For bench/run: print how long after process start the first page of users was on screen, then quit.
+    const QCommandLineOption startupOption(QStringLiteral("benchmark-startup"),
+                                           QApplication::translate("main", "Quit once the first page is shown, "
+                                                                           "printing the time it took."));
+    parser.addOptions({profileOption, settingsOption, dataOption, startupOption});
     parser.process(app);
 
     ProfileStore store(parser.isSet(settingsOption) ? parser.value(settingsOption)
@@ -55,6 +100,14 @@ int main(int argc, char *argv[])
         ? parser.value(dataOption)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     MainWindow window(&store, &tokens, options);
+    if (parser.isSet(startupOption)) {
+        QObject::connect(window.userProxy(), &QAbstractItemModel::rowsInserted, &window, [&window] {
+            // Paint now, so the time includes the rows actually being drawn.
+            window.repaint();
+            QTextStream(stdout) << "first-page-shown " << processAgeMs() << Qt::endl;
+            QCoreApplication::exit(0);
+        });
+    }
     window.show();
     return app.exec();
 }

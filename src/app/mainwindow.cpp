@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "usersortfilterproxymodel.h"
 
 #include "certificatedialog.h"
 #include "jsonformat.h"
@@ -30,7 +31,6 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QKeyEvent>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 
 namespace UserDesk {
@@ -58,7 +58,7 @@ QString headersText(const RawHeaders &headers)
 MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &options, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store), m_tokens(tokens),
       m_options(options), m_client(new ApiClient(this)), m_model(new UserTableModel(m_client, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_logModel(new RequestLogModel(this))
+      m_proxy(new UserSortFilterProxyModel(this)), m_logModel(new RequestLogModel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));

@@ -14,7 +14,6 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 
 namespace Ui {
 class MainWindow;
@@ -25,6 +24,7 @@ namespace UserDesk {
 class JsonHighlighter;
 class ProfileStore;
 class RequestLogModel;
+class UserSortFilterProxyModel;
 class SandboxHost;
 class SettingsDialog;
 class TokenStore;
@@ -48,7 +48,7 @@ public:
 
     ApiClient *client() const { return m_client; }
     UserTableModel *userModel() const { return m_model; }
-    QSortFilterProxyModel *userProxy() const { return m_proxy; }
+    UserSortFilterProxyModel *userProxy() const { return m_proxy; }
     RequestLogModel *logModel() const { return m_logModel; }
     // The embedded sandbox, once a profile needed it.
     SandboxHost *sandbox() const { return m_sandbox; }
@@ -104,7 +104,7 @@ private:
     Options m_options;
     ApiClient *m_client;
     UserTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    UserSortFilterProxyModel *m_proxy;
     RequestLogModel *m_logModel;
     SandboxHost *m_sandbox = nullptr;
     JsonHighlighter *m_jsonHighlighter = nullptr;

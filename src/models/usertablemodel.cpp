@@ -60,7 +60,6 @@ void UserTableModel::reset(bool load)
     m_states.clear();
     m_rowRequests.clear();
     m_bulkRequests.clear();
-    m_nextPage = 1;
     m_total = -1;
     m_hasMore = load;
     m_fetchBlocked = false;
@@ -75,7 +74,10 @@ void UserTableModel::reset(bool load)
 void UserTableModel::requestPage()
 {
     const bool wasLoading = isLoading();
-    m_pageRequest = m_client->listUsers(m_nextPage, m_pageSize, m_filter);
+    // The next page follows from what is loaded, not from a counter: creates and deletes since the last
+    // page shift the server's pages, and counting rows lands on the right one (duplicates are dropped by id).
+    const int page = static_cast<int>(m_users.size() / m_pageSize) + 1;
+    m_pageRequest = m_client->listUsers(page, m_pageSize, m_filter);
     if (!wasLoading)
         Q_EMIT loadingChanged(true);
 }
@@ -237,7 +239,6 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     }
 
     // All page state is settled before rows go in: views call fetchMore() from their rowsInserted handlers.
-    ++m_nextPage;
     const qint64 loaded = m_users.size() + fresh.size();
     if (page.users.isEmpty())
         m_hasMore = false;
@@ -262,6 +263,10 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         endInsertRows();
     }
     Q_EMIT countsChanged(static_cast<int>(loaded), m_total);
+    // A page that only repeated rows we have (pages shifted under us) inserts nothing, so no view will ask
+    // for more: ask on its behalf.
+    if (fresh.isEmpty() && m_hasMore)
+        requestPage();
 }
 
 void UserTableModel::onCreated(ApiClient::RequestId id, const User &user)

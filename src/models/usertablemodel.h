@@ -92,7 +92,6 @@ private:
     QHash<ApiClient::RequestId, QList<qint64>> m_bulkRequests;
     UserFilter m_filter;
     int m_pageSize = 20;
-    int m_nextPage = 1;
     qint64 m_total = -1;
     bool m_hasMore = false;
     bool m_fetchBlocked = false;

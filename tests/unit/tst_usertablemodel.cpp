@@ -1,5 +1,6 @@
 #include "apiclient.h"
 #include "sandboxfixture.h"
+#include "usersortfilterproxymodel.h"
 #include "usertablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void pagesLoadOnFetchMore();
     void createUpdateDeleteInPlace();
     void pagingAfterCreateShowsNoUserTwice();
+    void pagingAfterDeleteSkipsNobody();
+    void proxySortsAndFiltersByFields();
     void filterReloads();
     void failuresAreReported();
 
@@ -188,6 +191,58 @@ void TstUserTableModel::pagingAfterCreateShowsNoUserTwice()
     for (const User &u : m_model->users())
         ids.insert(u.id);
     QCOMPARE(ids.size(), 46);
+}
+
+void TstUserTableModel::pagingAfterDeleteSkipsNobody()
+{
+    loadFirstPage();
+    // Deleting three loaded users moves three users of page 2 onto page 1 on the server; the next page
+    // must not step over them.
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    const QList<User> firstPage = m_model->users();
+    for (int i = 0; i < 3; ++i)
+        m_client->deleteUser(firstPage.at(i).id);
+    QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 3, 20000);
+    attachTester();
+    m_model->fetchMore({});
+    loadAll(42);
+    QSet<qint64> ids;
+    for (const User &u : m_model->users())
+        ids.insert(u.id);
+    QCOMPARE(ids.size(), 42);
+}
+
+void TstUserTableModel::proxySortsAndFiltersByFields()
+{
+    loadFirstPage();
+    attachTester();
+    m_model->fetchMore({});
+    loadAll(45);
+    UserSortFilterProxyModel proxy;
+    proxy.setSourceModel(m_model.get());
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.sort(UserTableModel::NameColumn, Qt::AscendingOrder);
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        names.append(proxy.index(row, UserTableModel::NameColumn).data().toString());
+    QStringList expected = names;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    QCOMPARE(names, expected);
+    proxy.sort(UserTableModel::IdColumn, Qt::DescendingOrder);
+    for (int row = 1; row < proxy.rowCount(); ++row)
+        QVERIFY(proxy.index(row - 1, 0).data().toLongLong() > proxy.index(row, 0).data().toLongLong());
+
+    const QString part = m_model->users().first().email.left(4).toUpper();
+    proxy.setFilterKeyColumn(UserTableModel::EmailColumn);
+    proxy.setFilterFixedString(part);
+    int matching = 0;
+    for (const User &u : m_model->users())
+        matching += u.email.contains(part, Qt::CaseInsensitive);
+    QVERIFY(matching > 0 && matching < 45);
+    QCOMPARE(proxy.rowCount(), matching);
+    proxy.setFilterFixedString(QString());
+    QCOMPARE(proxy.rowCount(), 45);
 }
 
 void TstUserTableModel::filterReloads()
