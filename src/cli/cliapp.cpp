@@ -295,6 +295,34 @@ bool parseId(const QString &text, qint64 *id)
 }
 } // namespace
 
+std::optional<int> CliApp::parseCommand(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return Ok;
+    }
+    const bool hasFormat = parser.optionNames().contains(QStringLiteral("format"));
+    if (hasFormat && !UserExport::parseFormat(parser.value(QStringLiteral("format")), &m_format))
+        return usage(tr("--format must be table, json or csv"));
+    return std::nullopt;
+}
+
+int CliApp::printUserOf(void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start)
+{
+    std::optional<User> user;
+    ApiError failure;
+    connect(&m_client, success, this, [&](ApiClient::RequestId, const User &u) { user = u; });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    start();
+    waitForExit();
+    if (!user)
+        return fail(failure);
+    m_out << UserExport::renderOne(*user, m_format) << Qt::flush;
+    return Ok;
+}
+
 int CliApp::list(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -307,14 +335,8 @@ int CliApp::list(const QStringList &arguments)
                      tr("n") },
                    { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
                      tr("key=value") } });
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText() << Qt::flush;
-        return Ok;
-    }
-    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
-        return usage(tr("--format must be table, json or csv"));
+    if (const auto done = parseCommand(p, arguments))
+        return *done;
     UserFilter filter;
     for (const QString &term : p.values(QStringLiteral("filter"))) {
         const qsizetype eq = term.indexOf(QLatin1Char('='));
@@ -375,27 +397,12 @@ int CliApp::get(const QStringList &arguments)
     p.addHelpOption();
     p.addOption(formatOption());
     p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText() << Qt::flush;
-        return Ok;
-    }
-    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
-        return usage(tr("--format must be table, json or csv"));
+    if (const auto done = parseCommand(p, arguments))
+        return *done;
     qint64 id = 0;
     if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
         return usage(tr("users get takes exactly one numeric id"));
-    std::optional<User> found;
-    ApiError failure;
-    connect(&m_client, &ApiClient::userReceived, this, [&](ApiClient::RequestId, const User &u) { found = u; });
-    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
-    m_client.getUser(id);
-    waitForExit();
-    if (!found)
-        return fail(failure);
-    m_out << UserExport::renderOne(*found, m_format) << Qt::flush;
-    return Ok;
+    return printUserOf(&ApiClient::userReceived, [&] { m_client.getUser(id); });
 }
 
 int CliApp::create(const QStringList &arguments)
@@ -405,14 +412,8 @@ int CliApp::create(const QStringList &arguments)
     p.addHelpOption();
     p.addOption(formatOption());
     p.addOptions(fieldOptions());
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText() << Qt::flush;
-        return Ok;
-    }
-    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
-        return usage(tr("--format must be table, json or csv"));
+    if (const auto done = parseCommand(p, arguments))
+        return *done;
     const UserDraft draft = draftFrom(p);
     const QList<FieldError> problems = draft.validate(true);
     if (!problems.isEmpty()) {
@@ -420,16 +421,7 @@ int CliApp::create(const QStringList &arguments)
         e.setFieldErrors(problems);
         return fail(e);
     }
-    std::optional<User> created;
-    ApiError failure;
-    connect(&m_client, &ApiClient::userCreated, this, [&](ApiClient::RequestId, const User &u) { created = u; });
-    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
-    m_client.createUser(draft);
-    waitForExit();
-    if (!created)
-        return fail(failure);
-    m_out << UserExport::renderOne(*created, m_format) << Qt::flush;
-    return Ok;
+    return printUserOf(&ApiClient::userCreated, [&] { m_client.createUser(draft); });
 }
 
 int CliApp::update(const QStringList &arguments)
@@ -441,14 +433,8 @@ int CliApp::update(const QStringList &arguments)
     p.addOptions(fieldOptions());
     p.addOption({ QStringLiteral("put"), tr("Send PUT instead of PATCH.") });
     p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText() << Qt::flush;
-        return Ok;
-    }
-    if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
-        return usage(tr("--format must be table, json or csv"));
+    if (const auto done = parseCommand(p, arguments))
+        return *done;
     qint64 id = 0;
     if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
         return usage(tr("users update takes exactly one numeric id"));
@@ -461,16 +447,8 @@ int CliApp::update(const QStringList &arguments)
         e.setFieldErrors(problems);
         return fail(e);
     }
-    std::optional<User> updated;
-    ApiError failure;
-    connect(&m_client, &ApiClient::userUpdated, this, [&](ApiClient::RequestId, const User &u) { updated = u; });
-    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
-    m_client.updateUser(id, draft, p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch);
-    waitForExit();
-    if (!updated)
-        return fail(failure);
-    m_out << UserExport::renderOne(*updated, m_format) << Qt::flush;
-    return Ok;
+    const auto method = p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch;
+    return printUserOf(&ApiClient::userUpdated, [&] { m_client.updateUser(id, draft, method); });
 }
 
 int CliApp::remove(const QStringList &arguments)
@@ -479,12 +457,8 @@ int CliApp::remove(const QStringList &arguments)
     p.setApplicationDescription(tr("Delete users by id; reports each one."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("ids"), tr("One or more user ids."), tr("ID..."));
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText() << Qt::flush;
-        return Ok;
-    }
+    if (const auto done = parseCommand(p, arguments))
+        return *done;
     QList<qint64> ids;
     for (const QString &arg : p.positionalArguments()) {
         qint64 id = 0;

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QObject>
 #include <QTextStream>
+#include <functional>
+#include <optional>
 
 namespace UserDesk {
 
@@ -42,6 +44,10 @@ private:
     int create(const QStringList &arguments);
     int update(const QStringList &arguments);
     int remove(const QStringList &arguments);
+    // Parses a subcommand's options; a value means "return this exit code now" (help shown, or misuse).
+    std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments);
+    // Starts one request that ends in `success` with a user, waits for it and prints the user.
+    int printUserOf(void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start);
     int fail(const ApiError &error);
     int usage(const QString &message);
     int waitForExit();

@@ -230,19 +230,26 @@ bool ApiClient::isOwnOrigin(const QUrl &url) const
 
 // ---- operations ------------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilter &filter)
+ApiClient::RequestId ApiClient::enqueueList(Operation op, const QString &path, qint64 targetId, int page,
+                                             int perPage, const UserFilter &filter)
 {
     auto call = std::make_unique<Call>();
-    call->op = Operation::ListUsers;
+    call->op = op;
     call->method = "GET";
+    call->targetId = targetId;
     call->page = std::max(1, page);
     call->perPage = std::clamp(perPage, 1, 100);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
     query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
     filter.addTo(query);
-    call->url = endpoint(QStringLiteral("/users"), query);
+    call->url = endpoint(path, query);
     return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilter &filter)
+{
+    return enqueueList(Operation::ListUsers, QStringLiteral("/users"), 0, page, perPage, filter);
 }
 
 ApiClient::RequestId ApiClient::getUser(qint64 id)
@@ -290,79 +297,47 @@ ApiClient::RequestId ApiClient::deleteUser(qint64 id)
 
 ApiClient::RequestId ApiClient::listUserPosts(qint64 userId, int page, int perPage)
 {
-    auto call = std::make_unique<Call>();
-    call->op = Operation::ListPosts;
-    call->method = "GET";
-    call->targetId = userId;
-    call->page = std::max(1, page);
-    call->perPage = std::clamp(perPage, 1, 100);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
-    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
-    call->url = endpoint(QStringLiteral("/users/%1/posts").arg(userId), query);
-    return enqueue(std::move(call));
+    return enqueueList(Operation::ListPosts, QStringLiteral("/users/%1/posts").arg(userId), userId, page, perPage);
 }
 
 ApiClient::RequestId ApiClient::listUserTodos(qint64 userId, int page, int perPage)
 {
-    auto call = std::make_unique<Call>();
-    call->op = Operation::ListTodos;
-    call->method = "GET";
-    call->targetId = userId;
-    call->page = std::max(1, page);
-    call->perPage = std::clamp(perPage, 1, 100);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
-    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
-    call->url = endpoint(QStringLiteral("/users/%1/todos").arg(userId), query);
-    return enqueue(std::move(call));
+    return enqueueList(Operation::ListTodos, QStringLiteral("/users/%1/todos").arg(userId), userId, page, perPage);
+}
+
+ApiClient::RequestId ApiClient::startBulk(int count, const std::function<RequestId(int index)> &startItem)
+{
+    auto owned = std::make_unique<Bulk>();
+    Bulk &bulk = *owned;
+    bulk.id = m_nextId++;
+    bulk.total = count;
+    bulk.results.resize(count);
+    m_bulks.emplace(bulk.id, std::move(owned));
+    for (int i = 0; i < count; ++i) {
+        const RequestId child = startItem(i);
+        Call &c = *m_calls.at(child);
+        c.bulkId = bulk.id;
+        c.bulkIndex = i;
+        bulk.results[i].index = i;
+        bulk.results[i].userId = c.targetId;
+        bulk.children.append(child);
+    }
+    const RequestId bulkId = bulk.id;
+    if (count == 0) {
+        QMetaObject::invokeMethod(
+            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
+    }
+    return bulkId;
 }
 
 ApiClient::RequestId ApiClient::deleteUsers(const QList<qint64> &ids)
 {
-    auto bulk = std::make_unique<Bulk>();
-    bulk->id = m_nextId++;
-    bulk->total = static_cast<int>(ids.size());
-    bulk->results.resize(ids.size());
-    const RequestId bulkId = bulk->id;
-    Bulk &b = *bulk;
-    m_bulks.emplace(bulkId, std::move(bulk));
-    for (int i = 0; i < ids.size(); ++i) {
-        const RequestId child = deleteUser(ids.at(i));
-        Call &c = *m_calls.at(child);
-        c.bulkId = bulkId;
-        c.bulkIndex = i;
-        b.results[i].index = i;
-        b.results[i].userId = ids.at(i);
-        b.children.append(child);
-    }
-    if (ids.isEmpty())
-        QMetaObject::invokeMethod(
-            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
-    return bulkId;
+    return startBulk(static_cast<int>(ids.size()), [&](int i) { return deleteUser(ids.at(i)); });
 }
 
 ApiClient::RequestId ApiClient::createUsers(const QList<UserDraft> &drafts)
 {
-    auto bulk = std::make_unique<Bulk>();
-    bulk->id = m_nextId++;
-    bulk->total = static_cast<int>(drafts.size());
-    bulk->results.resize(drafts.size());
-    const RequestId bulkId = bulk->id;
-    Bulk &b = *bulk;
-    m_bulks.emplace(bulkId, std::move(bulk));
-    for (int i = 0; i < drafts.size(); ++i) {
-        const RequestId child = createUser(drafts.at(i));
-        Call &c = *m_calls.at(child);
-        c.bulkId = bulkId;
-        c.bulkIndex = i;
-        b.results[i].index = i;
-        b.children.append(child);
-    }
-    if (drafts.isEmpty())
-        QMetaObject::invokeMethod(
-            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
-    return bulkId;
+    return startBulk(static_cast<int>(drafts.size()), [&](int i) { return createUser(drafts.at(i)); });
 }
 
 bool ApiClient::cancel(RequestId id)

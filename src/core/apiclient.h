@@ -115,6 +115,9 @@ private:
     struct Bulk;
 
     RequestId enqueue(std::unique_ptr<Call> call);
+    RequestId enqueueList(Operation op, const QString &path, qint64 targetId, int page, int perPage,
+                          const UserFilter &filter = {});
+    RequestId startBulk(int count, const std::function<RequestId(int index)> &startItem);
     void scheduleDispatch();
     void dispatch();
     void start(Call &call, bool isRedirect = false);
