@@ -116,6 +116,11 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
 
     connect(m_model, &UserTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &UserTableModel::loadingChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &UserTableModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            m_loadingTimer.start();
+        updateLoadingWidget();
+    });
     connect(m_model, &UserTableModel::pageLoadFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
         if (error.kind() == ApiError::Kind::Canceled) {
             showError(tr("Loading the users was canceled."), id, true);
@@ -174,6 +179,27 @@ void MainWindow::setUpStatusBar()
             m_client->cancel(m_retryRequest);
     });
 
+    // A slow server must never leave the person waiting without a way out; shown only once a page
+    // has been on the wire for a moment, so fast answers do not make it flicker.
+    m_loadingWidget = new QWidget(this);
+    m_loadingWidget->setObjectName(QStringLiteral("loadingWidget"));
+    auto *loadingLayout = new QHBoxLayout(m_loadingWidget);
+    loadingLayout->setContentsMargins(0, 0, 0, 0);
+    auto *loadingLabel = new QLabel(tr("Waiting for the server…"), m_loadingWidget);
+    loadingLabel->setObjectName(QStringLiteral("loadingLabel"));
+    auto *loadingCancel = new QPushButton(tr("Cancel"), m_loadingWidget);
+    loadingCancel->setObjectName(QStringLiteral("loadingCancelButton"));
+    loadingCancel->setToolTip(tr("Stop loading the users"));
+    loadingLayout->addWidget(loadingLabel);
+    loadingLayout->addWidget(loadingCancel);
+    m_loadingWidget->hide();
+    connect(loadingCancel, &QPushButton::clicked, this, [this] {
+        if (m_loadingRequest)
+            m_client->cancel(m_loadingRequest);
+    });
+    m_loadingTimer.setInterval(250);
+    connect(&m_loadingTimer, &QTimer::timeout, this, &MainWindow::updateLoadingWidget);
+
     m_bulkProgress = new QProgressBar(this);
     m_bulkProgress->setObjectName(QStringLiteral("bulkProgress"));
     m_bulkProgress->setMaximumWidth(220);
@@ -182,6 +208,7 @@ void MainWindow::setUpStatusBar()
 
     statusBar()->addWidget(m_endpointLabel);
     statusBar()->addWidget(m_loadedLabel);
+    statusBar()->addPermanentWidget(m_loadingWidget);
     statusBar()->addPermanentWidget(m_retryWidget);
     statusBar()->addPermanentWidget(m_bulkProgress);
     statusBar()->addPermanentWidget(m_rateLabel);
@@ -244,6 +271,17 @@ void MainWindow::setUpActions()
     m_ui->menuView->addAction(m_ui->logDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
 
+    m_bannerPreferences = new QPushButton(tr("Open Preferences"), m_ui->errorBanner);
+    m_bannerPreferences->setObjectName(QStringLiteral("bannerPreferencesButton"));
+    m_ui->bannerLayout->insertWidget(m_ui->bannerLayout->indexOf(m_ui->dismissBannerButton), m_bannerPreferences);
+    connect(m_bannerPreferences, &QPushButton::clicked, this, [this] {
+        const bool token = m_bannerAction == BannerAction::TokenInPreferences;
+        SettingsDialog *dialog = openPreferences();
+        if (token)
+            dialog->focusToken(tr("No keychain answered, so the token could not be read. Type it here and "
+                                  "press OK: you will be asked whether to keep it for this session only or "
+                                  "in a file only you can read."));
+    });
     connect(m_ui->dismissBannerButton, &QToolButton::clicked, this, &MainWindow::hideError);
     connect(m_ui->showExchangeButton, &QPushButton::clicked, this,
             [this] { showExchangeOfRequest(m_bannerRequest); });
@@ -478,7 +516,8 @@ void MainWindow::applyProfile(const QString &name)
     if (!profile) {
         m_profile = Profile();
         updateEndpointLabel();
-        showError(tr("There is no profile to work with. Open Preferences to add one."), 0);
+        showError(tr("There is no profile to work with. Open Preferences to add one."), 0,
+                  BannerAction::Preferences);
         return;
     }
     m_profile = *profile;
@@ -516,8 +555,8 @@ void MainWindow::applyProfile(const QString &name)
         connectTo(m_profile.baseUrl(), result.ok && result.found ? result.token : QString());
         if (result.keychainUnavailable)
             showError(tr("No keychain answered, so no token was read: reading works, changes will be refused. "
-                         "Open Preferences to choose where tokens are kept."),
-                      0);
+                         "Open Preferences to give the token and choose where it is kept."),
+                      0, BannerAction::TokenInPreferences);
         else if (!result.ok)
             showError(tr("The token could not be read: %1").arg(result.error), 0);
     });
@@ -775,8 +814,16 @@ void MainWindow::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkIte
 
 void MainWindow::showError(const QString &text, ApiClient::RequestId id, bool offerRetry)
 {
+    showError(text, id, offerRetry ? BannerAction::Retry : BannerAction::None);
+}
+
+void MainWindow::showError(const QString &text, ApiClient::RequestId id, BannerAction action)
+{
+    const bool offerRetry = action == BannerAction::Retry;
     m_bannerRequest = id;
     m_bannerOffersRetry = offerRetry;
+    m_bannerAction = action;
+    m_bannerPreferences->setVisible(action == BannerAction::Preferences || action == BannerAction::TokenInPreferences);
     m_ui->errorLabel->setText(text);
     m_ui->showExchangeButton->setVisible(id != 0 && m_logModel->lastRowOfRequest(id) >= 0);
     m_ui->retryButton->setVisible(offerRetry);
@@ -789,6 +836,7 @@ void MainWindow::showError(const QString &text, ApiClient::RequestId id, bool of
 void MainWindow::hideError()
 {
     m_bannerRequest = 0;
+    m_bannerAction = BannerAction::None;
     m_ui->errorBanner->hide();
 }
 
@@ -881,6 +929,7 @@ void MainWindow::onRequestEnded(ApiClient::RequestId id)
     m_retryRequest = 0;
     m_retryTimer.stop();
     m_retryWidget->hide();
+    updateLoadingWidget();
 }
 
 void MainWindow::onRetryScheduled(ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason)
@@ -892,6 +941,29 @@ void MainWindow::onRetryScheduled(ApiClient::RequestId id, int attempt, int dela
     m_retryWidget->show();
     updateRetryCountdown();
     m_retryTimer.start();
+    updateLoadingWidget(); // the countdown has its own Cancel
+}
+
+void MainWindow::updateLoadingWidget()
+{
+    if (!m_model->isLoading())
+        m_loadingTimer.stop();
+    m_loadingRequest = m_model->isLoading() && !m_retryRequest ? pageRequestOnTheWire() : 0;
+    m_loadingWidget->setVisible(m_loadingRequest != 0);
+}
+
+ApiClient::RequestId MainWindow::pageRequestOnTheWire() const
+{
+    // The model keeps the id of its page request to itself; on this client it is the one users listing
+    // whose answer has not arrived yet.
+    const RequestLog *log = m_client->requestLog();
+    for (int i = log->size() - 1; i >= 0; --i) {
+        const HttpExchange &e = log->at(i);
+        if (!e.finished && e.method == "GET" && e.url.path().endsWith(QLatin1String("/users"))
+            && m_client->isPending(e.requestId))
+            return e.requestId;
+    }
+    return 0;
 }
 
 void MainWindow::updateRetryCountdown()
@@ -915,7 +987,7 @@ void MainWindow::showUser(const User &user, bool reloadRelated)
     m_ui->emailValue->setText(user.email);
     m_ui->genderValue->setText(user.gender);
     m_ui->statusValue->setText(user.status);
-    m_ui->jsonView->setPlainText(has ? JsonFormat::pretty(QJsonDocument(user.toJson()).toJson()) : QString());
+    m_ui->jsonView->setPlainText(has ? JsonFormat::pretty(user.toOrderedJson()) : QString());
     m_ui->detailTabs->setEnabled(has);
     if (!reloadRelated)
         return;

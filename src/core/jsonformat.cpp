@@ -66,15 +66,88 @@ std::optional<QJsonDocument> parse(const QByteArray &body, int maxDepth, QString
     return doc;
 }
 
+QByteArray reindent(const QByteArray &json)
+{
+    // Re-indents valid JSON token by token, so keys keep the order the server sent them in (a round trip
+    // through QJsonDocument would sort them) and numbers keep their exact text.
+    QByteArray out;
+    out.reserve(json.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    auto newline = [&out, &depth] {
+        out += '\n';
+        out += QByteArray(depth * 4, ' ');
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            // An empty container stays on one line.
+            qsizetype next = i + 1;
+            while (next < json.size() && QChar::isSpace(uchar(json.at(next))))
+                ++next;
+            const char close = c == '{' ? '}' : ']';
+            if (next < json.size() && json.at(next) == close) {
+                out += c;
+                out += close;
+                i = next;
+                break;
+            }
+            out += c;
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    out += '\n';
+    return out;
+}
+
 QString pretty(const QByteArray &body, int maxDepth)
 {
     if (body.isEmpty())
         return QString();
     QString error;
-    const auto doc = parse(body, maxDepth, &error);
-    if (!doc)
+    if (!parse(body, maxDepth, &error))
         return QString::fromUtf8(body);
-    return QString::fromUtf8(doc->toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(reindent(body));
 }
 
 } // namespace UserDesk::JsonFormat

@@ -20,6 +20,9 @@ inline bool withinDepth(const QByteArray &json, int maxDepth) { return nestingDe
 // bytes silently (invalid UTF-8 is shown with replacement characters).
 QString pretty(const QByteArray &body, int maxDepth = defaultMaxDepth);
 
+// Indentation for JSON already known to be valid; keys stay in their order, numbers keep their text.
+QByteArray reindent(const QByteArray &json);
+
 // Parses with depth checking; on failure `error` says why in words.
 std::optional<QJsonDocument> parse(const QByteArray &body, int maxDepth, QString *error);
 

@@ -2,6 +2,9 @@
 
 #include "jsonfields_p.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace UserDesk {
 
 namespace {
@@ -28,6 +31,20 @@ QJsonObject User::toJson() const
     o.insert(QLatin1String("gender"), gender);
     o.insert(QLatin1String("status"), status);
     return o;
+}
+
+QByteArray User::toOrderedJson() const
+{
+    auto encode = [](const QJsonValue &value) {
+        // QJsonDocument only writes containers: write a one-element array and strip its brackets.
+        const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2);
+    };
+    QByteArray out = "{\"id\":" + QByteArray::number(id) + ",\"name\":" + encode(name) + ",\"email\":" + encode(email)
+        + ",\"gender\":" + encode(gender) + ",\"status\":" + encode(status);
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        out += ',' + encode(it.key()) + ':' + encode(it.value());
+    return out + '}';
 }
 
 std::optional<User> User::fromJson(const QJsonValue &value, QString *error)

@@ -18,6 +18,9 @@ struct User
     QJsonObject extra; // unknown fields, untouched
 
     QJsonObject toJson() const;
+    // Compact JSON with the fields in GoRest's order (id, name, email, gender, status, then the rest);
+    // QJsonObject itself would sort the keys.
+    QByteArray toOrderedJson() const;
     // Strict: a missing or wrongly typed known field makes the whole object a bad response.
     static std::optional<User> fromJson(const QJsonValue &value, QString *error = nullptr);
 

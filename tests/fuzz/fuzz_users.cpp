@@ -4,12 +4,16 @@
 #include "user.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     QString error;
     if (const auto doc = UserDesk::JsonFormat::parse(body, UserDesk::JsonFormat::defaultMaxDepth, &error)) {
+        // Re-indenting for display must not change what the document says.
+        if (QJsonDocument::fromJson(UserDesk::JsonFormat::reindent(body)) != *doc)
+            __builtin_trap();
         const QJsonArray array = doc->array();
         for (const QJsonValue &v : array) {
             if (const auto user = UserDesk::User::fromJson(v, &error)) {

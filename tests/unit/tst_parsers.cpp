@@ -154,6 +154,13 @@ private slots:
         QVERIFY(!JsonFormat::parse("[\"\xff\xfe\"]", 64, &error)); // invalid UTF-8
         QCOMPARE(JsonFormat::pretty("{\"a\":1}"), QStringLiteral("{\n    \"a\": 1\n}\n"));
         QCOMPARE(JsonFormat::pretty("not json"), QStringLiteral("not json"));
+        // The server's key order and number text survive; strings are untouched, empty containers stay short.
+        QCOMPARE(JsonFormat::pretty("{\"id\":7,\"b\":[1.50,{}],\"a\":\"x, {y}: \\\"z\\\"\",\"e\":[]}"),
+                 QStringLiteral("{\n    \"id\": 7,\n    \"b\": [\n        1.50,\n        {}\n    ],\n    \"a\": \"x, {y}: \\\"z\\\"\",\n    \"e\": []\n}\n"));
+        const User u { 3, QStringLiteral("A \"B\""), QStringLiteral("a@b.c"), QStringLiteral("male"), QStringLiteral("active"),
+                       QJsonObject { { QStringLiteral("avatar"), QStringLiteral("x.png") } } };
+        QCOMPARE(u.toOrderedJson(), QByteArray("{\"id\":3,\"name\":\"A \\\"B\\\"\",\"email\":\"a@b.c\",\"gender\":\"male\",\"status\":\"active\",\"avatar\":\"x.png\"}"));
+        QCOMPARE(User::fromJson(QJsonDocument::fromJson(u.toOrderedJson()).object()), u);
     }
 
     void draftsSendOnlyWhatChanged()
