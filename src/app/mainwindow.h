@@ -84,12 +84,16 @@ private:
     void updateActions();
     void updateCounts();
     void updateEndpointLabel();
+    enum class BannerAction { None, Retry, Preferences, TokenInPreferences };
     void showError(const QString &text, ApiClient::RequestId id, bool offerRetry = false);
+    void showError(const QString &text, ApiClient::RequestId id, BannerAction action);
     void hideError();
     void handleTlsError(const ApiError &error);
     void onRequestEnded(ApiClient::RequestId id);
     void onRetryScheduled(ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason);
     void updateRetryCountdown();
+    void updateLoadingWidget();
+    ApiClient::RequestId pageRequestOnTheWire() const;
     void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
     QList<User> selectedUsers() const;
     void showUser(const User &user, bool reloadRelated);
@@ -123,6 +127,8 @@ private:
     QLabel *m_retryLabel = nullptr;
     QPushButton *m_retryCancel = nullptr;
     QProgressBar *m_bulkProgress = nullptr;
+    QWidget *m_loadingWidget = nullptr;
+    QPushButton *m_bannerPreferences = nullptr;
 
     QTimer m_filterTimer;
     QTimer m_retryTimer;
@@ -130,9 +136,12 @@ private:
     int m_retryAttempt = 0;
     QDeadlineTimer m_retryDeadline;
     QString m_retryReason;
+    QTimer m_loadingTimer;
+    ApiClient::RequestId m_loadingRequest = 0;
 
     ApiClient::RequestId m_bannerRequest = 0;
     bool m_bannerOffersRetry = false;
+    BannerAction m_bannerAction = BannerAction::None;
     ApiClient::RequestId m_bulkRequest = 0;
     QHash<ApiClient::RequestId, QList<User>> m_bulkUsers;
     QSet<ApiClient::RequestId> m_dialogRequests;

@@ -68,6 +68,15 @@ void SettingsDialog::selectProfile(const QString &name)
         m_ui->profileList->setCurrentRow(index);
 }
 
+void SettingsDialog::focusToken(const QString &hint)
+{
+    if (m_current < 0 || !m_ui->tokenEdit->isEnabled())
+        return;
+    m_ui->tokenWarning->setText(hint);
+    m_ui->tokenWarning->show();
+    m_ui->tokenEdit->setFocus(Qt::OtherFocusReason);
+}
+
 int SettingsDialog::indexOf(const QString &name) const
 {
     for (int i = 0; i < m_entries.size(); ++i) {
