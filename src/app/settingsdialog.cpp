@@ -348,6 +348,7 @@ void SettingsDialog::accept()
 
     // Profiles first (synchronous, in the settings file); tokens after, one asynchronous step at a time.
     m_steps.clear();
+    QList<Step> reads;
     const QString current = m_store->currentProfileName();
     for (const QString &name : std::as_const(m_removedOriginals)) {
         m_store->removeProfile(name);
@@ -371,13 +372,18 @@ void SettingsDialog::accept()
             return;
         }
         if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited) {
-            // The source may have been renamed in this same session; its token moved with it.
-            QString from = e.copyTokenFrom;
-            for (const Entry &other : std::as_const(m_entries)) {
-                if (other.originalName == e.copyTokenFrom)
-                    from = other.profile.name();
-            }
-            m_steps << [this, from, name](auto done) { m_tokens->copyToken(from, name, this, done); };
+            // The source may be renamed or removed in this same session, and the copy may take a name a
+            // removed or renamed profile had: read the source's token before any of that happens.
+            auto carried = std::make_shared<QString>();
+            const QString from = e.copyTokenFrom;
+            reads << [this, from, carried](auto done) {
+                m_tokens->readToken(from, this, [carried, done](const TokenResult &result) {
+                    if (result.ok)
+                        *carried = result.token;
+                    done(result);
+                });
+            };
+            m_steps << [this, name, carried](auto done) { m_tokens->writeToken(name, *carried, this, done); };
         }
         if (e.tokenEdited) {
             const QString token = e.token;
@@ -387,6 +393,7 @@ void SettingsDialog::accept()
         e.copyTokenFrom.clear();
         e.tokenEdited = false;
     }
+    m_steps = reads + m_steps;
     if (current.isEmpty() || !m_store->contains(current)) {
         if (!m_entries.isEmpty())
             m_store->setCurrentProfileName(m_entries.constFirst().profile.name());
