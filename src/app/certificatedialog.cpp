@@ -35,17 +35,19 @@ CertificateDialog::CertificateDialog(const CertificateInfo &certificate, const Q
     layout->addWidget(intro);
 
     auto *form = new QFormLayout;
-    auto addRow = [&](const QString &label, const QString &value) {
+    // Named so that tests and accessibility tools can tell the facts apart.
+    auto addRow = [&](const QString &label, const QString &value, const char *name) {
         auto *v = new QLabel(value, this);
+        v->setObjectName(QLatin1String(name));
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         v->setWordWrap(true);
         form->addRow(label, v);
     };
-    addRow(tr("Subject:"), certificate.subject);
-    addRow(tr("Issuer:"), certificate.issuer);
-    addRow(tr("Valid from:"), certificate.validFrom);
-    addRow(tr("Valid until:"), certificate.validUntil);
-    addRow(tr("SHA-256:"), groupedFingerprint(certificate.sha256Fingerprint));
+    addRow(tr("Subject:"), certificate.subject, "subjectValue");
+    addRow(tr("Issuer:"), certificate.issuer, "issuerValue");
+    addRow(tr("Valid from:"), certificate.validFrom, "validFromValue");
+    addRow(tr("Valid until:"), certificate.validUntil, "validUntilValue");
+    addRow(tr("SHA-256:"), groupedFingerprint(certificate.sha256Fingerprint), "fingerprintValue");
     layout->addLayout(form);
 
     m_trust = new QCheckBox(tr("Trust this certificate for the profile \"%1\"").arg(profileName), this);
@@ -58,6 +60,7 @@ CertificateDialog::CertificateDialog(const CertificateInfo &certificate, const Q
     layout->addWidget(note);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(QStringLiteral("buttonBox"));
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Trust and retry"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     connect(m_trust, &QCheckBox::toggled, buttons->button(QDialogButtonBox::Ok), &QWidget::setEnabled);
