@@ -51,6 +51,8 @@ void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &toke
 {
     m_sandboxUrl = baseUrl;
     m_sandboxToken = token;
+    storeEntry();
+    loadEntry(m_current);
 }
 
 QStringList SettingsDialog::profileNames() const
@@ -115,12 +117,16 @@ void SettingsDialog::loadEntry(int index)
     const Profile &p = e.profile;
     const bool embedded = p.isEmbeddedSandbox();
     m_ui->profileGroup->setTitle(tr("Connection of \"%1\"").arg(p.name()));
-    m_ui->baseUrlEdit->setText(p.baseUrl().toString());
+    // The sandbox profile keeps whatever URL it was created with; showing that (a public server's) would
+    // tell the person the wrong place. Its real address is only known while it runs.
+    m_ui->baseUrlEdit->setText(!embedded ? p.baseUrl().toString()
+                                         : m_sandboxUrl.isValid() ? m_sandboxUrl.toString() : QString());
     m_ui->baseUrlEdit->setEnabled(!embedded);
     m_ui->sandboxNote->setVisible(embedded);
     m_ui->tokenEdit->setEnabled(!embedded);
     m_ui->tokenEdit->setText(e.tokenEdited ? e.token : QString());
-    m_ui->tokenEdit->setPlaceholderText(e.originalName.isEmpty() && !e.tokenEdited
+    m_ui->tokenEdit->setPlaceholderText(embedded ? tr("chosen by the sandbox")
+                                        : e.originalName.isEmpty() && !e.tokenEdited
                                             ? tr("none")
                                             : tr("unchanged: type to replace, clear to remove"));
     m_ui->pageSizeSpin->setValue(p.pageSize());

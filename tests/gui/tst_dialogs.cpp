@@ -320,6 +320,9 @@ void TstDialogs::testConnectionSaysWhatHappened()
     };
 
     QCOMPARE(test(ProfileStore::defaultProfileName()), QStringLiteral("Connected: the server has 60 users."));
+    // The sandbox profile shows where the sandbox really listens, not the URL it was created with.
+    QCOMPARE(settings->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->text(),
+             m_window->sandbox()->baseUrl().toString());
     QCOMPARE(test(QStringLiteral("Fixture")), QStringLiteral("Connected: the server has 7 users."));
     const QString refused = test(QStringLiteral("Closed"));
     QVERIFY2(refused.startsWith(QLatin1String("Failed: ")) && refused.contains(QLatin1String("refused"), Qt::CaseInsensitive),
