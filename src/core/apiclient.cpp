@@ -149,6 +149,11 @@ ApiClient::~ApiClient()
 
 void ApiClient::setBaseUrl(const QUrl &url)
 {
+    if (url != m_baseUrl) {
+        // Another profile may trust other certificates: no connection carries over.
+        for (QNetworkAccessManager *manager : m_managers)
+            manager->clearConnectionCache();
+    }
     m_baseUrl = url;
     // A new server means a new budget.
     m_rateLimit = {};
@@ -199,9 +204,15 @@ QNetworkAccessManager *ApiClient::pickManager()
 
 void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
 {
-    m_trustedFingerprints.clear();
+    QSet<QString> trusted;
     for (const QString &fp : sha256Fingerprints)
-        m_trustedFingerprints.insert(fp.toLower().remove(QLatin1Char(':')));
+        trusted.insert(fp.toLower().remove(QLatin1Char(':')));
+    if (trusted == m_trustedFingerprints)
+        return;
+    m_trustedFingerprints = trusted;
+    // A kept-alive TLS connection was accepted under the old trust; reusing it would skip the new check.
+    for (QNetworkAccessManager *manager : m_managers)
+        manager->clearConnectionCache();
 }
 
 bool ApiClient::isPending(RequestId id) const

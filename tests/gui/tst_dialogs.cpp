@@ -259,11 +259,7 @@ void TstDialogs::untrustedCertificateIsTrustedForOneProfileOnly()
     m_window->switchToProfile(other);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<CertificateDialog *>() || m_window->userModel()->rowCount() > 0,
                              Timeout);
-    // ApiClient::setTrustedCertificates() leaves the QNetworkAccessManager's cached connection to this host
-    // as it was; the next request goes through it without any certificate check, so the trust given to
-    // one profile leaks to every other profile on that host until the cache expires. The fix belongs in
-    // src/core (clear the managers' connection cache when the trusted set changes).
-    QEXPECT_FAIL("", "src/core: trust leaks across profiles through QNAM's connection cache", Abort);
+    // The trusted connection to this host must not carry over to a profile that does not trust it.
     QCOMPARE(server.requests().size(), served);
     dialog = waitForChild<CertificateDialog>(m_window.get(), QStringLiteral("certificateDialog"));
     QVERIFY(dialog);

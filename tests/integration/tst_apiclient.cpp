@@ -674,8 +674,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(trusted), waitMs);
         QVERIFY2(o.pages.contains(trusted), qPrintable(o.failures.value(trusted).message()));
 
-        // Trusting some other certificate does not open the door for this one.
+        // Withdrawing the trust takes effect at once, even with a kept-alive connection to the server.
         c->setTrustedCertificates({ QString(64, QLatin1Char('a')) });
+        const auto withdrawn = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(withdrawn), waitMs);
+        QCOMPARE(o.failures.value(withdrawn).kind(), ApiError::Kind::Tls);
+
+        // Trusting some other certificate does not open the door for this one.
         auto fresh = client();
         fresh->setBaseUrl(server.baseUrl());
         fresh->setTrustedCertificates({ QString(64, QLatin1Char('a')) });
