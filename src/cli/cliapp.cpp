@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QProcessEnvironment>
 #include <cstdio>
 
@@ -352,34 +353,44 @@ int CliApp::list(const QStringList &arguments)
         return usage(tr("--page must be a positive number"));
 
     QMap<int, QList<User>> pages; // page number -> users, printed in page order at the end
+    QSet<int> requested;
+    bool countKnown = false;
     ApiError failure;
+    auto ask = [&](int page) {
+        if (!requested.contains(page)) {
+            requested.insert(page);
+            m_client.listUsers(page, perPage, filter);
+        }
+    };
     connect(&m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId, const UsersPage &page) {
-        const bool first = pages.isEmpty() && page.info.page == firstPage;
         pages.insert(page.info.page, page.users);
-        if (!all || !first)
+        if (!all)
             return;
-        // The first answer tells how many pages there are; ask for the rest at once and let the client's
-        // ceiling on requests in flight decide how many run together.
         if (page.info.pages > 0) {
-            for (int n = page.info.page + 1; n <= page.info.pages; ++n)
-                m_client.listUsers(n, perPage, filter);
+            // The first answer with a page count tells what is left: ask for all of it at once and let the
+            // client's ceiling on requests in flight decide how many run together.
+            if (!countKnown) {
+                countKnown = true;
+                for (int n = firstPage + 1; n <= page.info.pages; ++n)
+                    ask(n);
+            }
         } else if (page.info.hasNext) {
-            m_client.listUsers(page.info.page + 1, perPage, filter);
+            // No count from this server: walk on from every page that says there is more.
+            ask(page.info.page + 1);
         }
     });
-    if (all) {
-        // Without a page count, walk one page after another until a short page.
-        connect(&m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId, const UsersPage &page) {
-            if (page.info.pages <= 0 && page.info.hasNext && page.info.page != firstPage)
-                m_client.listUsers(page.info.page + 1, perPage, filter);
-        });
-    }
     connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &error) {
         if (!failure.isError())
             failure = error;
         m_client.cancelAll();
     });
-    m_client.listUsers(firstPage, perPage, filter);
+    ask(firstPage);
+    if (all) {
+        // Fill the first wave before the count is known: a page past the end costs an empty answer, while
+        // waiting for page 1 first would cost every --all a whole round trip.
+        for (int n = firstPage + 1; n < firstPage + m_client.maxInFlight(); ++n)
+            ask(n);
+    }
     waitForExit();
     if (failure.isError())
         return fail(failure);

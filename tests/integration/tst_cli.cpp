@@ -1,3 +1,4 @@
+#include "cannedserver.h"
 #include "sandboxhost.h"
 
 #include <QJsonArray>
@@ -6,6 +7,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace UserDesk;
 
@@ -73,6 +75,36 @@ private slots:
         for (qsizetype i = 1; i < lines.size(); ++i)
             ids.insert(lines[i].split(',').first());
         QCOMPARE(ids.size(), seededUsers); // every user once, pages in order
+    }
+
+    void listAllWalksWhenTheServerGivesNoCount()
+    {
+        // A server without pagination headers: full pages of 2 until a short one, then empty.
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &r) {
+            const int page = QUrlQuery(QUrl(QString::fromLatin1(r.target))).queryItemValue(QStringLiteral("page")).toInt();
+            QByteArray body = "[";
+            const int count = page <= 3 ? 2 : page == 4 ? 1 : 0;
+            for (int i = 0; i < count; ++i) {
+                const int id = 100 - (page - 1) * 2 - i;
+                body += (i ? "," : "") + QByteArray("{\"id\":") + QByteArray::number(id)
+                    + ",\"name\":\"N\",\"email\":\"e" + QByteArray::number(id) + "@x.test\",\"gender\":\"male\",\"status\":\"active\"}";
+            }
+            return CannedServer::response(200, body + "]", { { "X-Served-By", "canned" } });
+        });
+        QProcess p;
+        p.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), server.baseUrl().toString(),
+                                                     QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("users"),
+                                                     QStringLiteral("list"), QStringLiteral("--all"), QStringLiteral("--per-page"),
+                                                     QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY(p.waitForStarted(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 7); // header + 2 + 2 + 2 + 1
+        QCOMPARE(lines.at(1).left(4), QByteArray("100,"));
+        QCOMPARE(lines.last().left(3), QByteArray("94,"));
     }
 
     void listAsJsonWithFilter()
