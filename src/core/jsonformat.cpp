@@ -5,26 +5,42 @@
 
 namespace UserDesk::JsonFormat {
 
+namespace {
+// Follows JSON text byte by byte and says which bytes belong to a string literal, quotes included, so
+// that brackets and commas inside strings are never taken for structure.
+class StringTracker
+{
+public:
+    bool inString(char c)
+    {
+        if (m_inString) {
+            if (m_escaped)
+                m_escaped = false;
+            else if (c == '\\')
+                m_escaped = true;
+            else if (c == '"')
+                m_inString = false;
+            return true;
+        }
+        m_inString = c == '"';
+        return m_inString;
+    }
+
+private:
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+} // namespace
+
 int nestingDepth(const QByteArray &json, int limit)
 {
     int depth = 0;
     int deepest = 0;
-    bool inString = false;
-    bool escaped = false;
+    StringTracker strings;
     for (const char c : json) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
+        if (strings.inString(c))
             continue;
-        }
         switch (c) {
-        case '"':
-            inString = true;
-            break;
         case '[':
         case '{':
             deepest = std::max(deepest, ++depth);
@@ -73,29 +89,18 @@ QByteArray reindent(const QByteArray &json)
     QByteArray out;
     out.reserve(json.size() * 2);
     int depth = 0;
-    bool inString = false;
-    bool escaped = false;
+    StringTracker strings;
     auto newline = [&out, &depth] {
         out += '\n';
         out += QByteArray(depth * 4, ' ');
     };
     for (qsizetype i = 0; i < json.size(); ++i) {
         const char c = json.at(i);
-        if (inString) {
+        if (strings.inString(c)) {
             out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
             continue;
         }
         switch (c) {
-        case '"':
-            inString = true;
-            out += c;
-            break;
         case '{':
         case '[': {
             // An empty container stays on one line.

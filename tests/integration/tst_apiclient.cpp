@@ -1,7 +1,7 @@
 #include "apiclient.h"
 #include "cannedserver.h"
 #include "requestlog.h"
-#include "sandboxhost.h"
+#include "sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,13 +10,12 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UserDesk;
 
 namespace {
-const QString token = QStringLiteral("test-token-apiclient");
+const QString token = QString::fromLatin1(SandboxFixture::Token);
 constexpr int seededUsers = 57;
 constexpr int waitMs = 30000;
 
@@ -59,21 +58,17 @@ RetryPolicy quickPolicy(int attempts = 4)
 }
 
 // Number of users on the sandbox with exactly this email, asked with a plain QNAM (not the code under test).
-int countByEmail(const QUrl &base, const QString &email)
+int countByEmail(const SandboxFixture &sandbox, const QString &email)
 {
     QNetworkAccessManager nam;
-    QUrl url = base;
-    url.setPath(url.path() + QStringLiteral("/users"));
-    url.setQuery(QStringLiteral("email=") + QString::fromLatin1(QUrl::toPercentEncoding(email)));
-    QNetworkReply *reply = nam.get(QNetworkRequest(url));
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!done.wait(waitMs))
+    const auto answer = SandboxFixture::send(
+        nam, "GET", sandbox.url(QStringLiteral("/users?email=") + QString::fromLatin1(QUrl::toPercentEncoding(email))));
+    if (answer.status != 200)
         return -1;
     int n = 0;
-    const QJsonArray a = QJsonDocument::fromJson(reply->readAll()).array();
+    const QJsonArray a = QJsonDocument::fromJson(answer.body).array();
     for (const QJsonValue &v : a)
         n += v.toObject().value(QLatin1String("email")).toString().compare(email, Qt::CaseInsensitive) == 0;
-    reply->deleteLater();
     return n;
 }
 } // namespace
@@ -83,8 +78,7 @@ class TestApiClient : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxHost> m_sandbox;
+    std::unique_ptr<SandboxFixture> m_sandbox;
     QUrl m_base;
     qint64 m_knownId = 0; // a seeded user no test deletes
     int m_serial = 0;
@@ -112,14 +106,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        SandboxConfig config;
-        config.dataPath = m_dir.filePath(QStringLiteral("sandbox.db"));
-        config.seedUsers = seededUsers;
-        config.tokens = { token };
-        m_sandbox = std::make_unique<SandboxHost>(config);
-        m_sandbox->start();
-        QVERIFY2(m_sandbox->waitForReady(waitMs), qPrintable(m_sandbox->errorString()));
+        m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(seededUsers));
+        QVERIFY2(m_sandbox->start(waitMs), qPrintable(m_sandbox->errorString()));
         m_base = m_sandbox->baseUrl();
         auto c = client(false);
         QSignalSpy page(c.get(), &ApiClient::usersPageReceived);
@@ -359,7 +347,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
         setFaults({});
         QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Network);
-        QCOMPARE(countByEmail(m_base, *d.email), after ? 1 : 0);
+        QCOMPARE(countByEmail(*m_sandbox, *d.email), after ? 1 : 0);
     }
 
     void noDuplicateCreateUnderDropsAfterWrite()
@@ -383,7 +371,7 @@ private slots:
         QVERIFY(!o.retries.isEmpty()); // the faults did bite
         for (int i = 0; i < ids.size(); ++i) {
             QVERIFY2(o.users.contains(ids[i]), qPrintable(o.failures.value(ids[i]).userMessage()));
-            QCOMPARE(countByEmail(m_base, *drafts[i].email), 1);
+            QCOMPARE(countByEmail(*m_sandbox, *drafts[i].email), 1);
         }
     }
 

@@ -1,5 +1,5 @@
 #include "apiclient.h"
-#include "sandboxhost.h"
+#include "sandboxfixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -9,13 +9,11 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UserDesk;
 
 namespace {
-const QString token = QStringLiteral("soak-token");
 const QString domain = QStringLiteral("@soak.test");
 
 // What the test meant the server to hold for one user, and what it was told happened.
@@ -50,14 +48,8 @@ class TestChaosSoak : public QObject
 private slots:
     void soak()
     {
-        QTemporaryDir dir;
-        SandboxConfig config;
-        config.dataPath = dir.filePath(QStringLiteral("soak.db"));
-        config.seedUsers = 20;
-        config.tokens = { token };
-        SandboxHost sandbox(config);
-        sandbox.start();
-        QVERIFY(sandbox.waitForReady(30000));
+        SandboxFixture sandbox(SandboxFixture::defaultConfig(20));
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
 
         const int operations = soakOperations();
         // Each user gets a create and then at most one change, so the intended state is unambiguous;
@@ -66,7 +58,7 @@ private slots:
 
         ApiClient client;
         client.setBaseUrl(sandbox.baseUrl());
-        client.setToken(token);
+        client.setToken(sandbox.token());
         client.setTimeout(5000);
         RetryPolicy policy;
         policy.maxAttempts = 12;
@@ -175,14 +167,10 @@ private slots:
         QHash<QString, QJsonObject> server;
         QNetworkAccessManager nam;
         for (int page = 1;; ++page) {
-            QUrl url = sandbox.baseUrl();
-            url.setPath(url.path() + QStringLiteral("/users"));
-            url.setQuery(QStringLiteral("email=soak.test&per_page=100&page=%1").arg(page));
-            QNetworkReply *reply = nam.get(QNetworkRequest(url));
-            QSignalSpy done(reply, &QNetworkReply::finished);
-            QVERIFY(done.wait(30000));
-            const QJsonArray items = QJsonDocument::fromJson(reply->readAll()).array();
-            reply->deleteLater();
+            const auto answer = SandboxFixture::send(
+                nam, "GET", sandbox.url(QStringLiteral("/users?email=soak.test&per_page=100&page=%1").arg(page)));
+            QCOMPARE(answer.status, 200);
+            const QJsonArray items = QJsonDocument::fromJson(answer.body).array();
             for (const QJsonValue &v : items) {
                 const QJsonObject o = v.toObject();
                 const QString email = o.value(QLatin1String("email")).toString();

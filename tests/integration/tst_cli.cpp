@@ -1,5 +1,5 @@
 #include "cannedserver.h"
-#include "sandboxhost.h"
+#include "sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +12,7 @@
 using namespace UserDesk;
 
 namespace {
-const QString token = QStringLiteral("test-token-cli");
+const QString token = QString::fromLatin1(SandboxFixture::Token);
 constexpr int seededUsers = 234; // more than two pages of 100, and not a multiple of 100
 }
 
@@ -22,8 +22,8 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxHost> m_sandbox;
+    QTemporaryDir m_dir; // the CLI's config home, away from the person's own settings
+    std::unique_ptr<SandboxFixture> m_sandbox;
 
     struct Run
     {
@@ -54,13 +54,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        SandboxConfig config;
-        config.dataPath = m_dir.filePath(QStringLiteral("sandbox.db"));
-        config.seedUsers = seededUsers;
-        config.tokens = { token };
-        m_sandbox = std::make_unique<SandboxHost>(config);
-        m_sandbox->start();
-        QVERIFY2(m_sandbox->waitForReady(30000), qPrintable(m_sandbox->errorString()));
+        m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(seededUsers));
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     }
 
     void listAllAsCsv()

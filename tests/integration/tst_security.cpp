@@ -1,7 +1,7 @@
 #include "apiclient.h"
 #include "cannedserver.h"
 #include "requestlog.h"
-#include "sandboxhost.h"
+#include "sandboxfixture.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -34,14 +34,11 @@ class TestSecurity : public QObject
 private slots:
     void tokenNeverInLoggingOutput()
     {
-        QTemporaryDir dir;
-        SandboxConfig config;
-        config.dataPath = dir.filePath(QStringLiteral("s.db"));
-        config.seedUsers = 5;
+        // A token no other text contains, so that any leak of it is found.
+        SandboxConfig config = SandboxFixture::defaultConfig(5);
         config.tokens = { token };
-        SandboxHost sandbox(config);
-        sandbox.start();
-        QVERIFY(sandbox.waitForReady(waitMs));
+        SandboxFixture sandbox(config);
+        QVERIFY2(sandbox.start(waitMs), qPrintable(sandbox.errorString()));
 
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\n*.info=true"));
         const QtMessageHandler previous = qInstallMessageHandler(capture);
