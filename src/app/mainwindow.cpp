@@ -194,8 +194,8 @@ void MainWindow::setUpStatusBar()
     loadingLayout->addWidget(loadingCancel);
     m_loadingWidget->hide();
     connect(loadingCancel, &QPushButton::clicked, this, [this] {
-        if (m_loadingRequest)
-            m_client->cancel(m_loadingRequest);
+        if (const ApiClient::RequestId id = m_model->pageRequest())
+            m_client->cancel(id);
     });
     m_loadingTimer.setInterval(250);
     connect(&m_loadingTimer, &QTimer::timeout, this, &MainWindow::updateLoadingWidget);
@@ -948,22 +948,7 @@ void MainWindow::updateLoadingWidget()
 {
     if (!m_model->isLoading())
         m_loadingTimer.stop();
-    m_loadingRequest = m_model->isLoading() && !m_retryRequest ? pageRequestOnTheWire() : 0;
-    m_loadingWidget->setVisible(m_loadingRequest != 0);
-}
-
-ApiClient::RequestId MainWindow::pageRequestOnTheWire() const
-{
-    // The model keeps the id of its page request to itself; on this client it is the one users listing
-    // whose answer has not arrived yet.
-    const RequestLog *log = m_client->requestLog();
-    for (int i = log->size() - 1; i >= 0; --i) {
-        const HttpExchange &e = log->at(i);
-        if (!e.finished && e.method == "GET" && e.url.path().endsWith(QLatin1String("/users"))
-            && m_client->isPending(e.requestId))
-            return e.requestId;
-    }
-    return 0;
+    m_loadingWidget->setVisible(m_model->isLoading() && !m_retryRequest);
 }
 
 void MainWindow::updateRetryCountdown()

@@ -93,7 +93,6 @@ private:
     void onRetryScheduled(ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason);
     void updateRetryCountdown();
     void updateLoadingWidget();
-    ApiClient::RequestId pageRequestOnTheWire() const;
     void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
     QList<User> selectedUsers() const;
     void showUser(const User &user, bool reloadRelated);
@@ -137,7 +136,6 @@ private:
     QDeadlineTimer m_retryDeadline;
     QString m_retryReason;
     QTimer m_loadingTimer;
-    ApiClient::RequestId m_loadingRequest = 0;
 
     ApiClient::RequestId m_bannerRequest = 0;
     bool m_bannerOffersRetry = false;

@@ -21,9 +21,7 @@ public:
     static RestReply capture(QNetworkReply *reply, QByteArray body, AbortReason abortReason);
 
     int httpStatus() const { return m_httpStatus; }
-    bool hasTransportError() const { return m_networkError != QNetworkReply::NoError && m_httpStatus == 0; }
     bool isHttpSuccess() const { return m_httpStatus >= 200 && m_httpStatus < 300; }
-    bool isSuccess() const { return isHttpSuccess() && m_networkError == QNetworkReply::NoError; }
     QNetworkReply::NetworkError networkError() const { return m_networkError; }
     const RawHeaders &headers() const { return m_headers; }
     const QByteArray &body() const { return m_body; }

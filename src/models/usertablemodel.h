@@ -44,6 +44,8 @@ public:
     int loadedCount() const { return static_cast<int>(m_users.size()); }
     qint64 totalCount() const { return m_total; } // -1: not known yet
     bool isLoading() const { return m_pageRequest != 0; }
+    // The page request queued or in flight (0 when none), for a caller that offers to cancel it.
+    ApiClient::RequestId pageRequest() const { return m_pageRequest; }
     bool hasMore() const { return m_hasMore; }
     const QList<User> &users() const { return m_users; }
     User userAt(int row) const { return m_users.value(row); }
