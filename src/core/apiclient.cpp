@@ -415,7 +415,7 @@ qint64 ApiClient::pacingDelayMs()
         return 0;
     if (m_rateLimit.remaining - m_sentSinceRateUpdate > 0)
         return 0;
-    const qint64 resetAt = m_rateLimit.receivedAtMs + qint64(std::max(0, m_rateLimit.resetSeconds)) * 1000;
+    const qint64 resetAt = m_rateLimit.resetAtMs();
     if (t >= resetAt) {
         // The window has turned over; assume a full allowance until an answer says otherwise.
         m_rateLimit.remaining = m_rateLimit.limit;
@@ -450,14 +450,27 @@ void ApiClient::dispatch()
 
 void ApiClient::updateRateLimit(const RestReply &reply)
 {
-    RateLimitInfo info = RateLimitInfo::fromHeaders(reply.headers(), now());
+    const qint64 t = now();
+    const RateLimitInfo info = RateLimitInfo::fromHeaders(reply.headers(), t);
     if (!info.isKnown())
         return;
-    const bool changed = info != m_rateLimit;
-    m_rateLimit = info;
-    // Requests still in flight were sent before this count was taken or are about to be counted.
-    m_sentSinceRateUpdate = m_inFlight;
-    if (changed)
+    const RateLimitInfo before = m_rateLimit;
+    // Requests still in flight may be counted after this answer was written.
+    const int expectedByAnswer = info.remaining - m_inFlight;
+    const bool sameWindow = m_rateLimit.isKnown() && info.limit == m_rateLimit.limit && t < m_rateLimit.resetAtMs();
+    if (sameWindow && expectedByAnswer > m_rateLimit.remaining - m_sentSinceRateUpdate) {
+        // Answers on different connections arrive in a different order than the server counted them:
+        // within one window a larger Remaining is an older count, and trusting it would overspend the
+        // budget by the requests counted since. Keep the lower figure, and the later of the two resets.
+        if (info.resetAtMs() > m_rateLimit.resetAtMs()) {
+            m_rateLimit.receivedAtMs = info.receivedAtMs;
+            m_rateLimit.resetSeconds = info.resetSeconds;
+        }
+    } else {
+        m_rateLimit = info;
+        m_sentSinceRateUpdate = m_inFlight;
+    }
+    if (m_rateLimit != before)
         Q_EMIT rateLimitChanged(m_rateLimit);
 }
 

@@ -16,6 +16,9 @@ struct RateLimitInfo
     qint64 receivedAtMs = 0;
 
     bool isKnown() const { return limit >= 0 && remaining >= 0; }
+    // When the allowance refills, on the clock that gave receivedAtMs; the header is rounded up to whole
+    // seconds, so this is never before the server's own reset.
+    qint64 resetAtMs() const { return receivedAtMs + qint64(resetSeconds > 0 ? resetSeconds : 0) * 1000; }
     static RateLimitInfo fromHeaders(const RawHeaders &headers, qint64 nowMs);
 
     bool operator==(const RateLimitInfo &o) const
