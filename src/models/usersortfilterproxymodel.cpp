@@ -4,18 +4,6 @@
 
 namespace UserDesk {
 
-namespace {
-const QString &field(const User &user, int column)
-{
-    switch (column) {
-    case UserTableModel::NameColumn: return user.name;
-    case UserTableModel::EmailColumn: return user.email;
-    case UserTableModel::GenderColumn: return user.gender;
-    default: return user.status;
-    }
-}
-} // namespace
-
 UserSortFilterProxyModel::UserSortFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -33,15 +21,10 @@ bool UserSortFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
 {
     if (!m_users || sortRole() != Qt::DisplayRole)
         return QSortFilterProxyModel::lessThan(left, right);
-    const QList<User> &users = m_users->users();
-    const User &a = users.at(left.row());
-    const User &b = users.at(right.row());
-    const int column = left.column();
-    if (column == UserTableModel::IdColumn)
-        return a.id < b.id;
-    const int order = field(a, column).compare(field(b, column), sortCaseSensitivity());
+    const UserRows &rows = m_users->rows();
+    const int order = rows.compare(left.row(), right.row(), UserTableModel::field(left.column()), sortCaseSensitivity());
     // Equal keys fall back to the id, so the order is stable and the same for every sort.
-    return order < 0 || (order == 0 && a.id < b.id);
+    return order < 0 || (order == 0 && rows.id(left.row()) < rows.id(right.row()));
 }
 
 bool UserSortFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -51,10 +34,7 @@ bool UserSortFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
     if (re.pattern().isEmpty())
         return true;
-    const User &user = m_users->users().at(sourceRow);
-    if (filterKeyColumn() == UserTableModel::IdColumn)
-        return re.match(QString::number(user.id)).hasMatch();
-    return re.match(field(user, filterKeyColumn())).hasMatch();
+    return re.match(m_users->rows().text(sourceRow, UserTableModel::field(filterKeyColumn()))).hasMatch();
 }
 
 } // namespace UserDesk

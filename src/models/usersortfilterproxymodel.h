@@ -6,7 +6,7 @@ namespace UserDesk {
 
 class UserTableModel;
 
-// Sorts and filters a UserTableModel by reading its users directly instead of going through data() and a
+// Sorts and filters a UserTableModel by reading its compact rows directly instead of going through data() and a
 // QVariant per comparison: a million rows sort in a fraction of the time (bench/RESULTS.md, scenario 4).
 class UserSortFilterProxyModel : public QSortFilterProxyModel
 {

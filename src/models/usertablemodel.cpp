@@ -55,8 +55,7 @@ void UserTableModel::reset(bool load)
         m_client->cancel(stale);
     }
     beginResetModel();
-    m_users.clear();
-    m_ids.clear();
+    m_rows.clear();
     m_states.clear();
     m_rowRequests.clear();
     m_bulkRequests.clear();
@@ -76,18 +75,10 @@ void UserTableModel::requestPage()
     const bool wasLoading = isLoading();
     // The next page follows from what is loaded, not from a counter: creates and deletes since the last
     // page shift the server's pages, and counting rows lands on the right one (duplicates are dropped by id).
-    const int page = static_cast<int>(m_users.size() / m_pageSize) + 1;
+    const int page = static_cast<int>(m_rows.size() / m_pageSize) + 1;
     m_pageRequest = m_client->listUsers(page, m_pageSize, m_filter);
     if (!wasLoading)
         Q_EMIT loadingChanged(true);
-}
-
-int UserTableModel::rowOfUser(qint64 userId) const
-{
-    if (!m_ids.contains(userId))
-        return -1;
-    const auto it = std::find_if(m_users.cbegin(), m_users.cend(), [userId](const User &u) { return u.id == userId; });
-    return it == m_users.cend() ? -1 : static_cast<int>(it - m_users.cbegin());
 }
 
 void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowState state)
@@ -123,7 +114,7 @@ void UserTableModel::emitRowChanged(int row)
 
 int UserTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_users.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int UserTableModel::columnCount(const QModelIndex &parent) const
@@ -135,25 +126,16 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const User &user = m_users.at(index.row());
+    const int row = index.row();
+    const qint64 userId = m_rows.id(row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        switch (index.column()) {
-        case IdColumn:
-            return user.id;
-        case NameColumn:
-            return user.name;
-        case EmailColumn:
-            return user.email;
-        case GenderColumn:
-            return user.gender;
-        case StatusColumn:
-            return user.status;
-        }
-        return {};
+        if (index.column() == IdColumn)
+            return userId;
+        return m_rows.text(row, field(index.column()));
     case Qt::ToolTipRole:
-        switch (rowState(user.id)) {
+        switch (rowState(userId)) {
         case RowState::Saving:
             return tr("Saving…");
         case RowState::Deleting:
@@ -163,14 +145,14 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::FontRole:
-        if (rowState(user.id) != RowState::Idle) {
+        if (rowState(userId) != RowState::Idle) {
             QFont font;
             font.setItalic(true);
             return font;
         }
         return {};
     case Qt::ForegroundRole:
-        if (rowState(user.id) != RowState::Idle)
+        if (rowState(userId) != RowState::Idle)
             return QColor(Qt::gray);
         return {};
     case Qt::TextAlignmentRole:
@@ -178,11 +160,11 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     case UserRole:
-        return QVariant::fromValue(user);
+        return QVariant::fromValue(m_rows.user(row));
     case UserIdRole:
-        return user.id;
+        return userId;
     case RowStateRole:
-        return static_cast<int>(rowState(user.id));
+        return static_cast<int>(rowState(userId));
     }
     return {};
 }
@@ -231,15 +213,15 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         return;
     m_pageRequest = 0;
 
-    QList<User> fresh;
+    QList<const User *> fresh;
     fresh.reserve(page.users.size());
     for (const User &user : page.users) {
-        if (!m_ids.contains(user.id))
-            fresh.append(user);
+        if (!m_rows.contains(user.id))
+            fresh.append(&user);
     }
 
     // All page state is settled before rows go in: views call fetchMore() from their rowsInserted handlers.
-    const qint64 loaded = m_users.size() + fresh.size();
+    const qint64 loaded = m_rows.size() + fresh.size();
     if (page.users.isEmpty())
         m_hasMore = false;
     else if (page.info.pages >= 0)
@@ -255,11 +237,10 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     Q_EMIT loadingChanged(false);
 
     if (!fresh.isEmpty()) {
-        const int first = static_cast<int>(m_users.size());
+        const int first = static_cast<int>(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(fresh.size()) - 1);
-        m_users.append(fresh);
-        for (const User &user : std::as_const(fresh))
-            m_ids.insert(user.id);
+        for (const User *user : std::as_const(fresh))
+            m_rows.append(*user);
         endInsertRows();
     }
     Q_EMIT countsChanged(static_cast<int>(loaded), m_total);
@@ -272,12 +253,11 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
 void UserTableModel::onCreated(ApiClient::RequestId id, const User &user)
 {
     m_rowRequests.remove(id);
-    if (m_ids.contains(user.id) || !matches(m_filter, user))
+    if (m_rows.contains(user.id) || !matches(m_filter, user))
         return;
     // The server lists newest first, so that is where the new user belongs.
     beginInsertRows(QModelIndex(), 0, 0);
-    m_users.prepend(user);
-    m_ids.insert(user.id);
+    m_rows.prepend(user);
     endInsertRows();
     if (m_total >= 0)
         ++m_total;
@@ -291,7 +271,7 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
     const int row = rowOfUser(user.id);
     if (row < 0)
         return;
-    m_users[row] = user;
+    m_rows.replace(row, user);
     emitRowChanged(row);
 }
 
@@ -303,8 +283,7 @@ void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
     if (row < 0)
         return;
     beginRemoveRows(QModelIndex(), row, row);
-    m_users.removeAt(row);
-    m_ids.remove(userId);
+    m_rows.removeAt(row);
     endRemoveRows();
     if (m_total > 0)
         --m_total;

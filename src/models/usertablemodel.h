@@ -3,11 +3,11 @@
 #include "apiclient.h"
 #include "user.h"
 #include "userfilter.h"
+#include "userrows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-#include <QSet>
 
 namespace UserDesk {
 
@@ -41,15 +41,19 @@ public:
     // Lets fetchMore() try again after a page failed to load.
     void retryFetch();
 
-    int loadedCount() const { return static_cast<int>(m_users.size()); }
+    int loadedCount() const { return static_cast<int>(m_rows.size()); }
     qint64 totalCount() const { return m_total; } // -1: not known yet
     bool isLoading() const { return m_pageRequest != 0; }
     // The page request queued or in flight (0 when none), for a caller that offers to cancel it.
     ApiClient::RequestId pageRequest() const { return m_pageRequest; }
     bool hasMore() const { return m_hasMore; }
-    const QList<User> &users() const { return m_users; }
-    User userAt(int row) const { return m_users.value(row); }
-    int rowOfUser(qint64 userId) const;
+    // The loaded users, built from the compact rows: for an export, not for every repaint.
+    QList<User> users() const { return m_rows.users(); }
+    User userAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.user(row) : User(); }
+    int rowOfUser(qint64 userId) const { return static_cast<int>(m_rows.indexOf(userId)); }
+    // The rows themselves, for a proxy that sorts and filters without a QVariant per cell.
+    const UserRows &rows() const { return m_rows; }
+    static UserRows::Field field(int column) { return static_cast<UserRows::Field>(column); }
 
     // Marks the user's row as busy until request `id` ends; its failure comes back as rowRequestFailed.
     void trackRequest(ApiClient::RequestId id, qint64 userId, RowState state);
@@ -86,9 +90,9 @@ private:
     void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
 
     ApiClient *m_client;
-    QList<User> m_users;
-    // Pages shift under us when users are created or deleted elsewhere; this keeps a row from showing twice.
-    QSet<qint64> m_ids;
+    // Pages shift under us when users are created or deleted elsewhere; the rows' id index keeps a row
+    // from showing twice.
+    UserRows m_rows;
     QHash<qint64, RowState> m_states;
     QHash<ApiClient::RequestId, qint64> m_rowRequests;
     QHash<ApiClient::RequestId, QList<qint64>> m_bulkRequests;

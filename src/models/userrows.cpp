@@ -1,0 +1,228 @@
+#include "userrows.h"
+
+#include <algorithm>
+
+namespace UserDesk {
+
+namespace {
+bool isAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+char foldAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+int sign(qsizetype v)
+{
+    return v < 0 ? -1 : (v > 0 ? 1 : 0);
+}
+
+// QString::compare's order for two ASCII strings: for ASCII, case folding is lowering.
+int compareAscii(QByteArrayView a, QByteArrayView b, Qt::CaseSensitivity cs)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const char x = cs == Qt::CaseInsensitive ? foldAscii(a[i]) : a[i];
+        const char y = cs == Qt::CaseInsensitive ? foldAscii(b[i]) : b[i];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return sign(a.size() - b.size());
+}
+} // namespace
+
+qsizetype UserRows::indexOf(qint64 userId) const
+{
+    if (!m_ids.contains(userId))
+        return -1;
+    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(), [userId](const Row &r) { return r.id == userId; });
+    return it == m_rows.cend() ? -1 : it - m_rows.cbegin();
+}
+
+quint8 UserRows::word(const QString &value, bool *ok)
+{
+    const auto it = m_wordIndex.constFind(value);
+    if (it != m_wordIndex.cend())
+        return it.value();
+    if (m_words.size() >= MaxWords) {
+        *ok = false;
+        return 0;
+    }
+    const auto index = static_cast<quint8>(m_words.size());
+    m_words.append(value);
+    m_wordIndex.insert(value, index);
+    return index;
+}
+
+UserRows::Row UserRows::makeRow(const User &user)
+{
+    static_assert(sizeof(Row) <= 40, "a row is meant to stay small");
+    Row row;
+    row.id = user.id;
+    const QByteArray name = user.name.toUtf8();
+    const QByteArray email = user.email.toUtf8();
+    // Exactly as long as needed: toUtf8() leaves room for three bytes a character.
+    row.text.reserve(name.size() + email.size());
+    row.text.append(name).append(email);
+    row.nameBytes = static_cast<quint32>(name.size());
+    bool inVocabulary = true;
+    row.gender = word(user.gender, &inVocabulary);
+    row.status = word(user.status, &inVocabulary);
+    if (isAscii(row.text))
+        row.flags |= Row::Ascii;
+    // A lone surrogate (JSON allows "\ud800") has no UTF-8 form: such a user is kept as it came.
+    const bool exactInUtf8 = QStringView(user.name).isValidUtf16() && QStringView(user.email).isValidUtf16();
+    if (!inVocabulary || !user.extra.isEmpty() || !exactInUtf8) {
+        row.flags |= Row::Whole;
+        m_whole.insert(user.id, user);
+    }
+    return row;
+}
+
+void UserRows::forget(const Row &row)
+{
+    m_ids.remove(row.id);
+    if (row.flags & Row::Whole)
+        m_whole.remove(row.id);
+}
+
+void UserRows::append(const User &user)
+{
+    m_rows.append(makeRow(user));
+    m_ids.insert(user.id);
+}
+
+void UserRows::prepend(const User &user)
+{
+    m_rows.prepend(makeRow(user));
+    m_ids.insert(user.id);
+}
+
+void UserRows::replace(qsizetype row, const User &user)
+{
+    forget(m_rows.at(row));
+    m_rows[row] = makeRow(user);
+    m_ids.insert(user.id);
+}
+
+void UserRows::removeAt(qsizetype row)
+{
+    forget(m_rows.at(row));
+    m_rows.removeAt(row);
+}
+
+void UserRows::clear()
+{
+    m_rows.clear();
+    m_rows.squeeze();
+    m_ids.clear();
+    m_ids.squeeze();
+    m_whole.clear();
+    // The vocabulary stays: it is a handful of strings.
+}
+
+const User *UserRows::whole(const Row &row) const
+{
+    if (!(row.flags & Row::Whole))
+        return nullptr;
+    const auto it = m_whole.constFind(row.id);
+    return it == m_whole.cend() ? nullptr : &it.value();
+}
+
+QByteArrayView UserRows::view(const Row &row, Field field) const
+{
+    const QByteArrayView all(row.text);
+    return field == Field::Name ? all.first(row.nameBytes) : all.sliced(row.nameBytes);
+}
+
+QString UserRows::name(qsizetype row) const
+{
+    const Row &r = m_rows.at(row);
+    const User *u = whole(r);
+    return u ? u->name : QString::fromUtf8(view(r, Field::Name));
+}
+
+QString UserRows::email(qsizetype row) const
+{
+    const Row &r = m_rows.at(row);
+    const User *u = whole(r);
+    return u ? u->email : QString::fromUtf8(view(r, Field::Email));
+}
+
+QString UserRows::gender(qsizetype row) const
+{
+    const Row &r = m_rows.at(row);
+    const User *u = whole(r);
+    return u ? u->gender : m_words.at(r.gender);
+}
+
+QString UserRows::status(qsizetype row) const
+{
+    const Row &r = m_rows.at(row);
+    const User *u = whole(r);
+    return u ? u->status : m_words.at(r.status);
+}
+
+QString UserRows::text(qsizetype row, Field field) const
+{
+    switch (field) {
+    case Field::Id:
+        return QString::number(id(row));
+    case Field::Name:
+        return name(row);
+    case Field::Email:
+        return email(row);
+    case Field::Gender:
+        return gender(row);
+    case Field::Status:
+        return status(row);
+    }
+    return {};
+}
+
+User UserRows::user(qsizetype row) const
+{
+    const Row &r = m_rows.at(row);
+    if (const User *u = whole(r))
+        return *u;
+    User u;
+    u.id = r.id;
+    u.name = name(row);
+    u.email = email(row);
+    u.gender = m_words.at(r.gender);
+    u.status = m_words.at(r.status);
+    return u;
+}
+
+QList<User> UserRows::users() const
+{
+    QList<User> all;
+    all.reserve(m_rows.size());
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        all.append(user(row));
+    return all;
+}
+
+int UserRows::compare(qsizetype left, qsizetype right, Field field, Qt::CaseSensitivity cs) const
+{
+    const Row &a = m_rows.at(left);
+    const Row &b = m_rows.at(right);
+    switch (field) {
+    case Field::Id:
+        return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+    case Field::Name:
+    case Field::Email:
+        if (a.flags & b.flags & Row::Ascii)
+            return compareAscii(view(a, field), view(b, field), cs);
+        break;
+    case Field::Gender:
+    case Field::Status:
+        break;
+    }
+    return sign(text(left, field).compare(text(right, field), cs));
+}
+
+} // namespace UserDesk
