@@ -134,6 +134,13 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
             [this](ApiClient::RequestId id, qint64 userId, const ApiError &error) {
                 if (m_dialogRequests.remove(id))
                     return; // the dialog that sent it shows the answer beside its fields
+                if (error.kind() == ApiError::Kind::NotFound && m_model->rowOfUser(userId) < 0) {
+                    // A delete that found nothing to delete: the user went elsewhere first, and left the table.
+                    statusBar()->showMessage(tr("User %1 was already gone from the server; it is no longer listed.")
+                                                 .arg(userId),
+                                             8000);
+                    return;
+                }
                 showError(tr("User %1: %2").arg(userId).arg(error.userMessage()), id);
             });
 
@@ -200,17 +207,31 @@ void MainWindow::setUpStatusBar()
     m_loadingTimer.setInterval(250);
     connect(&m_loadingTimer, &QTimer::timeout, this, &MainWindow::updateLoadingWidget);
 
-    m_bulkProgress = new QProgressBar(this);
+    // A bulk delete paced by a rate limit can take minutes: its progress comes with a way to stop it.
+    m_bulkWidget = new QWidget(this);
+    m_bulkWidget->setObjectName(QStringLiteral("bulkWidget"));
+    auto *bulkLayout = new QHBoxLayout(m_bulkWidget);
+    bulkLayout->setContentsMargins(0, 0, 0, 0);
+    m_bulkProgress = new QProgressBar(m_bulkWidget);
     m_bulkProgress->setObjectName(QStringLiteral("bulkProgress"));
     m_bulkProgress->setMaximumWidth(220);
     m_bulkProgress->setFormat(tr("Deleting %v of %m"));
-    m_bulkProgress->hide();
+    auto *bulkCancel = new QPushButton(tr("Stop"), m_bulkWidget);
+    bulkCancel->setObjectName(QStringLiteral("bulkCancelButton"));
+    bulkCancel->setToolTip(tr("Delete no more of the selected users; those already deleted stay deleted"));
+    bulkLayout->addWidget(m_bulkProgress);
+    bulkLayout->addWidget(bulkCancel);
+    m_bulkWidget->hide();
+    connect(bulkCancel, &QPushButton::clicked, this, [this] {
+        if (m_bulkRequest)
+            m_client->cancel(m_bulkRequest);
+    });
 
     statusBar()->addWidget(m_endpointLabel);
     statusBar()->addWidget(m_loadedLabel);
     statusBar()->addPermanentWidget(m_loadingWidget);
     statusBar()->addPermanentWidget(m_retryWidget);
-    statusBar()->addPermanentWidget(m_bulkProgress);
+    statusBar()->addPermanentWidget(m_bulkWidget);
     statusBar()->addPermanentWidget(m_rateLabel);
 }
 
@@ -769,7 +790,7 @@ void MainWindow::deleteSelectedUsers()
         m_model->trackBulkDelete(m_bulkRequest, ids);
         m_bulkProgress->setRange(0, static_cast<int>(ids.size()));
         m_bulkProgress->setValue(0);
-        m_bulkProgress->show();
+        m_bulkWidget->show();
         updateActions();
     });
     box->open();
@@ -781,10 +802,12 @@ void MainWindow::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkIte
     if (bulkId != m_bulkRequest)
         return;
     m_bulkRequest = 0;
-    m_bulkProgress->hide();
+    m_bulkWidget->hide();
     updateActions();
 
     QStringList failures;
+    QStringList gone; // not found: deleted elsewhere first, and out of the table now
+    QStringList stopped; // canceled by the person
     int deleted = 0;
     for (const BulkItemResult &r : results) {
         if (r.ok) {
@@ -792,20 +815,37 @@ void MainWindow::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkIte
             continue;
         }
         const User user = users.value(r.index);
-        failures << tr("• %1 (ID %2): %3").arg(user.name).arg(user.id).arg(r.error.userMessage());
+        const QString who = tr("• %1 (ID %2)").arg(user.name).arg(user.id);
+        if (r.error.kind() == ApiError::Kind::NotFound)
+            gone << who;
+        else if (r.error.kind() == ApiError::Kind::Canceled)
+            stopped << who;
+        else
+            failures << who + QStringLiteral(": ") + r.error.userMessage();
     }
-    if (failures.isEmpty()) {
+    if (failures.isEmpty() && gone.isEmpty() && stopped.isEmpty()) {
         statusBar()->showMessage(tr("Deleted %n user(s).", nullptr, deleted), 8000);
         return;
     }
-    showError(tr("Deleted %1 of %2 users; %3 could not be deleted.")
-                  .arg(deleted)
-                  .arg(results.size())
-                  .arg(failures.size()),
-              0);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Some users were not deleted"),
-                                tr("Deleted %1 of %2 users. These were not deleted:").arg(deleted).arg(results.size())
-                                    + QStringLiteral("\n\n") + failures.join(QLatin1Char('\n')),
+    QString text = tr("Deleted %1 of %2 users.").arg(deleted).arg(results.size());
+    auto section = [&text](const QString &heading, const QStringList &lines) {
+        if (!lines.isEmpty())
+            text += QStringLiteral("\n\n") + heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+    };
+    section(tr("These were not deleted:"), failures);
+    section(tr("These were already gone from the server (deleted elsewhere first) and are no longer listed:"), gone);
+    section(tr("Stopped before these were deleted:"), stopped);
+    if (!failures.isEmpty()) {
+        showError(tr("Deleted %1 of %2 users; %3 could not be deleted.")
+                      .arg(deleted)
+                      .arg(results.size())
+                      .arg(failures.size()),
+                  0);
+    }
+    const QString title = !failures.isEmpty() ? tr("Some users were not deleted")
+        : !stopped.isEmpty()                    ? tr("Deleting stopped")
+                                                : tr("Some users were already gone");
+    auto *box = new QMessageBox(failures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title, text,
                                 QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("bulkReportBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -125,6 +125,7 @@ private:
     QWidget *m_retryWidget = nullptr;
     QLabel *m_retryLabel = nullptr;
     QPushButton *m_retryCancel = nullptr;
+    QWidget *m_bulkWidget = nullptr;
     QProgressBar *m_bulkProgress = nullptr;
     QWidget *m_loadingWidget = nullptr;
     QPushButton *m_bannerPreferences = nullptr;

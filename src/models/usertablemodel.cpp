@@ -278,6 +278,11 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
 void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
 {
     m_rowRequests.remove(id);
+    removeUser(userId);
+}
+
+void UserTableModel::removeUser(qint64 userId)
+{
     m_states.remove(userId);
     const int row = rowOfUser(userId);
     if (row < 0)
@@ -305,14 +310,24 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
         return;
     const qint64 userId = it.value();
     m_rowRequests.erase(it);
-    setState(userId, RowState::Idle);
+    if (error.kind() == ApiError::Kind::NotFound && rowState(userId) == RowState::Deleting)
+        removeUser(userId); // what was to be deleted is gone already: keeping its row would show a ghost
+    else
+        setState(userId, RowState::Idle);
     Q_EMIT rowRequestFailed(id, userId, error);
 }
 
-void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &)
+void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results)
 {
-    // Deleted rows are gone already; the ones still marked are those the server kept.
+    if (!m_bulkRequests.contains(bulkId))
+        return;
+    // Deleted rows are gone already, and so are the users the server no longer had; the ones still
+    // marked are those the server kept.
     const QList<qint64> ids = m_bulkRequests.take(bulkId);
+    for (const BulkItemResult &r : results) {
+        if (!r.ok && r.error.kind() == ApiError::Kind::NotFound && rowState(r.userId) == RowState::Deleting)
+            removeUser(r.userId);
+    }
     for (qint64 userId : ids)
         setState(userId, RowState::Idle);
 }

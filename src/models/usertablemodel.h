@@ -58,6 +58,7 @@ public:
     // Marks the user's row as busy until request `id` ends; its failure comes back as rowRequestFailed.
     void trackRequest(ApiClient::RequestId id, qint64 userId, RowState state);
     // The same for a deleteUsers() bulk job: every row stays marked until the bulk job finishes.
+    // A delete answered 404 Not Found removes the row too: the user is gone either way.
     void trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds);
     RowState rowState(qint64 userId) const { return m_states.value(userId, RowState::Idle); }
 
@@ -81,6 +82,7 @@ private:
     void requestPage();
     void setState(qint64 userId, RowState state);
     void emitRowChanged(int row);
+    void removeUser(qint64 userId);
 
     void onPage(ApiClient::RequestId id, const UsersPage &page);
     void onCreated(ApiClient::RequestId id, const User &user);
