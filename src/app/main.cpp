@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "secretmemory.h"
 #include "tokenstore.h"
 #include "usersortfilterproxymodel.h"
 
@@ -45,6 +46,7 @@ qint64 processAgeMs()
 
 int main(int argc, char *argv[])
 {
+    keepSecretsOutOfCoreDumps();
     // --help and --version must answer in a terminal with no display: Qt aborts without a platform.
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);

@@ -92,6 +92,10 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     connect(m_client, &ApiClient::todosReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::retryScheduled, this, &MainWindow::onRetryScheduled);
+    // Where tokens went when no keychain answered: the person chose it once and should not be surprised.
+    connect(m_tokens, &TokenStore::warning, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
     connect(m_client, &ApiClient::rateLimitChanged, this, [this](const RateLimitInfo &info) {
         if (!info.isKnown())
             return;

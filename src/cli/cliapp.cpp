@@ -174,6 +174,9 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         tokens.readToken(profile->name(), this, [&](const TokenResult &result) {
             if (result.ok && result.found)
                 m_client.setToken(result.token);
+            if (result.backend == TokenStore::Backend::OwnerOnlyFile && m_verbose)
+                m_err << tr("note: no keychain answered; the token comes from %1").arg(tokens.ownerOnlyFilePath())
+                      << Qt::endl;
             else if (result.keychainUnavailable && m_verbose)
                 m_err << tr("note: no keychain answered; continuing without a token") << Qt::endl;
             loop.quit();

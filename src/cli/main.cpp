@@ -1,9 +1,11 @@
 #include "cliapp.h"
+#include "secretmemory.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    UserDesk::keepSecretsOutOfCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("UserDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("userdesk"));

@@ -91,7 +91,24 @@ QString TokenStore::unencryptedWarning()
 
 void TokenStore::readToken(const QString &profile, QObject *context, Callback done)
 {
-    run(Operation::Read, profile, QString(), context, std::move(done));
+    if (m_backend != Backend::Keychain) {
+        run(Operation::Read, profile, QString(), context, std::move(done));
+        return;
+    }
+    // The owner-only file exists only because the person chose it when no keychain answered in an
+    // earlier run. If the keychain is still not answering, the tokens they stored there are theirs to use.
+    const QPointer<QObject> target(context ? context : this);
+    run(Operation::Read, profile, QString(), this, [this, profile, target, done](const TokenResult &read) {
+        if (!read.keychainUnavailable || m_backend != Backend::Keychain || !ownerOnlyFileExists()) {
+            deliver(target, done, read);
+            return;
+        }
+        m_backend = Backend::OwnerOnlyFile;
+        Q_EMIT warning(tr("No system keychain answered, so tokens are read from, and saved to, the private "
+                          "file chosen in an earlier session: %1")
+                           .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
+        deliver(target, done, runFile(Operation::Read, profile, QString()));
+    });
 }
 
 void TokenStore::writeToken(const QString &profile, const QString &token, QObject *context, Callback done)

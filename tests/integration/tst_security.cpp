@@ -3,12 +3,17 @@
 #include "requestlog.h"
 #include "sandboxfixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace UserDesk;
 
@@ -141,6 +146,56 @@ private slots:
         const QByteArray all = cli.readAllStandardOutput() + cli.readAllStandardError();
         QVERIFY(all.contains("Bearer <redacted>"));
         QVERIFY(!all.contains(token.toUtf8()));
+    }
+
+    void crashLeavesNoCoreWithTheToken()
+    {
+        // The CLI holds the token while a slow server keeps it waiting; then it crashes. Its output must
+        // not show the token, and no core file (which would hold it in clear) may be written, even though
+        // this child was started allowed to dump core into its working directory.
+        SandboxConfig config = SandboxFixture::defaultConfig(5);
+        config.tokens = { token };
+        SandboxFixture sandbox(config);
+        QVERIFY2(sandbox.start(waitMs), qPrintable(sandbox.errorString()));
+        SandboxFaults slow;
+        slow.latencyMs = 60000;
+        sandbox.setFaults(slow);
+
+        QTemporaryDir cwd;
+        QVERIFY(cwd.isValid());
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), token);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        cli.setProcessEnvironment(env);
+        cli.setWorkingDirectory(cwd.path());
+        cli.setChildProcessModifier([] {
+            const struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
+            setrlimit(RLIMIT_CORE, &unlimited);
+        });
+        const quint64 before = sandbox.stats().requests;
+        cli.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), sandbox.baseUrl().toString(),
+                                                       QStringLiteral("--verbose"), QStringLiteral("users"),
+                                                       QStringLiteral("delete"), QStringLiteral("5") });
+        QVERIFY(cli.waitForStarted(waitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox.stats().requests > before, waitMs); // the token is in use now
+
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(cli.processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        QByteArray coreLimit;
+        for (const QByteArray &line : limits.readAll().split('\n')) {
+            if (line.startsWith("Max core file size"))
+                coreLimit = line.mid(int(qstrlen("Max core file size"))).simplified();
+        }
+        QCOMPARE(coreLimit, QByteArray("0 0 bytes")); // lowered by the CLI itself
+
+        QVERIFY(::kill(pid_t(cli.processId()), SIGSEGV) == 0);
+        QVERIFY(cli.waitForFinished(waitMs));
+        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        const QByteArray all = cli.readAllStandardOutput() + cli.readAllStandardError();
+        QVERIFY(!all.contains(token.toUtf8()));
+        const QStringList cores = QDir(cwd.path()).entryList({ QStringLiteral("core*") }, QDir::Files);
+        QVERIFY2(cores.isEmpty(), qPrintable(cores.join(QLatin1Char(' '))));
     }
 };
 

@@ -109,6 +109,7 @@ private slots:
     void profilesDoNotCollide();
     void renameMovesToken();
     void keychainDisabledStoresNothing();
+    void privateFileOfAnEarlierRunIsUsed();
     void unreachableSecretServiceStoresNothing();
     void silentSecretServiceTimesOut();
 
@@ -331,6 +332,47 @@ void TestTokenStore::keychainDisabledStoresNothing()
         QVERIFY2(result.ok, qPrintable(result.error));
         QVERIFY(!result.found);
     }
+}
+
+void TestTokenStore::privateFileOfAnEarlierRunIsUsed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString profile = uniqueProfile(QStringLiteral("earlier"));
+    const QString token = uniqueToken();
+    {
+        // An earlier run: no keychain, and the person chose the private file.
+        TokenStore earlier(TokenStore::KeychainUse::Disabled, dir.path());
+        earlier.setFallback(TokenStore::Backend::OwnerOnlyFile);
+        const TokenResult written
+            = run([&](ResultCatcher &c) { earlier.writeToken(profile, token, &c, c.callback()); });
+        QVERIFY2(written.ok, qPrintable(written.error));
+    }
+
+    // This run starts on the keychain, which still does not answer: the stored token is read from the
+    // file, later writes go there too, and the person is told where their tokens are.
+    TokenStore now(TokenStore::KeychainUse::Disabled, dir.path());
+    QCOMPARE(now.backend(), TokenStore::Backend::Keychain);
+    QSignalSpy warnings(&now, &TokenStore::warning);
+    const TokenResult result = read(now, profile);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(result.found);
+    QCOMPARE(result.token, token);
+    QCOMPARE(result.backend, TokenStore::Backend::OwnerOnlyFile);
+    QCOMPARE(now.backend(), TokenStore::Backend::OwnerOnlyFile);
+    QCOMPARE(warnings.size(), 1);
+    const QString warning = warnings.first().first().toString();
+    QVERIFY2(warning.contains(QDir::toNativeSeparators(now.ownerOnlyFilePath())), qPrintable(warning));
+    QVERIFY(!warning.contains(token));
+
+    // Without that file a missing keychain still reads nothing and creates nothing.
+    QTemporaryDir empty;
+    TokenStore fresh(TokenStore::KeychainUse::Disabled, empty.path());
+    const TokenResult none = read(fresh, profile);
+    QVERIFY(none.keychainUnavailable);
+    QVERIFY(!none.found);
+    QCOMPARE(fresh.backend(), TokenStore::Backend::Keychain);
+    QVERIFY(QDir(empty.path()).isEmpty());
 }
 
 std::optional<QJsonObject> TestTokenStore::runChild(
