@@ -218,6 +218,7 @@ void MainWindow::setUpStatusBar()
     bulkLayout->setContentsMargins(0, 0, 0, 0);
     m_bulkProgress = new QProgressBar(m_bulkWidget);
     m_bulkProgress->setObjectName(QStringLiteral("bulkProgress"));
+    m_bulkProgress->setMinimumWidth(180);
     m_bulkProgress->setMaximumWidth(220);
     m_bulkProgress->setFormat(tr("Deleting %v of %m"));
     auto *bulkCancel = new QPushButton(tr("Stop"), m_bulkWidget);
@@ -225,6 +226,7 @@ void MainWindow::setUpStatusBar()
     bulkCancel->setToolTip(tr("Delete no more of the selected users; those already deleted stay deleted"));
     bulkLayout->addWidget(m_bulkProgress);
     bulkLayout->addWidget(bulkCancel);
+    bulkLayout->addStretch(1); // the spare width goes to the right, not between bar and button
     m_bulkWidget->hide();
     connect(bulkCancel, &QPushButton::clicked, this, [this] {
         if (m_bulkRequest)
