@@ -99,16 +99,55 @@ void TokenStore::readToken(const QString &profile, QObject *context, Callback do
     // earlier run. If the keychain is still not answering, the tokens they stored there are theirs to use.
     const QPointer<QObject> target(context ? context : this);
     run(Operation::Read, profile, QString(), this, [this, profile, target, done](const TokenResult &read) {
-        if (!read.keychainUnavailable || m_backend != Backend::Keychain || !ownerOnlyFileExists()) {
+        if (m_backend != Backend::Keychain || read.found || !ownerOnlyFileExists()) {
             deliver(target, done, read);
             return;
         }
-        m_backend = Backend::OwnerOnlyFile;
-        Q_EMIT warning(tr("No system keychain answered, so tokens are read from, and saved to, the private "
-                          "file chosen in an earlier session: %1")
-                           .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
-        deliver(target, done, runFile(Operation::Read, profile, QString()));
+        if (read.keychainUnavailable) {
+            m_backend = Backend::OwnerOnlyFile;
+            Q_EMIT warning(tr("No system keychain answered, so tokens are read from, and saved to, the private "
+                              "file chosen in an earlier session: %1")
+                               .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
+            deliver(target, done, runFile(Operation::Read, profile, QString()));
+            return;
+        }
+        if (read.ok)
+            moveFromFileToKeychain(profile, target, done, read);
+        else
+            deliver(target, done, read);
     });
+}
+
+void TokenStore::moveFromFileToKeychain(const QString &profile, QObject *context, Callback done,
+                                        const TokenResult &keychainRead)
+{
+    const TokenResult stored = runFile(Operation::Read, profile, QString());
+    if (!stored.ok || !stored.found) {
+        deliver(context, done, keychainRead);
+        return;
+    }
+    // The keychain answers again: the token an earlier run had to keep unencrypted belongs in it now.
+    const QPointer<QObject> target(context);
+    startKeychainJob(Operation::Write, profile, stored.token, this,
+                     [this, profile, target, done, stored](const TokenResult &written) {
+                         TokenResult result = stored;
+                         if (!written.ok) {
+                             // Still usable from the file; moving it can wait for another run.
+                             deliver(target, done, result);
+                             return;
+                         }
+                         const TokenResult removed = runFile(Operation::Remove, profile, QString());
+                         result.backend = Backend::Keychain;
+                         Q_EMIT warning(
+                             removed.ok
+                                 ? tr("The token of \"%1\" was moved from the unencrypted file into the system "
+                                      "keychain.")
+                                       .arg(profile)
+                                 : tr("The token of \"%1\" is now in the system keychain, but it could not be "
+                                      "removed from the unencrypted file: %2")
+                                       .arg(profile, removed.error));
+                         deliver(target, done, result);
+                     });
 }
 
 void TokenStore::writeToken(const QString &profile, const QString &token, QObject *context, Callback done)

@@ -67,7 +67,9 @@ public:
     // What the person must be told before and after choosing Backend::OwnerOnlyFile.
     static QString unencryptedWarning();
 
-    // found is false (and ok true) when the profile has no token.
+    // found is false (and ok true) when the profile has no token. A token an earlier run kept in the
+    // owner-only file is read from there when the keychain does not answer, and moved into the keychain
+    // when it does again; warning() tells the person either way.
     void readToken(const QString &profile, QObject *context, Callback done);
     // An empty token removes the stored one: a profile without a token is a valid state.
     void writeToken(const QString &profile, const QString &token, QObject *context, Callback done);
@@ -94,6 +96,8 @@ private:
         Operation operation, const QString &profile, const QString &token, QObject *context, Callback done);
     TokenResult runSession(Operation operation, const QString &profile, const QString &token);
     TokenResult runFile(Operation operation, const QString &profile, const QString &token);
+    void moveFromFileToKeychain(const QString &profile, QObject *context, Callback done,
+                                const TokenResult &keychainRead);
     void deliver(QObject *context, Callback done, const TokenResult &result);
 
     bool m_keychainEnabled = true;

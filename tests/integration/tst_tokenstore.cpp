@@ -3,6 +3,7 @@
 #include "tokenstore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
@@ -110,6 +111,7 @@ private slots:
     void renameMovesToken();
     void keychainDisabledStoresNothing();
     void privateFileOfAnEarlierRunIsUsed();
+    void privateFileTokenMovesIntoTheKeychain();
     void unreachableSecretServiceStoresNothing();
     void silentSecretServiceTimesOut();
 
@@ -373,6 +375,55 @@ void TestTokenStore::privateFileOfAnEarlierRunIsUsed()
     QVERIFY(!none.found);
     QCOMPARE(fresh.backend(), TokenStore::Backend::Keychain);
     QVERIFY(QDir(empty.path()).isEmpty());
+}
+
+void TestTokenStore::privateFileTokenMovesIntoTheKeychain()
+{
+    REQUIRE_KEYCHAIN();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString moving = uniqueProfile(QStringLiteral("moving"));
+    const QString staying = uniqueProfile(QStringLiteral("staying"));
+    const QString token = uniqueToken();
+    {
+        // An earlier run without a keychain kept two profiles' tokens in the private file.
+        TokenStore earlier(TokenStore::KeychainUse::Disabled, dir.path());
+        earlier.setFallback(TokenStore::Backend::OwnerOnlyFile);
+        QVERIFY(run([&](ResultCatcher &c) { earlier.writeToken(moving, token, &c, c.callback()); }).ok);
+        QVERIFY(run([&](ResultCatcher &c) { earlier.writeToken(staying, uniqueToken(), &c, c.callback()); }).ok);
+    }
+
+    // Now the keychain answers: reading the profile finds its token and moves it there.
+    TokenStore now(TokenStore::KeychainUse::Enabled, dir.path());
+    now.setKeychainTimeoutMs(KeychainTimeoutMs);
+    QSignalSpy warnings(&now, &TokenStore::warning);
+    TokenResult result = read(now, moving);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(result.found);
+    QCOMPARE(result.token, token);
+    QCOMPARE(result.backend, TokenStore::Backend::Keychain);
+    QCOMPARE(now.backend(), TokenStore::Backend::Keychain);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().first().toString().contains(QLatin1String("moved")),
+             qPrintable(warnings.first().first().toString()));
+    QVERIFY(!warnings.first().first().toString().contains(token));
+
+    // It is in the keychain, out of the file; the other profile's token stays in the file.
+    QFile file(now.ownerOnlyFilePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray rest = file.readAll();
+    QVERIFY(!rest.contains(token.toUtf8()));
+    QVERIFY(rest.contains(staying.toUtf8()));
+    QTemporaryDir elsewhere; // no private file there: only the keychain can answer
+    TokenStore keychainOnly(TokenStore::KeychainUse::Enabled, elsewhere.path());
+    result = read(keychainOnly, moving);
+    QVERIFY2(result.ok && result.found, qPrintable(result.error));
+    QCOMPARE(result.token, token);
+
+    QVERIFY(run([&](ResultCatcher &c) { now.removeToken(moving, &c, c.callback()); }).ok);
+    QVERIFY(read(now, staying).found); // moved in its turn
+    QVERIFY(run([&](ResultCatcher &c) { now.removeToken(staying, &c, c.callback()); }).ok);
+    QVERIFY(!QFile::exists(now.ownerOnlyFilePath())); // nothing left in it: gone
 }
 
 std::optional<QJsonObject> TestTokenStore::runChild(
