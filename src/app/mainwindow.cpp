@@ -1078,7 +1078,9 @@ bool MainWindow::exportUsers(const QString &path, bool json, QString *why)
             *why = file.errorString();
         return false;
     }
-    file.write(UserExport::render(m_model->users(), json ? UserExport::Format::Json : UserExport::Format::Csv));
+    // CSV goes to spreadsheets: a name that would run as a formula there is written as text.
+    file.write(json ? UserExport::render(m_model->users(), UserExport::Format::Json)
+                    : UserExport::render(m_model->users(), UserExport::Format::Csv, UserExport::CsvCells::Defused));
     if (!file.commit()) {
         if (why)
             *why = file.errorString();

@@ -18,12 +18,12 @@ bool UserExport::parseFormat(const QString &text, Format *format)
     return true;
 }
 
-QByteArray UserExport::render(const QList<User> &users, Format format)
+QByteArray UserExport::render(const QList<User> &users, Format format, CsvCells cells)
 {
     switch (format) {
     case Format::Table: return table(users);
     case Format::Json: return json(users);
-    case Format::Csv: return csv(users);
+    case Format::Csv: return csv(users, cells);
     }
     return {};
 }
@@ -72,9 +72,19 @@ QByteArray UserExport::json(const QList<User> &users)
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-QByteArray UserExport::csv(const QList<User> &users)
+QString UserExport::defused(const QString &cell)
 {
-    auto field = [](const QString &value) -> QString {
+    static const QString triggers = QStringLiteral("=+-@\t\r");
+    if (cell.isEmpty() || !triggers.contains(cell.front()))
+        return cell;
+    return QLatin1Char('\'') + cell;
+}
+
+QByteArray UserExport::csv(const QList<User> &users, CsvCells cells)
+{
+    auto field = [cells](QString value) -> QString {
+        if (cells == CsvCells::Defused)
+            value = defused(value);
         if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
             && !value.contains(QLatin1Char('\r')))
             return value;

@@ -238,6 +238,34 @@ private slots:
         QCOMPARE(array.first().toObject().value(QLatin1String("name")).toString(), users.first().name);
         QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
     }
+
+    void csvForSpreadsheetsDefusesFormulas_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("defused");
+        QTest::newRow("formula") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::newRow("plus") << QStringLiteral("+41 55") << QStringLiteral("'+41 55");
+        QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");
+        QTest::newRow("plain") << QStringLiteral("Ann = Lee") << QStringLiteral("Ann = Lee");
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void csvForSpreadsheetsDefusesFormulas()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, defused);
+        QCOMPARE(UserExport::defused(cell), defused);
+        const QList<User> users { { 7, cell, QStringLiteral("a@x.test"), QStringLiteral("male"), QStringLiteral("active"), {} } };
+        // For scripts every byte stays; for spreadsheets the cell is text.
+        QVERIFY(UserExport::render(users, UserExport::Format::Csv).contains(cell.toUtf8()));
+        const QByteArray safe = UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused);
+        const QByteArray plain = QByteArray("7,") + defused.toUtf8();
+        const QByteArray quoted = QByteArray("7,\"") + defused.toUtf8();
+        QVERIFY2(safe.contains(plain) || safe.contains(quoted), safe.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestParsers)
