@@ -127,10 +127,10 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     });
     connect(m_model, &UserTableModel::pageLoadFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
         if (error.kind() == ApiError::Kind::Canceled) {
-            showError(tr("Loading the users was canceled."), id, true);
+            showError(tr("Loading the users was canceled."), id, BannerAction::Retry);
             return;
         }
-        showError(tr("Could not load the users: %1").arg(error.userMessage()), id, true);
+        showError(tr("Could not load the users: %1").arg(error.userMessage()), id, BannerAction::Retry);
         if (error.kind() == ApiError::Kind::Tls)
             handleTlsError(error);
     });
@@ -208,6 +208,7 @@ void MainWindow::setUpStatusBar()
         if (const ApiClient::RequestId id = m_model->pageRequest())
             m_client->cancel(id);
     });
+    m_loadingTimer.setSingleShot(true);
     m_loadingTimer.setInterval(250);
     connect(&m_loadingTimer, &QTimer::timeout, this, &MainWindow::updateLoadingWidget);
 
@@ -355,7 +356,6 @@ void MainWindow::setUpTable()
             if (user.id == m_shownUser.id && user != m_shownUser)
                 showUser(user, false);
         }
-        updateActions();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showUser(User(), true); });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -371,7 +371,7 @@ void MainWindow::setUpDetailPane()
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     m_ui->jsonView->setFont(mono);
-    m_jsonHighlighter = new JsonHighlighter(m_ui->jsonView->document());
+    new JsonHighlighter(m_ui->jsonView->document()); // owned by the document
     QFont title = m_ui->detailTitle->font();
     title.setPointSizeF(title.pointSizeF() * 1.25);
     title.setBold(true);
@@ -443,7 +443,7 @@ void MainWindow::setUpLogDock()
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     m_ui->logDetails->setFont(mono);
-    m_logHighlighter = new JsonHighlighter(m_ui->logDetails->document());
+    new JsonHighlighter(m_ui->logDetails->document()); // owned by the document
     m_ui->logSplitter->setSizes({700, 560});
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -620,7 +620,8 @@ void MainWindow::connectTo(const QUrl &baseUrl, const QString &token)
     m_token = token;
     m_connected = true;
     updateEndpointLabel();
-    m_model->reload();
+    // With whatever the filter boxes hold: the person may have typed while the connection was made.
+    m_model->setFilter(filterFromWidgets());
 }
 
 void MainWindow::updateEndpointLabel()
@@ -649,7 +650,7 @@ void MainWindow::updateCounts()
     m_loadedLabel->setText(text);
 }
 
-void MainWindow::applyFilters()
+UserFilter MainWindow::filterFromWidgets() const
 {
     UserFilter filter;
     filter.name = m_ui->nameFilter->text().trimmed();
@@ -658,6 +659,12 @@ void MainWindow::applyFilters()
     static const QString statuses[] = {QString(), QStringLiteral("active"), QStringLiteral("inactive")};
     filter.gender = genders[std::clamp(m_ui->genderFilter->currentIndex(), 0, 2)];
     filter.status = statuses[std::clamp(m_ui->statusFilter->currentIndex(), 0, 2)];
+    return filter;
+}
+
+void MainWindow::applyFilters()
+{
+    const UserFilter filter = filterFromWidgets();
     if (filter == m_model->filter())
         return;
     if (m_connected)
@@ -724,6 +731,7 @@ UserDialog *MainWindow::openEditUserDialog()
         m_dialogRequests.insert(id);
         m_model->trackRequest(id, userId, UserTableModel::RowState::Saving);
     });
+    connect(dialog, &UserDialog::saveEnded, this, [this](ApiClient::RequestId id) { m_dialogRequests.remove(id); });
     connect(dialog, &UserDialog::userSaved, this, [this](const User &saved) {
         statusBar()->showMessage(tr("Saved user %1 (%2).").arg(saved.id).arg(saved.name), 8000);
     });
@@ -739,13 +747,12 @@ SettingsDialog *MainWindow::openPreferences()
     if (m_sandbox && m_sandbox->isReady())
         dialog->setSandboxEndpoint(m_sandbox->baseUrl(), m_sandbox->tokens().value(0));
     dialog->selectProfile(m_profile.name());
+    // The combo box follows the store through profilesChanged; applyProfile selects the entry.
     connect(dialog, &SettingsDialog::applied, this, [this] {
-        populateProfiles();
         QString name = m_profile.name();
         if (!m_store->contains(name))
             name = m_store->currentProfileName();
         m_store->setCurrentProfileName(name);
-        populateProfiles();
         applyProfile(name);
     });
     dialog->open();
@@ -858,16 +865,10 @@ void MainWindow::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkIte
     box->open();
 }
 
-void MainWindow::showError(const QString &text, ApiClient::RequestId id, bool offerRetry)
-{
-    showError(text, id, offerRetry ? BannerAction::Retry : BannerAction::None);
-}
-
 void MainWindow::showError(const QString &text, ApiClient::RequestId id, BannerAction action)
 {
     const bool offerRetry = action == BannerAction::Retry;
     m_bannerRequest = id;
-    m_bannerOffersRetry = offerRetry;
     m_bannerAction = action;
     m_bannerPreferences->setVisible(action == BannerAction::Preferences || action == BannerAction::TokenInPreferences);
     m_ui->errorLabel->setText(text);
@@ -994,7 +995,8 @@ void MainWindow::updateLoadingWidget()
 {
     if (!m_model->isLoading())
         m_loadingTimer.stop();
-    m_loadingWidget->setVisible(m_model->isLoading() && !m_retryRequest);
+    // Not before the page has been on its way for the timer's moment.
+    m_loadingWidget->setVisible(m_model->isLoading() && !m_retryRequest && !m_loadingTimer.isActive());
 }
 
 void MainWindow::updateRetryCountdown()

@@ -21,7 +21,6 @@ class MainWindow;
 
 namespace UserDesk {
 
-class JsonHighlighter;
 class ProfileStore;
 class RequestLogModel;
 class UserSortFilterProxyModel;
@@ -80,13 +79,13 @@ private:
     void applyProfile(const QString &name);
     void startSandbox();
     void connectTo(const QUrl &baseUrl, const QString &token);
+    UserFilter filterFromWidgets() const;
     void applyFilters();
     void updateActions();
     void updateCounts();
     void updateEndpointLabel();
     enum class BannerAction { None, Retry, Preferences, TokenInPreferences };
-    void showError(const QString &text, ApiClient::RequestId id, bool offerRetry = false);
-    void showError(const QString &text, ApiClient::RequestId id, BannerAction action);
+    void showError(const QString &text, ApiClient::RequestId id, BannerAction action = BannerAction::None);
     void hideError();
     void handleTlsError(const ApiError &error);
     void onRequestEnded(ApiClient::RequestId id);
@@ -110,8 +109,6 @@ private:
     UserSortFilterProxyModel *m_proxy;
     RequestLogModel *m_logModel;
     SandboxHost *m_sandbox = nullptr;
-    JsonHighlighter *m_jsonHighlighter = nullptr;
-    JsonHighlighter *m_logHighlighter = nullptr;
 
     Profile m_profile;
     QString m_token;
@@ -139,7 +136,6 @@ private:
     QTimer m_loadingTimer;
 
     ApiClient::RequestId m_bannerRequest = 0;
-    bool m_bannerOffersRetry = false;
     BannerAction m_bannerAction = BannerAction::None;
     ApiClient::RequestId m_bulkRequest = 0;
     QHash<ApiClient::RequestId, QList<User>> m_bulkUsers;
@@ -150,7 +146,6 @@ private:
     qint64 m_todosLoadedFor = 0;
     ApiClient::RequestId m_postsRequest = 0;
     ApiClient::RequestId m_todosRequest = 0;
-    bool m_stateSaved = false;
 };
 
 } // namespace UserDesk

@@ -2,6 +2,14 @@
 
 namespace UserDesk {
 
+bool UserFilter::matches(const User &user) const
+{
+    return (name.isEmpty() || user.name.contains(name, Qt::CaseInsensitive))
+        && (email.isEmpty() || user.email.contains(email, Qt::CaseInsensitive))
+        && (gender.isEmpty() || user.gender.compare(gender, Qt::CaseInsensitive) == 0)
+        && (status.isEmpty() || user.status.compare(status, Qt::CaseInsensitive) == 0);
+}
+
 void UserFilter::addTo(QUrlQuery &query) const
 {
     auto add = [&query](const QString &key, const QString &value) {

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include "user.h"
+
 namespace UserDesk {
 
 // Server-side filters for the users list; empty fields are not sent.
@@ -17,6 +19,8 @@ struct UserFilter
     void addTo(QUrlQuery &query) const;
     // Parses "name=kumar" style terms as the CLI takes them; false for an unknown key.
     bool set(const QString &key, const QString &value);
+    // Whether the server would list this user under this filter (GoRest's matching rules).
+    bool matches(const User &user) const;
 
     bool operator==(const UserFilter &o) const
     {

@@ -56,9 +56,12 @@ void UserTableModel::reset(bool load)
     }
     beginResetModel();
     m_rows.clear();
-    m_states.clear();
-    m_rowRequests.clear();
-    m_bulkRequests.clear();
+    if (!load) {
+        // Reloading keeps what is being saved or deleted: those requests still end here, by user id.
+        m_states.clear();
+        m_rowRequests.clear();
+        m_bulkRequests.clear();
+    }
     m_total = -1;
     m_hasMore = load;
     m_fetchBlocked = false;
@@ -90,21 +93,37 @@ void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowSta
 void UserTableModel::trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds)
 {
     m_bulkRequests.insert(bulkId, userIds);
-    for (qint64 userId : userIds)
-        setState(userId, RowState::Deleting);
+    setStates(userIds, RowState::Deleting);
 }
 
 void UserTableModel::setState(qint64 userId, RowState state)
 {
-    if (state == RowState::Idle) {
-        if (m_states.remove(userId) == 0)
-            return;
-    } else {
-        m_states.insert(userId, state);
+    setStates({ userId }, state);
+}
+
+void UserTableModel::setStates(const QList<qint64> &userIds, RowState state)
+{
+    QSet<qint64> changed;
+    for (qint64 userId : userIds) {
+        if (state != RowState::Idle)
+            m_states.insert(userId, state);
+        else if (m_states.remove(userId) == 0)
+            continue;
+        changed.insert(userId);
     }
-    const int row = rowOfUser(userId);
-    if (row >= 0)
-        emitRowChanged(row);
+    if (changed.isEmpty())
+        return;
+    // One pass over the rows and one dataChanged, however many rows a bulk job marks.
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (changed.contains(m_rows.id(row))) {
+            first = first < 0 ? row : first;
+            last = row;
+        }
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void UserTableModel::emitRowChanged(int row)
@@ -199,14 +218,6 @@ void UserTableModel::fetchMore(const QModelIndex &parent)
         requestPage();
 }
 
-bool UserTableModel::matches(const UserFilter &filter, const User &user)
-{
-    return (filter.name.isEmpty() || user.name.contains(filter.name, Qt::CaseInsensitive))
-        && (filter.email.isEmpty() || user.email.contains(filter.email, Qt::CaseInsensitive))
-        && (filter.gender.isEmpty() || user.gender.compare(filter.gender, Qt::CaseInsensitive) == 0)
-        && (filter.status.isEmpty() || user.status.compare(filter.status, Qt::CaseInsensitive) == 0);
-}
-
 void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
 {
     if (id != m_pageRequest)
@@ -253,7 +264,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
 void UserTableModel::onCreated(ApiClient::RequestId id, const User &user)
 {
     m_rowRequests.remove(id);
-    if (m_rows.contains(user.id) || !matches(m_filter, user))
+    if (m_rows.contains(user.id) || !m_filter.matches(user))
         return;
     // The server lists newest first, so that is where the new user belongs.
     beginInsertRows(QModelIndex(), 0, 0);
@@ -271,6 +282,10 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
     const int row = rowOfUser(user.id);
     if (row < 0)
         return;
+    if (!m_filter.matches(user)) {
+        removeUser(user.id); // edited out of what the table lists, as the server would list it now
+        return;
+    }
     m_rows.replace(row, user);
     emitRowChanged(row);
 }
@@ -328,8 +343,7 @@ void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<Bul
         if (!r.ok && r.error.kind() == ApiError::Kind::NotFound && rowState(r.userId) == RowState::Deleting)
             removeUser(r.userId);
     }
-    for (qint64 userId : ids)
-        setState(userId, RowState::Idle);
+    setStates(ids, RowState::Idle);
 }
 
 } // namespace UserDesk

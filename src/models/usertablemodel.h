@@ -69,8 +69,6 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    static bool matches(const UserFilter &filter, const User &user);
-
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void countsChanged(int loaded, qint64 total);
@@ -81,6 +79,7 @@ private:
     void reset(bool load);
     void requestPage();
     void setState(qint64 userId, RowState state);
+    void setStates(const QList<qint64> &userIds, RowState state);
     void emitRowChanged(int row);
     void removeUser(qint64 userId);
 

@@ -672,6 +672,8 @@ void TstDialogs::slowRequestKeepsTheWindowResponsiveAndCancels()
     // "Try again" after the cancel asks again and gets the users.
     fixture.clearFaults();
     QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
+    QVERIFY(m_window->userModel()->isLoading());
+    QVERIFY(!loading->isVisible()); // not at once: a fast answer must not make it flicker
     QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowCount(), 7, Timeout);
 }
 

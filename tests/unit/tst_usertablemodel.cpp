@@ -271,6 +271,17 @@ void TstUserTableModel::filterReloads()
     m_client->createUser(draft);
     QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 20000);
     QCOMPARE(m_model->rowCount(), rows);
+
+    // A user edited out of the filter leaves the table, as the server would no longer list it.
+    const User edited = m_model->userAt(0);
+    UserDraft change;
+    change.gender = QStringLiteral("male");
+    QSignalSpy updated(m_client.get(), &ApiClient::userUpdated);
+    m_client->updateUser(edited.id, change);
+    QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, 20000);
+    QCOMPARE(m_model->rowOfUser(edited.id), -1);
+    QCOMPARE(m_model->rowCount(), rows - 1);
+    QCOMPARE(m_model->totalCount(), rows - 1);
 }
 
 void TstUserTableModel::failuresAreReported()
