@@ -92,6 +92,7 @@ struct ApiClient::Call
 
     int attempt = 0; // attempts of the operation itself
     int lookups = 0; // reconciling look-ups, counted apart so they do not eat the retry budget
+    int takenLookups = 0; // look-ups started by a 422 "taken": bounded, they have no backoff
     qint64 firstStartMs = -1;
     bool ambiguous = false; // an earlier attempt may have been applied by the server
     bool reconciling = false;
@@ -761,10 +762,14 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
     // A create refused for a taken email after an earlier copy may have been applied: the email may be
     // taken by that copy. Look before failing.
+    // Bounded: a look-up that cannot find the user (it lists substring matches) must not make
+    // POST, 422, look-up an endless round.
+    constexpr int MaxTakenLookups = 3;
     if (call.op == Operation::CreateUser && !call.reconciling && call.ambiguous
-        && error.kind() == ApiError::Kind::Validation) {
+        && error.kind() == ApiError::Kind::Validation && call.takenLookups < MaxTakenLookups) {
         for (const FieldError &f : error.fieldErrors()) {
             if (f.field == QLatin1String("email") && f.message.contains(QLatin1String("taken"))) {
+                ++call.takenLookups;
                 beginReconcile(call);
                 m_queue.push_front(call.id);
                 return;
@@ -773,8 +778,9 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
 
     if (error.kind() == ApiError::Kind::RateLimited) {
+        // Every request waits, by the same capped delay the retry itself will use.
         const int hint = error.retryAfterSeconds() >= 0 ? error.retryAfterSeconds() : 1;
-        m_holdUntilMs = std::max(m_holdUntilMs, now() + qint64(hint) * 1000);
+        m_holdUntilMs = std::max(m_holdUntilMs, now() + std::min<qint64>(qint64(hint) * 1000, m_policy.maxServerHintMs));
     }
 
     const bool mayHaveArrived = reply.mayHaveReachedServer() && error.kind() != ApiError::Kind::RateLimited;
@@ -815,9 +821,12 @@ void ApiClient::beginReconcile(Call &call)
     call.currentBody.clear();
     call.sendToken = true;
     call.redirects = 0;
+    UserFilter byEmail;
+    byEmail.email = call.draft.email.value_or(QString());
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("email"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(call.draft.email.value_or(QString()).trimmed())));
+    byEmail.addTo(query);
+    // The filter matches substrings: a full page makes it likely the exact address is on it.
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
     call.currentUrl = endpoint(QStringLiteral("/users"), query);
 }
 

@@ -24,7 +24,7 @@ public:
     int baseDelayMs = 250;
     int capDelayMs = 8000;
     int maxTotalMs = 60000; // give up rather than start an attempt after this long
-    int maxServerHintMs = 120000; // a Retry-After longer than this is not waited for
+    int maxServerHintMs = 120000; // a longer Retry-After (or X-RateLimit-Reset) is waited for only this long
 
     RetryPolicy();
 

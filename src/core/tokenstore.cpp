@@ -99,19 +99,23 @@ void TokenStore::readToken(const QString &profile, QObject *context, Callback do
     // earlier run. If the keychain is still not answering, the tokens they stored there are theirs to use.
     const QPointer<QObject> target(context ? context : this);
     run(Operation::Read, profile, QString(), this, [this, profile, target, done](const TokenResult &read) {
-        if (m_backend != Backend::Keychain || read.found || !ownerOnlyFileExists()) {
+        if (read.found || !ownerOnlyFileExists()) {
             deliver(target, done, read);
             return;
         }
         if (read.keychainUnavailable) {
-            m_backend = Backend::OwnerOnlyFile;
-            Q_EMIT warning(tr("No system keychain answered, so tokens are read from, and saved to, the private "
-                              "file chosen in an earlier session: %1")
-                               .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
-            deliver(target, done, runFile(Operation::Read, profile, QString()));
+            // Another read in flight may have switched already; each one is served from the file then.
+            if (m_backend == Backend::Keychain) {
+                m_backend = Backend::OwnerOnlyFile;
+                Q_EMIT warning(tr("No system keychain answered, so tokens are read from, and saved to, the "
+                                  "private file chosen in an earlier session: %1")
+                                   .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
+            }
+            deliver(target, done,
+                    m_backend == Backend::OwnerOnlyFile ? runFile(Operation::Read, profile, QString()) : read);
             return;
         }
-        if (read.ok)
+        if (read.ok && m_backend == Backend::Keychain)
             moveFromFileToKeychain(profile, target, done, read);
         else
             deliver(target, done, read);

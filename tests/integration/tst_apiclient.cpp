@@ -375,6 +375,37 @@ private slots:
         }
     }
 
+    void createThatStaysTakenEndsInBoundedTime()
+    {
+        // A server that says "taken" to every POST after the first was lost, and whose look-up never
+        // lists the address: the client must give up with the 422, not go round POST, 422, look-up.
+        CannedServer server;
+        QVERIFY(server.listen());
+        int posts = 0;
+        server.setHandler([&](const CannedServer::Request &r) {
+            if (r.method == "GET")
+                return CannedServer::response(200, "[]");
+            if (posts++ == 0)
+                return QByteArray(); // the first one's answer is lost
+            return CannedServer::response(422, R"([{"field":"email","message":"has already been taken"}])");
+        });
+        auto c = client();
+        c->setBaseUrl(server.baseUrl());
+        Outcomes o(*c);
+        const auto id = c->createUser(draft(QStringLiteral("taken")));
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
+        QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Validation);
+        QVERIFY2(server.requests().size() < 20, qPrintable(QString::number(server.requests().size())));
+        int lookups = 0;
+        for (const CannedServer::Request &r : server.requests()) {
+            if (r.method == "GET") {
+                ++lookups;
+                QVERIFY(r.target.contains("per_page=100"));
+            }
+        }
+        QVERIFY(lookups >= 1);
+    }
+
     void timeoutIsNotACancel()
     {
         SandboxFaults f;
