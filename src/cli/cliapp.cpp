@@ -155,15 +155,29 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         }
         m_client.setBaseUrl(url);
     }
-    if (global.isSet(QStringLiteral("timeout")))
-        m_client.setTimeout(global.value(QStringLiteral("timeout")).toInt());
-    if (global.isSet(QStringLiteral("concurrency")))
-        m_client.setMaxInFlight(global.value(QStringLiteral("concurrency")).toInt());
-    if (global.isSet(QStringLiteral("retries"))) {
-        RetryPolicy policy = m_client.retryPolicy();
-        policy.maxAttempts = std::max(1, global.value(QStringLiteral("retries")).toInt() + 1);
-        m_client.setRetryPolicy(policy);
-    }
+    // The same bounds the desktop app's Preferences allow.
+    auto number = [&](const QString &option, int min, int max, int *value) {
+        if (!global.isSet(option))
+            return true;
+        bool ok = false;
+        *value = global.value(option).toInt(&ok);
+        if (ok && *value >= min && *value <= max)
+            return true;
+        *error = tr("--%1 must be a whole number from %2 to %3").arg(option).arg(min).arg(max);
+        return false;
+    };
+    int timeoutMs = m_client.timeout();
+    int concurrency = m_client.maxInFlight();
+    int retries = m_client.retryPolicy().maxAttempts - 1;
+    if (!number(QStringLiteral("timeout"), Profile::MinTimeoutMs, Profile::MaxTimeoutMs, &timeoutMs)
+        || !number(QStringLiteral("concurrency"), Profile::MinMaxInFlight, Profile::MaxMaxInFlight, &concurrency)
+        || !number(QStringLiteral("retries"), Profile::MinMaxAttempts - 1, Profile::MaxMaxAttempts - 1, &retries))
+        return false;
+    m_client.setTimeout(timeoutMs);
+    m_client.setMaxInFlight(concurrency);
+    RetryPolicy policy = m_client.retryPolicy();
+    policy.maxAttempts = retries + 1;
+    m_client.setRetryPolicy(policy);
 
     const QString envToken = QProcessEnvironment::systemEnvironment().value(QLatin1String(tokenVariable));
     if (!envToken.isEmpty()) {

@@ -114,6 +114,7 @@ SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
     , m_config(config)
     , m_faults(config.faults)
     , m_faultRng(config.faults.seed)
+    , m_jitterRng(~config.faults.seed)
     , m_rateLimit(config.rateLimit)
 {
     static std::once_flag installed;
@@ -279,6 +280,7 @@ void SandboxServer::setFaults(const SandboxFaults &faults)
     QMutexLocker lock(&m_mutex);
     m_faults = faults;
     m_faultRng = SplitMix64(faults.seed);
+    m_jitterRng = SplitMix64(~faults.seed);
 }
 
 SandboxFaults SandboxServer::faults() const
@@ -291,7 +293,6 @@ void SandboxServer::setRateLimit(const SandboxRateLimit &limit)
 {
     QMutexLocker lock(&m_mutex);
     m_rateLimit = limit;
-    m_rateLimitDirty = true;
 }
 
 SandboxRateLimit SandboxServer::rateLimit() const
@@ -358,7 +359,7 @@ void SandboxServer::pump(QTcpSocket *socket)
         QMutexLocker lock(&m_mutex);
         delay = m_faults.latencyMs;
         if (m_faults.jitterMs > 0)
-            delay += int(m_faultRng.bounded(quint64(m_faults.jitterMs) + 1));
+            delay += int(m_jitterRng.bounded(quint64(m_faults.jitterMs) + 1));
     }
     if (delay <= 0) {
         serve(socket, pending);
@@ -402,8 +403,6 @@ void SandboxServer::serve(QTcpSocket *socket, const Pending &pending)
     }
 
     FaultRoll roll;
-    SandboxRateLimit rateLimit;
-    bool rateLimitDirty = false;
     {
         QMutexLocker lock(&m_mutex);
         // Every kind is rolled every time, so one fault's rate does not shift the
@@ -415,8 +414,9 @@ void SandboxServer::serve(QTcpSocket *socket, const Pending &pending)
         roll.dropBefore = m_faultRng.chance(m_faults.dropBeforeRate) || (drop && dropEarly);
         roll.dropAfter = m_faultRng.chance(m_faults.dropAfterRate) || (drop && !dropEarly);
         roll.truncate = m_faultRng.chance(m_faults.truncateRate);
-        rateLimit = m_rateLimit;
-        rateLimitDirty = std::exchange(m_rateLimitDirty, false);
+        // Before any fault decides the answer: a limit set now holds from the next request on, whatever
+        // that request's fate (the limiter keeps its windows when the limit is unchanged).
+        m_api->setRateLimit(m_rateLimit);
         if (roll.html)
             ++m_stats.injectedHtml;
         else if (roll.fail)
@@ -441,8 +441,6 @@ void SandboxServer::serve(QTcpSocket *socket, const Pending &pending)
         log(pending, "dropped before applying");
         socket->abort();
     } else {
-        if (rateLimitDirty)
-            m_api->setRateLimit(rateLimit);
         const SandboxApi::Reply reply = m_api->handle(request);
         {
             QMutexLocker lock(&m_mutex);

@@ -95,8 +95,8 @@ private:
     SandboxConfig m_config;
     SandboxFaults m_faults;
     SplitMix64 m_faultRng;
+    SplitMix64 m_jitterRng; // apart, so that jitter does not shift the fault rolls
     SandboxRateLimit m_rateLimit;
-    bool m_rateLimitDirty = true;
     SandboxStats m_stats;
     QString m_error;
     QUrl m_baseUrl;

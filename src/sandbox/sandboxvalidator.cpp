@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <cmath>
 
 namespace UserDesk {
 
@@ -39,9 +40,10 @@ std::optional<qint64> integer(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double d = value.toDouble();
-        if (d == double(qint64(d)))
-            return qint64(d);
-        return std::nullopt;
+        // Range first: casting a double outside qint64 is undefined behaviour.
+        if (!std::isfinite(d) || std::abs(d) >= 9.2e18 || d != std::floor(d))
+            return std::nullopt;
+        return qint64(d);
     }
     if (value.isString()) {
         bool ok = false;

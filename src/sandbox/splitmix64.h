@@ -29,7 +29,8 @@ public:
     // Uniform in [0, 1): the top 53 bits fill a double's mantissa exactly.
     double unit() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
 
-    bool chance(double probability) { return probability > 0.0 && unit() < probability; }
+    // Draws even when the probability is 0, so that one fault's rate never shifts another's rolls.
+    bool chance(double probability) { return unit() < probability; }
 
 private:
     quint64 m_state;

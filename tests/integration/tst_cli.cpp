@@ -165,6 +165,14 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml") }).exitCode, 2);
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("frobnicate") }).exitCode, 2);
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("abc") }).exitCode, 2);
+        // Numbers out of range or not numbers at all are usage errors, not silently "no timeout".
+        for (const QStringList &bad : { QStringList { QStringLiteral("--timeout"), QStringLiteral("abc") },
+                                        QStringList { QStringLiteral("--concurrency"), QStringLiteral("1000") },
+                                        QStringList { QStringLiteral("--retries"), QStringLiteral("-1") } }) {
+            const Run refused = cli(bad + QStringList { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("1") });
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(bad.first().toUtf8()), refused.err.constData());
+        }
         const Run deleteSome = cli({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("999999999") });
         QCOMPARE(deleteSome.exitCode, 5);
     }

@@ -67,6 +67,22 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_sandbox.reset(); }
 
+    void rateLimitHoldsWhenItsFirstRequestIsFaulted()
+    {
+        SandboxRateLimit limit;
+        limit.limit = 5;
+        limit.windowSeconds = 60;
+        m_sandbox->setRateLimit(limit);
+        SandboxFaults f;
+        f.htmlErrorRate = 1.0;
+        m_sandbox->setFaults(f);
+        QCOMPARE(authorized("GET", u"/users"_qs).status, 502); // the first request after the change
+        m_sandbox->clearFaults();
+        const Exchange e = authorized("GET", u"/users"_qs);
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.header("X-RateLimit-Limit"), QByteArray("5"));
+    }
+
     void rateLimitCountsDownRefusesAndRefills()
     {
         SandboxRateLimit limit;
