@@ -508,7 +508,7 @@ void TstMainWindow::bulkDeleteCanBeStopped()
     const QList<User> users = {m_window->userModel()->userAt(0), m_window->userModel()->userAt(1),
                                m_window->userModel()->userAt(2)};
     SandboxFaults slow;
-    slow.latencyMs = 3000;
+    slow.latencyMs = 1500;
     m_window->sandbox()->setFaults(slow);
     selectRows({0, 1, 2});
     QTest::keyClick(table(), Qt::Key_Delete);
@@ -531,6 +531,8 @@ void TstMainWindow::bulkDeleteCanBeStopped()
         QVERIFY(m_window->userModel()->rowOfUser(u.id) >= 0);
         QCOMPARE(m_window->userModel()->rowState(u.id), UserTableModel::RowState::Idle);
     }
+    // Only once the deletes would have been served: a Stop that aborted nothing shows up now.
+    QTest::qWait(slow.latencyMs + 500);
     ApiClient check;
     check.setBaseUrl(m_window->sandbox()->baseUrl());
     QSignalSpy got(&check, &ApiClient::userReceived);

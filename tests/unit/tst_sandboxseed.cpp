@@ -134,8 +134,9 @@ private Q_SLOTS:
         qInfo("seeded 10000 users, %lld posts, %lld todos in %lld ms", store.count(SandboxResource::Posts),
             store.count(SandboxResource::Todos), elapsed);
         QCOMPARE(store.count(SandboxResource::Users), 10000);
-        // Well under a second on an idle machine; the bound leaves room for a loaded CI box.
-        QVERIFY2(elapsed < 3000, QByteArray::number(elapsed));
+        // Well under a second on an idle machine, about 1.4 s under ASan; the bound only catches a
+        // pathological slowdown (a transaction per row), with room for a loaded CI box. bench/ measures speed.
+        QVERIFY2(elapsed < 10000, QByteArray::number(elapsed));
     }
 };
 
