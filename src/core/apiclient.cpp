@@ -783,7 +783,7 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         m_holdUntilMs = std::max(m_holdUntilMs, now() + std::min<qint64>(qint64(hint) * 1000, m_policy.maxServerHintMs));
     }
 
-    const bool mayHaveArrived = reply.mayHaveReachedServer() && error.kind() != ApiError::Kind::RateLimited;
+    const bool mayHaveArrived = reply.mayHaveReachedServer(); // false for 429 and 503: refused, not applied
     const QByteArray method = call.reconciling ? QByteArray("GET") : call.method;
     const int attempt = call.reconciling ? call.lookups : call.attempt;
     const auto decision = m_policy.decide(method, error, mayHaveArrived, attempt, now() - call.firstStartMs);
@@ -798,8 +798,7 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
         return;
     case RetryPolicy::Decision::Retry: {
-        const bool answeredNotDone = reply.httpStatus() == 429 || reply.httpStatus() == 503;
-        if (mayHaveArrived && !answeredNotDone)
+        if (mayHaveArrived)
             call.ambiguous = true;
         if (!call.reconciling)
             call.restartAsRequested();

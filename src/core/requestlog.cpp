@@ -31,6 +31,7 @@ const HttpExchange *RequestLog::find(quint64 sequence) const
 
 void RequestLog::clear()
 {
+    Q_EMIT aboutToClear();
     m_entries.clear();
     Q_EMIT cleared();
 }

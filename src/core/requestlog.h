@@ -44,6 +44,7 @@ Q_SIGNALS:
     void aboutToDropOldest(int count);
     void droppedOldest(int count);
     void changed(int index);
+    void aboutToClear(); // a model begins its reset here, while the entries are still there
     void cleared();
 
 private:

@@ -1,5 +1,7 @@
 #include "userexport.h"
 
+#include "jsonformat.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -31,7 +33,7 @@ QByteArray UserExport::render(const QList<User> &users, Format format, CsvCells 
 QByteArray UserExport::renderOne(const User &user, Format format)
 {
     if (format == Format::Json)
-        return QJsonDocument(user.toJson()).toJson(QJsonDocument::Indented);
+        return JsonFormat::reindent(user.toOrderedJson());
     return render({ user }, format);
 }
 
@@ -66,10 +68,14 @@ QByteArray UserExport::table(const QList<User> &users)
 
 QByteArray UserExport::json(const QList<User> &users)
 {
-    QJsonArray array;
-    for (const User &u : users)
-        array.append(u.toJson());
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    // In GoRest's field order, as the app shows users; QJsonObject would sort the keys.
+    QByteArray array = "[";
+    for (const User &u : users) {
+        if (array.size() > 1)
+            array += ',';
+        array += u.toOrderedJson();
+    }
+    return JsonFormat::reindent(array + ']');
 }
 
 QString UserExport::defused(const QString &cell)

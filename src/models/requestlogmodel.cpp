@@ -26,11 +26,8 @@ void RequestLogModel::setLog(RequestLog *log)
                                  [this](int row) {
                                      Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
                                  })
-                      // The ring is empty already when it says so; a reset is the only honest answer.
-                      << connect(log, &RequestLog::cleared, this, [this] {
-                             beginResetModel();
-                             endResetModel();
-                         })
+                      << connect(log, &RequestLog::aboutToClear, this, [this] { beginResetModel(); })
+                      << connect(log, &RequestLog::cleared, this, [this] { endResetModel(); })
                       << connect(log, &QObject::destroyed, this, [this] {
                              beginResetModel();
                              m_connections.clear();

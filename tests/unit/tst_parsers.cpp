@@ -236,6 +236,12 @@ private slots:
         const QJsonArray array = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
         QCOMPARE(array.size(), 1);
         QCOMPARE(array.first().toObject().value(QLatin1String("name")).toString(), users.first().name);
+        // GoRest's field order, as the app shows it, not QJsonObject's sorted keys.
+        const QByteArray text = UserExport::render(users, UserExport::Format::Json);
+        QVERIFY(text.indexOf("\"id\"") < text.indexOf("\"name\"") && text.indexOf("\"name\"") < text.indexOf("\"email\"")
+                && text.indexOf("\"email\"") < text.indexOf("\"gender\""));
+        QVERIFY(QJsonDocument::fromJson(UserExport::render({}, UserExport::Format::Json)).isArray());
+        QVERIFY(QJsonDocument::fromJson(UserExport::renderOne(users.first(), UserExport::Format::Json)).isObject());
         QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
     }
 
