@@ -237,6 +237,8 @@ SandboxApi::Reply SandboxApi::list(
     // The ceiling only keeps offset arithmetic far from overflow.
     const qint64 page = positiveOr(query.queryItemValue(QStringLiteral("page")), 1, 1000000000);
     const SandboxStore::Page result = m_store.list(kind, filters, (page - 1) * perPage, int(perPage));
+    if (!result.ok)
+        return message(500, QStringLiteral("Internal server error")); // never an empty page that is not one
     const qint64 pages = (result.total + perPage - 1) / perPage;
 
     QList<QByteArray> objects;

@@ -245,6 +245,7 @@ SandboxStore::Page SandboxStore::list(
         query.addBindValue(bind);
     if (!query.exec() || !query.next()) {
         m_error = query.lastError().text();
+        page.ok = false;
         return page;
     }
     page.total = query.value(0).toLongLong();
@@ -260,6 +261,7 @@ SandboxStore::Page SandboxStore::list(
     query.addBindValue(offset);
     if (!query.exec()) {
         m_error = query.lastError().text();
+        page.ok = false;
         return page;
     }
     while (query.next()) {

@@ -16,6 +16,7 @@ class SandboxStore
 public:
     struct Page
     {
+        bool ok = true; // false: the database failed (errorString() says why), not an empty list
         qint64 total = 0;
         QList<QVariantList> rows; // values in SandboxResource::fields() order
     };

@@ -9,6 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
@@ -721,6 +723,23 @@ private Q_SLOTS:
         e = write("POST", u"/users/"_qs + QString::number(firstUser()[u"id"].toInteger()), "{}");
         QCOMPARE(e.status, 405);
         QCOMPARE(e.header("Allow"), QByteArray("GET, PUT, PATCH, DELETE"));
+    }
+
+    void databaseFailureIsA500NotAnEmptyList()
+    {
+        // Another hand takes the todos table away: the list must say the server failed, not "no todos".
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
+            db.setDatabaseName(m_sandbox->dataPath());
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("ALTER TABLE todos RENAME TO todos_away")));
+            const Exchange e = get(u"/todos"_qs);
+            QCOMPARE(e.status, 500);
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("ALTER TABLE todos_away RENAME TO todos")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("saboteur"));
+        QCOMPARE(get(u"/todos"_qs).status, 200);
     }
 
     void connectionsAreReused()
