@@ -21,12 +21,12 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addHelpOption();
     p.addOptions({ { QStringLiteral("endpoint"), QStringLiteral("API base URL."), QStringLiteral("url") },
-                   { QStringLiteral("count"), QStringLiteral("Users to create, update, delete."), QStringLiteral("n"),
-                     QStringLiteral("1000") },
-                   { QStringLiteral("concurrency"), QStringLiteral("ApiClient::setMaxInFlight."), QStringLiteral("n"),
-                     QStringLiteral("6") },
-                   { QStringLiteral("tag"), QStringLiteral("Makes this run's emails unique."), QStringLiteral("tag"),
-                     QStringLiteral("crud") } });
+        { QStringLiteral("count"), QStringLiteral("Users to create, update, delete."), QStringLiteral("n"),
+            QStringLiteral("1000") },
+        { QStringLiteral("concurrency"), QStringLiteral("ApiClient::setMaxInFlight."), QStringLiteral("n"),
+            QStringLiteral("6") },
+        { QStringLiteral("tag"), QStringLiteral("Makes this run's emails unique."), QStringLiteral("tag"),
+            QStringLiteral("crud") } });
     p.process(app);
     const int count = p.value(QStringLiteral("count")).toInt();
     const QString tag = p.value(QStringLiteral("tag"));
@@ -57,17 +57,17 @@ int main(int argc, char **argv)
     clock.start();
     const auto createBulk = client.createUsers(drafts);
     auto c1 = QObject::connect(&client, &ApiClient::bulkFinished, &loop,
-                               [&](ApiClient::RequestId bulk, const QList<BulkItemResult> &results) {
-                                   if (bulk != createBulk)
-                                       return;
-                                   for (const BulkItemResult &r : results) {
-                                       if (r.ok)
-                                           ids.append(r.userId);
-                                       else
-                                           ++failures;
-                                   }
-                                   loop.quit();
-                               });
+        [&](ApiClient::RequestId bulk, const QList<BulkItemResult> &results) {
+            if (bulk != createBulk)
+                return;
+            for (const BulkItemResult &r : results) {
+                if (r.ok)
+                    ids.append(r.userId);
+                else
+                    ++failures;
+            }
+            loop.quit();
+        });
     loop.exec();
     out[QStringLiteral("create_ms")] = double(clock.nsecsElapsed()) / 1e6;
     out[QStringLiteral("created")] = int(ids.size());
@@ -86,9 +86,9 @@ int main(int argc, char **argv)
             loop.quit();
     };
     auto u1 = QObject::connect(&client, &ApiClient::userUpdated, &loop,
-                               [&](ApiClient::RequestId id, const User &) { endOne(id, true); });
+        [&](ApiClient::RequestId id, const User &) { endOne(id, true); });
     auto u2 = QObject::connect(&client, &ApiClient::requestFailed, &loop,
-                               [&](ApiClient::RequestId id, const ApiError &) { endOne(id, false); });
+        [&](ApiClient::RequestId id, const ApiError &) { endOne(id, false); });
     for (qint64 id : std::as_const(ids)) {
         UserDraft change;
         change.status = QStringLiteral("inactive");
@@ -106,19 +106,19 @@ int main(int argc, char **argv)
     int deleted = 0;
     const auto deleteBulk = client.deleteUsers(ids);
     QObject::connect(&client, &ApiClient::bulkFinished, &loop,
-                     [&](ApiClient::RequestId bulk, const QList<BulkItemResult> &results) {
-                         if (bulk != deleteBulk)
-                             return;
-                         for (const BulkItemResult &r : results)
-                             r.ok ? ++deleted : ++failures;
-                         loop.quit();
-                     });
+        [&](ApiClient::RequestId bulk, const QList<BulkItemResult> &results) {
+            if (bulk != deleteBulk)
+                return;
+            for (const BulkItemResult &r : results)
+                r.ok ? ++deleted : ++failures;
+            loop.quit();
+        });
     loop.exec();
     out[QStringLiteral("delete_ms")] = double(clock.nsecsElapsed()) / 1e6;
     out[QStringLiteral("deleted")] = deleted;
     out[QStringLiteral("failures")] = failures;
-    out[QStringLiteral("total_ms")] = out[QStringLiteral("create_ms")].toDouble() + out[QStringLiteral("update_ms")].toDouble()
-        + out[QStringLiteral("delete_ms")].toDouble();
+    out[QStringLiteral("total_ms")] = out[QStringLiteral("create_ms")].toDouble()
+        + out[QStringLiteral("update_ms")].toDouble() + out[QStringLiteral("delete_ms")].toDouble();
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     return failures == 0 && deleted == count ? 0 : 1;

@@ -19,14 +19,14 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addHelpOption();
     p.addOptions({ { QStringLiteral("endpoint"), QStringLiteral("API base URL."), QStringLiteral("url") },
-                   { QStringLiteral("first"), QStringLiteral("First user id."), QStringLiteral("id"),
-                     QStringLiteral("7000001") },
-                   { QStringLiteral("ids"), QStringLiteral("Ids to cycle through."), QStringLiteral("n"),
-                     QStringLiteral("10000") },
-                   { QStringLiteral("requests"), QStringLiteral("GETs in all."), QStringLiteral("n"),
-                     QStringLiteral("5000") },
-                   { QStringLiteral("concurrency"), QStringLiteral("ApiClient::setMaxInFlight."), QStringLiteral("n"),
-                     QStringLiteral("6") } });
+        { QStringLiteral("first"), QStringLiteral("First user id."), QStringLiteral("id"),
+            QStringLiteral("7000001") },
+        { QStringLiteral("ids"), QStringLiteral("Ids to cycle through."), QStringLiteral("n"),
+            QStringLiteral("10000") },
+        { QStringLiteral("requests"), QStringLiteral("GETs in all."), QStringLiteral("n"),
+            QStringLiteral("5000") },
+        { QStringLiteral("concurrency"), QStringLiteral("ApiClient::setMaxInFlight."), QStringLiteral("n"),
+            QStringLiteral("6") } });
     p.process(app);
     const qint64 first = p.value(QStringLiteral("first")).toLongLong();
     const int idCount = std::max(1, p.value(QStringLiteral("ids")).toInt());
@@ -42,8 +42,14 @@ int main(int argc, char **argv)
         if (ok + failed == requests)
             app.quit();
     };
-    QObject::connect(&client, &ApiClient::userReceived, &app, [&](ApiClient::RequestId, const User &) { ++ok; done(); });
-    QObject::connect(&client, &ApiClient::requestFailed, &app, [&](ApiClient::RequestId, const ApiError &) { ++failed; done(); });
+    QObject::connect(&client, &ApiClient::userReceived, &app, [&](ApiClient::RequestId, const User &) {
+        ++ok;
+        done();
+    });
+    QObject::connect(&client, &ApiClient::requestFailed, &app, [&](ApiClient::RequestId, const ApiError &) {
+        ++failed;
+        done();
+    });
     clock.start();
     // Everything is queued at once; the client's in-flight ceiling decides how many run together.
     for (int i = 0; i < requests; ++i)

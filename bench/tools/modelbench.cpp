@@ -18,6 +18,7 @@
 #include "apiclient.h"
 #include "usertablemodel.h"
 
+#include "usersortfilterproxymodel.h"
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -26,7 +27,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "usersortfilterproxymodel.h"
 
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -64,12 +64,13 @@ qint64 rssBytes()
 }
 
 // GoRest-shaped names and emails, varied enough that strings are not shared between users.
-const char *const First[] = { "Aadrika", "Abha", "Akshita", "Amrita", "Anjali", "Bhaskar", "Chandan", "Deepak",
-                              "Devika", "Gauri", "Indira", "Jagdish", "Kailash", "Lakshmi", "Mahesh", "Naveen",
-                              "Padma", "Rajiv", "Sushma", "Vasudev" };
+const char *const First[] = { "Aadrika", "Abha", "Akshita", "Amrita", "Anjali", "Bhaskar", "Chandan",
+    "Deepak", "Devika", "Gauri", "Indira", "Jagdish", "Kailash", "Lakshmi", "Mahesh", "Naveen", "Padma",
+    "Rajiv", "Sushma", "Vasudev" };
 const char *const Last[] = { "Agarwal", "Banerjee", "Bhattacharya", "Chopra", "Gupta", "Iyengar", "Kapoor",
-                             "Menon", "Mishra", "Nair", "Pandey", "Patel", "Pillai", "Reddy", "Sharma", "Verma" };
-const char *const Domains[] = { "kuhn.test", "gutmann.example", "ratke.test", "schinner.example", "wolff.example" };
+    "Menon", "Mishra", "Nair", "Pandey", "Patel", "Pillai", "Reddy", "Sharma", "Verma" };
+const char *const Domains[]
+    = { "kuhn.test", "gutmann.example", "ratke.test", "schinner.example", "wolff.example" };
 
 QByteArray pageJson(qint64 firstId, int count)
 {
@@ -84,8 +85,8 @@ QByteArray pageJson(qint64 firstId, int count)
         if (i)
             json += ',';
         json += "{\"id\":" + QByteArray::number(id) + ",\"name\":\"" + first + ' ' + last + "\",\"email\":\""
-            + QByteArray(first).toLower() + '_' + QByteArray(last).toLower() + '_' + QByteArray::number(id) + '@'
-            + Domains[(h >> 27) % 5] + "\",\"gender\":\"" + ((h >> 33) & 1 ? "male" : "female")
+            + QByteArray(first).toLower() + '_' + QByteArray(last).toLower() + '_' + QByteArray::number(id)
+            + '@' + Domains[(h >> 27) % 5] + "\",\"gender\":\"" + ((h >> 33) & 1 ? "male" : "female")
             + "\",\"status\":\"" + ((h >> 37) & 1 ? "active" : "inactive") + "\"}";
     }
     json += ']';
@@ -112,7 +113,12 @@ UsersPage parsePage(const QByteArray &json, int pageNo, qint64 total)
 class PageFeeder
 {
 public:
-    PageFeeder(ApiClient *client, UserTableModel *model, qint64 total) : m_client(client), m_model(model), m_total(total) { }
+    PageFeeder(ApiClient *client, UserTableModel *model, qint64 total)
+        : m_client(client)
+        , m_model(model)
+        , m_total(total)
+    {
+    }
 
     // Lets the model ask for its next page, answers it, and cancels the real request before it is sent.
     // Returns false when the model wants no more. Times go into the counters.
@@ -299,7 +305,10 @@ int runStall(qint64 users, const QString &endpoint)
     ticker.stop();
 
     std::sort(gaps.begin(), gaps.end());
-    auto pct = [&](double p) { return gaps.isEmpty() ? 0.0 : gaps.at(std::min<qsizetype>(gaps.size() - 1, qsizetype(p * gaps.size()))); };
+    auto pct = [&](double p) {
+        return gaps.isEmpty() ? 0.0
+                              : gaps.at(std::min<qsizetype>(gaps.size() - 1, qsizetype(p * gaps.size())));
+    };
     QJsonObject o;
     o[QStringLiteral("source")] = endpoint.isEmpty() ? QStringLiteral("injected") : QStringLiteral("sandbox");
     o[QStringLiteral("users")] = model.rowCount();
@@ -309,7 +318,8 @@ int runStall(qint64 users, const QString &endpoint)
     o[QStringLiteral("max_gap_ms")] = gaps.isEmpty() ? 0.0 : gaps.last();
     o[QStringLiteral("p99_gap_ms")] = pct(0.99);
     o[QStringLiteral("p50_gap_ms")] = pct(0.5);
-    o[QStringLiteral("gaps_over_16ms")] = int(std::count_if(gaps.cbegin(), gaps.cend(), [](double g) { return g > 16.0; }));
+    o[QStringLiteral("gaps_over_16ms")]
+        = int(std::count_if(gaps.cbegin(), gaps.cend(), [](double g) { return g > 16.0; }));
     printJson(o);
     return model.rowCount() == users && failures == 0 ? 0 : 1;
 }
@@ -322,9 +332,10 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("append or stall"));
-    p.addOptions({ { QStringLiteral("users"), QStringLiteral("Users in all."), QStringLiteral("n"), QStringLiteral("1000000") },
-                   { QStringLiteral("endpoint"), QStringLiteral("stall: load from this sandbox instead of injecting."),
-                     QStringLiteral("url") } });
+    p.addOptions({ { QStringLiteral("users"), QStringLiteral("Users in all."), QStringLiteral("n"),
+                       QStringLiteral("1000000") },
+        { QStringLiteral("endpoint"), QStringLiteral("stall: load from this sandbox instead of injecting."),
+            QStringLiteral("url") } });
     p.process(app);
     const QStringList args = p.positionalArguments();
     const qint64 users = p.value(QStringLiteral("users")).toLongLong();

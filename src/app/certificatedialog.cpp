@@ -21,16 +21,19 @@ QString groupedFingerprint(const QString &hex)
 
 } // namespace
 
-CertificateDialog::CertificateDialog(const CertificateInfo &certificate, const QString &profileName, QWidget *parent)
-    : QDialog(parent), m_certificate(certificate)
+CertificateDialog::CertificateDialog(
+    const CertificateInfo &certificate, const QString &profileName, QWidget *parent)
+    : QDialog(parent)
+    , m_certificate(certificate)
 {
     setObjectName(QStringLiteral("certificateDialog"));
     setWindowTitle(tr("Untrusted certificate"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The server's certificate could not be verified: %1")
-                                 .arg(certificate.errors.isEmpty() ? tr("unknown reason")
-                                                                   : certificate.errors.join(QStringLiteral("; "))),
-                             this);
+    auto *intro
+        = new QLabel(tr("The server's certificate could not be verified: %1")
+                         .arg(certificate.errors.isEmpty() ? tr("unknown reason")
+                                                           : certificate.errors.join(QStringLiteral("; "))),
+            this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -55,7 +58,7 @@ CertificateDialog::CertificateDialog(const CertificateInfo &certificate, const Q
     layout->addWidget(m_trust);
     auto *note = new QLabel(tr("Only do this when you know the fingerprint belongs to the server, e.g. a "
                                "self-signed test server you set up."),
-                            this);
+        this);
     note->setWordWrap(true);
     layout->addWidget(note);
 

@@ -14,7 +14,8 @@ class CertificateDialog : public QDialog
 {
     Q_OBJECT
 public:
-    CertificateDialog(const CertificateInfo &certificate, const QString &profileName, QWidget *parent = nullptr);
+    CertificateDialog(
+        const CertificateInfo &certificate, const QString &profileName, QWidget *parent = nullptr);
 
     bool trustChosen() const;
     CertificateInfo certificate() const { return m_certificate; }

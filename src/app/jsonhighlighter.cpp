@@ -2,7 +2,8 @@
 
 namespace UserDesk {
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
+JsonHighlighter::JsonHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document)
 {
     m_key.setForeground(QColor(0x88, 0x1a, 0x8c));
     m_string.setForeground(QColor(0x1a, 0x6e, 0x2e));
@@ -42,7 +43,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             while (end < n && text.at(end).isLetter())
                 ++end;
             const QStringView word = QStringView(text).mid(i, end - i);
-            if (word == QLatin1String("true") || word == QLatin1String("false") || word == QLatin1String("null"))
+            if (word == QLatin1String("true") || word == QLatin1String("false")
+                || word == QLatin1String("null"))
                 setFormat(i, end - i, m_literal);
             i = end;
         } else {

@@ -25,7 +25,11 @@ namespace {
 // libraries; elsewhere, since main() began.
 qint64 processAgeMs()
 {
-    static QElapsedTimer sinceMain = [] { QElapsedTimer t; t.start(); return t; }();
+    static QElapsedTimer sinceMain = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
 #ifdef Q_OS_LINUX
     QFile stat(QStringLiteral("/proc/self/stat"));
     QFile uptime(QStringLiteral("/proc/uptime"));
@@ -64,33 +68,32 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Desktop client for GoRest-style users APIs."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Desktop client for GoRest-style users APIs."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QApplication::translate("main", "Start with the profile NAME."),
-                                           QStringLiteral("NAME"));
+        QApplication::translate("main", "Start with the profile NAME."), QStringLiteral("NAME"));
     const QCommandLineOption settingsOption(QStringLiteral("settings"),
-                                            QApplication::translate("main", "Read and write settings in PATH."),
-                                            QStringLiteral("PATH"));
+        QApplication::translate("main", "Read and write settings in PATH."), QStringLiteral("PATH"));
     const QCommandLineOption dataOption(QStringLiteral("data-dir"),
-                                        QApplication::translate("main", "Keep the built-in sandbox's data in PATH."),
-                                        QStringLiteral("PATH"));
+        QApplication::translate("main", "Keep the built-in sandbox's data in PATH."), QStringLiteral("PATH"));
     // For bench/run: print how long after process start the first page of users was on screen, then quit.
     const QCommandLineOption startupOption(QStringLiteral("benchmark-startup"),
-                                           QApplication::translate("main", "Quit once the first page is shown, "
-                                                                           "printing the time it took."));
-    parser.addOptions({profileOption, settingsOption, dataOption, startupOption});
+        QApplication::translate("main",
+            "Quit once the first page is shown, "
+            "printing the time it took."));
+    parser.addOptions({ profileOption, settingsOption, dataOption, startupOption });
     parser.process(app);
 
-    ProfileStore store(parser.isSet(settingsOption) ? parser.value(settingsOption)
-                                                    : ProfileStore::defaultSettingsPath());
+    ProfileStore store(
+        parser.isSet(settingsOption) ? parser.value(settingsOption) : ProfileStore::defaultSettingsPath());
     store.ensureDefaultProfile();
     if (parser.isSet(profileOption)) {
         const QString name = parser.value(profileOption);
         if (!store.contains(name)) {
-            QTextStream(stderr) << QApplication::translate("main", "userdesk: no profile named \"%1\"").arg(name)
-                                << Qt::endl;
+            QTextStream(stderr)
+                << QApplication::translate("main", "userdesk: no profile named \"%1\"").arg(name) << Qt::endl;
             return 2;
         }
         store.setCurrentProfileName(name);

@@ -23,6 +23,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -30,7 +31,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QKeyEvent>
 #include <QStatusBar>
 
 namespace UserDesk {
@@ -56,9 +56,15 @@ QString headersText(const RawHeaders &headers)
 } // namespace
 
 MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &options, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store), m_tokens(tokens),
-      m_options(options), m_client(new ApiClient(this)), m_model(new UserTableModel(m_client, this)),
-      m_proxy(new UserSortFilterProxyModel(this)), m_logModel(new RequestLogModel(this))
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_store(store)
+    , m_tokens(tokens)
+    , m_options(options)
+    , m_client(new ApiClient(this))
+    , m_model(new UserTableModel(m_client, this))
+    , m_proxy(new UserSortFilterProxyModel(this))
+    , m_logModel(new RequestLogModel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
@@ -83,32 +89,36 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     connect(&m_retryTimer, &QTimer::timeout, this, &MainWindow::updateRetryCountdown);
 
     // Every request ends in exactly one of these; the retry countdown and the banner follow them.
-    connect(m_client, &ApiClient::usersPageReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
-    connect(m_client, &ApiClient::userReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
+    connect(m_client, &ApiClient::usersPageReceived, this,
+        [this](ApiClient::RequestId id) { onRequestEnded(id); });
+    connect(
+        m_client, &ApiClient::userReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::userCreated, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::userUpdated, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::userDeleted, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
-    connect(m_client, &ApiClient::postsReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
-    connect(m_client, &ApiClient::todosReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
-    connect(m_client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
+    connect(
+        m_client, &ApiClient::postsReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
+    connect(
+        m_client, &ApiClient::todosReceived, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
+    connect(
+        m_client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id) { onRequestEnded(id); });
     connect(m_client, &ApiClient::retryScheduled, this, &MainWindow::onRetryScheduled);
     // Where tokens went when no keychain answered: the person chose it once and should not be surprised.
-    connect(m_tokens, &TokenStore::warning, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-    });
+    connect(m_tokens, &TokenStore::warning, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_client, &ApiClient::rateLimitChanged, this, [this](const RateLimitInfo &info) {
         if (!info.isKnown())
             return;
         m_rateLabel->setText(tr("Rate limit: %1 of %2 left").arg(info.remaining).arg(info.limit));
-        m_rateLabel->setToolTip(info.resetSeconds >= 0 ? tr("The allowance refills in %1 s.").arg(info.resetSeconds)
-                                                       : QString());
+        m_rateLabel->setToolTip(
+            info.resetSeconds >= 0 ? tr("The allowance refills in %1 s.").arg(info.resetSeconds) : QString());
         m_rateLabel->show();
     });
     connect(m_client, &ApiClient::pacingWait, this, [this](int delayMs) {
         if (delayMs > 0)
-            statusBar()->showMessage(tr("Holding back %1 s to stay inside the server's rate limit…")
-                                         .arg((delayMs + 999) / 1000),
-                                     delayMs + 1000);
+            statusBar()->showMessage(
+                tr("Holding back %1 s to stay inside the server's rate limit…").arg((delayMs + 999) / 1000),
+                delayMs + 1000);
     });
     connect(m_client, &ApiClient::bulkProgress, this, [this](ApiClient::RequestId id, int done, int total) {
         if (id != m_bulkRequest)
@@ -125,28 +135,29 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
             m_loadingTimer.start();
         updateLoadingWidget();
     });
-    connect(m_model, &UserTableModel::pageLoadFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
-        if (error.kind() == ApiError::Kind::Canceled) {
-            showError(tr("Loading the users was canceled."), id, BannerAction::Retry);
-            return;
-        }
-        showError(tr("Could not load the users: %1").arg(error.userMessage()), id, BannerAction::Retry);
-        if (error.kind() == ApiError::Kind::Tls)
-            handleTlsError(error);
-    });
+    connect(m_model, &UserTableModel::pageLoadFailed, this,
+        [this](ApiClient::RequestId id, const ApiError &error) {
+            if (error.kind() == ApiError::Kind::Canceled) {
+                showError(tr("Loading the users was canceled."), id, BannerAction::Retry);
+                return;
+            }
+            showError(tr("Could not load the users: %1").arg(error.userMessage()), id, BannerAction::Retry);
+            if (error.kind() == ApiError::Kind::Tls)
+                handleTlsError(error);
+        });
     connect(m_model, &UserTableModel::rowRequestFailed, this,
-            [this](ApiClient::RequestId id, qint64 userId, const ApiError &error) {
-                if (m_dialogRequests.remove(id))
-                    return; // the dialog that sent it shows the answer beside its fields
-                if (error.kind() == ApiError::Kind::NotFound && m_model->rowOfUser(userId) < 0) {
-                    // A delete that found nothing to delete: the user went elsewhere first, and left the table.
-                    statusBar()->showMessage(tr("User %1 was already gone from the server; it is no longer listed.")
-                                                 .arg(userId),
-                                             8000);
-                    return;
-                }
-                showError(tr("User %1: %2").arg(userId).arg(error.userMessage()), id);
-            });
+        [this](ApiClient::RequestId id, qint64 userId, const ApiError &error) {
+            if (m_dialogRequests.remove(id))
+                return; // the dialog that sent it shows the answer beside its fields
+            if (error.kind() == ApiError::Kind::NotFound && m_model->rowOfUser(userId) < 0) {
+                // A delete that found nothing to delete: the user went elsewhere first, and left the table.
+                statusBar()->showMessage(
+                    tr("User %1 was already gone from the server; it is no longer listed.").arg(userId),
+                    8000);
+                return;
+            }
+            showError(tr("User %1: %2").arg(userId).arg(error.userMessage()), id);
+        });
 
     connect(m_store, &ProfileStore::profilesChanged, this, &MainWindow::populateProfiles);
     populateProfiles();
@@ -254,11 +265,10 @@ void MainWindow::setUpActions()
     m_ui->mainToolBar->insertWidget(first, label);
     m_ui->mainToolBar->insertWidget(first, m_profileCombo);
     m_ui->mainToolBar->insertSeparator(first);
-    connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
-        switchToProfile(m_profileCombo->itemText(index));
-    });
+    connect(m_profileCombo, &QComboBox::activated, this,
+        [this](int index) { switchToProfile(m_profileCombo->itemText(index)); });
 
-    m_ui->actionRefresh->setShortcuts({QKeySequence(Qt::Key_F5)});
+    m_ui->actionRefresh->setShortcuts({ QKeySequence(Qt::Key_F5) });
     m_ui->actionNew->setShortcuts(QKeySequence::New);
     m_ui->actionDelete->setShortcuts(QKeySequence::Delete);
     m_ui->actionFind->setShortcuts(QKeySequence::Find);
@@ -289,9 +299,9 @@ void MainWindow::setUpActions()
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About UserDesk"),
-                                    tr("UserDesk %1\nA desktop client for GoRest-style users APIs.")
-                                        .arg(QStringLiteral(USERDESK_VERSION)),
-                                    QMessageBox::Ok, this);
+            tr("UserDesk %1\nA desktop client for GoRest-style users APIs.")
+                .arg(QStringLiteral(USERDESK_VERSION)),
+            QMessageBox::Ok, this);
         box->setIconPixmap(windowIcon().pixmap(64, 64));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -301,7 +311,8 @@ void MainWindow::setUpActions()
 
     m_bannerPreferences = new QPushButton(tr("Open Preferences"), m_ui->errorBanner);
     m_bannerPreferences->setObjectName(QStringLiteral("bannerPreferencesButton"));
-    m_ui->bannerLayout->insertWidget(m_ui->bannerLayout->indexOf(m_ui->dismissBannerButton), m_bannerPreferences);
+    m_ui->bannerLayout->insertWidget(
+        m_ui->bannerLayout->indexOf(m_ui->dismissBannerButton), m_bannerPreferences);
     connect(m_bannerPreferences, &QPushButton::clicked, this, [this] {
         const bool token = m_bannerAction == BannerAction::TokenInPreferences;
         SettingsDialog *dialog = openPreferences();
@@ -312,7 +323,7 @@ void MainWindow::setUpActions()
     });
     connect(m_ui->dismissBannerButton, &QToolButton::clicked, this, &MainWindow::hideError);
     connect(m_ui->showExchangeButton, &QPushButton::clicked, this,
-            [this] { showExchangeOfRequest(m_bannerRequest); });
+        [this] { showExchangeOfRequest(m_bannerRequest); });
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         hideError();
         if (!m_connected)
@@ -343,12 +354,13 @@ void MainWindow::setUpTable()
     connect(table, &QAbstractItemView::doubleClicked, this, [this] { openEditUserDialog(); });
     // Enter edits only while the table has focus; as a shortcut it would also fire inside dialogs.
     table->installEventFilter(this);
-    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(
+        table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                const User user = current.data(UserTableModel::UserRole).value<User>();
-                showUser(user, true);
-            });
+        [this](const QModelIndex &current) {
+            const User user = current.data(UserTableModel::UserRole).value<User>();
+            showUser(user, true);
+        });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         const QModelIndex current = m_ui->userTable->currentIndex();
         if (current.isValid()) {
@@ -381,50 +393,51 @@ void MainWindow::setUpDetailPane()
     m_ui->todosList->header()->resizeSection(1, 110);
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 2);
-    m_ui->mainSplitter->setSizes({820, 440});
+    m_ui->mainSplitter->setSizes({ 820, 440 });
 
     connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, &MainWindow::loadRelatedIfShown);
     connect(m_client, &ApiClient::postsReceived, this,
-            [this](ApiClient::RequestId id, qint64, const QList<Post> &posts) {
-                if (id != m_postsRequest)
-                    return;
-                m_postsRequest = 0;
-                m_ui->postsList->clear();
-                for (const Post &p : posts) {
-                    auto *item = new QTreeWidgetItem(m_ui->postsList, {p.title, p.body.simplified()});
-                    item->setToolTip(1, p.body);
-                }
-                if (posts.isEmpty())
-                    new QTreeWidgetItem(m_ui->postsList, {tr("No posts")});
-            });
-    connect(m_client, &ApiClient::todosReceived, this,
-            [this](ApiClient::RequestId id, qint64, const QList<Todo> &todos) {
-                if (id != m_todosRequest)
-                    return;
-                m_todosRequest = 0;
-                m_ui->todosList->clear();
-                for (const Todo &t : todos)
-                    new QTreeWidgetItem(m_ui->todosList, {t.title, t.dueOn.left(10), t.status});
-                if (todos.isEmpty())
-                    new QTreeWidgetItem(m_ui->todosList, {tr("No todos")});
-            });
-    connect(m_client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
-        QTreeWidget *list = nullptr;
-        if (id == m_postsRequest) {
+        [this](ApiClient::RequestId id, qint64, const QList<Post> &posts) {
+            if (id != m_postsRequest)
+                return;
             m_postsRequest = 0;
-            m_postsLoadedFor = 0;
-            list = m_ui->postsList;
-        } else if (id == m_todosRequest) {
+            m_ui->postsList->clear();
+            for (const Post &p : posts) {
+                auto *item = new QTreeWidgetItem(m_ui->postsList, { p.title, p.body.simplified() });
+                item->setToolTip(1, p.body);
+            }
+            if (posts.isEmpty())
+                new QTreeWidgetItem(m_ui->postsList, { tr("No posts") });
+        });
+    connect(m_client, &ApiClient::todosReceived, this,
+        [this](ApiClient::RequestId id, qint64, const QList<Todo> &todos) {
+            if (id != m_todosRequest)
+                return;
             m_todosRequest = 0;
-            m_todosLoadedFor = 0;
-            list = m_ui->todosList;
-        }
-        if (!list || error.kind() == ApiError::Kind::Canceled)
-            return;
-        list->clear();
-        auto *item = new QTreeWidgetItem(list, {tr("Could not load: %1").arg(error.userMessage())});
-        item->setForeground(0, QColor(0xb0, 0x20, 0x20));
-    });
+            m_ui->todosList->clear();
+            for (const Todo &t : todos)
+                new QTreeWidgetItem(m_ui->todosList, { t.title, t.dueOn.left(10), t.status });
+            if (todos.isEmpty())
+                new QTreeWidgetItem(m_ui->todosList, { tr("No todos") });
+        });
+    connect(
+        m_client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
+            QTreeWidget *list = nullptr;
+            if (id == m_postsRequest) {
+                m_postsRequest = 0;
+                m_postsLoadedFor = 0;
+                list = m_ui->postsList;
+            } else if (id == m_todosRequest) {
+                m_todosRequest = 0;
+                m_todosLoadedFor = 0;
+                list = m_ui->todosList;
+            }
+            if (!list || error.kind() == ApiError::Kind::Canceled)
+                return;
+            list->clear();
+            auto *item = new QTreeWidgetItem(list, { tr("Could not load: %1").arg(error.userMessage()) });
+            item->setForeground(0, QColor(0xb0, 0x20, 0x20));
+        });
     showUser(User(), true);
 }
 
@@ -444,10 +457,10 @@ void MainWindow::setUpLogDock()
     mono.setStyleHint(QFont::TypeWriter);
     m_ui->logDetails->setFont(mono);
     new JsonHighlighter(m_ui->logDetails->document()); // owned by the document
-    m_ui->logSplitter->setSizes({700, 560});
+    m_ui->logSplitter->setSizes({ 700, 560 });
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showExchange(current.row()); });
+        [this](const QModelIndex &current) { showExchange(current.row()); });
     connect(m_logModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == m_ui->logTable->currentIndex().row())
             showExchange(topLeft.row());
@@ -467,7 +480,7 @@ void MainWindow::setUpLogDock()
         m_ui->logDetails->clear();
         m_ui->copyCurlButton->setEnabled(false);
     });
-    resizeDocks({m_ui->logDock}, {220}, Qt::Vertical);
+    resizeDocks({ m_ui->logDock }, { 220 }, Qt::Vertical);
 }
 
 void MainWindow::restoreWindowState()
@@ -544,7 +557,7 @@ void MainWindow::applyProfile(const QString &name)
         m_profile = Profile();
         updateEndpointLabel();
         showError(tr("There is no profile to work with. Open Preferences to add one."), 0,
-                  BannerAction::Preferences);
+            BannerAction::Preferences);
         return;
     }
     m_profile = *profile;
@@ -581,9 +594,10 @@ void MainWindow::applyProfile(const QString &name)
             return; // the person switched again meanwhile
         connectTo(m_profile.baseUrl(), result.ok && result.found ? result.token : QString());
         if (result.keychainUnavailable)
-            showError(tr("No keychain answered, so no token was read: reading works, changes will be refused. "
-                         "Open Preferences to give the token and choose where it is kept."),
-                      0, BannerAction::TokenInPreferences);
+            showError(
+                tr("No keychain answered, so no token was read: reading works, changes will be refused. "
+                   "Open Preferences to give the token and choose where it is kept."),
+                0, BannerAction::TokenInPreferences);
         else if (!result.ok)
             showError(tr("The token could not be read: %1").arg(result.error), 0);
     });
@@ -643,8 +657,9 @@ void MainWindow::updateCounts()
     const QLocale locale;
     const int loaded = m_model->loadedCount();
     const qint64 total = m_model->totalCount();
-    QString text = total >= 0 ? tr("Loaded %1 of %2 users").arg(locale.toString(loaded), locale.toString(total))
-                              : tr("Loaded %1 users").arg(locale.toString(loaded));
+    QString text = total >= 0
+        ? tr("Loaded %1 of %2 users").arg(locale.toString(loaded), locale.toString(total))
+        : tr("Loaded %1 users").arg(locale.toString(loaded));
     if (m_model->isLoading())
         text += tr(" — loading…");
     m_loadedLabel->setText(text);
@@ -655,8 +670,8 @@ UserFilter MainWindow::filterFromWidgets() const
     UserFilter filter;
     filter.name = m_ui->nameFilter->text().trimmed();
     filter.email = m_ui->emailFilter->text().trimmed();
-    static const QString genders[] = {QString(), QStringLiteral("female"), QStringLiteral("male")};
-    static const QString statuses[] = {QString(), QStringLiteral("active"), QStringLiteral("inactive")};
+    static const QString genders[] = { QString(), QStringLiteral("female"), QStringLiteral("male") };
+    static const QString statuses[] = { QString(), QStringLiteral("active"), QStringLiteral("inactive") };
     filter.gender = genders[std::clamp(m_ui->genderFilter->currentIndex(), 0, 2)];
     filter.status = statuses[std::clamp(m_ui->statusFilter->currentIndex(), 0, 2)];
     return filter;
@@ -731,7 +746,8 @@ UserDialog *MainWindow::openEditUserDialog()
         m_dialogRequests.insert(id);
         m_model->trackRequest(id, userId, UserTableModel::RowState::Saving);
     });
-    connect(dialog, &UserDialog::saveEnded, this, [this](ApiClient::RequestId id) { m_dialogRequests.remove(id); });
+    connect(dialog, &UserDialog::saveEnded, this,
+        [this](ApiClient::RequestId id) { m_dialogRequests.remove(id); });
     connect(dialog, &UserDialog::userSaved, this, [this](const User &saved) {
         statusBar()->showMessage(tr("Saved user %1 (%2).").arg(saved.id).arg(saved.name), 8000);
     });
@@ -762,11 +778,10 @@ SettingsDialog *MainWindow::openPreferences()
 void MainWindow::deleteSelectedUsers()
 {
     QList<User> users = selectedUsers();
-    users.erase(std::remove_if(users.begin(), users.end(),
-                               [this](const User &u) {
-                                   return m_model->rowState(u.id) == UserTableModel::RowState::Deleting;
-                               }),
-                users.end());
+    users.erase(
+        std::remove_if(users.begin(), users.end(),
+            [this](const User &u) { return m_model->rowState(u.id) == UserTableModel::RowState::Deleting; }),
+        users.end());
     if (users.isEmpty() || m_bulkRequest)
         return;
 
@@ -778,11 +793,10 @@ void MainWindow::deleteSelectedUsers()
         lines << tr("…and %n more", nullptr, static_cast<int>(users.size() - shown));
 
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete users"),
-                                tr("Delete %n user(s) from %1? This cannot be undone.", nullptr,
-                                   static_cast<int>(users.size()))
-                                        .arg(m_profile.name())
-                                    + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+        tr("Delete %n user(s) from %1? This cannot be undone.", nullptr, static_cast<int>(users.size()))
+                .arg(m_profile.name())
+            + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n')),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDeleteBox"));
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
@@ -846,20 +860,21 @@ void MainWindow::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkIte
             text += QStringLiteral("\n\n") + heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
     };
     section(tr("These were not deleted:"), failures);
-    section(tr("These were already gone from the server (deleted elsewhere first) and are no longer listed:"), gone);
+    section(tr("These were already gone from the server (deleted elsewhere first) and are no longer listed:"),
+        gone);
     section(tr("Stopped before these were deleted:"), stopped);
     if (!failures.isEmpty()) {
         showError(tr("Deleted %1 of %2 users; %3 could not be deleted.")
                       .arg(deleted)
                       .arg(results.size())
                       .arg(failures.size()),
-                  0);
+            0);
     }
     const QString title = !failures.isEmpty() ? tr("Some users were not deleted")
-        : !stopped.isEmpty()                    ? tr("Deleting stopped")
-                                                : tr("Some users were already gone");
-    auto *box = new QMessageBox(failures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title, text,
-                                QMessageBox::Ok, this);
+        : !stopped.isEmpty()                  ? tr("Deleting stopped")
+                                              : tr("Some users were already gone");
+    auto *box = new QMessageBox(failures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title,
+        text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("bulkReportBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -870,12 +885,13 @@ void MainWindow::showError(const QString &text, ApiClient::RequestId id, BannerA
     const bool offerRetry = action == BannerAction::Retry;
     m_bannerRequest = id;
     m_bannerAction = action;
-    m_bannerPreferences->setVisible(action == BannerAction::Preferences || action == BannerAction::TokenInPreferences);
+    m_bannerPreferences->setVisible(
+        action == BannerAction::Preferences || action == BannerAction::TokenInPreferences);
     m_ui->errorLabel->setText(text);
     m_ui->showExchangeButton->setVisible(id != 0 && m_logModel->lastRowOfRequest(id) >= 0);
     m_ui->retryButton->setVisible(offerRetry);
-    m_ui->errorBanner->setStyleSheet(
-        QStringLiteral("#errorBanner { background: #fdecea; border: 1px solid #e6a39c; border-radius: 4px; }"));
+    m_ui->errorBanner->setStyleSheet(QStringLiteral(
+        "#errorBanner { background: #fdecea; border: 1px solid #e6a39c; border-radius: 4px; }"));
     m_ui->errorBanner->show();
     statusBar()->showMessage(text, 15000);
 }
@@ -915,8 +931,8 @@ void MainWindow::showExchangeOfRequest(ApiClient::RequestId id)
     m_ui->logDock->show();
     m_ui->logDock->raise();
     const QModelIndex index = m_logModel->index(row, 0);
-    m_ui->logTable->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                                 QItemSelectionModel::Rows);
+    m_ui->logTable->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->logTable->scrollTo(index);
     m_ui->logTable->setFocus();
 }
@@ -929,13 +945,16 @@ void MainWindow::showExchange(int row)
         m_ui->logDetails->clear();
         return;
     }
-    QString text = QString::fromLatin1(ex->method) + QLatin1Char(' ') + ex->url.toDisplayString() + QLatin1Char('\n');
-    text += tr("Attempt %1, started %2").arg(ex->attempt).arg(ex->startedAt.toLocalTime().toString(Qt::ISODateWithMs))
+    QString text
+        = QString::fromLatin1(ex->method) + QLatin1Char(' ') + ex->url.toDisplayString() + QLatin1Char('\n');
+    text += tr("Attempt %1, started %2")
+                .arg(ex->attempt)
+                .arg(ex->startedAt.toLocalTime().toString(Qt::ISODateWithMs))
         + QLatin1Char('\n');
     text += QLatin1Char('\n') + tr("Request headers:") + QLatin1Char('\n') + headersText(ex->requestHeaders);
     if (!ex->requestBody.isEmpty())
-        text += QLatin1Char('\n') + tr("Request body:") + QLatin1Char('\n') + JsonFormat::pretty(ex->requestBody)
-            + QLatin1Char('\n');
+        text += QLatin1Char('\n') + tr("Request body:") + QLatin1Char('\n')
+            + JsonFormat::pretty(ex->requestBody) + QLatin1Char('\n');
     text += QLatin1Char('\n');
     if (!ex->finished) {
         text += tr("Waiting for the answer…");
@@ -946,11 +965,13 @@ void MainWindow::showExchange(int row)
             text += tr("No answer after %1 ms").arg(ex->elapsedMs);
         if (!ex->error.isEmpty())
             text += QStringLiteral(" — ") + ex->error;
-        text += QLatin1Char('\n') + tr("Response headers:") + QLatin1Char('\n') + headersText(ex->responseHeaders);
+        text += QLatin1Char('\n') + tr("Response headers:") + QLatin1Char('\n')
+            + headersText(ex->responseHeaders);
         if (!ex->responseBody.isEmpty()) {
-            text += QLatin1Char('\n') + tr("Response body (%1 bytes%2):")
-                                            .arg(ex->responseBytes)
-                                            .arg(ex->responseBodyTruncated ? tr(", shortened") : QString())
+            text += QLatin1Char('\n')
+                + tr("Response body (%1 bytes%2):")
+                      .arg(ex->responseBytes)
+                      .arg(ex->responseBodyTruncated ? tr(", shortened") : QString())
                 + QLatin1Char('\n') + JsonFormat::pretty(ex->responseBody);
         }
     }
@@ -966,7 +987,7 @@ void MainWindow::copyAsCurl()
     QGuiApplication::clipboard()->setText(RequestLog::toCurl(*ex, withToken, m_token));
     statusBar()->showMessage(withToken ? tr("Copied the request as cURL, with the token.")
                                        : tr("Copied the request as cURL; the token is a placeholder."),
-                             6000);
+        6000);
 }
 
 void MainWindow::onRequestEnded(ApiClient::RequestId id)
@@ -1004,7 +1025,8 @@ void MainWindow::updateRetryCountdown()
     const qint64 left = m_retryDeadline.remainingTime();
     const int max = m_client->retryPolicy().maxAttempts;
     if (left > 0)
-        m_retryLabel->setText(tr("Retrying in %1 s, attempt %2 of %3").arg((left + 999) / 1000).arg(m_retryAttempt).arg(max));
+        m_retryLabel->setText(
+            tr("Retrying in %1 s, attempt %2 of %3").arg((left + 999) / 1000).arg(m_retryAttempt).arg(max));
     else
         m_retryLabel->setText(tr("Retrying now, attempt %1 of %2…").arg(m_retryAttempt).arg(max));
     m_retryLabel->setToolTip(m_retryReason);
@@ -1043,12 +1065,12 @@ void MainWindow::loadRelatedIfShown()
     if (tab == m_ui->postsTab && m_postsLoadedFor != m_shownUser.id) {
         m_postsLoadedFor = m_shownUser.id;
         m_ui->postsList->clear();
-        new QTreeWidgetItem(m_ui->postsList, {tr("Loading…")});
+        new QTreeWidgetItem(m_ui->postsList, { tr("Loading…") });
         m_postsRequest = m_client->listUserPosts(m_shownUser.id);
     } else if (tab == m_ui->todosTab && m_todosLoadedFor != m_shownUser.id) {
         m_todosLoadedFor = m_shownUser.id;
         m_ui->todosList->clear();
-        new QTreeWidgetItem(m_ui->todosList, {tr("Loading…")});
+        new QTreeWidgetItem(m_ui->todosList, { tr("Loading…") });
         m_todosRequest = m_client->listUserTodos(m_shownUser.id);
     }
 }
@@ -1065,7 +1087,8 @@ void MainWindow::chooseExportFile(bool json)
     connect(dialog, &QFileDialog::fileSelected, this, [this, json](const QString &path) {
         QString why;
         if (exportUsers(path, json, &why))
-            statusBar()->showMessage(tr("Exported %n user(s) to %1.", nullptr, m_model->loadedCount()).arg(path), 8000);
+            statusBar()->showMessage(
+                tr("Exported %n user(s) to %1.", nullptr, m_model->loadedCount()).arg(path), 8000);
         else
             showError(tr("Could not export: %1").arg(why), 0);
     });
@@ -1081,8 +1104,9 @@ bool MainWindow::exportUsers(const QString &path, bool json, QString *why)
         return false;
     }
     // CSV goes to spreadsheets: a name that would run as a formula there is written as text.
-    file.write(json ? UserExport::render(m_model->users(), UserExport::Format::Json)
-                    : UserExport::render(m_model->users(), UserExport::Format::Csv, UserExport::CsvCells::Defused));
+    file.write(json
+            ? UserExport::render(m_model->users(), UserExport::Format::Json)
+            : UserExport::render(m_model->users(), UserExport::Format::Csv, UserExport::CsvCells::Defused));
     if (!file.commit()) {
         if (why)
             *why = file.errorString();

@@ -13,7 +13,10 @@
 namespace UserDesk {
 
 SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_store(store), m_tokens(tokens)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_store(store)
+    , m_tokens(tokens)
 {
     m_ui->setupUi(this);
     m_ui->pageSizeSpin->setRange(Profile::MinPageSize, Profile::MaxPageSize);
@@ -24,7 +27,7 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     m_ui->saveMessage->setStyleSheet(QStringLiteral("color: #b02020;"));
 
     for (const Profile &p : m_store->profiles())
-        m_entries.append(Entry{p, p.name(), QString(), false, QString()});
+        m_entries.append(Entry { p, p.name(), QString(), false, QString() });
     refreshList(m_store->currentProfileName());
     updateTokenWarning();
 
@@ -120,15 +123,15 @@ void SettingsDialog::loadEntry(int index)
     // The sandbox profile keeps whatever URL it was created with; showing that (a public server's) would
     // tell the person the wrong place. Its real address is only known while it runs.
     m_ui->baseUrlEdit->setText(!embedded ? p.baseUrl().toString()
-                                         : m_sandboxUrl.isValid() ? m_sandboxUrl.toString() : QString());
+            : m_sandboxUrl.isValid()     ? m_sandboxUrl.toString()
+                                         : QString());
     m_ui->baseUrlEdit->setEnabled(!embedded);
     m_ui->sandboxNote->setVisible(embedded);
     m_ui->tokenEdit->setEnabled(!embedded);
     m_ui->tokenEdit->setText(e.tokenEdited ? e.token : QString());
-    m_ui->tokenEdit->setPlaceholderText(embedded ? tr("chosen by the sandbox")
-                                        : e.originalName.isEmpty() && !e.tokenEdited
-                                            ? tr("none")
-                                            : tr("unchanged: type to replace, clear to remove"));
+    m_ui->tokenEdit->setPlaceholderText(embedded         ? tr("chosen by the sandbox")
+            : e.originalName.isEmpty() && !e.tokenEdited ? tr("none")
+                                                         : tr("unchanged: type to replace, clear to remove"));
     m_ui->pageSizeSpin->setValue(p.pageSize());
     m_ui->timeoutSpin->setValue(p.timeoutMs() / 1000);
     m_ui->retriesSpin->setValue(p.maxAttempts());
@@ -163,7 +166,8 @@ bool SettingsDialog::nameIsFree(const QString &name, QString *why) const
     return true;
 }
 
-void SettingsDialog::askName(const QString &title, const QString &initial, std::function<void(const QString &)> done)
+void SettingsDialog::askName(
+    const QString &title, const QString &initial, std::function<void(const QString &)> done)
 {
     // open(), not exec(): no nested event loop, and tests can find and fill it.
     auto *input = new QInputDialog(this);
@@ -172,15 +176,16 @@ void SettingsDialog::askName(const QString &title, const QString &initial, std::
     input->setLabelText(tr("Profile name:"));
     input->setTextValue(initial);
     input->setAttribute(Qt::WA_DeleteOnClose);
-    connect(input, &QInputDialog::textValueSelected, this, [this, done = std::move(done)](const QString &text) {
-        QString why;
-        if (!nameIsFree(text, &why)) {
-            m_ui->saveMessage->setText(why);
-            return;
-        }
-        m_ui->saveMessage->clear();
-        done(text.trimmed());
-    });
+    connect(
+        input, &QInputDialog::textValueSelected, this, [this, done = std::move(done)](const QString &text) {
+            QString why;
+            if (!nameIsFree(text, &why)) {
+                m_ui->saveMessage->setText(why);
+                return;
+            }
+            m_ui->saveMessage->clear();
+            done(text.trimmed());
+        });
     input->open();
 }
 
@@ -189,7 +194,7 @@ void SettingsDialog::addProfile()
     storeEntry();
     askName(tr("Add profile"), QString(), [this](const QString &name) {
         Profile p(name, QUrl(QStringLiteral("https://gorest.co.in/public/v2")));
-        m_entries.append(Entry{p, QString(), QString(), false, QString()});
+        m_entries.append(Entry { p, QString(), QString(), false, QString() });
         refreshList(name);
         m_ui->baseUrlEdit->setFocus();
         m_ui->baseUrlEdit->selectAll();
@@ -202,14 +207,15 @@ void SettingsDialog::duplicateProfile()
     if (m_current < 0)
         return;
     const Entry source = m_entries.at(m_current);
-    askName(tr("Duplicate profile"), tr("%1 (copy)").arg(source.profile.name()), [this, source](const QString &name) {
-        Entry copy = source;
-        copy.profile.setName(name);
-        copy.originalName.clear();
-        copy.copyTokenFrom = source.tokenEdited ? QString() : source.originalName;
-        m_entries.append(copy);
-        refreshList(name);
-    });
+    askName(tr("Duplicate profile"), tr("%1 (copy)").arg(source.profile.name()),
+        [this, source](const QString &name) {
+            Entry copy = source;
+            copy.profile.setName(name);
+            copy.originalName.clear();
+            copy.copyTokenFrom = source.tokenEdited ? QString() : source.originalName;
+            m_entries.append(copy);
+            refreshList(name);
+        });
 }
 
 void SettingsDialog::renameProfile()
@@ -300,35 +306,35 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
     const QString profileName = profile.name();
 
     connect(m_testClient.get(), &ApiClient::usersPageReceived, this,
-            [this](ApiClient::RequestId id, const UsersPage &page) {
-                if (id != m_testId)
-                    return;
-                m_ui->testConnectionButton->setEnabled(true);
-                const QString count = page.info.total >= 0 ? QLocale().toString(page.info.total)
-                                                           : QString::number(page.users.size());
-                m_ui->testResult->setText(tr("Connected: the server has %1 users.").arg(count));
-                m_ui->testResult->setStyleSheet(QStringLiteral("color: #1a6e2e;"));
-            });
+        [this](ApiClient::RequestId id, const UsersPage &page) {
+            if (id != m_testId)
+                return;
+            m_ui->testConnectionButton->setEnabled(true);
+            const QString count = page.info.total >= 0 ? QLocale().toString(page.info.total)
+                                                       : QString::number(page.users.size());
+            m_ui->testResult->setText(tr("Connected: the server has %1 users.").arg(count));
+            m_ui->testResult->setStyleSheet(QStringLiteral("color: #1a6e2e;"));
+        });
     connect(m_testClient.get(), &ApiClient::requestFailed, this,
-            [this, profileName](ApiClient::RequestId id, const ApiError &error) {
-                if (id != m_testId)
+        [this, profileName](ApiClient::RequestId id, const ApiError &error) {
+            if (id != m_testId)
+                return;
+            m_ui->testConnectionButton->setEnabled(true);
+            m_ui->testResult->setText(tr("Failed: %1").arg(error.userMessage()));
+            m_ui->testResult->setStyleSheet(QStringLiteral("color: #b02020;"));
+            if (error.kind() != ApiError::Kind::Tls || error.certificate().sha256Fingerprint.isEmpty())
+                return;
+            auto *dialog = new CertificateDialog(error.certificate(), profileName, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &QDialog::accepted, this, [this, dialog, profileName] {
+                const int index = indexOf(profileName);
+                if (index < 0 || !dialog->trustChosen())
                     return;
-                m_ui->testConnectionButton->setEnabled(true);
-                m_ui->testResult->setText(tr("Failed: %1").arg(error.userMessage()));
-                m_ui->testResult->setStyleSheet(QStringLiteral("color: #b02020;"));
-                if (error.kind() != ApiError::Kind::Tls || error.certificate().sha256Fingerprint.isEmpty())
-                    return;
-                auto *dialog = new CertificateDialog(error.certificate(), profileName, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                connect(dialog, &QDialog::accepted, this, [this, dialog, profileName] {
-                    const int index = indexOf(profileName);
-                    if (index < 0 || !dialog->trustChosen())
-                        return;
-                    m_entries[index].profile.addTrustedCertificate(dialog->certificate().sha256Fingerprint);
-                    testConnection();
-                });
-                dialog->open();
+                m_entries[index].profile.addTrustedCertificate(dialog->certificate().sha256Fingerprint);
+                testConnection();
             });
+            dialog->open();
+        });
     m_testId = m_testClient->listUsers(1, 1);
 }
 
@@ -430,7 +436,8 @@ void SettingsDialog::runSteps()
         }
         if (!result.ok) {
             setSaving(false);
-            m_ui->saveMessage->setText(tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
+            m_ui->saveMessage->setText(
+                tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
             return;
         }
         m_steps.removeFirst();
@@ -441,11 +448,11 @@ void SettingsDialog::runSteps()
 void SettingsDialog::askFallback(std::function<void()> retry)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"),
-                                tr("No system keychain answered, so the token cannot be stored safely.\n\n"
-                                   "Keep it for this session only, or store it unencrypted in a file only "
-                                   "you can read?\n\n%1")
-                                    .arg(TokenStore::unencryptedWarning()),
-                                QMessageBox::NoButton, this);
+        tr("No system keychain answered, so the token cannot be stored safely.\n\n"
+           "Keep it for this session only, or store it unencrypted in a file only "
+           "you can read?\n\n%1")
+            .arg(TokenStore::unencryptedWarning()),
+        QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("keychainFallbackBox"));
     QPushButton *session = box->addButton(tr("This session only"), QMessageBox::AcceptRole);
     QPushButton *file = box->addButton(tr("Store in a private file"), QMessageBox::DestructiveRole);

@@ -17,7 +17,9 @@ void selectData(QComboBox *combo, const QString &value)
 } // namespace
 
 UserDialog::UserDialog(ApiClient *client, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::UserDialog>()), m_client(client)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::UserDialog>())
+    , m_client(client)
 {
     setUp();
     setWindowTitle(tr("New user"));
@@ -26,8 +28,11 @@ UserDialog::UserDialog(ApiClient *client, QWidget *parent)
 }
 
 UserDialog::UserDialog(ApiClient *client, const User &user, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::UserDialog>()), m_client(client), m_editing(true),
-      m_original(user)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::UserDialog>())
+    , m_client(client)
+    , m_editing(true)
+    , m_original(user)
 {
     setUp();
     setWindowTitle(tr("Edit user %1").arg(user.id));
@@ -48,7 +53,8 @@ void UserDialog::setUp()
     m_ui->statusCombo->addItem(tr("Active"), QStringLiteral("active"));
     m_ui->statusCombo->addItem(tr("Inactive"), QStringLiteral("inactive"));
     m_ui->statusCombo->setPlaceholderText(tr("Choose…"));
-    for (QLabel *label : {m_ui->nameError, m_ui->emailError, m_ui->genderError, m_ui->statusError, m_ui->formMessage})
+    for (QLabel *label :
+        { m_ui->nameError, m_ui->emailError, m_ui->genderError, m_ui->statusError, m_ui->formMessage })
         label->setStyleSheet(QStringLiteral("color: #b02020;"));
     m_ui->busyBar->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
@@ -94,7 +100,8 @@ QLabel *UserDialog::errorLabelFor(const QString &field) const
 
 void UserDialog::clearErrors()
 {
-    for (QLabel *label : {m_ui->nameError, m_ui->emailError, m_ui->genderError, m_ui->statusError, m_ui->formMessage}) {
+    for (QLabel *label :
+        { m_ui->nameError, m_ui->emailError, m_ui->genderError, m_ui->statusError, m_ui->formMessage }) {
         label->clear();
         label->hide();
     }
@@ -111,7 +118,8 @@ void UserDialog::showFieldErrors(const QList<FieldError> &errors)
             continue;
         }
         // The server says "has already been taken"; beside the field that reads as a sentence.
-        const QString text = label->text().isEmpty() ? e.message : label->text() + QStringLiteral("; ") + e.message;
+        const QString text
+            = label->text().isEmpty() ? e.message : label->text() + QStringLiteral("; ") + e.message;
         label->setText(text);
         label->show();
         if (!firstBad)
@@ -138,8 +146,8 @@ void UserDialog::showFieldErrors(const QList<FieldError> &errors)
 void UserDialog::setBusy(bool busy)
 {
     m_ui->busyBar->setVisible(busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->nameEdit, m_ui->emailEdit, m_ui->genderCombo,
-                                                       m_ui->statusCombo})
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_ui->nameEdit, m_ui->emailEdit, m_ui->genderCombo, m_ui->statusCombo })
         w->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(!busy);
 }
@@ -214,9 +222,9 @@ void UserDialog::reject()
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Discard changes?"),
-                                m_pending ? tr("The user is still being saved. Stop waiting and close?")
-                                          : tr("What you typed has not been saved. Discard it?"),
-                                QMessageBox::Discard | QMessageBox::Cancel, this);
+        m_pending ? tr("The user is still being saved. Stop waiting and close?")
+                  : tr("What you typed has not been saved. Discard it?"),
+        QMessageBox::Discard | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("discardChangesBox"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);

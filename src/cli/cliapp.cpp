@@ -11,8 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QSet>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <cstdio>
 
 namespace UserDesk {
@@ -44,20 +44,30 @@ CliApp::CliApp(QObject *parent)
 int CliApp::exitCodeFor(const ApiError &error)
 {
     switch (error.kind()) {
-    case ApiError::Kind::None: return Ok;
+    case ApiError::Kind::None:
+        return Ok;
     case ApiError::Kind::Network:
     case ApiError::Kind::Timeout:
-    case ApiError::Kind::Tls: return NetworkFailure;
+    case ApiError::Kind::Tls:
+        return NetworkFailure;
     case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::Forbidden: return AuthFailure;
-    case ApiError::Kind::NotFound: return NotFound;
+    case ApiError::Kind::Forbidden:
+        return AuthFailure;
+    case ApiError::Kind::NotFound:
+        return NotFound;
     case ApiError::Kind::Validation:
-    case ApiError::Kind::BadRequest: return ValidationFailure;
-    case ApiError::Kind::RateLimited: return RateLimited;
-    case ApiError::Kind::Server: return ServerFailure;
-    case ApiError::Kind::BadResponse: return BadResponse;
-    case ApiError::Kind::Canceled: return Canceled;
-    case ApiError::Kind::HttpOther: return Failure;
+    case ApiError::Kind::BadRequest:
+        return ValidationFailure;
+    case ApiError::Kind::RateLimited:
+        return RateLimited;
+    case ApiError::Kind::Server:
+        return ServerFailure;
+    case ApiError::Kind::BadResponse:
+        return BadResponse;
+    case ApiError::Kind::Canceled:
+        return Canceled;
+    case ApiError::Kind::HttpOther:
+        return Failure;
     }
     return Failure;
 }
@@ -75,8 +85,8 @@ int CliApp::fail(const ApiError &error)
         m_err << "  " << f.field << ": " << f.message << Qt::endl;
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().sha256Fingerprint.isEmpty()) {
         const CertificateInfo c = error.certificate();
-        m_err << "  certificate: " << c.subject << " issued by " << c.issuer << "\n  sha256: " << c.sha256Fingerprint
-              << Qt::endl;
+        m_err << "  certificate: " << c.subject << " issued by " << c.issuer
+              << "\n  sha256: " << c.sha256Fingerprint << Qt::endl;
     }
     return exitCodeFor(error);
 }
@@ -107,7 +117,8 @@ void CliApp::printExchange(int index)
     for (const auto &h : e.responseHeaders)
         m_err << "< " << h.first << ": " << h.second << '\n';
     if (!e.responseBody.isEmpty())
-        m_err << JsonFormat::pretty(e.responseBody.left(4096)) << (e.responseBody.size() > 4096 ? "\n..." : "") << '\n';
+        m_err << JsonFormat::pretty(e.responseBody.left(4096))
+              << (e.responseBody.size() > 4096 ? "\n..." : "") << '\n';
     m_err << Qt::endl;
 }
 
@@ -123,7 +134,7 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     std::optional<Profile> profile;
     if (!profileName.isEmpty() || !global.isSet(QStringLiteral("endpoint"))) {
         ProfileStore store(global.isSet(QStringLiteral("settings")) ? global.value(QStringLiteral("settings"))
-                                                                      : ProfileStore::defaultSettingsPath());
+                                                                    : ProfileStore::defaultSettingsPath());
         if (profileName.isEmpty())
             profileName = store.currentProfileName();
         profile = store.profile(profileName);
@@ -141,7 +152,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         policy.maxAttempts = profile->maxAttempts();
         m_client.setRetryPolicy(policy);
         if (profile->isEmbeddedSandbox() && !global.isSet(QStringLiteral("endpoint"))) {
-            *error = tr("profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")
+            *error = tr(
+                "profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")
                          .arg(profileName);
             return false;
         }
@@ -149,7 +161,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     }
     if (global.isSet(QStringLiteral("endpoint"))) {
         const QUrl url = QUrl::fromUserInput(global.value(QStringLiteral("endpoint")));
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
             *error = tr("--endpoint must be an http or https URL");
             return false;
         }
@@ -170,8 +183,10 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     int concurrency = m_client.maxInFlight();
     int retries = m_client.retryPolicy().maxAttempts - 1;
     if (!number(QStringLiteral("timeout"), Profile::MinTimeoutMs, Profile::MaxTimeoutMs, &timeoutMs)
-        || !number(QStringLiteral("concurrency"), Profile::MinMaxInFlight, Profile::MaxMaxInFlight, &concurrency)
-        || !number(QStringLiteral("retries"), Profile::MinMaxAttempts - 1, Profile::MaxMaxAttempts - 1, &retries))
+        || !number(
+            QStringLiteral("concurrency"), Profile::MinMaxInFlight, Profile::MaxMaxInFlight, &concurrency)
+        || !number(
+            QStringLiteral("retries"), Profile::MinMaxAttempts - 1, Profile::MaxMaxAttempts - 1, &retries))
         return false;
     m_client.setTimeout(timeoutMs);
     m_client.setMaxInFlight(concurrency);
@@ -189,7 +204,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
             if (result.ok && result.found)
                 m_client.setToken(result.token);
             if (result.backend == TokenStore::Backend::OwnerOnlyFile && m_verbose)
-                m_err << tr("note: no keychain answered; the token comes from %1").arg(tokens.ownerOnlyFilePath())
+                m_err << tr("note: no keychain answered; the token comes from %1")
+                             .arg(tokens.ownerOnlyFilePath())
                       << Qt::endl;
             else if (result.keychainUnavailable && m_verbose)
                 m_err << tr("note: no keychain answered; continuing without a token") << Qt::endl;
@@ -201,10 +217,13 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     if (m_verbose) {
         connect(m_client.requestLog(), &RequestLog::changed, this, &CliApp::printExchange);
         connect(&m_client, &ApiClient::retryScheduled, this,
-                [this](ApiClient::RequestId, int attempt, int delayMs, const ApiError &reason) {
-                    m_err << tr("retrying (attempt %1) in %2 ms: %3").arg(attempt).arg(delayMs).arg(reason.message())
-                          << Qt::endl;
-                });
+            [this](ApiClient::RequestId, int attempt, int delayMs, const ApiError &reason) {
+                m_err << tr("retrying (attempt %1) in %2 ms: %3")
+                             .arg(attempt)
+                             .arg(delayMs)
+                             .arg(reason.message())
+                      << Qt::endl;
+            });
     }
     return true;
 }
@@ -212,14 +231,16 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
 int CliApp::run(const QStringList &arguments)
 {
     QCommandLineParser global;
-    global.setApplicationDescription(tr("UserDesk command line: list, read, create, update and delete users of a "
-                                        "GoRest-style API.\n\n")
-                                     + usersHelp);
+    global.setApplicationDescription(
+        tr("UserDesk command line: list, read, create, update and delete users of a "
+           "GoRest-style API.\n\n")
+        + usersHelp);
     global.addHelpOption();
     global.addVersionOption();
     global.addOptions({
         { QStringLiteral("endpoint"), tr("API base URL, e.g. http://127.0.0.1:8080/public/v2."), tr("url") },
-        { QStringLiteral("profile"), tr("Use the settings and keychain token of this UserDesk profile."), tr("name") },
+        { QStringLiteral("profile"), tr("Use the settings and keychain token of this UserDesk profile."),
+            tr("name") },
         { QStringLiteral("settings"), tr("Read profiles from this settings file."), tr("path") },
         { QStringLiteral("no-keychain"), tr("Do not read the token from the keychain.") },
         { QStringLiteral("timeout"), tr("Per-request timeout in milliseconds."), tr("ms") },
@@ -227,7 +248,8 @@ int CliApp::run(const QStringList &arguments)
         { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
         { QStringLiteral("verbose"), tr("Print every HTTP exchange (token redacted) to stderr.") },
     });
-    global.addPositionalArgument(QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
+    global.addPositionalArgument(
+        QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     QString error;
@@ -279,16 +301,16 @@ namespace {
 QCommandLineOption formatOption()
 {
     return { QStringLiteral("format"), QCoreApplication::translate("UserDesk::CliApp", "table, json or csv."),
-             QStringLiteral("format"), QStringLiteral("table") };
+        QStringLiteral("format"), QStringLiteral("table") };
 }
 
 QList<QCommandLineOption> fieldOptions()
 {
     auto t = [](const char *s) { return QCoreApplication::translate("UserDesk::CliApp", s); };
     return { { QStringLiteral("name"), t("Full name."), t("name") },
-             { QStringLiteral("email"), t("Email address (unique)."), t("email") },
-             { QStringLiteral("gender"), t("male or female."), t("gender") },
-             { QStringLiteral("status"), t("active or inactive."), t("status") } };
+        { QStringLiteral("email"), t("Email address (unique)."), t("email") },
+        { QStringLiteral("gender"), t("male or female."), t("gender") },
+        { QStringLiteral("status"), t("active or inactive."), t("status") } };
 }
 
 UserDraft draftFrom(const QCommandLineParser &p)
@@ -327,12 +349,14 @@ std::optional<int> CliApp::parseCommand(QCommandLineParser &parser, const QStrin
     return std::nullopt;
 }
 
-int CliApp::printUserOf(void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start)
+int CliApp::printUserOf(
+    void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start)
 {
     std::optional<User> user;
     ApiError failure;
     connect(&m_client, success, this, [&](ApiClient::RequestId, const User &u) { user = u; });
-    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    connect(&m_client, &ApiClient::requestFailed, this,
+        [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
     start();
     waitForExit();
     if (!user)
@@ -347,12 +371,12 @@ int CliApp::list(const QStringList &arguments)
     p.setApplicationDescription(tr("List users, newest first."));
     p.addHelpOption();
     p.addOptions({ formatOption(),
-                   { QStringLiteral("all"), tr("Fetch every page (concurrently once the page count is known).") },
-                   { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
-                   { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
-                     tr("n") },
-                   { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
-                     tr("key=value") } });
+        { QStringLiteral("all"), tr("Fetch every page (concurrently once the page count is known).") },
+        { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
+        { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
+            tr("n") },
+        { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
+            tr("key=value") } });
     if (const auto done = parseCommand(p, arguments))
         return *done;
     UserFilter filter;
@@ -362,7 +386,8 @@ int CliApp::list(const QStringList &arguments)
             return usage(tr("bad filter \"%1\": use name=, email=, gender= or status=").arg(term));
     }
     const bool all = p.isSet(QStringLiteral("all"));
-    const int perPage = p.isSet(QStringLiteral("per-page")) ? p.value(QStringLiteral("per-page")).toInt() : (all ? 100 : 20);
+    const int perPage = p.isSet(QStringLiteral("per-page")) ? p.value(QStringLiteral("per-page")).toInt()
+                                                            : (all ? 100 : 20);
     if (perPage < 1 || perPage > 100)
         return usage(tr("--per-page must be between 1 and 100"));
     const int firstPage = p.value(QStringLiteral("page")).toInt();
@@ -475,7 +500,8 @@ int CliApp::update(const QStringList &arguments)
         e.setFieldErrors(problems);
         return fail(e);
     }
-    const auto method = p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch;
+    const auto method
+        = p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch;
     return printUserOf(&ApiClient::userUpdated, [&] { m_client.updateUser(id, draft, method); });
 }
 
@@ -498,7 +524,7 @@ int CliApp::remove(const QStringList &arguments)
         return usage(tr("users delete needs at least one id"));
     QList<BulkItemResult> results;
     connect(&m_client, &ApiClient::bulkFinished, this,
-            [&](ApiClient::RequestId, const QList<BulkItemResult> &r) { results = r; });
+        [&](ApiClient::RequestId, const QList<BulkItemResult> &r) { results = r; });
     m_client.deleteUsers(ids);
     waitForExit();
     int code = Ok;

@@ -47,7 +47,8 @@ private:
     // Parses a subcommand's options; a value means "return this exit code now" (help shown, or misuse).
     std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments);
     // Starts one request that ends in `success` with a user, waits for it and prints the user.
-    int printUserOf(void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start);
+    int printUserOf(
+        void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start);
     int fail(const ApiError &error);
     int usage(const QString &message);
     int waitForExit();

@@ -40,8 +40,7 @@ CertificateInfo describe(const QSslCertificate &cert, const QList<QSslError> &er
     return info;
 }
 
-template<typename T>
-std::optional<QList<T>> parseList(const QJsonDocument &doc, QString *error)
+template<typename T> std::optional<QList<T>> parseList(const QJsonDocument &doc, QString *error)
 {
     if (!doc.isArray()) {
         *error = tr("a list was expected but the answer is not a JSON array");
@@ -185,7 +184,8 @@ void ApiClient::setMaxInFlight(int requests)
 
 QNetworkAccessManager *ApiClient::pickManager()
 {
-    const size_t wanted = static_cast<size_t>((m_maxInFlight + connectionsPerManager - 1) / connectionsPerManager);
+    const size_t wanted
+        = static_cast<size_t>((m_maxInFlight + connectionsPerManager - 1) / connectionsPerManager);
     while (m_managers.size() < std::max<size_t>(1, wanted)) {
         auto *manager = new QNetworkAccessManager(this);
         // Redirects are followed by hand so that the token never leaves the profile's origin (Qt 6.4
@@ -242,8 +242,8 @@ bool ApiClient::isOwnOrigin(const QUrl &url) const
 
 // ---- operations ------------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::enqueueList(Operation op, const QString &path, qint64 targetId, int page,
-                                             int perPage, const UserFilter &filter)
+ApiClient::RequestId ApiClient::enqueueList(
+    Operation op, const QString &path, qint64 targetId, int page, int perPage, const UserFilter &filter)
 {
     auto call = std::make_unique<Call>();
     call->op = op;
@@ -309,12 +309,14 @@ ApiClient::RequestId ApiClient::deleteUser(qint64 id)
 
 ApiClient::RequestId ApiClient::listUserPosts(qint64 userId, int page, int perPage)
 {
-    return enqueueList(Operation::ListPosts, QStringLiteral("/users/%1/posts").arg(userId), userId, page, perPage);
+    return enqueueList(
+        Operation::ListPosts, QStringLiteral("/users/%1/posts").arg(userId), userId, page, perPage);
 }
 
 ApiClient::RequestId ApiClient::listUserTodos(qint64 userId, int page, int perPage)
 {
-    return enqueueList(Operation::ListTodos, QStringLiteral("/users/%1/todos").arg(userId), userId, page, perPage);
+    return enqueueList(
+        Operation::ListTodos, QStringLiteral("/users/%1/todos").arg(userId), userId, page, perPage);
 }
 
 ApiClient::RequestId ApiClient::startBulk(int count, const std::function<RequestId(int index)> &startItem)
@@ -337,7 +339,12 @@ ApiClient::RequestId ApiClient::startBulk(int count, const std::function<Request
     const RequestId bulkId = bulk.id;
     if (count == 0) {
         QMetaObject::invokeMethod(
-            this, [this, bulkId] { finishBulkItem(bulkId, {}); checkIdle(); }, Qt::QueuedConnection);
+            this,
+            [this, bulkId] {
+                finishBulkItem(bulkId, {});
+                checkIdle();
+            },
+            Qt::QueuedConnection);
     }
     return bulkId;
 }
@@ -436,7 +443,8 @@ void ApiClient::dispatch()
         const qint64 wait = pacingDelayMs();
         if (wait > 0) {
             if (!m_pacingTimer.isActive() || m_pacingTimer.remainingTime() > wait) {
-                m_pacingTimer.start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+                m_pacingTimer.start(
+                    static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
                 Q_EMIT pacingWait(static_cast<int>(wait));
             }
             return;
@@ -458,7 +466,8 @@ void ApiClient::updateRateLimit(const RestReply &reply)
     const RateLimitInfo before = m_rateLimit;
     // Requests still in flight may be counted after this answer was written.
     const int expectedByAnswer = info.remaining - m_inFlight;
-    const bool sameWindow = m_rateLimit.isKnown() && info.limit == m_rateLimit.limit && t < m_rateLimit.resetAtMs();
+    const bool sameWindow
+        = m_rateLimit.isKnown() && info.limit == m_rateLimit.limit && t < m_rateLimit.resetAtMs();
     if (sameWindow && expectedByAnswer > m_rateLimit.remaining - m_sentSinceRateUpdate) {
         // Answers on different connections arrive in a different order than the server counted them:
         // within one window a larger Remaining is an older count, and trusting it would overspend the
@@ -539,7 +548,8 @@ void ApiClient::start(Call &call, bool isRedirect)
             cert = errors.first().certificate();
         const QString fingerprint = QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex());
         if (!cert.isNull() && m_trustedFingerprints.contains(fingerprint)) {
-            // Trusted for this profile by its exact fingerprint: accept these errors for this certificate only.
+            // Trusted for this profile by its exact fingerprint: accept these errors for this certificate
+            // only.
             reply->ignoreSslErrors(errors);
             return;
         }
@@ -577,10 +587,13 @@ void ApiClient::onFinished(RequestId id)
     if (call.transmissions > 1 || call.fullUploads > 1)
         call.ambiguous = true;
 
-    if (call.abortReason == RestReply::AbortReason::None && reply->error() == QNetworkReply::OperationCanceledError)
+    if (call.abortReason == RestReply::AbortReason::None
+        && reply->error() == QNetworkReply::OperationCanceledError)
         call.abortReason = RestReply::AbortReason::TimedOut; // only the transfer timeout aborts without us
     // An aborted reply is closed; reading it would only warn.
-    const QByteArray body = reply->isOpen() && call.abortReason == RestReply::AbortReason::None ? reply->readAll() : QByteArray();
+    const QByteArray body = reply->isOpen() && call.abortReason == RestReply::AbortReason::None
+        ? reply->readAll()
+        : QByteArray();
     const RestReply answer = RestReply::capture(reply, body, call.abortReason);
     updateRateLimit(answer);
 
@@ -603,8 +616,8 @@ void ApiClient::onFinished(RequestId id)
         e.error = error.isError() ? error.message() : QString();
     });
     qCInfo(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveQuery) << "->"
-                            << answer.httpStatus() << (error.isError() ? error.message() : QString()) << elapsed
-                            << "ms";
+                            << answer.httpStatus() << (error.isError() ? error.message() : QString())
+                            << elapsed << "ms";
 
     if (answer.httpStatus() >= 300 && answer.httpStatus() < 400 && followRedirect(call, answer)) {
         scheduleDispatch();
@@ -631,9 +644,11 @@ bool ApiClient::followRedirect(Call &call, const RestReply &reply)
         return true;
     }
     if (call.currentUrl.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
-        finishFailed(call, ApiError(ApiError::Kind::Tls, tr("The server redirected a secure request to an insecure address (%1).")
-                                                             .arg(target.toString(QUrl::RemoveQuery)),
-                                    status));
+        finishFailed(call,
+            ApiError(ApiError::Kind::Tls,
+                tr("The server redirected a secure request to an insecure address (%1).")
+                    .arg(target.toString(QUrl::RemoveQuery)),
+                status));
         return true;
     }
     if (status == 303 || ((status == 301 || status == 302) && call.currentMethod == "POST")) {
@@ -681,7 +696,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         for (const User &u : *users) {
             if (u.email.compare(email, Qt::CaseInsensitive) == 0) {
                 qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
-                finishSucceeded(call, [=] { Q_EMIT userCreated(id, u); }, u);
+                finishSucceeded(
+                    call, [=] { Q_EMIT userCreated(id, u); }, u);
                 return;
             }
         }
@@ -697,7 +713,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         if (!users)
             return bad(why);
         UsersPage page;
-        page.info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(users->size()));
+        page.info = PageInfo::fromHeaders(
+            reply.headers(), call.page, call.perPage, static_cast<int>(users->size()));
         page.users = std::move(*users);
         finishSucceeded(call, [=] { Q_EMIT usersPageReceived(id, page); });
         return;
@@ -712,7 +729,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         if (call.op == Operation::GetUser)
             finishSucceeded(call, [=] { Q_EMIT userReceived(id, u); });
         else if (call.op == Operation::CreateUser)
-            finishSucceeded(call, [=] { Q_EMIT userCreated(id, u); }, u);
+            finishSucceeded(
+                call, [=] { Q_EMIT userCreated(id, u); }, u);
         else
             finishSucceeded(call, [=] { Q_EMIT userUpdated(id, u); });
         return;
@@ -721,7 +739,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto posts = parseList<Post>(*doc, &why);
         if (!posts)
             return bad(why);
-        const PageInfo info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(posts->size()));
+        const PageInfo info = PageInfo::fromHeaders(
+            reply.headers(), call.page, call.perPage, static_cast<int>(posts->size()));
         const qint64 userId = call.targetId;
         const QList<Post> list = *posts;
         finishSucceeded(call, [=] { Q_EMIT postsReceived(id, userId, list, info); });
@@ -731,7 +750,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto todos = parseList<Todo>(*doc, &why);
         if (!todos)
             return bad(why);
-        const PageInfo info = PageInfo::fromHeaders(reply.headers(), call.page, call.perPage, static_cast<int>(todos->size()));
+        const PageInfo info = PageInfo::fromHeaders(
+            reply.headers(), call.page, call.perPage, static_cast<int>(todos->size()));
         const qint64 userId = call.targetId;
         const QList<Todo> list = *todos;
         finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });
@@ -780,7 +800,8 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     if (error.kind() == ApiError::Kind::RateLimited) {
         // Every request waits, by the same capped delay the retry itself will use.
         const int hint = error.retryAfterSeconds() >= 0 ? error.retryAfterSeconds() : 1;
-        m_holdUntilMs = std::max(m_holdUntilMs, now() + std::min<qint64>(qint64(hint) * 1000, m_policy.maxServerHintMs));
+        m_holdUntilMs = std::max(
+            m_holdUntilMs, now() + std::min<qint64>(qint64(hint) * 1000, m_policy.maxServerHintMs));
     }
 
     const bool mayHaveArrived = reply.mayHaveReachedServer(); // false for 429 and 503: refused, not applied
@@ -790,8 +811,9 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     switch (decision) {
     case RetryPolicy::Decision::GiveUp:
         if (call.reconciling) {
-            ApiError e(error.kind(), tr("Could not confirm whether the user was created: %1").arg(error.message()),
-                       error.httpStatus());
+            ApiError e(error.kind(),
+                tr("Could not confirm whether the user was created: %1").arg(error.message()),
+                error.httpStatus());
             finishFailed(call, e);
         } else {
             finishFailed(call, error);
@@ -844,12 +866,13 @@ void ApiClient::scheduleRetry(Call &call, const ApiError &reason, int attemptFor
         });
     }
     call.retryTimer->start(delay);
-    qCInfo(lcApi).noquote() << "retrying" << call.method << call.url.toString(QUrl::RemoveQuery) << "in" << delay
-                            << "ms:" << reason.message();
+    qCInfo(lcApi).noquote() << "retrying" << call.method << call.url.toString(QUrl::RemoveQuery) << "in"
+                            << delay << "ms:" << reason.message();
     Q_EMIT retryScheduled(call.id, (call.reconciling ? call.lookups : call.attempt) + 1, delay, reason);
 }
 
-void ApiClient::finishSucceeded(Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user)
+void ApiClient::finishSucceeded(
+    Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user)
 {
     std::unique_ptr<Call> owned = std::move(m_calls.at(call.id));
     m_calls.erase(call.id);

@@ -30,11 +30,11 @@ namespace UserDesk {
 class RequestLog;
 class RestReply;
 
-// The one way UserDesk talks to a GoRest-style server: a QNetworkAccessManager (a small pool of them when more
-// than six requests may be in flight), a queue with a ceiling on requests in flight, pacing by the server's
-// rate-limit headers, retries with backoff on a QTimer.
-// Every operation returns an id at once and ends in exactly one signal carrying that id: its success
-// signal or requestFailed. Nothing is ever emitted from inside the call that started the request.
+// The one way UserDesk talks to a GoRest-style server: a QNetworkAccessManager (a small pool of them when
+// more than six requests may be in flight), a queue with a ceiling on requests in flight, pacing by the
+// server's rate-limit headers, retries with backoff on a QTimer. Every operation returns an id at once and
+// ends in exactly one signal carrying that id: its success signal or requestFailed. Nothing is ever emitted
+// from inside the call that started the request.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -94,13 +94,14 @@ Q_SIGNALS:
     void userUpdated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
     void userDeleted(UserDesk::ApiClient::RequestId id, qint64 userId);
     void postsReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Post> &posts,
-                       const UserDesk::PageInfo &info);
+        const UserDesk::PageInfo &info);
     void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
-                       const UserDesk::PageInfo &info);
+        const UserDesk::PageInfo &info);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
 
     // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
-    void retryScheduled(UserDesk::ApiClient::RequestId id, int attempt, int delayMs, const UserDesk::ApiError &reason);
+    void retryScheduled(
+        UserDesk::ApiClient::RequestId id, int attempt, int delayMs, const UserDesk::ApiError &reason);
     void rateLimitChanged(const UserDesk::RateLimitInfo &info);
     // The queue holds back for delayMs to stay inside the server's rate limit (0: it goes on).
     void pacingWait(int delayMs);
@@ -116,7 +117,7 @@ private:
 
     RequestId enqueue(std::unique_ptr<Call> call);
     RequestId enqueueList(Operation op, const QString &path, qint64 targetId, int page, int perPage,
-                          const UserFilter &filter = {});
+        const UserFilter &filter = {});
     RequestId startBulk(int count, const std::function<RequestId(int index)> &startItem);
     void scheduleDispatch();
     void dispatch();
@@ -127,7 +128,8 @@ private:
     bool followRedirect(Call &call, const RestReply &reply);
     void beginReconcile(Call &call);
     void scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay);
-    void finishSucceeded(Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user = {});
+    void finishSucceeded(
+        Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user = {});
     void finishFailed(Call &call, const ApiError &error);
     void finishBulkItem(RequestId bulkId, BulkItemResult result);
     void updateRateLimit(const RestReply &reply);

@@ -95,7 +95,8 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray &body)
         break;
     default:
         if (status >= 500 && status < 600)
-            e = ApiError(Kind::Server, withSaid(tr("The server had a problem (HTTP %1).").arg(status)), status);
+            e = ApiError(
+                Kind::Server, withSaid(tr("The server had a problem (HTTP %1).").arg(status)), status);
         else
             e = ApiError(Kind::HttpOther, withSaid(tr("Unexpected answer (HTTP %1).").arg(status)), status);
     }
@@ -111,20 +112,34 @@ ApiError ApiError::badResponse(const QString &why)
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::None: return QStringLiteral("none");
-    case Kind::Network: return QStringLiteral("network");
-    case Kind::Timeout: return QStringLiteral("timeout");
-    case Kind::Canceled: return QStringLiteral("canceled");
-    case Kind::Tls: return QStringLiteral("tls");
-    case Kind::BadRequest: return QStringLiteral("bad-request");
-    case Kind::Unauthorized: return QStringLiteral("unauthorized");
-    case Kind::Forbidden: return QStringLiteral("forbidden");
-    case Kind::NotFound: return QStringLiteral("not-found");
-    case Kind::Validation: return QStringLiteral("validation");
-    case Kind::RateLimited: return QStringLiteral("rate-limited");
-    case Kind::Server: return QStringLiteral("server");
-    case Kind::HttpOther: return QStringLiteral("http");
-    case Kind::BadResponse: return QStringLiteral("bad-response");
+    case Kind::None:
+        return QStringLiteral("none");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Canceled:
+        return QStringLiteral("canceled");
+    case Kind::Tls:
+        return QStringLiteral("tls");
+    case Kind::BadRequest:
+        return QStringLiteral("bad-request");
+    case Kind::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case Kind::Forbidden:
+        return QStringLiteral("forbidden");
+    case Kind::NotFound:
+        return QStringLiteral("not-found");
+    case Kind::Validation:
+        return QStringLiteral("validation");
+    case Kind::RateLimited:
+        return QStringLiteral("rate-limited");
+    case Kind::Server:
+        return QStringLiteral("server");
+    case Kind::HttpOther:
+        return QStringLiteral("http");
+    case Kind::BadResponse:
+        return QStringLiteral("bad-response");
     }
     return QString();
 }
@@ -138,7 +153,8 @@ QString ApiError::userMessage() const
         QStringList parts;
         for (const FieldError &f : m_fieldErrors)
             parts.append(f.field + QLatin1Char(' ') + f.message);
-        return parts.isEmpty() ? m_message : tr("The server refused the data: %1.").arg(parts.join(QStringLiteral("; ")));
+        return parts.isEmpty() ? m_message
+                               : tr("The server refused the data: %1.").arg(parts.join(QStringLiteral("; ")));
     }
     case Kind::Unauthorized:
         return tr("%1 Check the token of this profile.").arg(m_message);

@@ -14,7 +14,10 @@ struct FieldError
     QString field;
     QString message;
 
-    bool operator==(const FieldError &other) const { return field == other.field && message == other.message; }
+    bool operator==(const FieldError &other) const
+    {
+        return field == other.field && message == other.message;
+    }
 };
 
 // Certificate facts kept with a TLS failure so the person can decide whether to trust it.

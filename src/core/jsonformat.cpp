@@ -66,18 +66,22 @@ std::optional<QJsonDocument> parse(const QByteArray &body, int maxDepth, QString
         return std::nullopt;
     };
     if (body.trimmed().isEmpty())
-        return fail(QCoreApplication::translate("UserDesk::Json", "the answer is empty where JSON was expected"));
+        return fail(
+            QCoreApplication::translate("UserDesk::Json", "the answer is empty where JSON was expected"));
     if (!withinDepth(body, maxDepth))
-        return fail(QCoreApplication::translate("UserDesk::Json", "the JSON is nested deeper than %1 levels").arg(maxDepth));
+        return fail(QCoreApplication::translate("UserDesk::Json", "the JSON is nested deeper than %1 levels")
+                        .arg(maxDepth));
     QJsonParseError parseError;
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const QByteArray start = body.left(64).trimmed();
         if (start.startsWith('<'))
-            return fail(QCoreApplication::translate("UserDesk::Json", "the answer is an HTML page, not JSON"));
-        return fail(QCoreApplication::translate("UserDesk::Json", "the answer is not valid JSON (%1 at byte %2)")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset));
+            return fail(
+                QCoreApplication::translate("UserDesk::Json", "the answer is an HTML page, not JSON"));
+        return fail(
+            QCoreApplication::translate("UserDesk::Json", "the answer is not valid JSON (%1 at byte %2)")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     }
     return doc;
 }

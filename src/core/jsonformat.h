@@ -14,7 +14,10 @@ constexpr int defaultMaxDepth = 64;
 
 // Nesting depth of a JSON text, counted over brackets outside strings; stops early past `limit`.
 int nestingDepth(const QByteArray &json, int limit = 1 << 20);
-inline bool withinDepth(const QByteArray &json, int maxDepth) { return nestingDepth(json, maxDepth + 1) <= maxDepth; }
+inline bool withinDepth(const QByteArray &json, int maxDepth)
+{
+    return nestingDepth(json, maxDepth + 1) <= maxDepth;
+}
 
 // Indented JSON for display; anything that is not JSON comes back as readable text, never throws away
 // bytes silently (invalid UTF-8 is shown with replacement characters).

@@ -29,7 +29,8 @@ int pagesFor(qint64 total, int perPage)
 {
     if (perPage <= 0)
         return -1;
-    return static_cast<int>(std::min<qint64>((total + perPage - 1) / perPage, std::numeric_limits<int>::max()));
+    return static_cast<int>(
+        std::min<qint64>((total + perPage - 1) / perPage, std::numeric_limits<int>::max()));
 }
 
 } // namespace
@@ -51,7 +52,8 @@ QList<QPair<QString, QUrl>> parseLinkHeader(const QByteArray &value)
         // A comma ends a link-value, but only outside the <...>; parameters sit between '>' and the next ','.
         const qsizetype comma = text.indexOf(QLatin1Char(','), close + 1);
         const qsizetype end = comma < 0 ? (next < 0 ? text.size() : next) : comma;
-        const QStringList params = text.mid(close + 1, end - close - 1).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        const QStringList params
+            = text.mid(close + 1, end - close - 1).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &param : params) {
             const QString p = param.trimmed();
             if (!p.startsWith(QLatin1String("rel"), Qt::CaseInsensitive))
@@ -72,7 +74,8 @@ QList<QPair<QString, QUrl>> parseLinkHeader(const QByteArray &value)
     return links;
 }
 
-PageInfo PageInfo::fromHeaders(const RawHeaders &headers, int requestedPage, int requestedPerPage, int itemCount)
+PageInfo PageInfo::fromHeaders(
+    const RawHeaders &headers, int requestedPage, int requestedPerPage, int itemCount)
 {
     PageInfo info;
     info.page = std::max(1, requestedPage);
@@ -87,7 +90,8 @@ PageInfo PageInfo::fromHeaders(const RawHeaders &headers, int requestedPage, int
         if (itemCount > 0 && itemCount < requestedPerPage
             && static_cast<qint64>(info.page - 1) * requestedPerPage + itemCount < info.total)
             info.perPage = itemCount;
-        if (const auto page = headerNumber(headers, "X-Pagination-Page"); page && *page > 0 && *page < INT_MAX)
+        if (const auto page = headerNumber(headers, "X-Pagination-Page");
+            page && *page > 0 && *page < INT_MAX)
             info.page = static_cast<int>(*page);
         // When the limit header disagrees with what we asked for and got, recompute rather than trust it.
         info.pages = pagesFor(info.total, info.perPage);

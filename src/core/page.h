@@ -23,7 +23,8 @@ struct PageInfo
 
     // Reads X-Pagination-*, then Link rel="next"/"last" and X-Total-Count, then the item count. Never
     // trusts X-Pagination-Limit alone: GoRest has been seen to report 10 while returning 100 items.
-    static PageInfo fromHeaders(const RawHeaders &headers, int requestedPage, int requestedPerPage, int itemCount);
+    static PageInfo fromHeaders(
+        const RawHeaders &headers, int requestedPage, int requestedPerPage, int itemCount);
 };
 
 struct UsersPage

@@ -33,8 +33,8 @@ std::optional<Post> Post::fromJson(const QJsonValue &value, QString *error)
     p.userId = *userId;
     p.title = *title;
     p.body = *body;
-    p.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("user_id"), QLatin1String("title"),
-                               QLatin1String("body") });
+    p.extra = withoutKeys(
+        o, { QLatin1String("id"), QLatin1String("user_id"), QLatin1String("title"), QLatin1String("body") });
     return p;
 }
 

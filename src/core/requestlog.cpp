@@ -40,7 +40,8 @@ bool RequestLog::isSecretHeader(const QByteArray &name)
 {
     return name.compare("Authorization", Qt::CaseInsensitive) == 0
         || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0
-        || name.compare("Cookie", Qt::CaseInsensitive) == 0 || name.compare("Set-Cookie", Qt::CaseInsensitive) == 0
+        || name.compare("Cookie", Qt::CaseInsensitive) == 0
+        || name.compare("Set-Cookie", Qt::CaseInsensitive) == 0
         || name.compare("X-Sandbox-Admin", Qt::CaseInsensitive) == 0;
 }
 
@@ -125,11 +126,13 @@ QString RequestLog::toCurl(const HttpExchange &exchange, bool includeToken, cons
             // The stored value is already redacted; the real token comes only from the caller, on request.
             value = includeToken && !token.isEmpty() ? QStringLiteral("Bearer ") + token
                                                      : QStringLiteral("Bearer $USERDESK_TOKEN");
-            parts << QStringLiteral("-H") << (includeToken ? shellQuote(QStringLiteral("Authorization: ") + value)
-                                                           : QStringLiteral("\"Authorization: ") + value + QLatin1Char('"'));
+            parts << QStringLiteral("-H")
+                  << (includeToken ? shellQuote(QStringLiteral("Authorization: ") + value)
+                                   : QStringLiteral("\"Authorization: ") + value + QLatin1Char('"'));
             continue;
         }
-        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(h.first) + QStringLiteral(": ") + value);
+        parts << QStringLiteral("-H")
+              << shellQuote(QString::fromLatin1(h.first) + QStringLiteral(": ") + value);
     }
     if (!exchange.requestBody.isEmpty())
         parts << QStringLiteral("--data-raw") << shellQuote(QString::fromUtf8(exchange.requestBody));

@@ -26,8 +26,8 @@ RestReply RestReply::capture(QNetworkReply *reply, QByteArray body, AbortReason 
     return r;
 }
 
-RestReply RestReply::fromParts(int httpStatus, RawHeaders headers, QByteArray body, QNetworkReply::NetworkError error,
-                               AbortReason abortReason, QString errorString)
+RestReply RestReply::fromParts(int httpStatus, RawHeaders headers, QByteArray body,
+    QNetworkReply::NetworkError error, AbortReason abortReason, QString errorString)
 {
     RestReply r;
     r.m_httpStatus = httpStatus;
@@ -72,16 +72,19 @@ ApiError RestReply::error() const
     case AbortReason::TimedOut:
         return ApiError(ApiError::Kind::Timeout, tr("The server did not answer in time."));
     case AbortReason::TooLarge:
-        return ApiError(ApiError::Kind::BadResponse, tr("The answer is larger than the allowed size."), m_httpStatus);
+        return ApiError(
+            ApiError::Kind::BadResponse, tr("The answer is larger than the allowed size."), m_httpStatus);
     case AbortReason::None:
         break;
     }
 
     // QNetworkReply's codes below 100 are the connection's; above, they only restate the HTTP status.
-    const bool transferBroke = m_networkError > QNetworkReply::NoError && m_networkError < QNetworkReply::ProxyConnectionRefusedError;
+    const bool transferBroke = m_networkError > QNetworkReply::NoError
+        && m_networkError < QNetworkReply::ProxyConnectionRefusedError;
     if (m_httpStatus != 0 && transferBroke) {
         // The status line arrived, then the transfer broke: the body cannot be trusted, whatever the status.
-        ApiError e(ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
+        ApiError e(
+            ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
         e.setRawBody(m_body.left(64 * 1024));
         e.setTruncated(true);
         return e;
@@ -114,7 +117,8 @@ ApiError RestReply::error() const
     case QNetworkReply::TooManyRedirectsError:
         return ApiError(ApiError::Kind::HttpOther, m_errorString);
     default:
-        return ApiError(ApiError::Kind::Network, m_errorString.isEmpty() ? tr("Network error.") : m_errorString);
+        return ApiError(
+            ApiError::Kind::Network, m_errorString.isEmpty() ? tr("Network error.") : m_errorString);
     }
 }
 

@@ -39,8 +39,8 @@ public:
 
     // For tests and fuzzers.
     static RestReply fromParts(int httpStatus, RawHeaders headers, QByteArray body,
-                               QNetworkReply::NetworkError error = QNetworkReply::NoError,
-                               AbortReason abortReason = AbortReason::None, QString errorString = {});
+        QNetworkReply::NetworkError error = QNetworkReply::NoError,
+        AbortReason abortReason = AbortReason::None, QString errorString = {});
 
 private:
     int m_httpStatus = 0;

@@ -46,8 +46,8 @@ bool RetryPolicy::isRetryableError(const ApiError &error)
     }
 }
 
-RetryPolicy::Decision RetryPolicy::decide(const QByteArray &method, const ApiError &error, bool mayHaveArrived,
-                                          int attempt, qint64 elapsedMs) const
+RetryPolicy::Decision RetryPolicy::decide(
+    const QByteArray &method, const ApiError &error, bool mayHaveArrived, int attempt, qint64 elapsedMs) const
 {
     if (!isRetryableError(error) || attempt >= maxAttempts || elapsedMs >= maxTotalMs)
         return Decision::GiveUp;

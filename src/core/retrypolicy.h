@@ -39,7 +39,7 @@ public:
     // `mayHaveArrived` is false only when the request provably never reached the server (refused, host
     // not found, TLS handshake failed) or the server answered that it did not act on it (429, 503).
     Decision decide(const QByteArray &method, const ApiError &error, bool mayHaveArrived, int attempt,
-                    qint64 elapsedMs) const;
+        qint64 elapsedMs) const;
 
     static bool isRetryableError(const ApiError &error);
     static bool isIdempotent(const QByteArray &method);

@@ -36,8 +36,9 @@ std::optional<Todo> Todo::fromJson(const QJsonValue &value, QString *error)
     t.title = *title;
     t.dueOn = *dueOn;
     t.status = *status;
-    t.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("user_id"), QLatin1String("title"),
-                               QLatin1String("due_on"), QLatin1String("status") });
+    t.extra = withoutKeys(o,
+        { QLatin1String("id"), QLatin1String("user_id"), QLatin1String("title"), QLatin1String("due_on"),
+            QLatin1String("status") });
     return t;
 }
 

@@ -112,7 +112,7 @@ void TokenStore::readToken(const QString &profile, QObject *context, Callback do
                                    .arg(QDir::toNativeSeparators(ownerOnlyFilePath())));
             }
             deliver(target, done,
-                    m_backend == Backend::OwnerOnlyFile ? runFile(Operation::Read, profile, QString()) : read);
+                m_backend == Backend::OwnerOnlyFile ? runFile(Operation::Read, profile, QString()) : read);
             return;
         }
         if (read.ok && m_backend == Backend::Keychain)
@@ -122,8 +122,8 @@ void TokenStore::readToken(const QString &profile, QObject *context, Callback do
     });
 }
 
-void TokenStore::moveFromFileToKeychain(const QString &profile, QObject *context, Callback done,
-                                        const TokenResult &keychainRead)
+void TokenStore::moveFromFileToKeychain(
+    const QString &profile, QObject *context, Callback done, const TokenResult &keychainRead)
 {
     const TokenResult stored = runFile(Operation::Read, profile, QString());
     if (!stored.ok || !stored.found) {
@@ -133,25 +133,24 @@ void TokenStore::moveFromFileToKeychain(const QString &profile, QObject *context
     // The keychain answers again: the token an earlier run had to keep unencrypted belongs in it now.
     const QPointer<QObject> target(context);
     startKeychainJob(Operation::Write, profile, stored.token, this,
-                     [this, profile, target, done, stored](const TokenResult &written) {
-                         TokenResult result = stored;
-                         if (!written.ok) {
-                             // Still usable from the file; moving it can wait for another run.
-                             deliver(target, done, result);
-                             return;
-                         }
-                         const TokenResult removed = runFile(Operation::Remove, profile, QString());
-                         result.backend = Backend::Keychain;
-                         Q_EMIT warning(
-                             removed.ok
-                                 ? tr("The token of \"%1\" was moved from the unencrypted file into the system "
-                                      "keychain.")
-                                       .arg(profile)
-                                 : tr("The token of \"%1\" is now in the system keychain, but it could not be "
-                                      "removed from the unencrypted file: %2")
-                                       .arg(profile, removed.error));
-                         deliver(target, done, result);
-                     });
+        [this, profile, target, done, stored](const TokenResult &written) {
+            TokenResult result = stored;
+            if (!written.ok) {
+                // Still usable from the file; moving it can wait for another run.
+                deliver(target, done, result);
+                return;
+            }
+            const TokenResult removed = runFile(Operation::Remove, profile, QString());
+            result.backend = Backend::Keychain;
+            Q_EMIT warning(removed.ok
+                    ? tr("The token of \"%1\" was moved from the unencrypted file into the system "
+                         "keychain.")
+                          .arg(profile)
+                    : tr("The token of \"%1\" is now in the system keychain, but it could not be "
+                         "removed from the unencrypted file: %2")
+                          .arg(profile, removed.error));
+            deliver(target, done, result);
+        });
 }
 
 void TokenStore::writeToken(const QString &profile, const QString &token, QObject *context, Callback done)

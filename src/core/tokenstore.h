@@ -96,8 +96,8 @@ private:
         Operation operation, const QString &profile, const QString &token, QObject *context, Callback done);
     TokenResult runSession(Operation operation, const QString &profile, const QString &token);
     TokenResult runFile(Operation operation, const QString &profile, const QString &token);
-    void moveFromFileToKeychain(const QString &profile, QObject *context, Callback done,
-                                const TokenResult &keychainRead);
+    void moveFromFileToKeychain(
+        const QString &profile, QObject *context, Callback done, const TokenResult &keychainRead);
     void deliver(QObject *context, Callback done, const TokenResult &result);
 
     bool m_keychainEnabled = true;

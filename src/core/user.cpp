@@ -12,8 +12,8 @@ namespace {
 // are a realistic table; see bench/RESULTS.md).
 QString shared(const QString &value)
 {
-    static const QString known[] = { QStringLiteral("male"), QStringLiteral("female"), QStringLiteral("active"),
-                                     QStringLiteral("inactive") };
+    static const QString known[] = { QStringLiteral("male"), QStringLiteral("female"),
+        QStringLiteral("active"), QStringLiteral("inactive") };
     for (const QString &k : known) {
         if (k == value)
             return k;
@@ -40,8 +40,8 @@ QByteArray User::toOrderedJson() const
         const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
         return array.mid(1, array.size() - 2);
     };
-    QByteArray out = "{\"id\":" + QByteArray::number(id) + ",\"name\":" + encode(name) + ",\"email\":" + encode(email)
-        + ",\"gender\":" + encode(gender) + ",\"status\":" + encode(status);
+    QByteArray out = "{\"id\":" + QByteArray::number(id) + ",\"name\":" + encode(name)
+        + ",\"email\":" + encode(email) + ",\"gender\":" + encode(gender) + ",\"status\":" + encode(status);
     for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
         out += ',' + encode(it.key()) + ':' + encode(it.value());
     return out + '}';
@@ -70,8 +70,9 @@ std::optional<User> User::fromJson(const QJsonValue &value, QString *error)
     u.status = shared(*status);
     // A copy of the object keeps all of its strings alive; only keep one when there is something unknown.
     if (o.size() > 5)
-        u.extra = withoutKeys(o, { QLatin1String("id"), QLatin1String("name"), QLatin1String("email"),
-                                   QLatin1String("gender"), QLatin1String("status") });
+        u.extra = withoutKeys(o,
+            { QLatin1String("id"), QLatin1String("name"), QLatin1String("email"), QLatin1String("gender"),
+                QLatin1String("status") });
     return u;
 }
 

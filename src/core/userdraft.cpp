@@ -45,7 +45,8 @@ QList<FieldError> UserDraft::validate(bool requireAll) const
         errors.append({ QStringLiteral("email"), tr("can't be blank") });
     else if (email && !isPlausibleEmail(*email))
         errors.append({ QStringLiteral("email"), tr("is invalid") });
-    if ((requireAll || gender) && (blank(gender) || (*gender != QLatin1String("male") && *gender != QLatin1String("female"))))
+    if ((requireAll || gender)
+        && (blank(gender) || (*gender != QLatin1String("male") && *gender != QLatin1String("female"))))
         errors.append({ QStringLiteral("gender"), tr("must be male or female") });
     if ((requireAll || status)
         && (blank(status) || (*status != QLatin1String("active") && *status != QLatin1String("inactive"))))
@@ -61,7 +62,8 @@ UserDraft UserDraft::fromUser(const User &user)
 UserDraft UserDraft::changedFields(const User &original, const UserDraft &edited)
 {
     UserDraft d;
-    auto differs = [](const std::optional<QString> &v, const QString &old) { return v && v->trimmed() != old; };
+    auto differs
+        = [](const std::optional<QString> &v, const QString &old) { return v && v->trimmed() != old; };
     if (differs(edited.name, original.name))
         d.name = edited.name;
     if (differs(edited.email, original.email))

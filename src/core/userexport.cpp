@@ -23,9 +23,12 @@ bool UserExport::parseFormat(const QString &text, Format *format)
 QByteArray UserExport::render(const QList<User> &users, Format format, CsvCells cells)
 {
     switch (format) {
-    case Format::Table: return table(users);
-    case Format::Json: return json(users);
-    case Format::Csv: return csv(users, cells);
+    case Format::Table:
+        return table(users);
+    case Format::Json:
+        return json(users);
+    case Format::Csv:
+        return csv(users, cells);
     }
     return {};
 }
@@ -40,7 +43,7 @@ QByteArray UserExport::renderOne(const User &user, Format format)
 QByteArray UserExport::table(const QList<User> &users)
 {
     const QStringList headers { QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
-                                QStringLiteral("GENDER"), QStringLiteral("STATUS") };
+        QStringLiteral("GENDER"), QStringLiteral("STATUS") };
     QList<QStringList> rows;
     rows.reserve(users.size());
     for (const User &u : users)
@@ -91,8 +94,8 @@ QByteArray UserExport::csv(const QList<User> &users, CsvCells cells)
     auto field = [cells](QString value) -> QString {
         if (cells == CsvCells::Defused)
             value = defused(value);
-        if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
-            && !value.contains(QLatin1Char('\r')))
+        if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
+            && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
             return value;
         QString quoted = value;
         quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));

@@ -6,7 +6,10 @@
 
 namespace UserDesk {
 
-RequestLogModel::RequestLogModel(QObject *parent) : QAbstractTableModel(parent) {}
+RequestLogModel::RequestLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void RequestLogModel::setLog(RequestLog *log)
 {
@@ -17,15 +20,14 @@ void RequestLogModel::setLog(RequestLog *log)
     m_log = log;
     if (log) {
         m_connections << connect(log, &RequestLog::aboutToAppend, this,
-                                 [this](int index) { beginInsertRows(QModelIndex(), index, index); })
+            [this](int index) { beginInsertRows(QModelIndex(), index, index); })
                       << connect(log, &RequestLog::appended, this, [this](int) { endInsertRows(); })
                       << connect(log, &RequestLog::aboutToDropOldest, this,
-                                 [this](int count) { beginRemoveRows(QModelIndex(), 0, count - 1); })
+                             [this](int count) { beginRemoveRows(QModelIndex(), 0, count - 1); })
                       << connect(log, &RequestLog::droppedOldest, this, [this](int) { endRemoveRows(); })
                       << connect(log, &RequestLog::changed, this,
-                                 [this](int row) {
-                                     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-                                 })
+                             [this](
+                                 int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); })
                       << connect(log, &RequestLog::aboutToClear, this, [this] { beginResetModel(); })
                       << connect(log, &RequestLog::cleared, this, [this] { endResetModel(); })
                       << connect(log, &QObject::destroyed, this, [this] {

@@ -8,7 +8,6 @@
 
 namespace UserDesk {
 
-
 // The request log's ring as a table for the log dock, kept in step with the ring's own signals.
 class RequestLogModel : public QAbstractTableModel
 {

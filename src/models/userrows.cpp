@@ -7,7 +7,8 @@ namespace UserDesk {
 namespace {
 bool isAscii(QByteArrayView bytes)
 {
-    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return std::all_of(
+        bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 char foldAscii(char c)
@@ -38,7 +39,8 @@ qsizetype UserRows::indexOf(qint64 userId) const
 {
     if (!m_ids.contains(userId))
         return -1;
-    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(), [userId](const Row &r) { return r.id == userId; });
+    const auto it
+        = std::find_if(m_rows.cbegin(), m_rows.cend(), [userId](const Row &r) { return r.id == userId; });
     return it == m_rows.cend() ? -1 : it - m_rows.cbegin();
 }
 

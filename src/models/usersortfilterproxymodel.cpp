@@ -22,7 +22,8 @@ bool UserSortFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
     if (!m_users || sortRole() != Qt::DisplayRole)
         return QSortFilterProxyModel::lessThan(left, right);
     const UserRows &rows = m_users->rows();
-    const int order = rows.compare(left.row(), right.row(), UserTableModel::field(left.column()), sortCaseSensitivity());
+    const int order
+        = rows.compare(left.row(), right.row(), UserTableModel::field(left.column()), sortCaseSensitivity());
     // Equal keys fall back to the id, so the order is stable and the same for every sort.
     return order < 0 || (order == 0 && rows.id(left.row()) < rows.id(right.row()));
 }

@@ -6,8 +6,8 @@ namespace UserDesk {
 
 class UserTableModel;
 
-// Sorts and filters a UserTableModel by reading its compact rows directly instead of going through data() and a
-// QVariant per comparison: a million rows sort in a fraction of the time (bench/RESULTS.md, scenario 4).
+// Sorts and filters a UserTableModel by reading its compact rows directly instead of going through data() and
+// a QVariant per comparison: a million rows sort in a fraction of the time (bench/RESULTS.md, scenario 4).
 class UserSortFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT

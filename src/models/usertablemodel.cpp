@@ -8,7 +8,9 @@
 
 namespace UserDesk {
 
-UserTableModel::UserTableModel(ApiClient *client, QObject *parent) : QAbstractTableModel(parent), m_client(client)
+UserTableModel::UserTableModel(ApiClient *client, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_client(client)
 {
     connect(m_client, &ApiClient::usersPageReceived, this, &UserTableModel::onPage);
     connect(m_client, &ApiClient::userCreated, this, &UserTableModel::onCreated);

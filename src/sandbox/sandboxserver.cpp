@@ -12,8 +12,8 @@
 #include <QTimer>
 
 #include <atomic>
-#include <mutex>
 #include <cstdio>
+#include <mutex>
 
 namespace UserDesk {
 
@@ -118,7 +118,8 @@ SandboxServer::SandboxServer(const SandboxConfig &config, QObject *parent)
     , m_rateLimit(config.rateLimit)
 {
     static std::once_flag installed;
-    std::call_once(installed, [] { previousLogFilter = QLoggingCategory::installFilter(keepTokensOutOfLogs); });
+    std::call_once(
+        installed, [] { previousLogFilter = QLoggingCategory::installFilter(keepTokensOutOfLogs); });
 }
 
 SandboxServer::~SandboxServer()

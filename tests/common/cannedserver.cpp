@@ -63,7 +63,9 @@ quint16 CannedServer::port() const
 
 QUrl CannedServer::baseUrl() const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2/public/v2").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port()));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/public/v2")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(port()));
 }
 
 QByteArray CannedServer::certificateSha256() const
@@ -71,8 +73,8 @@ QByteArray CannedServer::certificateSha256() const
     return QSslCertificate(fixture("selfsigned.crt"), QSsl::Pem).digest(QCryptographicHash::Sha256).toHex();
 }
 
-QByteArray CannedServer::response(int status, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-                                  const QByteArray &contentType)
+QByteArray CannedServer::response(int status, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &contentType)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + " Canned\r\n";
     if (!contentType.isEmpty())
@@ -118,7 +120,8 @@ void CannedServer::serve(QTcpSocket *socket)
         request.body = buffer->mid(end + 4, length);
         buffer->clear();
         m_requests.append(request);
-        const QByteArray answer = m_handler ? m_handler(request) : response(404, "{\"message\":\"Resource not found\"}");
+        const QByteArray answer
+            = m_handler ? m_handler(request) : response(404, "{\"message\":\"Resource not found\"}");
         if (answer.isEmpty()) {
             socket->abort();
             return;

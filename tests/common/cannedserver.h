@@ -39,8 +39,8 @@ public:
     QByteArray certificateSha256() const; // hex, of the TLS certificate
 
     static QByteArray response(int status, const QByteArray &body,
-                               const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                               const QByteArray &contentType = "application/json; charset=utf-8");
+        const QList<QPair<QByteArray, QByteArray>> &headers = {},
+        const QByteArray &contentType = "application/json; charset=utf-8");
 
 private:
     void serve(QTcpSocket *socket);

@@ -115,8 +115,7 @@ private:
     void startWindow();
     void addProfile(const QString &name, const QUrl &url, const QString &token = QString());
     QString readToken(const QString &profile, bool *found = nullptr);
-    template<typename T>
-    T *waitForChild(QObject *parent, const QString &name)
+    template<typename T> T *waitForChild(QObject *parent, const QString &name)
     {
         T *child = nullptr;
         [&] {
@@ -199,15 +198,16 @@ void TstDialogs::untrustedCertificateIsTrustedForOneProfileOnly()
 {
     CannedServer server(true);
     QVERIFY(server.listen());
-    const QByteArray users = R"([{"id":11,"name":"Ann Lee","email":"ann@example.test","gender":"female","status":"active"},
+    const QByteArray users
+        = R"([{"id":11,"name":"Ann Lee","email":"ann@example.test","gender":"female","status":"active"},
         {"id":10,"name":"Bo Chen","email":"bo@example.test","gender":"male","status":"inactive"},
         {"id":9,"name":"Cy Diaz","email":"cy@example.test","gender":"male","status":"active"}])";
     server.setHandler([users](const CannedServer::Request &request) {
         if (!request.target.startsWith("/public/v2/users?"))
             return CannedServer::response(404, R"({"message":"Resource not found"})");
         return CannedServer::response(200, users,
-                                      {{"X-Pagination-Total", "3"}, {"X-Pagination-Pages", "1"},
-                                       {"X-Pagination-Page", "1"}, {"X-Pagination-Limit", "20"}});
+            { { "X-Pagination-Total", "3" }, { "X-Pagination-Pages", "1" }, { "X-Pagination-Page", "1" },
+                { "X-Pagination-Limit", "20" } });
     });
     const QString trusting = QStringLiteral("Self-signed A");
     const QString other = QStringLiteral("Self-signed B");
@@ -221,24 +221,29 @@ void TstDialogs::untrustedCertificateIsTrustedForOneProfileOnly()
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
     auto *error = m_window->findChild<QLabel *>(QStringLiteral("errorLabel"));
     QVERIFY2(error->text().contains(QLatin1String("secure connection")), qPrintable(error->text()));
-    QPointer<CertificateDialog> dialog = waitForChild<CertificateDialog>(m_window.get(),
-                                                                         QStringLiteral("certificateDialog"));
+    QPointer<CertificateDialog> dialog
+        = waitForChild<CertificateDialog>(m_window.get(), QStringLiteral("certificateDialog"));
     QVERIFY(dialog);
     auto text = [&](const char *name) { return dialog->findChild<QLabel *>(QLatin1String(name))->text(); };
     QCOMPARE(text("subjectValue"), QStringLiteral("localhost"));
     QCOMPARE(text("issuerValue"), QStringLiteral("localhost"));
-    QVERIFY2(text("validFromValue").startsWith(QLatin1String("2026-11-25")), qPrintable(text("validFromValue")));
-    QVERIFY2(text("validUntilValue").startsWith(QLatin1String("2126-11-01")), qPrintable(text("validUntilValue")));
+    QVERIFY2(
+        text("validFromValue").startsWith(QLatin1String("2026-11-25")), qPrintable(text("validFromValue")));
+    QVERIFY2(
+        text("validUntilValue").startsWith(QLatin1String("2126-11-01")), qPrintable(text("validUntilValue")));
     QCOMPARE(text("fingerprintValue"), groupedFingerprint(server.certificateSha256()));
-    for (const char *name : {"subjectValue", "issuerValue", "validFromValue", "validUntilValue", "fingerprintValue"})
+    for (const char *name :
+        { "subjectValue", "issuerValue", "validFromValue", "validUntilValue", "fingerprintValue" })
         QVERIFY2(dialog->findChild<QLabel *>(QLatin1String(name))->isVisible(), name);
     QCOMPARE(m_window->userModel()->rowCount(), 0);
     QVERIFY(server.requests().isEmpty()); // nothing went over the refused connection
 
     // Trusting needs the explicit tick.
-    QPushButton *ok = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+    QPushButton *ok
+        = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
-    QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("trustCertificateCheck")), Qt::LeftButton);
+    QTest::mouseClick(
+        dialog->findChild<QCheckBox *>(QStringLiteral("trustCertificateCheck")), Qt::LeftButton);
     QVERIFY(ok->isEnabled());
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowCount(), 3, Timeout);
@@ -249,7 +254,7 @@ void TstDialogs::untrustedCertificateIsTrustedForOneProfileOnly()
     {
         ProfileStore reread(m_store->settingsPath());
         QCOMPARE(reread.profile(trusting)->trustedCertificates(),
-                 QStringList{QString::fromLatin1(server.certificateSha256())});
+            QStringList { QString::fromLatin1(server.certificateSha256()) });
         QVERIFY(reread.profile(other)->trustedCertificates().isEmpty());
     }
 
@@ -257,17 +262,19 @@ void TstDialogs::untrustedCertificateIsTrustedForOneProfileOnly()
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), Timeout);
     const qsizetype served = server.requests().size();
     m_window->switchToProfile(other);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<CertificateDialog *>() || m_window->userModel()->rowCount() > 0,
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->findChild<CertificateDialog *>() || m_window->userModel()->rowCount() > 0, Timeout);
     // The trusted connection to this host must not carry over to a profile that does not trust it.
     QCOMPARE(server.requests().size(), served);
     dialog = waitForChild<CertificateDialog>(m_window.get(), QStringLiteral("certificateDialog"));
     QVERIFY(dialog);
     QCOMPARE(text("fingerprintValue"), groupedFingerprint(server.certificateSha256()));
     QCOMPARE(m_window->userModel()->rowCount(), 0);
-    QVERIFY2(banner->isVisible() && error->text().contains(QLatin1String("secure connection")), qPrintable(error->text()));
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Cancel),
-                      Qt::LeftButton);
+    QVERIFY2(banner->isVisible() && error->text().contains(QLatin1String("secure connection")),
+        qPrintable(error->text()));
+    QTest::mouseClick(
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Cancel),
+        Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), Timeout);
     QTest::qWait(200);
     QCOMPARE(m_window->userModel()->rowCount(), 0);
@@ -293,12 +300,14 @@ void TstDialogs::testConnectionSaysWhatHappened()
     startWindow();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->sandbox() && m_window->sandbox()->isReady(), Timeout);
     addProfile(QStringLiteral("Fixture"), fixture.baseUrl(), fixture.token());
-    addProfile(QStringLiteral("Closed"), QUrl(QStringLiteral("http://127.0.0.1:%1/public/v2").arg(closedPort)));
+    addProfile(
+        QStringLiteral("Closed"), QUrl(QStringLiteral("http://127.0.0.1:%1/public/v2").arg(closedPort)));
     addProfile(QStringLiteral("Strict"), unauthorized.baseUrl());
     const QByteArray before = settingsBytes(*m_store);
 
     QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
-    QPointer<SettingsDialog> settings = waitForChild<SettingsDialog>(m_window.get(), QStringLiteral("settingsDialog"));
+    QPointer<SettingsDialog> settings
+        = waitForChild<SettingsDialog>(m_window.get(), QStringLiteral("settingsDialog"));
     QVERIFY(settings);
     auto *list = settings->findChild<QListWidget *>(QStringLiteral("profileList"));
     auto *button = settings->findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
@@ -309,8 +318,8 @@ void TstDialogs::testConnectionSaysWhatHappened()
         QTest::mouseClick(button, Qt::LeftButton);
         [&] {
             QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && !result->text().isEmpty()
-                                         && !result->text().endsWith(QStringLiteral("…")),
-                                     Timeout);
+                    && !result->text().endsWith(QStringLiteral("…")),
+                Timeout);
         }();
         return result->text();
     };
@@ -318,21 +327,24 @@ void TstDialogs::testConnectionSaysWhatHappened()
     QCOMPARE(test(ProfileStore::defaultProfileName()), QStringLiteral("Connected: the server has 60 users."));
     // The sandbox profile shows where the sandbox really listens, not the URL it was created with.
     QCOMPARE(settings->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->text(),
-             m_window->sandbox()->baseUrl().toString());
+        m_window->sandbox()->baseUrl().toString());
     QCOMPARE(test(QStringLiteral("Fixture")), QStringLiteral("Connected: the server has 7 users."));
     const QString refused = test(QStringLiteral("Closed"));
-    QVERIFY2(refused.startsWith(QLatin1String("Failed: ")) && refused.contains(QLatin1String("refused"), Qt::CaseInsensitive),
-             qPrintable(refused));
+    QVERIFY2(refused.startsWith(QLatin1String("Failed: "))
+            && refused.contains(QLatin1String("refused"), Qt::CaseInsensitive),
+        qPrintable(refused));
 
     // A token typed but not yet saved is the one tested.
     list->setCurrentRow(settings->profileNames().indexOf(QStringLiteral("Strict")));
     auto *token = settings->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
     QTest::keyClicks(token, QStringLiteral("typed-but-wrong"));
     const QString denied = test(QStringLiteral("Strict"));
-    QVERIFY2(denied.startsWith(QLatin1String("Failed: ")) && denied.contains(QLatin1String("Check the token")),
-             qPrintable(denied));
+    QVERIFY2(
+        denied.startsWith(QLatin1String("Failed: ")) && denied.contains(QLatin1String("Check the token")),
+        qPrintable(denied));
     QCOMPARE(unauthorized.requests().size(), 1); // a 401 is not retried
-    QCOMPARE(unauthorized.requests().constFirst().header("Authorization"), QByteArray("Bearer typed-but-wrong"));
+    QCOMPARE(
+        unauthorized.requests().constFirst().header("Authorization"), QByteArray("Bearer typed-but-wrong"));
 
     // Testing writes nothing.
     settings->reject();
@@ -355,8 +367,8 @@ void TstDialogs::exportWritesExactlyTheLoadedUsers()
         QSignalSpy created(&client, &ApiClient::userCreated);
         QSignalSpy failed(&client, &ApiClient::requestFailed);
         // And one a spreadsheet would run as a formula.
-        const QStringList names = {QStringLiteral("=HYPERLINK(\"http://evil.test\",\"x\")"),
-                                   QStringLiteral("Zoë \"Zed\" O'Hara, Jr."), QStringLiteral("Line\nBreak, Ünïcode")};
+        const QStringList names = { QStringLiteral("=HYPERLINK(\"http://evil.test\",\"x\")"),
+            QStringLiteral("Zoë \"Zed\" O'Hara, Jr."), QStringLiteral("Line\nBreak, Ünïcode") };
         for (int i = 0; i < names.size(); ++i) {
             UserDraft draft;
             draft.name = names.at(i);
@@ -371,7 +383,8 @@ void TstDialogs::exportWritesExactlyTheLoadedUsers()
     addProfile(QStringLiteral("Fixture"), fixture.baseUrl(), fixture.token());
     m_store->setCurrentProfileName(QStringLiteral("Fixture"));
     startWindow();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->rowCount() >= 20 && !m_window->userModel()->isLoading(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->userModel()->rowCount() >= 20 && !m_window->userModel()->isLoading(), Timeout);
     const QList<User> loaded = m_window->userModel()->users();
     QVERIFY(loaded.size() < 48); // only what is loaded, not the whole server
     QVERIFY(loaded.constFirst().name.contains(QLatin1Char('\n')));
@@ -392,18 +405,19 @@ void TstDialogs::exportWritesExactlyTheLoadedUsers()
 
     const QByteArray csv = exportThrough("actionExportCsv", QStringLiteral("users.csv"));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QString::number(loaded.size())),
-             qPrintable(m_window->statusBar()->currentMessage()));
+        qPrintable(m_window->statusBar()->currentMessage()));
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv));
     QCOMPARE(rows.size(), loaded.size() + 1);
-    QCOMPARE(rows.constFirst(), (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email"),
-                                             QStringLiteral("gender"), QStringLiteral("status")}));
+    QCOMPARE(rows.constFirst(),
+        (QStringList { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email"),
+            QStringLiteral("gender"), QStringLiteral("status") }));
     for (int i = 0; i < loaded.size(); ++i) {
         const User &u = loaded.at(i);
         // Exact, except that a cell a spreadsheet would run as a formula starts with a ' there.
         QString name = u.name;
         if (name.startsWith(QLatin1Char('=')))
             name.prepend(QLatin1Char('\''));
-        QCOMPARE(rows.at(i + 1), (QStringList{QString::number(u.id), name, u.email, u.gender, u.status}));
+        QCOMPARE(rows.at(i + 1), (QStringList { QString::number(u.id), name, u.email, u.gender, u.status }));
     }
     QVERIFY(csv.contains("'=HYPERLINK("));
 
@@ -426,7 +440,8 @@ void TstDialogs::preferencesManageProfilesAndTheirTokens()
     const QString prodToken = QStringLiteral("tok-prod-88aa");
     const QString localToken = QStringLiteral("tok-local-0c3d");
     m_store->ensureDefaultProfile();
-    addProfile(QStringLiteral("Staging"), QUrl(QStringLiteral("https://staging.example.com/public/v2")), stagingToken);
+    addProfile(QStringLiteral("Staging"), QUrl(QStringLiteral("https://staging.example.com/public/v2")),
+        stagingToken);
     addProfile(QStringLiteral("Prod"), QUrl(QStringLiteral("https://gorest.co.in/public/v2")), prodToken);
 
     SettingsDialog settings(m_store.get(), m_tokens.get());
@@ -451,7 +466,7 @@ void TstDialogs::preferencesManageProfilesAndTheirTokens()
     answerNameInput(&settings, QStringLiteral("Staging US"));
     QTRY_COMPARE_WITH_TIMEOUT(list->count(), 4, Timeout);
     QCOMPARE(settings.findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->text(),
-             QStringLiteral("https://staging.example.com/public/v2"));
+        QStringLiteral("https://staging.example.com/public/v2"));
 
     click("addProfileButton");
     answerNameInput(&settings, QStringLiteral("Local"));
@@ -470,19 +485,22 @@ void TstDialogs::preferencesManageProfilesAndTheirTokens()
     QCOMPARE(list->count(), 5);
 
     QSignalSpy applied(&settings, &SettingsDialog::applied);
-    QTest::mouseClick(settings.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        settings.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
+        Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!settings.isVisible(), Timeout);
 
     ProfileStore reread(m_store->settingsPath());
     QStringList names = reread.profileNames();
     names.sort();
-    QCOMPARE(names, (QStringList{QStringLiteral("Local"), ProfileStore::defaultProfileName(), QStringLiteral("Prod copy"),
-                                 QStringLiteral("Staging EU"), QStringLiteral("Staging US")}));
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("Local"), ProfileStore::defaultProfileName(),
+            QStringLiteral("Prod copy"), QStringLiteral("Staging EU"), QStringLiteral("Staging US") }));
     QCOMPARE(reread.profile(QStringLiteral("Staging US"))->baseUrl(),
-             QUrl(QStringLiteral("https://staging.example.com/public/v2")));
-    QCOMPARE(reread.profile(QStringLiteral("Local"))->baseUrl(), QUrl(QStringLiteral("http://localhost:3000/public/v2")));
+        QUrl(QStringLiteral("https://staging.example.com/public/v2")));
+    QCOMPARE(reread.profile(QStringLiteral("Local"))->baseUrl(),
+        QUrl(QStringLiteral("http://localhost:3000/public/v2")));
 
     QCOMPARE(readToken(QStringLiteral("Staging EU")), stagingToken); // followed the rename
     QCOMPARE(readToken(QStringLiteral("Staging US")), stagingToken); // copied with the duplicate
@@ -496,7 +514,7 @@ void TstDialogs::preferencesManageProfilesAndTheirTokens()
 
     const QByteArray bytes = settingsBytes(reread);
     QVERIFY(bytes.contains("Staging EU"));
-    for (const QString &token : {stagingToken, prodToken, localToken})
+    for (const QString &token : { stagingToken, prodToken, localToken })
         QVERIFY2(!bytes.contains(token.toUtf8()), qPrintable(token));
 }
 
@@ -513,21 +531,25 @@ void TstDialogs::preferencesCancelDiscardsEverything()
     QVERIFY(QTest::qWaitForWindowExposed(&settings));
     auto *list = settings.findChild<QListWidget *>(QStringLiteral("profileList"));
     settings.selectProfile(QStringLiteral("Prod"));
-    QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("renameProfileButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        settings.findChild<QPushButton *>(QStringLiteral("renameProfileButton")), Qt::LeftButton);
     answerNameInput(&settings, QStringLiteral("Production"));
     QTRY_COMPARE_WITH_TIMEOUT(list->currentItem()->text(), QStringLiteral("Production"), Timeout);
-    QTest::keyClicks(settings.findChild<QLineEdit *>(QStringLiteral("tokenEdit")), QStringLiteral("replaced"));
+    QTest::keyClicks(
+        settings.findChild<QLineEdit *>(QStringLiteral("tokenEdit")), QStringLiteral("replaced"));
     settings.findChild<QSpinBox *>(QStringLiteral("pageSizeSpin"))->setValue(77);
     QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("addProfileButton")), Qt::LeftButton);
     answerNameInput(&settings, QStringLiteral("Scratch"));
     QTRY_COMPARE_WITH_TIMEOUT(list->count(), 4, Timeout);
     settings.selectProfile(QStringLiteral("Staging"));
-    QTest::mouseClick(settings.findChild<QPushButton *>(QStringLiteral("removeProfileButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        settings.findChild<QPushButton *>(QStringLiteral("removeProfileButton")), Qt::LeftButton);
     QCOMPARE(list->count(), 3);
 
     QSignalSpy applied(&settings, &SettingsDialog::applied);
-    QTest::mouseClick(settings.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Cancel),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        settings.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Cancel),
+        Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!settings.isVisible(), Timeout);
     QTest::qWait(100);
     QCOMPARE(applied.count(), 0);
@@ -547,7 +569,8 @@ void TstDialogs::unreadableTokenOffersTheFallback_data()
 {
     QTest::addColumn<QString>("choice");
     QTest::addColumn<int>("backend");
-    QTest::newRow("session only") << QStringLiteral("This session only") << int(TokenStore::Backend::SessionOnly);
+    QTest::newRow("session only") << QStringLiteral("This session only")
+                                  << int(TokenStore::Backend::SessionOnly);
     QTest::newRow("owner-only file") << QStringLiteral("Store in a private file")
                                      << int(TokenStore::Backend::OwnerOnlyFile);
 }
@@ -576,7 +599,8 @@ void TstDialogs::unreadableTokenOffersTheFallback()
     QVERIFY(open && open->isVisible());
     QTest::mouseClick(open, Qt::LeftButton);
 
-    QPointer<SettingsDialog> settings = waitForChild<SettingsDialog>(m_window.get(), QStringLiteral("settingsDialog"));
+    QPointer<SettingsDialog> settings
+        = waitForChild<SettingsDialog>(m_window.get(), QStringLiteral("settingsDialog"));
     QVERIFY(settings);
     QVERIFY(QTest::qWaitForWindowActive(settings));
     auto *list = settings->findChild<QListWidget *>(QStringLiteral("profileList"));
@@ -587,8 +611,9 @@ void TstDialogs::unreadableTokenOffersTheFallback()
     QVERIFY(hint->isVisible());
     QVERIFY2(hint->text().contains(QLatin1String("session only")), qPrintable(hint->text()));
     QTest::keyClicks(token, fixture.token());
-    QTest::mouseClick(settings->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        settings->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
+        Qt::LeftButton);
 
     auto *box = waitForChild<QMessageBox>(settings, QStringLiteral("keychainFallbackBox"));
     QVERIFY(box);
@@ -611,8 +636,9 @@ void TstDialogs::unreadableTokenOffersTheFallback()
     QFile file(m_tokens->ownerOnlyFilePath());
     if (backend == int(TokenStore::Backend::OwnerOnlyFile)) {
         QVERIFY(file.exists());
-        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
-                 QFile::Permissions());
+        QCOMPARE(file.permissions()
+                & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+            QFile::Permissions());
     } else {
         QVERIFY(!file.exists());
     }
@@ -655,10 +681,12 @@ void TstDialogs::slowRequestKeepsTheWindowResponsiveAndCancels()
     QTest::qWait(300);
     QVERIFY(m_window->userModel()->isLoading());
     QVERIFY2(sinceLoad.elapsed() < 2500, "the check must run while the answer is still on its way");
-    QVERIFY2(longestGap < 200, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
+    QVERIFY2(
+        longestGap < 200, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
     QVERIFY2(beats >= 15, qPrintable(QStringLiteral("only %1 beats").arg(beats)));
 
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("loadingCancelButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        m_window->findChild<QPushButton *>(QStringLiteral("loadingCancelButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), 2000);
     QVERIFY2(sinceLoad.elapsed() < 3000, "ended by Cancel, not by the answer");
     QVERIFY(!loading->isVisible());
@@ -667,7 +695,8 @@ void TstDialogs::slowRequestKeepsTheWindowResponsiveAndCancels()
     QVERIFY2(error->text().contains(QLatin1String("canceled")), qPrintable(error->text()));
     QCOMPARE(m_window->userModel()->rowCount(), 0);
     heartbeat.stop();
-    QVERIFY2(longestGap < 200, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
+    QVERIFY2(
+        longestGap < 200, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGap)));
 
     // "Try again" after the cancel asks again and gets the users.
     fixture.clearFaults();

@@ -24,18 +24,18 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QTabWidget>
-#include <QTreeWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QStatusBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace UserDesk;
 
@@ -76,8 +76,7 @@ private:
     QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
     QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
     void selectRows(const QList<int> &rows);
-    template<typename T>
-    T *waitForChild(const QString &name)
+    template<typename T> T *waitForChild(const QString &name)
     {
         // The visible one: a dialog closed a moment ago may not be deleted yet.
         auto visible = [&]() -> T * {
@@ -131,14 +130,14 @@ void TstMainWindow::startWindow()
 // The view asks for as many pages as it needs to fill itself, so a first load may bring more than one.
 void TstMainWindow::waitForRows(int rows)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->rowCount() >= rows && !m_window->userModel()->isLoading(),
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->userModel()->rowCount() >= rows && !m_window->userModel()->isLoading(), Timeout);
 }
 
 QString TstMainWindow::dialogErrors(QWidget *dialog)
 {
     QStringList texts;
-    for (const char *name : {"nameError", "emailError", "genderError", "statusError", "formMessage"}) {
+    for (const char *name : { "nameError", "emailError", "genderError", "statusError", "formMessage" }) {
         auto *label = dialog->findChild<QLabel *>(QLatin1String(name));
         if (label && !label->text().isEmpty())
             texts << QLatin1String(name) + QStringLiteral(": ") + label->text();
@@ -153,7 +152,8 @@ void TstMainWindow::selectRows(const QList<int> &rows)
     view->selectionModel()->clearSelection();
     for (int row : rows) {
         const QModelIndex index = view->model()->index(row, 0);
-        view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
 }
 
@@ -188,21 +188,24 @@ void TstMainWindow::firstLaunchFillsTheTable()
     QVERIFY(!m_window->windowIcon().isNull());
 
     // Selecting a row shows its details and pretty JSON.
-    selectRows({0});
+    selectRows({ 0 });
     const User first = m_window->userModel()->userAt(0);
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("emailValue"))->text(), first.email);
-    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jsonView"))->toPlainText().contains(first.email));
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("jsonView"))
+                ->toPlainText()
+                .contains(first.email));
     // Posts load when their tab is opened.
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
     tabs->setCurrentIndex(1);
     auto *posts = m_window->findChild<QTreeWidget *>(QStringLiteral("postsList"));
-    QTRY_VERIFY_WITH_TIMEOUT(posts->topLevelItemCount() > 0
-                                 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        posts->topLevelItemCount() > 0 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
+        Timeout);
     bool askedForPosts = false;
     const RequestLog *log = m_window->client()->requestLog();
     for (int i = 0; i < log->size(); ++i)
-        askedForPosts = askedForPosts || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id));
+        askedForPosts = askedForPosts
+            || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id));
     QVERIFY(askedForPosts);
 }
 
@@ -235,13 +238,15 @@ void TstMainWindow::createAddsTheRowInPlace()
     QTest::keyClick(table(), Qt::Key_N, Qt::ControlModifier);
     QPointer<UserDialog> dialog = waitForChild<UserDialog>(QStringLiteral("userDialog"));
     QVERIFY(!dialog->isEditing());
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("Grace Hopper"));
+    QTest::keyClicks(
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("Grace Hopper"));
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")),
-                     QStringLiteral("grace.hopper@example.com"));
+        QStringLiteral("grace.hopper@example.com"));
     dialog->findChild<QComboBox *>(QStringLiteral("genderCombo"))->setCurrentIndex(0);
     auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
     QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
     QCOMPARE(m_window->userModel()->rowCount(), rowsBefore + 1);
     QCOMPARE(m_window->userModel()->userAt(0).email, QStringLiteral("grace.hopper@example.com"));
     QCOMPARE(m_window->userModel()->totalCount(), SeedUsers + 1);
@@ -255,7 +260,7 @@ void TstMainWindow::editSendsOnlyChangedFields()
 {
     startWindow();
     waitForRows(20);
-    selectRows({2});
+    selectRows({ 2 });
     const User before = table()->currentIndex().data(UserTableModel::UserRole).value<User>();
     QTest::keyClick(table(), Qt::Key_F2);
     QPointer<UserDialog> dialog = waitForChild<UserDialog>(QStringLiteral("userDialog"));
@@ -267,7 +272,8 @@ void TstMainWindow::editSendsOnlyChangedFields()
     QTest::keyClicks(name, QStringLiteral("Edited Name"));
     QSignalSpy resets(m_window->userModel(), &QAbstractItemModel::modelReset);
     QTest::keyClick(name, Qt::Key_Return);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        dialog.isNull(), qPrintable(dialog ? dialogErrors(dialog) : QString()), Timeout);
     const int row = m_window->userModel()->rowOfUser(before.id);
     QCOMPARE(row, 2);
     QCOMPARE(m_window->userModel()->userAt(row).name, QStringLiteral("Edited Name"));
@@ -278,17 +284,18 @@ void TstMainWindow::editSendsOnlyChangedFields()
     QVERIFY(patch);
     QCOMPARE(patch->httpStatus, 200);
     const QJsonObject body = QJsonDocument::fromJson(patch->requestBody).object();
-    QCOMPARE(body.keys(), QStringList{QStringLiteral("name")});
+    QCOMPARE(body.keys(), QStringList { QStringLiteral("name") });
     QCOMPARE(body.value(QLatin1String("name")).toString(), QStringLiteral("Edited Name"));
     // The detail pane follows the saved row.
-    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("nameValue"))->text(), QStringLiteral("Edited Name"));
+    QCOMPARE(
+        m_window->findChild<QLabel *>(QStringLiteral("nameValue"))->text(), QStringLiteral("Edited Name"));
 }
 
 void TstMainWindow::deleteRemovesTheRowInPlace()
 {
     startWindow();
     waitForRows(20);
-    selectRows({4});
+    selectRows({ 4 });
     const User doomed = m_window->userModel()->userAt(4);
     const int rowsBefore = m_window->userModel()->rowCount();
     QTest::keyClick(table(), Qt::Key_Delete);
@@ -377,11 +384,14 @@ void TstMainWindow::retryCanBeCanceled()
     action("actionRefresh")->trigger();
     auto *retry = m_window->findChild<QWidget *>(QStringLiteral("retryWidget"));
     QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), Timeout);
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("retryCancelButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        m_window->findChild<QPushButton *>(QStringLiteral("retryCancelButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!retry->isVisible(), Timeout);
     auto *banner = m_window->findChild<QWidget *>(QStringLiteral("errorBanner"));
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))->text().contains(QLatin1String("canceled")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))
+                ->text()
+                .contains(QLatin1String("canceled")));
 
     // "Show exchange" selects the failed exchange in the log dock.
     auto *show = m_window->findChild<QPushButton *>(QStringLiteral("showExchangeButton"));
@@ -390,8 +400,9 @@ void TstMainWindow::retryCanBeCanceled()
     auto *logTable = m_window->findChild<QTableView *>(QStringLiteral("logTable"));
     QVERIFY(logTable->currentIndex().isValid());
     QCOMPARE(logTable->currentIndex().siblingAtColumn(RequestLogModel::StatusColumn).data().toInt(), 503);
-    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("logDetails"))->toPlainText().contains(
-        QLatin1String("503")));
+    QVERIFY(m_window->findChild<QPlainTextEdit *>(QStringLiteral("logDetails"))
+                ->toPlainText()
+                .contains(QLatin1String("503")));
 
     m_window->sandbox()->setFaults(SandboxFaults());
     QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
@@ -408,10 +419,10 @@ void TstMainWindow::bulkDeleteReportsPerItemFailures()
     QVERIFY(m_store->saveProfile(profile));
     startWindow();
     waitForRows(20);
-    const QList<User> users = {m_window->userModel()->userAt(1), m_window->userModel()->userAt(2),
-                               m_window->userModel()->userAt(3), m_window->userModel()->userAt(4),
-                               m_window->userModel()->userAt(5), m_window->userModel()->userAt(6)};
-    selectRows({1, 2, 3, 4, 5, 6});
+    const QList<User> users = { m_window->userModel()->userAt(1), m_window->userModel()->userAt(2),
+        m_window->userModel()->userAt(3), m_window->userModel()->userAt(4), m_window->userModel()->userAt(5),
+        m_window->userModel()->userAt(6) };
+    selectRows({ 1, 2, 3, 4, 5, 6 });
     QTest::keyClick(table(), Qt::Key_Delete);
     auto *box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
     for (const User &u : users)
@@ -455,8 +466,8 @@ void TstMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
 {
     startWindow();
     waitForRows(20);
-    const QList<User> users = {m_window->userModel()->userAt(1), m_window->userModel()->userAt(2),
-                               m_window->userModel()->userAt(3), m_window->userModel()->userAt(4)};
+    const QList<User> users = { m_window->userModel()->userAt(1), m_window->userModel()->userAt(2),
+        m_window->userModel()->userAt(3), m_window->userModel()->userAt(4) };
     const qint64 totalBefore = m_window->userModel()->totalCount();
     // Someone else deletes two of them first.
     ApiClient other;
@@ -467,7 +478,7 @@ void TstMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
     other.deleteUser(users.at(3).id);
     QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 2, Timeout);
 
-    selectRows({1, 2, 3, 4});
+    selectRows({ 1, 2, 3, 4 });
     QTest::keyClick(table(), Qt::Key_Delete);
     auto *box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
@@ -493,24 +504,25 @@ void TstMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
     QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 3, Timeout);
     m_window->activateWindow(); // back from the report box
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    selectRows({0});
+    selectRows({ 0 });
     QTest::keyClick(table(), Qt::Key_Delete);
     box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowOfUser(single.id), -1, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("already gone")), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->statusBar()->currentMessage().contains(QLatin1String("already gone")), Timeout);
 }
 
 void TstMainWindow::bulkDeleteCanBeStopped()
 {
     startWindow();
     waitForRows(20);
-    const QList<User> users = {m_window->userModel()->userAt(0), m_window->userModel()->userAt(1),
-                               m_window->userModel()->userAt(2)};
+    const QList<User> users = { m_window->userModel()->userAt(0), m_window->userModel()->userAt(1),
+        m_window->userModel()->userAt(2) };
     SandboxFaults slow;
     slow.latencyMs = 1500;
     m_window->sandbox()->setFaults(slow);
-    selectRows({0, 1, 2});
+    selectRows({ 0, 1, 2 });
     QTest::keyClick(table(), Qt::Key_Delete);
     auto *box = waitForChild<QMessageBox>(QStringLiteral("confirmDeleteBox"));
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
@@ -551,8 +563,8 @@ void TstMainWindow::switchingProfilesReloads()
     Profile second(QStringLiteral("Fixture"), fixture.baseUrl());
     QVERIFY(m_store->saveProfile(second));
     bool written = false;
-    m_tokens->writeToken(QStringLiteral("Fixture"), fixture.token(), this,
-                         [&](const TokenResult &r) { written = r.ok; });
+    m_tokens->writeToken(
+        QStringLiteral("Fixture"), fixture.token(), this, [&](const TokenResult &r) { written = r.ok; });
     QTRY_VERIFY_WITH_TIMEOUT(written, Timeout);
 
     auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("profileCombo"));
@@ -564,8 +576,9 @@ void TstMainWindow::switchingProfilesReloads()
     QCOMPARE(m_window->userModel()->totalCount(), 7);
     QCOMPARE(m_window->currentProfileName(), QStringLiteral("Fixture"));
     QCOMPARE(m_store->currentProfileName(), QStringLiteral("Fixture"));
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("endpointLabel"))->text().contains(
-        fixture.baseUrl().toString()));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("endpointLabel"))
+                ->text()
+                .contains(fixture.baseUrl().toString()));
     QCOMPARE(m_window->client()->baseUrl(), fixture.baseUrl());
     QVERIFY(m_window->client()->hasToken());
 
@@ -642,7 +655,8 @@ void TstMainWindow::findFocusesTheNameFilter()
     const User someone = m_window->userModel()->userAt(0);
     QTest::keyClicks(name, someone.name);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->filter().name == someone.name, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading() && m_window->userModel()->rowCount() >= 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->userModel()->isLoading() && m_window->userModel()->rowCount() >= 1, Timeout);
     for (const User &u : m_window->userModel()->users())
         QVERIFY(u.name.contains(someone.name, Qt::CaseInsensitive));
     QVERIFY(lastExchange("GET")->url.query().contains(QLatin1String("name=")));

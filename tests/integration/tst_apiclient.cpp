@@ -33,16 +33,35 @@ struct Outcomes : QObject
     explicit Outcomes(ApiClient &c)
     {
         auto end = [this](ApiClient::RequestId id) { endings[id] += 1; };
-        connect(&c, &ApiClient::usersPageReceived, this, [=](auto id, const UsersPage &p) { pages[id] = p; end(id); });
-        connect(&c, &ApiClient::userReceived, this, [=](auto id, const User &u) { users[id] = u; end(id); });
-        connect(&c, &ApiClient::userCreated, this, [=](auto id, const User &u) { users[id] = u; end(id); });
-        connect(&c, &ApiClient::userUpdated, this, [=](auto id, const User &u) { users[id] = u; end(id); });
-        connect(&c, &ApiClient::userDeleted, this, [=](auto id, qint64) { deleted.insert(id); end(id); });
-        connect(&c, &ApiClient::requestFailed, this, [=](auto id, const ApiError &e) { failures[id] = e; end(id); });
-        connect(&c, &ApiClient::retryScheduled, this, [=](auto, int attempt, int delay, const ApiError &reason) {
-            retries.append({ attempt, delay });
-            retryReasons.append(reason);
+        connect(&c, &ApiClient::usersPageReceived, this, [=](auto id, const UsersPage &p) {
+            pages[id] = p;
+            end(id);
         });
+        connect(&c, &ApiClient::userReceived, this, [=](auto id, const User &u) {
+            users[id] = u;
+            end(id);
+        });
+        connect(&c, &ApiClient::userCreated, this, [=](auto id, const User &u) {
+            users[id] = u;
+            end(id);
+        });
+        connect(&c, &ApiClient::userUpdated, this, [=](auto id, const User &u) {
+            users[id] = u;
+            end(id);
+        });
+        connect(&c, &ApiClient::userDeleted, this, [=](auto id, qint64) {
+            deleted.insert(id);
+            end(id);
+        });
+        connect(&c, &ApiClient::requestFailed, this, [=](auto id, const ApiError &e) {
+            failures[id] = e;
+            end(id);
+        });
+        connect(
+            &c, &ApiClient::retryScheduled, this, [=](auto, int attempt, int delay, const ApiError &reason) {
+                retries.append({ attempt, delay });
+                retryReasons.append(reason);
+            });
     }
     bool ended(ApiClient::RequestId id) const { return endings.contains(id); }
 };
@@ -61,8 +80,8 @@ RetryPolicy quickPolicy(int attempts = 4)
 int countByEmail(const SandboxFixture &sandbox, const QString &email)
 {
     QNetworkAccessManager nam;
-    const auto answer = SandboxFixture::send(
-        nam, "GET", sandbox.url(QStringLiteral("/users?email=") + QString::fromLatin1(QUrl::toPercentEncoding(email))));
+    const auto answer = SandboxFixture::send(nam, "GET",
+        sandbox.url(QStringLiteral("/users?email=") + QString::fromLatin1(QUrl::toPercentEncoding(email))));
     if (answer.status != 200)
         return -1;
     int n = 0;
@@ -259,8 +278,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(second), waitMs);
         const ApiError e = o.failures.value(second);
         QCOMPARE(e.kind(), ApiError::Kind::Validation);
-        QVERIFY(e.fieldErrors().contains(FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
-        QVERIFY(e.fieldErrors().contains(FieldError { QStringLiteral("name"), QStringLiteral("can't be blank") }));
+        QVERIFY(e.fieldErrors().contains(
+            FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
+        QVERIFY(e.fieldErrors().contains(
+            FieldError { QStringLiteral("name"), QStringLiteral("can't be blank") }));
         QVERIFY(o.retries.isEmpty());
     }
 
@@ -285,8 +306,10 @@ private slots:
         QList<ApiClient::RequestId> ids;
         for (int i = 0; i < 4; ++i)
             ids.append(c->getUser(m_knownId));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
-        QVERIFY2(o.failures.isEmpty(), qPrintable(o.failures.isEmpty() ? QString() : o.failures.begin()->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
+        QVERIFY2(o.failures.isEmpty(),
+            qPrintable(o.failures.isEmpty() ? QString() : o.failures.begin()->message()));
         QVERIFY(!o.retries.isEmpty());
         QCOMPARE(o.retryReasons.first().kind(), ApiError::Kind::RateLimited);
         QVERIFY(o.retryReasons.first().retryAfterSeconds() >= 1); // the wait came from the server
@@ -366,7 +389,8 @@ private slots:
             drafts.append(draft(QStringLiteral("nodup")));
             ids.append(c->createUser(drafts.last()));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), 60000);
         setFaults({});
         QVERIFY(!o.retries.isEmpty()); // the faults did bite
         for (int i = 0; i < ids.size(); ++i) {
@@ -485,7 +509,8 @@ private slots:
         QList<ApiClient::RequestId> ids;
         for (int i = 0; i < 12; ++i)
             ids.append(c->listUsers(1 + i % 3, 5));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), waitMs);
         QVERIFY(o.failures.isEmpty());
         QVERIFY2(m_sandbox->stats().connections - before > 6, "all twelve went through six connections");
     }
@@ -579,9 +604,9 @@ private slots:
         int answered = 0;
         server.setHandler([&](const CannedServer::Request &) {
             const QByteArray remaining = QByteArray::number(answered++ == 0 ? 0 : 1);
-            return CannedServer::response(204, "", { { "X-RateLimit-Limit", "3" },
-                                                     { "X-RateLimit-Remaining", remaining },
-                                                     { "X-RateLimit-Reset", "30" } });
+            return CannedServer::response(204, "",
+                { { "X-RateLimit-Limit", "3" }, { "X-RateLimit-Remaining", remaining },
+                    { "X-RateLimit-Reset", "30" } });
         });
         auto c = client();
         c->setBaseUrl(server.baseUrl());
@@ -624,14 +649,21 @@ private slots:
         QTest::addColumn<QString>("mentions");
         using C = CannedServer;
         QTest::newRow("not json") << C::response(200, "hello") << "not valid JSON";
-        QTest::newRow("html 200") << C::response(200, "<!DOCTYPE html><p>login</p>", {}, "text/html") << "HTML";
+        QTest::newRow("html 200") << C::response(200, "<!DOCTYPE html><p>login</p>", {}, "text/html")
+                                  << "HTML";
         QTest::newRow("empty 200") << C::response(200, "") << "empty";
         QTest::newRow("object not array") << C::response(200, "{\"data\":[]}") << "not a JSON array";
-        QTest::newRow("id as string") << C::response(200, "[{\"id\":\"1\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "item 1";
-        QTest::newRow("null name") << C::response(200, "[{\"id\":1,\"name\":null,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "name";
+        QTest::newRow("id as string") << C::response(
+            200, "[{\"id\":\"1\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]")
+                                      << "item 1";
+        QTest::newRow("null name") << C::response(
+            200, "[{\"id\":1,\"name\":null,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]")
+                                   << "name";
         QTest::newRow("deep") << C::response(200, QByteArray(5000, '[') + QByteArray(5000, ']')) << "deeper";
         QTest::newRow("invalid utf-8") << C::response(200, "[\"\xc3\x28\"]") << "not valid JSON";
-        QTest::newRow("huge number id") << C::response(200, "[{\"id\":1e400,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]") << "id";
+        QTest::newRow("huge number id") << C::response(
+            200, "[{\"id\":1e400,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}]")
+                                        << "id";
     }
 
     void malformedAnswers()
@@ -680,7 +712,7 @@ private slots:
             if (r.target.startsWith("/public/v2/moved"))
                 return CannedServer::response(200, "[]");
             const QByteArray target = r.target.contains("same") ? home.baseUrl().toEncoded() + "/moved"
-                                                                  : elsewhere.baseUrl().toEncoded() + "/users";
+                                                                : elsewhere.baseUrl().toEncoded() + "/users";
             return CannedServer::response(307, "", { { "Location", target } });
         });
         auto c = client();

@@ -94,7 +94,8 @@ private slots:
                 deleteOf.insert(client.deleteUser(in.id), i);
             } else {
                 UserDraft change;
-                change.status = in.draft.status == QLatin1String("active") ? QStringLiteral("inactive") : QStringLiteral("active");
+                change.status = in.draft.status == QLatin1String("active") ? QStringLiteral("inactive")
+                                                                           : QStringLiteral("active");
                 updateOf.insert(client.updateUser(in.id, change), i);
             }
             ++issued;
@@ -158,7 +159,8 @@ private slots:
         sandbox.setFaults({});
 
         // Exactly one ending per request.
-        const int requests = static_cast<int>(createOf.size() + updateOf.size() + deleteOf.size() + gets.size());
+        const int requests
+            = static_cast<int>(createOf.size() + updateOf.size() + deleteOf.size() + gets.size());
         QCOMPARE(endings.size(), requests);
         for (auto it = endings.cbegin(); it != endings.cend(); ++it)
             QCOMPARE(it.value(), 1);
@@ -167,8 +169,8 @@ private slots:
         QHash<QString, QJsonObject> server;
         QNetworkAccessManager nam;
         for (int page = 1;; ++page) {
-            const auto answer = SandboxFixture::send(
-                nam, "GET", sandbox.url(QStringLiteral("/users?email=soak.test&per_page=100&page=%1").arg(page)));
+            const auto answer = SandboxFixture::send(nam, "GET",
+                sandbox.url(QStringLiteral("/users?email=soak.test&per_page=100&page=%1").arg(page)));
             QCOMPARE(answer.status, 200);
             const QJsonArray items = QJsonDocument::fromJson(answer.body).array();
             for (const QJsonValue &v : items) {
@@ -212,11 +214,13 @@ private slots:
         QVERIFY(server.size() <= users);
 
         const SandboxStats stats = sandbox.stats();
-        qInfo("soak: %d requests (%d users) in %lld ms; %d retries; server: %llu injected 503, %llu dropped before, "
+        qInfo("soak: %d requests (%d users) in %lld ms; %d retries; server: %llu injected 503, %llu dropped "
+              "before, "
               "%llu dropped after, %llu truncated; %d updated, %d deleted; given up: %d creates, %d changes",
-              requests, users, elapsed, retries, stats.injected503, stats.dropsBefore, stats.dropsAfter, stats.truncated,
-              updated, deleted, createsGivenUp, changesGivenUp);
-        QVERIFY(stats.injected503 > 0 && stats.dropsAfter > 0 && stats.dropsBefore > 0 && stats.truncated > 0);
+            requests, users, elapsed, retries, stats.injected503, stats.dropsBefore, stats.dropsAfter,
+            stats.truncated, updated, deleted, createsGivenUp, changesGivenUp);
+        QVERIFY(
+            stats.injected503 > 0 && stats.dropsAfter > 0 && stats.dropsBefore > 0 && stats.truncated > 0);
         // With twelve attempts per request, giving up should be rare; a flood of give-ups is a bug.
         QVERIFY(createsGivenUp + changesGivenUp <= std::max(2, requests / 100));
     }

@@ -14,7 +14,7 @@ using namespace UserDesk;
 namespace {
 const QString token = QString::fromLatin1(SandboxFixture::Token);
 constexpr int seededUsers = 234; // more than two pages of 100, and not a multiple of 100
-}
+} // namespace
 
 // userdesk-cli end to end: the real binary against a real sandbox, token from the environment.
 class TestCli : public QObject
@@ -43,11 +43,13 @@ private:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(USERDESK_CLI_PATH),
-                QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(), QStringLiteral("--no-keychain") } + args);
+            QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(),
+                QStringLiteral("--no-keychain") }
+                + args);
         if (!p.waitForFinished(60000))
             return {};
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                 p.readAllStandardError() };
+            p.readAllStandardError() };
     }
 
 private slots:
@@ -61,7 +63,7 @@ private slots:
     void listAllAsCsv()
     {
         const Run r = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
-                            QStringLiteral("--format"), QStringLiteral("csv") });
+            QStringLiteral("--format"), QStringLiteral("csv") });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.first().trimmed(), QByteArray("id,name,email,gender,status"));
@@ -78,21 +80,25 @@ private slots:
         CannedServer server;
         QVERIFY(server.listen());
         server.setHandler([](const CannedServer::Request &r) {
-            const int page = QUrlQuery(QUrl(QString::fromLatin1(r.target))).queryItemValue(QStringLiteral("page")).toInt();
+            const int page = QUrlQuery(QUrl(QString::fromLatin1(r.target)))
+                                 .queryItemValue(QStringLiteral("page"))
+                                 .toInt();
             QByteArray body = "[";
             const int count = page <= 3 ? 2 : page == 4 ? 1 : 0;
             for (int i = 0; i < count; ++i) {
                 const int id = 100 - (page - 1) * 2 - i;
                 body += (i ? "," : "") + QByteArray("{\"id\":") + QByteArray::number(id)
-                    + ",\"name\":\"N\",\"email\":\"e" + QByteArray::number(id) + "@x.test\",\"gender\":\"male\",\"status\":\"active\"}";
+                    + ",\"name\":\"N\",\"email\":\"e" + QByteArray::number(id)
+                    + "@x.test\",\"gender\":\"male\",\"status\":\"active\"}";
             }
             return CannedServer::response(200, body + "]", { { "X-Served-By", "canned" } });
         });
         QProcess p;
-        p.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), server.baseUrl().toString(),
-                                                     QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("users"),
-                                                     QStringLiteral("list"), QStringLiteral("--all"), QStringLiteral("--per-page"),
-                                                     QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("csv") });
+        p.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), server.baseUrl().toString(), QStringLiteral("--concurrency"),
+                QStringLiteral("2"), QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
+                QStringLiteral("--per-page"), QStringLiteral("2"), QStringLiteral("--format"),
+                QStringLiteral("csv") });
         QVERIFY(p.waitForStarted(30000));
         QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
         QCOMPARE(p.exitCode(), 0);
@@ -105,8 +111,8 @@ private slots:
     void listAsJsonWithFilter()
     {
         const Run r = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--filter"),
-                            QStringLiteral("gender=male"), QStringLiteral("--per-page"), QStringLiteral("5"),
-                            QStringLiteral("--format"), QStringLiteral("json") });
+            QStringLiteral("gender=male"), QStringLiteral("--per-page"), QStringLiteral("5"),
+            QStringLiteral("--format"), QStringLiteral("json") });
         QCOMPARE(r.exitCode, 0);
         const QJsonArray a = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(a.size(), 5);
@@ -117,19 +123,21 @@ private slots:
     void createUpdateGetDelete()
     {
         const Run created = cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
-                                  QStringLiteral("Cli Person"), QStringLiteral("--email"), QStringLiteral("cli.person@cli.test"),
-                                  QStringLiteral("--gender"), QStringLiteral("female"), QStringLiteral("--status"),
-                                  QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("json") });
+            QStringLiteral("Cli Person"), QStringLiteral("--email"), QStringLiteral("cli.person@cli.test"),
+            QStringLiteral("--gender"), QStringLiteral("female"), QStringLiteral("--status"),
+            QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(created.exitCode == 0, created.err.constData());
-        const qint64 id = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toInteger();
+        const qint64 id
+            = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toInteger();
         QVERIFY(id > 0);
         const QString idText = QString::number(id);
 
-        const Run updated = cli({ QStringLiteral("--verbose"), QStringLiteral("users"), QStringLiteral("update"), idText,
-                                  QStringLiteral("--status"), QStringLiteral("inactive"), QStringLiteral("--format"),
-                                  QStringLiteral("json") });
+        const Run updated = cli({ QStringLiteral("--verbose"), QStringLiteral("users"),
+            QStringLiteral("update"), idText, QStringLiteral("--status"), QStringLiteral("inactive"),
+            QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(updated.exitCode == 0, updated.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(updated.out).object().value(QLatin1String("status")).toString(), QStringLiteral("inactive"));
+        QCOMPARE(QJsonDocument::fromJson(updated.out).object().value(QLatin1String("status")).toString(),
+            QStringLiteral("inactive"));
         // --verbose shows the exchange, never the token.
         QVERIFY(updated.err.contains("PATCH"));
         QVERIFY(updated.err.contains("Bearer <redacted>"));
@@ -150,39 +158,47 @@ private slots:
 
     void exitCodesByKind()
     {
-        const QStringList create { QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
-                                   QStringLiteral("No Token"), QStringLiteral("--email"), QStringLiteral("no.token@cli.test"),
-                                   QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
-                                   QStringLiteral("active") };
+        const QStringList create { QStringLiteral("users"), QStringLiteral("create"),
+            QStringLiteral("--name"), QStringLiteral("No Token"), QStringLiteral("--email"),
+            QStringLiteral("no.token@cli.test"), QStringLiteral("--gender"), QStringLiteral("male"),
+            QStringLiteral("--status"), QStringLiteral("active") };
         QCOMPARE(cli(create, false).exitCode, 4); // 401 without a token
-        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("x") }).exitCode,
-                 6); // refused before sending: fields missing
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                         QStringLiteral("x") })
+                     .exitCode,
+            6); // refused before sending: fields missing
         const Run twice = cli(create);
         QCOMPARE(twice.exitCode, 0);
         const Run taken = cli(create);
         QCOMPARE(taken.exitCode, 6);
         QVERIFY(taken.err.contains("email: has already been taken"));
-        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"),
+                         QStringLiteral("xml") })
+                     .exitCode,
+            2);
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("frobnicate") }).exitCode, 2);
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("abc") }).exitCode, 2);
         // Numbers out of range or not numbers at all are usage errors, not silently "no timeout".
         for (const QStringList &bad : { QStringList { QStringLiteral("--timeout"), QStringLiteral("abc") },
-                                        QStringList { QStringLiteral("--concurrency"), QStringLiteral("1000") },
-                                        QStringList { QStringLiteral("--retries"), QStringLiteral("-1") } }) {
-            const Run refused = cli(bad + QStringList { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("1") });
+                 QStringList { QStringLiteral("--concurrency"), QStringLiteral("1000") },
+                 QStringList { QStringLiteral("--retries"), QStringLiteral("-1") } }) {
+            const Run refused = cli(
+                bad + QStringList { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("1") });
             QCOMPARE(refused.exitCode, 2);
             QVERIFY2(refused.err.contains(bad.first().toUtf8()), refused.err.constData());
         }
-        const Run deleteSome = cli({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("999999999") });
+        const Run deleteSome
+            = cli({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("999999999") });
         QCOMPARE(deleteSome.exitCode, 5);
     }
 
     void refusedEndpointIsANetworkFailure()
     {
         QProcess p;
-        p.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/public/v2"),
-                                                     QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("users"),
-                                                     QStringLiteral("list") });
+        p.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/public/v2"),
+                QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("users"),
+                QStringLiteral("list") });
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 3);
     }
@@ -190,7 +206,7 @@ private slots:
     void helpForEveryCommand()
     {
         for (const QString &verb : { QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("create"),
-                                     QStringLiteral("update"), QStringLiteral("delete") }) {
+                 QStringLiteral("update"), QStringLiteral("delete") }) {
             const Run r = cli({ QStringLiteral("users"), verb, QStringLiteral("--help") });
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains("Usage:"), qPrintable(verb));

@@ -729,7 +729,8 @@ private Q_SLOTS:
     {
         // Another hand takes the todos table away: the list must say the server failed, not "no todos".
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
             db.setDatabaseName(m_sandbox->dataPath());
             QVERIFY(db.open());
             QVERIFY(QSqlQuery(db).exec(QStringLiteral("ALTER TABLE todos RENAME TO todos_away")));
@@ -750,7 +751,9 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             QCOMPARE(SandboxFixture::send(manager, "GET", m_sandbox->url(u"/users"_qs)).status, 200);
         QCOMPARE(
-            m_sandbox->sendAuthorized(manager, "PATCH", m_sandbox->url(u"/users/"_qs + QString::number(id)), "{}").status,
+            m_sandbox
+                ->sendAuthorized(manager, "PATCH", m_sandbox->url(u"/users/"_qs + QString::number(id)), "{}")
+                .status,
             200);
         QCOMPARE(m_sandbox->stats().connections - before, quint64(1));
     }

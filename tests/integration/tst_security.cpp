@@ -26,7 +26,8 @@ QStringList messages;
 void capture(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
     QMutexLocker lock(&messagesLock);
-    messages.append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message);
+    messages.append(
+        QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message);
 }
 } // namespace
 
@@ -74,7 +75,8 @@ private slots:
             f.failRate = 1.0; // retries get logged too
             sandbox.setFaults(f);
             client.listUsers(1, 5);
-            QTRY_VERIFY_WITH_TIMEOUT(client.inFlightCount() + client.queuedCount() == 0 && !idle.isEmpty(), waitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                client.inFlightCount() + client.queuedCount() == 0 && !idle.isEmpty(), waitMs);
             sandbox.setFaults({});
             QVERIFY(client.requestLog()->size() >= 4);
             for (int i = 0; i < client.requestLog()->size(); ++i) {
@@ -87,9 +89,8 @@ private slots:
         qInstallMessageHandler(previous);
         QMutexLocker lock(&messagesLock);
         // The client's own debug lines were captured, request headers among them: the check proves something.
-        const bool sawClientDebug = std::any_of(messages.cbegin(), messages.cend(), [](const QString &m) {
-            return m.startsWith(QLatin1String("userdesk.api "));
-        });
+        const bool sawClientDebug = std::any_of(messages.cbegin(), messages.cend(),
+            [](const QString &m) { return m.startsWith(QLatin1String("userdesk.api ")); });
         QVERIFY2(sawClientDebug, "no userdesk.api line was logged: the check would prove nothing");
         for (const QString &m : std::as_const(messages))
             QVERIFY2(!m.contains(token), qPrintable(m));
@@ -103,7 +104,8 @@ private slots:
         CannedServer home;
         QVERIFY(home.listen());
         home.setHandler([&](const CannedServer::Request &) {
-            return CannedServer::response(302, "", { { "Location", other.baseUrl().toEncoded() + "/users?page=1" } });
+            return CannedServer::response(
+                302, "", { { "Location", other.baseUrl().toEncoded() + "/users?page=1" } });
         });
         ApiClient client;
         client.setBaseUrl(home.baseUrl());
@@ -123,8 +125,8 @@ private slots:
         QTemporaryDir dir;
         QProcess sandbox;
         sandbox.start(QStringLiteral(USERDESK_SANDBOX_PATH),
-                      { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data"), dir.filePath(QStringLiteral("s.db")),
-                        QStringLiteral("--seed"), QStringLiteral("3") });
+            { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data"),
+                dir.filePath(QStringLiteral("s.db")), QStringLiteral("--seed"), QStringLiteral("3") });
         QVERIFY(sandbox.waitForReadyRead(waitMs));
         const QUrl url(QString::fromUtf8(sandbox.readLine().trimmed()));
         QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
@@ -133,8 +135,9 @@ private slots:
         // Anything else only when asked, and then with a warning.
         QProcess wide;
         wide.start(QStringLiteral(USERDESK_SANDBOX_PATH),
-                   { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("0.0.0.0"),
-                     QStringLiteral("--data"), dir.filePath(QStringLiteral("w.db")), QStringLiteral("--seed"), QStringLiteral("3") });
+            { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"),
+                QStringLiteral("0.0.0.0"), QStringLiteral("--data"), dir.filePath(QStringLiteral("w.db")),
+                QStringLiteral("--seed"), QStringLiteral("3") });
         QByteArray said;
         QTRY_VERIFY_WITH_TIMEOUT((said += wide.readAllStandardError()).contains("warning"), waitMs);
         wide.terminate();
@@ -148,9 +151,10 @@ private slots:
         env.insert(QStringLiteral("USERDESK_TOKEN"), token);
         cli.setProcessEnvironment(env);
         // A refused endpoint, verbose: every failure path prints, none may print the token.
-        cli.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/public/v2"),
-                                                       QStringLiteral("--verbose"), QStringLiteral("--retries"), QStringLiteral("1"),
-                                                       QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("5") });
+        cli.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/public/v2"),
+                QStringLiteral("--verbose"), QStringLiteral("--retries"), QStringLiteral("1"),
+                QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("5") });
         QVERIFY(cli.waitForFinished(waitMs));
         const QByteArray all = cli.readAllStandardOutput() + cli.readAllStandardError();
         QVERIFY(all.contains("Bearer <redacted>"));
@@ -183,9 +187,9 @@ private slots:
             setrlimit(RLIMIT_CORE, &unlimited);
         });
         const quint64 before = sandbox.stats().requests;
-        cli.start(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--endpoint"), sandbox.baseUrl().toString(),
-                                                       QStringLiteral("--verbose"), QStringLiteral("users"),
-                                                       QStringLiteral("delete"), QStringLiteral("5") });
+        cli.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), sandbox.baseUrl().toString(), QStringLiteral("--verbose"),
+                QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("5") });
         QVERIFY(cli.waitForStarted(waitMs));
         QTRY_VERIFY_WITH_TIMEOUT(sandbox.stats().requests > before, waitMs); // the token is in use now
 

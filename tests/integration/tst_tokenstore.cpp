@@ -396,7 +396,8 @@ void TestTokenStore::privateFileTokenMovesIntoTheKeychain()
         TokenStore earlier(TokenStore::KeychainUse::Disabled, dir.path());
         earlier.setFallback(TokenStore::Backend::OwnerOnlyFile);
         QVERIFY(run([&](ResultCatcher &c) { earlier.writeToken(moving, token, &c, c.callback()); }).ok);
-        QVERIFY(run([&](ResultCatcher &c) { earlier.writeToken(staying, uniqueToken(), &c, c.callback()); }).ok);
+        QVERIFY(
+            run([&](ResultCatcher &c) { earlier.writeToken(staying, uniqueToken(), &c, c.callback()); }).ok);
     }
 
     // Now the keychain answers: reading the profile finds its token and moves it there.
@@ -411,7 +412,7 @@ void TestTokenStore::privateFileTokenMovesIntoTheKeychain()
     QCOMPARE(now.backend(), TokenStore::Backend::Keychain);
     QCOMPARE(warnings.size(), 1);
     QVERIFY2(warnings.first().first().toString().contains(QLatin1String("moved")),
-             qPrintable(warnings.first().first().toString()));
+        qPrintable(warnings.first().first().toString()));
     QVERIFY(!warnings.first().first().toString().contains(token));
 
     // It is in the keychain, out of the file; the other profile's token stays in the file.

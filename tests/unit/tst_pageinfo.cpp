@@ -14,8 +14,8 @@ private slots:
     void goRestHeaders()
     {
         const RawHeaders h { { "X-Pagination-Total", "2571" }, { "X-Pagination-Pages", "258" },
-                             { "X-Pagination-Page", "3" }, { "X-Pagination-Limit", "10" },
-                             { "X-Links-Next", "https://gorest.co.in/public/v2/users?page=4" } };
+            { "X-Pagination-Page", "3" }, { "X-Pagination-Limit", "10" },
+            { "X-Links-Next", "https://gorest.co.in/public/v2/users?page=4" } };
         const PageInfo p = PageInfo::fromHeaders(h, 3, 10, 10);
         QCOMPARE(p.source, PageInfo::Source::PaginationHeaders);
         QCOMPARE(p.total, 2571);
@@ -29,13 +29,13 @@ private slots:
     {
         // Seen on GoRest: per_page=100 returns 100 items while the limit header stays 10.
         const RawHeaders h { { "x-pagination-total", "250" }, { "x-pagination-pages", "25" },
-                             { "x-pagination-page", "1" }, { "x-pagination-limit", "10" } };
+            { "x-pagination-page", "1" }, { "x-pagination-limit", "10" } };
         const PageInfo p = PageInfo::fromHeaders(h, 1, 100, 100);
         QCOMPARE(p.perPage, 100);
         QCOMPARE(p.pages, 3);
         QVERIFY(p.hasNext);
         const RawHeaders lastHeaders { { "x-pagination-total", "250" }, { "x-pagination-page", "3" },
-                                       { "x-pagination-limit", "10" } };
+            { "x-pagination-limit", "10" } };
         const PageInfo last = PageInfo::fromHeaders(lastHeaders, 3, 100, 50);
         QVERIFY(!last.hasNext);
     }
@@ -71,7 +71,7 @@ private slots:
         QFETCH(int, pages);
         QFETCH(bool, hasNext);
         const RawHeaders h { { "X-Pagination-Total", QByteArray::number(total) },
-                             { "X-Pagination-Page", QByteArray::number(page) } };
+            { "X-Pagination-Page", QByteArray::number(page) } };
         const PageInfo p = PageInfo::fromHeaders(h, page, 10, items);
         QCOMPARE(p.pages, pages);
         QCOMPARE(p.hasNext, hasNext);
@@ -79,9 +79,10 @@ private slots:
 
     void linkHeaderFallback()
     {
-        const RawHeaders h { { "Link", "<http://x/users?page=3&per_page=10>; rel=\"next\", "
-                                       "<http://x/users?page=9&per_page=10>; rel=\"last\", "
-                                       "<http://x/users?page=1&per_page=10>; rel=\"first prev\"" } };
+        const RawHeaders h { { "Link",
+            "<http://x/users?page=3&per_page=10>; rel=\"next\", "
+            "<http://x/users?page=9&per_page=10>; rel=\"last\", "
+            "<http://x/users?page=1&per_page=10>; rel=\"first prev\"" } };
         const PageInfo p = PageInfo::fromHeaders(h, 2, 10, 10);
         QCOMPARE(p.source, PageInfo::Source::LinkHeader);
         QVERIFY(p.hasNext);
@@ -113,7 +114,8 @@ private slots:
 
     void garbageHeadersAreIgnored()
     {
-        const RawHeaders h { { "X-Pagination-Total", "-5" }, { "Link", "<<<>>>;;;rel" }, { "X-Total-Count", "lots" } };
+        const RawHeaders h { { "X-Pagination-Total", "-5" }, { "Link", "<<<>>>;;;rel" },
+            { "X-Total-Count", "lots" } };
         const PageInfo p = PageInfo::fromHeaders(h, 1, 10, 3);
         QVERIFY(!p.hasNext);
         QCOMPARE(p.total, 3);
@@ -121,7 +123,8 @@ private slots:
 
     void rateLimitHeaders()
     {
-        const RawHeaders h { { "X-RateLimit-Limit", "90" }, { "X-RateLimit-Remaining", "87" }, { "X-RateLimit-Reset", "42" } };
+        const RawHeaders h { { "X-RateLimit-Limit", "90" }, { "X-RateLimit-Remaining", "87" },
+            { "X-RateLimit-Reset", "42" } };
         const RateLimitInfo r = RateLimitInfo::fromHeaders(h, 1000);
         QVERIFY(r.isKnown());
         QCOMPARE(r.limit, 90);

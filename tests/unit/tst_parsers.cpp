@@ -21,7 +21,9 @@ class TestParsers : public QObject
 private slots:
     void userRoundTrip()
     {
-        const QByteArray json = "{\"id\":7064373,\"name\":\"Ajay Nair\",\"email\":\"ajay@x.test\",\"gender\":\"male\",\"status\":\"active\",\"avatar\":\"a.png\"}";
+        const QByteArray json = "{\"id\":7064373,\"name\":\"Ajay "
+                                "Nair\",\"email\":\"ajay@x.test\",\"gender\":\"male\",\"status\":\"active\","
+                                "\"avatar\":\"a.png\"}";
         QString error;
         const auto u = User::fromJson(QJsonDocument::fromJson(json).object(), &error);
         QVERIFY2(u, qPrintable(error));
@@ -35,14 +37,29 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("id as string") << QByteArray("{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
-        QTest::newRow("fractional id") << QByteArray("{\"id\":7.5,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
-        QTest::newRow("negative id") << QByteArray("{\"id\":-1,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
-        QTest::newRow("huge id") << QByteArray("{\"id\":1e300,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "id";
-        QTest::newRow("missing name") << QByteArray("{\"id\":7,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "name";
-        QTest::newRow("null email") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":null,\"gender\":\"male\",\"status\":\"active\"}") << "email";
-        QTest::newRow("number gender") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":1,\"status\":\"active\"}") << "gender";
-        QTest::newRow("array status") << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":[]}") << "status";
+        QTest::newRow("id as string") << QByteArray(
+            "{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                      << "id";
+        QTest::newRow("fractional id") << QByteArray(
+            "{\"id\":7.5,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                       << "id";
+        QTest::newRow("negative id") << QByteArray(
+            "{\"id\":-1,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                     << "id";
+        QTest::newRow("huge id") << QByteArray(
+            "{\"id\":1e300,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                 << "id";
+        QTest::newRow("missing name")
+            << QByteArray("{\"id\":7,\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}") << "name";
+        QTest::newRow("null email") << QByteArray(
+            "{\"id\":7,\"name\":\"a\",\"email\":null,\"gender\":\"male\",\"status\":\"active\"}")
+                                    << "email";
+        QTest::newRow("number gender")
+            << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":1,\"status\":\"active\"}")
+            << "gender";
+        QTest::newRow("array status")
+            << QByteArray("{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":[]}")
+            << "status";
         QTest::newRow("not an object") << QByteArray("[1,2]") << "object";
     }
 
@@ -59,33 +76,44 @@ private slots:
 
     void postAndTodo()
     {
-        const auto p = Post::fromJson(QJsonDocument::fromJson("{\"id\":1,\"user_id\":2,\"title\":\"t\",\"body\":\"b\"}").object());
+        const auto p = Post::fromJson(
+            QJsonDocument::fromJson("{\"id\":1,\"user_id\":2,\"title\":\"t\",\"body\":\"b\"}").object());
         QVERIFY(p);
         QCOMPARE(p->userId, 2);
-        const auto t = Todo::fromJson(QJsonDocument::fromJson(
-            "{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":\"2026-07-01T00:00:00.000+05:30\",\"status\":\"pending\"}").object());
+        const auto t = Todo::fromJson(
+            QJsonDocument::fromJson("{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":\"2026-07-01T00:00:"
+                                    "00.000+05:30\",\"status\":\"pending\"}")
+                .object());
         QVERIFY(t);
         QCOMPARE(t->dueOn, QStringLiteral("2026-07-01T00:00:00.000+05:30"));
         const auto undated = Todo::fromJson(QJsonDocument::fromJson(
-            "{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":null,\"status\":\"completed\"}").object());
+            "{\"id\":3,\"user_id\":2,\"title\":\"t\",\"due_on\":null,\"status\":\"completed\"}")
+                                                .object());
         QVERIFY(undated);
         QVERIFY(undated->dueOn.isEmpty());
-        QVERIFY(!Todo::fromJson(QJsonDocument::fromJson("{\"id\":3,\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}").object()));
+        QVERIFY(!Todo::fromJson(
+            QJsonDocument::fromJson("{\"id\":3,\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}")
+                .object()));
     }
 
     void fieldErrors()
     {
         bool ok = false;
-        const auto errors = parseFieldErrors(
-            "[{\"field\":\"email\",\"message\":\"has already been taken\"},{\"field\":\"name\",\"message\":\"can\x27t be blank\"}]", &ok);
+        const auto errors
+            = parseFieldErrors("[{\"field\":\"email\",\"message\":\"has already been "
+                               "taken\"},{\"field\":\"name\",\"message\":\"can\x27t be blank\"}]",
+                &ok);
         QVERIFY(ok);
         QCOMPARE(errors.size(), 2);
-        QCOMPARE(errors.at(0), (FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
-        QVERIFY(parseFieldErrors("{\"errors\":[{\"field\":\"a\",\"message\":\"b\"}]}", &ok).size() == 1 && ok);
+        QCOMPARE(
+            errors.at(0), (FieldError { QStringLiteral("email"), QStringLiteral("has already been taken") }));
+        QVERIFY(
+            parseFieldErrors("{\"errors\":[{\"field\":\"a\",\"message\":\"b\"}]}", &ok).size() == 1 && ok);
         QVERIFY(parseFieldErrors("{\"field\":\"a\",\"message\":\"b\"}", &ok).size() == 1 && ok);
         QVERIFY(parseFieldErrors("[{\"field\":1,\"message\":\"b\"}]", &ok).isEmpty() && !ok);
         QVERIFY(parseFieldErrors("<html>", &ok).isEmpty() && !ok);
-        const ApiError e = ApiError::fromHttpStatus(422, "[{\"field\":\"email\",\"message\":\"is invalid\"}]");
+        const ApiError e
+            = ApiError::fromHttpStatus(422, "[{\"field\":\"email\",\"message\":\"is invalid\"}]");
         QCOMPARE(e.kind(), ApiError::Kind::Validation);
         QVERIFY(e.userMessage().contains(QStringLiteral("email is invalid")));
     }
@@ -98,12 +126,17 @@ private slots:
         QTest::addColumn<QString>("message");
         using K = ApiError::Kind;
         QTest::newRow("400") << 400 << QByteArray("{\"message\":\"bad\"}") << int(K::BadRequest) << "bad";
-        QTest::newRow("401 no token") << 401 << QByteArray("{\"message\":\"Authentication failed\"}") << int(K::Unauthorized) << "Authentication failed";
-        QTest::newRow("401 bad token") << 401 << QByteArray("{\"message\":\"Invalid token\"}") << int(K::Unauthorized) << "Invalid token";
+        QTest::newRow("401 no token") << 401 << QByteArray("{\"message\":\"Authentication failed\"}")
+                                      << int(K::Unauthorized) << "Authentication failed";
+        QTest::newRow("401 bad token") << 401 << QByteArray("{\"message\":\"Invalid token\"}")
+                                       << int(K::Unauthorized) << "Invalid token";
         QTest::newRow("403") << 403 << QByteArray() << int(K::Forbidden) << "Access denied.";
-        QTest::newRow("404") << 404 << QByteArray("{\"message\":\"Resource not found\"}") << int(K::NotFound) << "Resource not found";
-        QTest::newRow("429") << 429 << QByteArray("{\"message\":\"Too many requests\"}") << int(K::RateLimited) << "Too many requests";
-        QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>") << int(K::Server) << "HTTP 502";
+        QTest::newRow("404") << 404 << QByteArray("{\"message\":\"Resource not found\"}") << int(K::NotFound)
+                             << "Resource not found";
+        QTest::newRow("429") << 429 << QByteArray("{\"message\":\"Too many requests\"}")
+                             << int(K::RateLimited) << "Too many requests";
+        QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>")
+                                  << int(K::Server) << "HTTP 502";
         QTest::newRow("500 empty") << 500 << QByteArray() << int(K::Server) << "HTTP 500";
         QTest::newRow("418") << 418 << QByteArray() << int(K::HttpOther) << "HTTP 418";
     }
@@ -123,15 +156,22 @@ private slots:
     void transportClassification()
     {
         using R = RestReply;
-        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::ConnectionRefusedError).error().kind(), ApiError::Kind::Network);
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::ConnectionRefusedError).error().kind(),
+            ApiError::Kind::Network);
         QVERIFY(!R::fromParts(0, {}, {}, QNetworkReply::ConnectionRefusedError).mayHaveReachedServer());
         QVERIFY(R::fromParts(0, {}, {}, QNetworkReply::RemoteHostClosedError).mayHaveReachedServer());
-        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::TimedOut).error().kind(),
-                 ApiError::Kind::Timeout);
-        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::Canceled).error().kind(),
-                 ApiError::Kind::Canceled);
-        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::SslHandshakeFailedError).error().kind(), ApiError::Kind::Tls);
-        const ApiError cut = R::fromParts(200, {}, "[{\"id\":1", QNetworkReply::RemoteHostClosedError).error();
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::TimedOut)
+                     .error()
+                     .kind(),
+            ApiError::Kind::Timeout);
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::OperationCanceledError, R::AbortReason::Canceled)
+                     .error()
+                     .kind(),
+            ApiError::Kind::Canceled);
+        QCOMPARE(R::fromParts(0, {}, {}, QNetworkReply::SslHandshakeFailedError).error().kind(),
+            ApiError::Kind::Tls);
+        const ApiError cut
+            = R::fromParts(200, {}, "[{\"id\":1", QNetworkReply::RemoteHostClosedError).error();
         QCOMPARE(cut.kind(), ApiError::Kind::BadResponse);
         QVERIFY(cut.isTruncated());
         QVERIFY(!R::fromParts(503, {}, {}).mayHaveReachedServer());
@@ -156,16 +196,21 @@ private slots:
         QCOMPARE(JsonFormat::pretty("not json"), QStringLiteral("not json"));
         // The server's key order and number text survive; strings are untouched, empty containers stay short.
         QCOMPARE(JsonFormat::pretty("{\"id\":7,\"b\":[1.50,{}],\"a\":\"x, {y}: \\\"z\\\"\",\"e\":[]}"),
-                 QStringLiteral("{\n    \"id\": 7,\n    \"b\": [\n        1.50,\n        {}\n    ],\n    \"a\": \"x, {y}: \\\"z\\\"\",\n    \"e\": []\n}\n"));
-        const User u { 3, QStringLiteral("A \"B\""), QStringLiteral("a@b.c"), QStringLiteral("male"), QStringLiteral("active"),
-                       QJsonObject { { QStringLiteral("avatar"), QStringLiteral("x.png") } } };
-        QCOMPARE(u.toOrderedJson(), QByteArray("{\"id\":3,\"name\":\"A \\\"B\\\"\",\"email\":\"a@b.c\",\"gender\":\"male\",\"status\":\"active\",\"avatar\":\"x.png\"}"));
+            QStringLiteral("{\n    \"id\": 7,\n    \"b\": [\n        1.50,\n        {}\n    ],\n    \"a\": "
+                           "\"x, {y}: \\\"z\\\"\",\n    \"e\": []\n}\n"));
+        const User u { 3, QStringLiteral("A \"B\""), QStringLiteral("a@b.c"), QStringLiteral("male"),
+            QStringLiteral("active"), QJsonObject { { QStringLiteral("avatar"), QStringLiteral("x.png") } } };
+        QCOMPARE(u.toOrderedJson(),
+            QByteArray("{\"id\":3,\"name\":\"A "
+                       "\\\"B\\\"\",\"email\":\"a@b.c\",\"gender\":\"male\",\"status\":\"active\",\"avatar\":"
+                       "\"x.png\"}"));
         QCOMPARE(User::fromJson(QJsonDocument::fromJson(u.toOrderedJson()).object()), u);
     }
 
     void draftsSendOnlyWhatChanged()
     {
-        const User u { 5, QStringLiteral("Ann"), QStringLiteral("ann@x.test"), QStringLiteral("female"), QStringLiteral("active"), {} };
+        const User u { 5, QStringLiteral("Ann"), QStringLiteral("ann@x.test"), QStringLiteral("female"),
+            QStringLiteral("active"), {} };
         UserDraft edited = UserDraft::fromUser(u);
         edited.status = QStringLiteral("inactive");
         edited.name = QStringLiteral("  Ann  "); // whitespace only: not a change
@@ -196,7 +241,8 @@ private slots:
         HttpExchange e;
         e.method = "POST";
         e.url = QUrl(QStringLiteral("http://127.0.0.1:1/public/v2/users"));
-        e.requestHeaders = { { "Authorization", "Bearer s3cr3t-token-value" }, { "Accept", "application/json" } };
+        e.requestHeaders
+            = { { "Authorization", "Bearer s3cr3t-token-value" }, { "Accept", "application/json" } };
         e.requestBody = "{\"name\":\"x\"}";
         const quint64 seq = log.append(e);
         const HttpExchange *stored = log.find(seq);
@@ -206,7 +252,8 @@ private slots:
         QVERIFY(!curl.contains(QStringLiteral("s3cr3t")));
         QVERIFY(curl.contains(QStringLiteral("$USERDESK_TOKEN")));
         QVERIFY(curl.contains(QStringLiteral("-X POST")));
-        QVERIFY(RequestLog::toCurl(*stored, true, QStringLiteral("s3cr3t-token-value")).contains(QStringLiteral("s3cr3t")));
+        QVERIFY(RequestLog::toCurl(*stored, true, QStringLiteral("s3cr3t-token-value"))
+                    .contains(QStringLiteral("s3cr3t")));
     }
 
     void ringIsBounded()
@@ -229,19 +276,22 @@ private slots:
 
     void exports()
     {
-        const QList<User> users { { 1, QStringLiteral("Smith, \"J\""), QStringLiteral("j@x.test"), QStringLiteral("male"),
-                                    QStringLiteral("active"), {} } };
+        const QList<User> users { { 1, QStringLiteral("Smith, \"J\""), QStringLiteral("j@x.test"),
+            QStringLiteral("male"), QStringLiteral("active"), {} } };
         QCOMPARE(UserExport::render(users, UserExport::Format::Csv),
-                 QByteArray("id,name,email,gender,status\r\n1,\"Smith, \"\"J\"\"\",j@x.test,male,active\r\n"));
-        const QJsonArray array = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
+            QByteArray("id,name,email,gender,status\r\n1,\"Smith, \"\"J\"\"\",j@x.test,male,active\r\n"));
+        const QJsonArray array
+            = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
         QCOMPARE(array.size(), 1);
         QCOMPARE(array.first().toObject().value(QLatin1String("name")).toString(), users.first().name);
         // GoRest's field order, as the app shows it, not QJsonObject's sorted keys.
         const QByteArray text = UserExport::render(users, UserExport::Format::Json);
-        QVERIFY(text.indexOf("\"id\"") < text.indexOf("\"name\"") && text.indexOf("\"name\"") < text.indexOf("\"email\"")
-                && text.indexOf("\"email\"") < text.indexOf("\"gender\""));
+        QVERIFY(text.indexOf("\"id\"") < text.indexOf("\"name\"")
+            && text.indexOf("\"name\"") < text.indexOf("\"email\"")
+            && text.indexOf("\"email\"") < text.indexOf("\"gender\""));
         QVERIFY(QJsonDocument::fromJson(UserExport::render({}, UserExport::Format::Json)).isArray());
-        QVERIFY(QJsonDocument::fromJson(UserExport::renderOne(users.first(), UserExport::Format::Json)).isObject());
+        QVERIFY(QJsonDocument::fromJson(UserExport::renderOne(users.first(), UserExport::Format::Json))
+                    .isObject());
         QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
     }
 
@@ -264,10 +314,12 @@ private slots:
         QFETCH(QString, cell);
         QFETCH(QString, defused);
         QCOMPARE(UserExport::defused(cell), defused);
-        const QList<User> users { { 7, cell, QStringLiteral("a@x.test"), QStringLiteral("male"), QStringLiteral("active"), {} } };
+        const QList<User> users { { 7, cell, QStringLiteral("a@x.test"), QStringLiteral("male"),
+            QStringLiteral("active"), {} } };
         // For scripts every byte stays; for spreadsheets the cell is text.
         QVERIFY(UserExport::render(users, UserExport::Format::Csv).contains(cell.toUtf8()));
-        const QByteArray safe = UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused);
+        const QByteArray safe
+            = UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused);
         const QByteArray plain = QByteArray("7,") + defused.toUtf8();
         const QByteArray quoted = QByteArray("7,\"") + defused.toUtf8();
         QVERIFY2(safe.contains(plain) || safe.contains(quoted), safe.constData());

@@ -23,7 +23,7 @@ private:
         HttpExchange ex;
         ex.method = method;
         ex.url = QUrl(QStringLiteral("http://127.0.0.1/public/v2") + path);
-        ex.requestHeaders = {{"Authorization", "Bearer secret-token"}};
+        ex.requestHeaders = { { "Authorization", "Bearer secret-token" } };
         return ex;
     }
 };

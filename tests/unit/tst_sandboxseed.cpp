@@ -135,7 +135,8 @@ private Q_SLOTS:
             store.count(SandboxResource::Todos), elapsed);
         QCOMPARE(store.count(SandboxResource::Users), 10000);
         // Well under a second on an idle machine, about 1.4 s under ASan; the bound only catches a
-        // pathological slowdown (a transaction per row), with room for a loaded CI box. bench/ measures speed.
+        // pathological slowdown (a transaction per row), with room for a loaded CI box. bench/ measures
+        // speed.
         QVERIFY2(elapsed < 10000, QByteArray::number(elapsed));
     }
 };

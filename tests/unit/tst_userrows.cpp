@@ -9,8 +9,8 @@
 using namespace UserDesk;
 
 namespace {
-User make(qint64 id, const QString &name, const QString &email, const QString &gender = QStringLiteral("female"),
-          const QString &status = QStringLiteral("active"))
+User make(qint64 id, const QString &name, const QString &email,
+    const QString &gender = QStringLiteral("female"), const QString &status = QStringLiteral("active"))
 {
     User u;
     u.id = id;
@@ -36,15 +36,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<User>("user");
         QTest::newRow("ascii") << make(1, QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.test"));
-        QTest::newRow("accents") << make(2, QStringLiteral("Zoë Ångström"), QStringLiteral("zoë@exämple.test"));
-        QTest::newRow("cjk and emoji") << make(3, QStringLiteral("山田 太郎 🙂"), QStringLiteral("taro@example.test"));
+        QTest::newRow("accents") << make(
+            2, QStringLiteral("Zoë Ångström"), QStringLiteral("zoë@exämple.test"));
+        QTest::newRow("cjk and emoji")
+            << make(3, QStringLiteral("山田 太郎 🙂"), QStringLiteral("taro@example.test"));
         QTest::newRow("empty strings") << make(4, QString(), QString(), QString(), QString());
-        QTest::newRow("embedded nul") << make(5, QStringLiteral("a") + QChar(0) + QStringLiteral("b"),
-                                               QStringLiteral("nul@example.test"));
+        QTest::newRow("embedded nul") << make(
+            5, QStringLiteral("a") + QChar(0) + QStringLiteral("b"), QStringLiteral("nul@example.test"));
         QTest::newRow("other gender") << make(6, QStringLiteral("Sam"), QStringLiteral("sam@example.test"),
-                                               QStringLiteral("non-binary"), QStringLiteral("pending"));
-        QTest::newRow("lone surrogate") << make(8, QStringLiteral("half ") + QChar(0xd800),
-                                                 QStringLiteral("half@example.test"));
+            QStringLiteral("non-binary"), QStringLiteral("pending"));
+        QTest::newRow("lone surrogate")
+            << make(8, QStringLiteral("half ") + QChar(0xd800), QStringLiteral("half@example.test"));
         User extra = make(7, QStringLiteral("Extra"), QStringLiteral("extra@example.test"));
         extra.extra.insert(QStringLiteral("created_at"), QStringLiteral("2026-11-25"));
         QTest::newRow("unknown fields") << extra;
@@ -88,7 +90,7 @@ private Q_SLOTS:
         UserRows rows;
         for (int i = 0; i < 600; ++i)
             rows.append(make(i + 1, QStringLiteral("U%1").arg(i), QStringLiteral("u%1@example.test").arg(i),
-                             QStringLiteral("g%1").arg(i), QStringLiteral("s%1").arg(i % 7)));
+                QStringLiteral("g%1").arg(i), QStringLiteral("s%1").arg(i % 7)));
         for (int i = 0; i < 600; ++i) {
             QCOMPARE(rows.gender(i), QStringLiteral("g%1").arg(i));
             QCOMPARE(rows.status(i), QStringLiteral("s%1").arg(i % 7));
@@ -117,8 +119,8 @@ private Q_SLOTS:
             const bool ascii = i % 3 != 0;
             rows.append(make(i + 1, word(ascii), word(ascii), word(true), word(true)));
         }
-        const UserRows::Field fields[] = { UserRows::Field::Name, UserRows::Field::Email, UserRows::Field::Gender,
-                                           UserRows::Field::Status };
+        const UserRows::Field fields[] = { UserRows::Field::Name, UserRows::Field::Email,
+            UserRows::Field::Gender, UserRows::Field::Status };
         for (const Qt::CaseSensitivity cs : { Qt::CaseInsensitive, Qt::CaseSensitive }) {
             for (const UserRows::Field field : fields) {
                 for (int a = 0; a < rows.size(); a += 3) {

@@ -56,8 +56,8 @@ void TstUserTableModel::init()
 // model ends up holding every page.
 void TstUserTableModel::attachTester()
 {
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
 void TstUserTableModel::loadAll(int expected)
@@ -153,10 +153,10 @@ void TstUserTableModel::createUpdateDeleteInPlace()
     const auto updateId = m_client->updateUser(target.id, change);
     m_model->trackRequest(updateId, target.id, UserTableModel::RowState::Saving);
     QCOMPARE(m_model->index(3, 0).data(UserTableModel::RowStateRole).toInt(),
-             int(UserTableModel::RowState::Saving));
+        int(UserTableModel::RowState::Saving));
     QVERIFY(m_model->index(3, 1).data(Qt::FontRole).value<QFont>().italic());
     QTRY_COMPARE_WITH_TIMEOUT(m_model->index(3, UserTableModel::NameColumn).data().toString(),
-                              QStringLiteral("Renamed In Place"), 20000);
+        QStringLiteral("Renamed In Place"), 20000);
     QCOMPARE(m_model->rowState(target.id), UserTableModel::RowState::Idle);
     QCOMPARE(m_model->userAt(3).email, target.email);
 
@@ -227,7 +227,7 @@ void TstUserTableModel::proxySortsAndFiltersByFields()
         names.append(proxy.index(row, UserTableModel::NameColumn).data().toString());
     QStringList expected = names;
     std::stable_sort(expected.begin(), expected.end(),
-                     [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     QCOMPARE(names, expected);
     proxy.sort(UserTableModel::IdColumn, Qt::DescendingOrder);
     for (int row = 1; row < proxy.rowCount(); ++row)
