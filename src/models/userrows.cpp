@@ -94,25 +94,30 @@ void UserRows::forget(const Row &row)
 void UserRows::append(const User &user)
 {
     m_rows.append(makeRow(user));
+    count(m_rows.constLast(), 1);
     m_ids.insert(user.id);
 }
 
 void UserRows::prepend(const User &user)
 {
     m_rows.prepend(makeRow(user));
+    count(m_rows.constFirst(), 1);
     m_ids.insert(user.id);
 }
 
 void UserRows::replace(qsizetype row, const User &user)
 {
     forget(m_rows.at(row));
+    count(m_rows.at(row), -1);
     m_rows[row] = makeRow(user);
+    count(m_rows.at(row), 1);
     m_ids.insert(user.id);
 }
 
 void UserRows::removeAt(qsizetype row)
 {
     forget(m_rows.at(row));
+    count(m_rows.at(row), -1);
     m_rows.removeAt(row);
 }
 
@@ -123,6 +128,7 @@ void UserRows::clear()
     m_ids.clear();
     m_ids.squeeze();
     m_whole.clear();
+    m_nonAscii = 0;
     // The vocabulary stays: it is a handful of strings.
 }
 
@@ -225,6 +231,107 @@ int UserRows::compare(qsizetype left, qsizetype right, Field field, Qt::CaseSens
         break;
     }
     return sign(text(left, field).compare(text(right, field), cs));
+}
+
+namespace {
+// The units of a text from `offset` on, folded as QString::compare folds them, packed most significant
+// first; a text that ends is padded with zeros, which sorts it first as compare() does. A surrogate ends
+// the key after its high half: Qt folds the low half together with it, so the key leaves that pair to
+// compare().
+quint64 utf16Key(QStringView text, qsizetype offset, Qt::CaseSensitivity cs, UserRows::KeyEnd *end)
+{
+    quint64 key = 0;
+    int shift = 48;
+    *end = UserRows::KeyEnd::End;
+    for (qsizetype i = offset; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (shift < 0) {
+            *end = UserRows::KeyEnd::More;
+            break;
+        }
+        const char16_t unit
+            = cs == Qt::CaseInsensitive && !c.isSurrogate() ? c.toCaseFolded().unicode() : c.unicode();
+        key |= quint64(unit) << shift;
+        if (c.isSurrogate()) {
+            *end = UserRows::KeyEnd::Stop;
+            break;
+        }
+        shift -= 16;
+    }
+    return key;
+}
+
+quint64 bytesKey(QByteArrayView text, qsizetype offset, Qt::CaseSensitivity cs, UserRows::KeyEnd *end)
+{
+    quint64 key = 0;
+    const qsizetype n = std::clamp<qsizetype>(text.size() - offset, 0, 8);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = cs == Qt::CaseInsensitive ? foldAscii(text[offset + i]) : text[offset + i];
+        key |= quint64(static_cast<unsigned char>(c)) << (56 - 8 * i);
+    }
+    *end = text.size() - offset > 8 ? UserRows::KeyEnd::More : UserRows::KeyEnd::End;
+    return key;
+}
+
+bool containsAscii(QByteArrayView haystack, QByteArrayView needle, Qt::CaseSensitivity cs)
+{
+    if (cs == Qt::CaseSensitive)
+        return haystack.contains(needle);
+    const auto equal = [](char a, char b) { return foldAscii(a) == b; };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), equal)
+        != haystack.end();
+}
+} // namespace
+
+quint64 UserRows::sortKey(
+    qsizetype row, Field field, Qt::CaseSensitivity cs, KeyUnits units, qsizetype offset, KeyEnd *end) const
+{
+    const Row &r = m_rows.at(row);
+    switch (field) {
+    case Field::Id:
+        *end = KeyEnd::End;
+        return quint64(r.id) ^ (quint64(1) << 63); // signed order as unsigned
+    case Field::Name:
+    case Field::Email:
+        if (r.flags & Row::Ascii) {
+            const QByteArrayView bytes = view(r, field);
+            if (units == KeyUnits::AsciiBytes)
+                return bytesKey(bytes, offset, cs, end);
+            const qsizetype from = std::min(offset, bytes.size());
+            const QString part
+                = QString::fromLatin1(bytes.sliced(from, std::min<qsizetype>(bytes.size() - from, 5)));
+            quint64 key = utf16Key(part, 0, cs, end);
+            if (*end == KeyEnd::End && bytes.size() - from > 4)
+                *end = KeyEnd::More;
+            return key;
+        }
+        break;
+    case Field::Gender:
+    case Field::Status:
+        if (!(r.flags & Row::Whole))
+            return utf16Key(m_words.at(field == Field::Gender ? r.gender : r.status), offset, cs, end);
+        break;
+    }
+    return utf16Key(text(row, field), offset, cs, end);
+}
+
+qsizetype UserRows::textSize(qsizetype row, Field field) const
+{
+    const Row &r = m_rows.at(row);
+    if ((field == Field::Name || field == Field::Email) && (r.flags & Row::Ascii))
+        return view(r, field).size();
+    return field == Field::Id ? 0 : text(row, field).size();
+}
+
+bool UserRows::contains(qsizetype row, Field field, const QString &needle, QByteArrayView asciiNeedle,
+    Qt::CaseSensitivity cs) const
+{
+    const Row &r = m_rows.at(row);
+    if ((field == Field::Name || field == Field::Email) && (r.flags & Row::Ascii) && !asciiNeedle.isEmpty())
+        return containsAscii(view(r, field), asciiNeedle, cs);
+    if (needle.isEmpty())
+        return true;
+    return text(row, field).contains(needle, cs);
 }
 
 } // namespace UserDesk

@@ -45,6 +45,26 @@ public:
     // building strings when both are ASCII (the common case).
     int compare(qsizetype left, qsizetype right, Field field, Qt::CaseSensitivity cs) const;
 
+    // How many rows hold a name or email that is not plain ASCII.
+    qsizetype nonAsciiCount() const { return m_nonAscii; }
+    enum class KeyUnits { AsciiBytes, Utf16 };
+    // What follows the characters a sortKey() covers: more of them, nothing, or a surrogate pair, whose
+    // folding only compare() knows.
+    enum class KeyEnd { More, End, Stop };
+    // A 64-bit key that orders rows as compare() does wherever two keys differ: the id, or the field's
+    // text from character `offset` on (8 bytes when every name and email is ASCII, else 4 UTF-16 units),
+    // case-folded like QString::compare. Rows whose keys agree are ordered by their next keys while both
+    // have KeyEnd::More, otherwise by compare().
+    quint64 sortKey(qsizetype row, Field field, Qt::CaseSensitivity cs, KeyUnits units, qsizetype offset,
+        KeyEnd *end) const;
+    // The length of the field's text in UTF-16 units (0 for the id).
+    qsizetype textSize(qsizetype row, Field field) const;
+    // Whether the field's text contains `needle` (QString::contains), without building a string for
+    // ASCII rows; `asciiNeedle` is the needle in UTF-8, lowered when cs is CaseInsensitive, or empty when
+    // the needle is not ASCII.
+    bool contains(qsizetype row, Field field, const QString &needle, QByteArrayView asciiNeedle,
+        Qt::CaseSensitivity cs) const;
+
 private:
     struct Row
     {
@@ -59,6 +79,7 @@ private:
     static constexpr int MaxWords = 256;
 
     Row makeRow(const User &user);
+    void count(const Row &row, int delta) { m_nonAscii += (row.flags & Row::Ascii) ? 0 : delta; }
     quint8 word(const QString &value, bool *ok);
     void forget(const Row &row);
     QByteArrayView view(const Row &row, Field field) const;
@@ -69,6 +90,7 @@ private:
     QStringList m_words;
     QHash<QString, quint8> m_wordIndex;
     QHash<qint64, User> m_whole; // users kept entire (Row::Whole)
+    qsizetype m_nonAscii = 0;
 };
 
 } // namespace UserDesk
