@@ -315,6 +315,17 @@ quint64 UserRows::sortKey(
     return utf16Key(text(row, field), offset, cs, end);
 }
 
+UserRows UserRows::readOnlyCopy() const
+{
+    UserRows copy;
+    copy.m_rows = m_rows;
+    copy.m_words = m_words;
+    copy.m_wordIndex = m_wordIndex;
+    copy.m_whole = m_whole;
+    copy.m_nonAscii = m_nonAscii;
+    return copy;
+}
+
 qsizetype UserRows::textSize(qsizetype row, Field field) const
 {
     const Row &r = m_rows.at(row);

@@ -45,6 +45,11 @@ public:
     // building strings when both are ASCII (the common case).
     int compare(qsizetype left, qsizetype right, Field field, Qt::CaseSensitivity cs) const;
 
+    // A copy for reading the rows on another thread: it shares the rows' data (copying costs nothing
+    // until either side changes) but leaves out the id index, so contains() and indexOf() find nothing
+    // in it, and the next change here need not copy the index.
+    UserRows readOnlyCopy() const;
+
     // How many rows hold a name or email that is not plain ASCII.
     qsizetype nonAsciiCount() const { return m_nonAscii; }
     enum class KeyUnits { AsciiBytes, Utf16 };
