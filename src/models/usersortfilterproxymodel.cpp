@@ -179,8 +179,9 @@ void UserSortFilterProxyModel::recompute()
         Q_EMIT orderChanged();
     });
     setBusy(job);
-    watcher->setFuture(QtConcurrent::run(
-        [rows, spec, count = rows.size()] { return UserRowOrder(rows, spec).rows(count); }));
+    watcher->setFuture(QtConcurrent::run([rows = rows.readOnlyCopy(), spec, count = rows.size()] {
+        return UserRowOrder(rows, spec).rows(count);
+    }));
 }
 
 void UserSortFilterProxyModel::applyOrder(const QList<int> &order, bool layoutOnly)
