@@ -3,7 +3,10 @@
 #include "page.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 #include <algorithm>
 
 namespace UserDesk {
@@ -41,6 +44,79 @@ void UserTableModel::clear()
     reset(false);
 }
 
+void UserTableModel::refresh()
+{
+    if (m_rows.isEmpty()) {
+        reload();
+        return;
+    }
+    stopLoadingAll();
+    if (m_pageRequest) {
+        const ApiClient::RequestId stale = m_pageRequest;
+        m_pageRequest = 0;
+        m_client->cancel(stale);
+    }
+    setStale(true);
+    m_refreshing = true;
+    m_fetchBlocked = false;
+    const bool wasLoading = isLoading();
+    m_pageRequest = m_client->listUsers(1, m_pageSize, m_filter);
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
+}
+
+void UserTableModel::setStale(bool stale)
+{
+    if (m_stale == stale)
+        return;
+    m_stale = stale;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::ForegroundRole, StaleRole });
+    Q_EMIT staleChanged(stale);
+}
+
+int UserTableModel::remainingPages() const
+{
+    if (!m_hasMore)
+        return 0;
+    if (m_total < 0)
+        return -1;
+    const qint64 left = std::max<qint64>(0, m_total - loadedCount());
+    return static_cast<int>((left + m_pageSize - 1) / m_pageSize);
+}
+
+void UserTableModel::loadAll()
+{
+    if (m_loadingAll)
+        return;
+    if (!m_hasMore && !m_refreshing) {
+        Q_EMIT loadingAllChanged(false, isComplete());
+        return;
+    }
+    m_loadingAll = true;
+    m_fetchBlocked = false;
+    Q_EMIT loadingAllChanged(true, false);
+    if (!m_pageRequest)
+        requestPage();
+}
+
+void UserTableModel::stopLoadingAll()
+{
+    if (!m_loadingAll)
+        return;
+    m_loadingAll = false;
+    Q_EMIT loadingAllChanged(false, isComplete());
+}
+
+void UserTableModel::finishLoadingAll()
+{
+    if (m_loadingAll && !m_hasMore)
+        stopLoadingAll();
+    else if (m_loadingAll && !m_pageRequest)
+        requestPage();
+}
+
 void UserTableModel::retryFetch()
 {
     m_fetchBlocked = false;
@@ -50,7 +126,10 @@ void UserTableModel::retryFetch()
 
 void UserTableModel::reset(bool load)
 {
+    stopLoadingAll();
     const bool wasLoading = isLoading();
+    const bool wasStale = m_stale;
+    m_refreshing = false;
     if (m_pageRequest) {
         const ApiClient::RequestId stale = m_pageRequest;
         m_pageRequest = 0; // its Canceled answer is not news to anyone
@@ -67,7 +146,10 @@ void UserTableModel::reset(bool load)
     m_total = -1;
     m_hasMore = load;
     m_fetchBlocked = false;
+    m_stale = false;
     endResetModel();
+    if (wasStale)
+        Q_EMIT staleChanged(false);
     Q_EMIT countsChanged(0, m_total);
     if (load)
         requestPage();
@@ -173,8 +255,9 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (rowState(userId) != RowState::Idle)
-            return QColor(Qt::gray);
+        // Busy rows, and rows a refresh is replacing, in the palette's disabled text colour.
+        if ((m_stale || rowState(userId) != RowState::Idle) && qobject_cast<QGuiApplication *>(qApp))
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn)
@@ -186,6 +269,8 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         return userId;
     case RowStateRole:
         return static_cast<int>(rowState(userId));
+    case StaleRole:
+        return m_stale;
     }
     return {};
 }
@@ -225,6 +310,15 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     if (id != m_pageRequest)
         return;
     m_pageRequest = 0;
+    // A refresh's page 1 replaces the rows kept meanwhile.
+    const bool replacing = m_refreshing;
+    m_refreshing = false;
+    if (replacing) {
+        beginResetModel();
+        m_rows.clear();
+        m_total = -1;
+        m_stale = false;
+    }
 
     QList<const User *> fresh;
     fresh.reserve(page.users.size());
@@ -249,7 +343,12 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         m_total = loaded;
     Q_EMIT loadingChanged(false);
 
-    if (!fresh.isEmpty()) {
+    if (replacing) {
+        for (const User *user : std::as_const(fresh))
+            m_rows.append(*user);
+        endResetModel();
+        Q_EMIT staleChanged(false);
+    } else if (!fresh.isEmpty()) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(fresh.size()) - 1);
         for (const User *user : std::as_const(fresh))
@@ -259,8 +358,9 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     Q_EMIT countsChanged(static_cast<int>(loaded), m_total);
     // A page that only repeated rows we have (pages shifted under us) inserts nothing, so no view will ask
     // for more: ask on its behalf.
-    if (fresh.isEmpty() && m_hasMore)
+    if (fresh.isEmpty() && m_hasMore && !m_pageRequest)
         requestPage();
+    finishLoadingAll();
 }
 
 void UserTableModel::onCreated(ApiClient::RequestId id, const User &user)
@@ -318,7 +418,9 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
         m_pageRequest = 0;
         // Without this the view would ask again on every repaint and hammer a failing server.
         m_fetchBlocked = true;
+        m_refreshing = false; // the stale rows stay, marked, beside the error
         Q_EMIT loadingChanged(false);
+        stopLoadingAll();
         Q_EMIT pageLoadFailed(id, error);
         return;
     }

@@ -22,6 +22,7 @@ public:
         UserRole = Qt::UserRole + 1, // the whole User
         UserIdRole,
         RowStateRole, // a RowState as int
+        StaleRole, // bool: a refresh is replacing this row
     };
     enum class RowState { Idle, Saving, Deleting };
     Q_ENUM(RowState)
@@ -36,6 +37,10 @@ public:
 
     // Empties the table and loads page 1 (again).
     void reload();
+    // Loads page 1 again but keeps the rows it has, marked stale, until that page arrives and replaces
+    // them; if it fails, they stay (still stale) beside the error.
+    void refresh();
+    bool isStale() const { return m_stale; }
     // Empties the table and loads nothing until reload(): while the endpoint is not known yet.
     void clear();
     // Lets fetchMore() try again after a page failed to load.
@@ -47,6 +52,18 @@ public:
     // The page request queued or in flight (0 when none), for a caller that offers to cancel it.
     ApiClient::RequestId pageRequest() const { return m_pageRequest; }
     bool hasMore() const { return m_hasMore; }
+    // Every user the server lists (for the current filter) is loaded.
+    bool isComplete() const
+    {
+        return !m_hasMore && !m_refreshing && m_total >= 0 && loadedCount() >= m_total;
+    }
+    // Pages still to load, as far as the server's total tells (-1: not known).
+    int remainingPages() const;
+    // Loads page after page, paced by the client like any request, until every user is loaded, a page
+    // fails, or stopLoadingAll(); for a sort or an export over all users. Progress: countsChanged.
+    void loadAll();
+    void stopLoadingAll();
+    bool isLoadingAll() const { return m_loadingAll; }
     // The loaded users, built from the compact rows: for an export, not for every repaint.
     QList<User> users() const { return m_rows.users(); }
     User userAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.user(row) : User(); }
@@ -74,9 +91,14 @@ Q_SIGNALS:
     void countsChanged(int loaded, qint64 total);
     void pageLoadFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
     void rowRequestFailed(UserDesk::ApiClient::RequestId id, qint64 userId, const UserDesk::ApiError &error);
+    // Loading every page started or ended; `complete` tells whether every user is loaded now.
+    void loadingAllChanged(bool active, bool complete);
+    void staleChanged(bool stale);
 
 private:
     void reset(bool load);
+    void setStale(bool stale);
+    void finishLoadingAll();
     void requestPage();
     void setState(qint64 userId, RowState state);
     void setStates(const QList<qint64> &userIds, RowState state);
@@ -102,6 +124,9 @@ private:
     qint64 m_total = -1;
     bool m_hasMore = false;
     bool m_fetchBlocked = false;
+    bool m_stale = false; // the rows are what a refresh is replacing
+    bool m_refreshing = false; // the page request is a refresh's page 1
+    bool m_loadingAll = false;
     ApiClient::RequestId m_pageRequest = 0;
 };
 

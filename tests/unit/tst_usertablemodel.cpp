@@ -24,6 +24,9 @@ private Q_SLOTS:
     void proxySortsAndFiltersByFields();
     void filterReloads();
     void failuresAreReported();
+    void refreshKeepsRowsUntilTheNewPageArrives();
+    void refreshThatFailsKeepsTheRows();
+    void loadAllLoadsEveryPageAndCanStop();
 
 private:
     void loadFirstPage();
@@ -69,6 +72,7 @@ void TstUserTableModel::loadAll(int expected)
 
 void TstUserTableModel::cleanup()
 {
+    m_sandbox->clearFaults();
     m_tester.reset();
     m_model.reset();
     m_client.reset();
@@ -319,6 +323,92 @@ void TstUserTableModel::failuresAreReported()
     QCOMPARE(pageFailed.at(0).at(1).value<ApiError>().kind(), ApiError::Kind::Network);
     QVERIFY(!model.canFetchMore({}));
     QCOMPARE(model.rowCount(), 0);
+}
+
+// F5 used to empty the table at once and leave it blank while the server was slow or down.
+void TstUserTableModel::refreshKeepsRowsUntilTheNewPageArrives()
+{
+    loadFirstPage();
+    attachTester();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
+    const int before = m_model->rowCount();
+    QVERIFY(before >= 10);
+    SandboxFaults slow;
+    slow.latencyMs = 700;
+    m_sandbox->setFaults(slow);
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy stale(m_model.get(), &UserTableModel::staleChanged);
+    m_model->refresh();
+    QVERIFY(m_model->isStale());
+    QCOMPARE(stale.count(), 1);
+    QCOMPARE(m_model->rowCount(), before);
+    QVERIFY(m_model->index(0, 1).data(UserTableModel::StaleRole).toBool()); // shown as stale
+    QTest::qWait(300);
+    QCOMPARE(m_model->rowCount(), before);
+    QCOMPARE(resets.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isStale(), 20000);
+    QCOMPARE(resets.count(), 1);
+    QVERIFY(m_model->rowCount() >= 10);
+    QVERIFY(!m_model->index(0, 1).data(UserTableModel::StaleRole).toBool());
+    QCOMPARE(m_model->totalCount(), 45);
+}
+
+void TstUserTableModel::refreshThatFailsKeepsTheRows()
+{
+    RetryPolicy once;
+    once.maxAttempts = 1;
+    m_client->setRetryPolicy(once);
+    loadFirstPage();
+    SandboxFaults down;
+    down.failRate = 1.0;
+    m_sandbox->setFaults(down);
+    QSignalSpy failed(m_model.get(), &UserTableModel::pageLoadFailed);
+    m_model->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(m_model->rowCount(), 10);
+    QVERIFY(m_model->isStale());
+    QVERIFY(!m_model->isLoading());
+    // Once the server is back, a refresh replaces them.
+    m_sandbox->clearFaults();
+    m_model->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isStale() && !m_model->isLoading(), 20000);
+    QCOMPARE(m_model->rowCount(), 10);
+}
+
+// A sort or an export over all users first loads the pages a view never asked for.
+void TstUserTableModel::loadAllLoadsEveryPageAndCanStop()
+{
+    loadFirstPage();
+    QCOMPARE(m_model->remainingPages(), 4);
+    QVERIFY(!m_model->isComplete());
+    QSignalSpy loadingAll(m_model.get(), &UserTableModel::loadingAllChanged);
+    m_model->loadAll();
+    QVERIFY(m_model->isLoadingAll());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoadingAll(), 30000);
+    QCOMPARE(m_model->rowCount(), 45);
+    QVERIFY(m_model->isComplete());
+    QCOMPARE(m_model->remainingPages(), 0);
+    QCOMPARE(loadingAll.count(), 2);
+    QCOMPARE(loadingAll.at(1).at(1).toBool(), true);
+
+    // Stopped after the next page: what is in flight lands, nothing more is asked for.
+    m_model->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 10, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
+    SandboxFaults slow;
+    slow.latencyMs = 300;
+    m_sandbox->setFaults(slow);
+    loadingAll.clear();
+    m_model->loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 20, 20000);
+    m_model->stopLoadingAll();
+    QCOMPARE(loadingAll.count(), 2);
+    QCOMPARE(loadingAll.at(1).at(1).toBool(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
+    QTest::qWait(800);
+    QVERIFY(m_model->rowCount() <= 30);
+    QVERIFY(!m_model->isComplete());
+    QVERIFY(m_model->hasMore());
 }
 
 QTEST_GUILESS_MAIN(TstUserTableModel)
