@@ -2,6 +2,7 @@
 #include "profilestore.h"
 #include "secretmemory.h"
 #include "tokenstore.h"
+#include "translations.h"
 #include "usersortfilterproxymodel.h"
 
 #include <QAbstractItemModel>
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(USERDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(USERDESK_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
+    UserDesk::Translations::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,5 +1,6 @@
 #include "cliapp.h"
 #include "secretmemory.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 
@@ -10,6 +11,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("UserDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("userdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(USERDESK_VERSION));
+    UserDesk::Translations::install(&app);
     UserDesk::CliApp cli;
     return cli.run(QCoreApplication::arguments());
 }

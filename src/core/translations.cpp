@@ -1,0 +1,74 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace UserDesk {
+
+namespace {
+// The catalogues built into the binaries (see translations/ and src/core/CMakeLists.txt).
+QString catalogue(const QString &language)
+{
+    return QStringLiteral(":/i18n/userdesk_%1.qm").arg(language);
+}
+
+void installTranslator(QCoreApplication *app, QTranslator *translator)
+{
+    translator->setParent(app);
+    QCoreApplication::installTranslator(translator);
+}
+} // namespace
+
+QStringList Translations::available()
+{
+    QStringList languages;
+    const auto entries = QDir(QStringLiteral(":/i18n"))
+                             .entryList({ QStringLiteral("userdesk_*.qm") }, QDir::Files, QDir::Name);
+    for (const QString &file : entries)
+        languages.append(file.mid(9, file.size() - 12));
+    languages.removeAll(QStringLiteral("en"));
+    languages.prepend(QStringLiteral("en"));
+    return languages;
+}
+
+QString Translations::install(QCoreApplication *app, const QString &language)
+{
+    QStringList wanted;
+    if (!language.isEmpty())
+        wanted << language;
+    else
+        wanted = QLocale::system().uiLanguages();
+    QString chosen = QStringLiteral("en");
+    for (QString name : std::as_const(wanted)) {
+        name.replace(QLatin1Char('-'), QLatin1Char('_'));
+        // "de_DE" falls back to "de".
+        const QStringList candidates = { name, name.section(QLatin1Char('_'), 0, 0) };
+        const auto found = std::find_if(candidates.cbegin(), candidates.cend(),
+            [](const QString &c) { return QFile::exists(catalogue(c)); });
+        if (found != candidates.cend()) {
+            chosen = *found;
+            break;
+        }
+        if (name.startsWith(QLatin1String("en")))
+            break; // English asked for before any language we have
+    }
+    auto *own = new QTranslator;
+    if (own->load(catalogue(chosen)))
+        installTranslator(app, own);
+    else
+        delete own;
+    if (chosen != QLatin1String("en")) {
+        auto *qt = new QTranslator;
+        if (qt->load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            installTranslator(app, qt);
+        else
+            delete qt;
+    }
+    return chosen;
+}
+
+} // namespace UserDesk

@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>UserDesk::MainWindow</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? This cannot be undone.</source>
+        <translation><numerusform>Delete %n user from %1? This cannot be undone.</numerusform><numerusform>Delete %n users from %1? This cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1.</source>
+        <translation><numerusform>Exported %n user to %1.</numerusform><numerusform>Exported %n users to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TableStatus</name>
+    <message numerus="yes">
+        <source>%1 matching user(s) loaded (filtered)</source>
+        <translation><numerusform>%1 matching user loaded (filtered)</numerusform><numerusform>%1 matching users loaded (filtered)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 user(s) loaded</source>
+        <translation><numerusform>%1 user loaded</numerusform><numerusform>%1 users loaded</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %1 matching user(s) loaded (filtered)</source>
+        <translation><numerusform>All %1 matching user loaded (filtered)</numerusform><numerusform>All %1 matching users loaded (filtered)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %1 user(s) loaded</source>
+        <translation><numerusform>All %1 user loaded</numerusform><numerusform>All %1 users loaded</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 matching user(s) loaded (filtered)</source>
+        <translation><numerusform>%1 of %2 matching user loaded (filtered)</numerusform><numerusform>%1 of %2 matching users loaded (filtered)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 of %2 user(s)</source>
+        <translation><numerusform>Loaded %1 of %2 user</numerusform><numerusform>Loaded %1 of %2 users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorted %1 of %2 loaded user(s) — loading the rest</source>
+        <translation><numerusform>Sorted %1 of %2 loaded user — loading the rest</numerusform><numerusform>Sorted %1 of %2 loaded users — loading the rest</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorted the %1 loaded user(s) only, of %2</source>
+        <translation><numerusform>Sorted the %1 loaded user only, of %2</numerusform><numerusform>Sorted the %1 loaded users only, of %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation><numerusform>about %n second</numerusform><numerusform>about %n seconds</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation><numerusform>about %n minute</numerusform><numerusform>about %n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation><numerusform>about %n hour</numerusform><numerusform>about %n hours</numerusform></translation>
+    </message>
+</context>
+</TS>
