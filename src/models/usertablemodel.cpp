@@ -256,7 +256,8 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         // Busy rows, and rows a refresh is replacing, in the palette's disabled text colour.
-        if ((m_stale || rowState(userId) != RowState::Idle) && qobject_cast<QGuiApplication *>(qApp))
+        if ((m_stale || rowState(userId) != RowState::Idle)
+            && qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::TextAlignmentRole:

@@ -50,7 +50,8 @@ class TstTranslations : public QObject
 private Q_SLOTS:
     void englishHasPluralForms()
     {
-        QCOMPARE(Translations::install(qApp, QStringLiteral("en_GB")), QStringLiteral("en"));
+        QCOMPARE(Translations::install(QCoreApplication::instance(), QStringLiteral("en_GB")),
+            QStringLiteral("en"));
         QCOMPARE(TableStatus::counts(1, 1, false), QStringLiteral("All 1 user loaded"));
         QCOMPARE(TableStatus::counts(3000, 3000, false), QStringLiteral("All 3,000 users loaded"));
         QCOMPARE(TableStatus::counts(40, 3000, false), QStringLiteral("Loaded 40 of 3,000 users"));
