@@ -5,10 +5,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -48,6 +51,41 @@ void printLine(const QString &line, FILE *stream = stdout)
     std::exit(2);
 }
 
+// The sandbox holds its tokens in memory: no core file (RLIMIT_CORE 0), and not dumpable, which also
+// keeps other processes of the same user from attaching to read them. USERDESK_ALLOW_CORE_DUMPS=1
+// keeps core dumps for debugging a crash, as for the app and the CLI.
+bool keepTokensOutOfCoreDumps()
+{
+    if (qEnvironmentVariableIntValue("USERDESK_ALLOW_CORE_DUMPS") == 1)
+        return true;
+    const struct rlimit none = { 0, 0 };
+    bool ok = ::setrlimit(RLIMIT_CORE, &none) == 0;
+#if !defined(__SANITIZE_ADDRESS__)
+    // Not under AddressSanitizer: its leak checker attaches to the process with ptrace at exit.
+    ok = ::prctl(PR_SET_DUMPABLE, 0) == 0 && ok;
+#endif
+    return ok;
+}
+
+// One token a line; blank lines and lines starting with # are skipped.
+QStringList readTokenFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        usageError(
+            QStringLiteral("cannot read the token file ") + path + QStringLiteral(": ") + file.errorString());
+    QStringList tokens;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &raw : lines) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            tokens.append(line);
+    }
+    if (tokens.isEmpty())
+        usageError(QStringLiteral("the token file ") + path + QStringLiteral(" holds no token"));
+    return tokens;
+}
+
 double rateOption(const QCommandLineParser &parser, const QString &name)
 {
     double rate = 0.0;
@@ -60,14 +98,15 @@ double rateOption(const QCommandLineParser &parser, const QString &name)
 
 int main(int argc, char *argv[])
 {
+    const bool coreDumpsOff = keepTokensOutOfCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("UserDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("userdesk-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral(USERDESK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "A local look-alike of the GoRest v2 users API, backed by SQLite."));
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "A local look-alike of the GoRest v2 API (users, posts, comments, todos), backed by SQLite."));
     parser.addHelpOption();
     parser.addVersionOption();
     const auto option = [&parser](
@@ -82,10 +121,20 @@ int main(int argc, char *argv[])
     option("data", "SQLite data file, created and seeded on first start.", "PATH");
     option("seed", "Number of users to generate when creating or resetting the data (default 3000).", "N");
     option("reset", "Drop all data and generate it afresh.");
+    option("token-file",
+        "Accept the tokens in this file (one a line) for writes. Also USERDESK_SANDBOX_TOKEN. Without any, "
+        "a token is generated and printed.",
+        "PATH");
+    option("admin-token-file",
+        "Token for the /__sandbox admin routes (header X-Sandbox-Admin), read from this file. Also "
+        "USERDESK_SANDBOX_ADMIN_TOKEN. Generated if absent.",
+        "PATH");
     option("token",
-        "Accept this token for writes (repeatable). Without one, a token is generated and printed.", "TOKEN");
-    option("admin-token",
-        "Token for the /__sandbox admin routes (header X-Sandbox-Admin). Generated if absent.", "TOKEN");
+        "Accept this token for writes (repeatable). Deprecated: every user can read it from the "
+        "process list; use --token-file.",
+        "TOKEN");
+    option("admin-token", "Admin token on the command line. Deprecated, as --token; use --admin-token-file.",
+        "TOKEN");
     option("rate-limit", "Requests per token per window, e.g. 90/60 (default off).", "N/SECONDS");
     option("no-retry-after", "Answer 429 without Retry-After, as the real GoRest does.");
     option("latency", "Delay every answer by MS milliseconds plus up to JITTER more.", "MS[:JITTER]");
@@ -99,6 +148,11 @@ int main(int argc, char *argv[])
     option("truncate-rate", "Share of answers cut off halfway through the body.", "P");
     option("fault-seed", "Seed for the fault decisions (default 1).", "N");
     option("max-body", "Largest request body accepted, in bytes (default 1048576).", "BYTES");
+    option("max-connections", "Connections open at once; more are answered 503 (default 256).", "N");
+    option("idle-timeout",
+        "Seconds a connection may stay idle, and a request may take to arrive, before it is closed "
+        "(default 30).",
+        "SECONDS");
     option(
         "verbose", "Log each request's method, path, status and time to stderr (never headers or tokens).");
     parser.process(app);
@@ -128,10 +182,35 @@ int main(int argc, char *argv[])
             usageError(QStringLiteral("--seed needs a number of users"));
     }
     config.reset = parser.isSet(QStringLiteral("reset"));
-    config.tokens = parser.values(QStringLiteral("token"));
+    // Tokens from a file or the environment, never from argv where every user can read them.
+    if (parser.isSet(QStringLiteral("token-file")))
+        config.tokens = readTokenFile(parser.value(QStringLiteral("token-file")));
+    const QString envToken = qEnvironmentVariable("USERDESK_SANDBOX_TOKEN").trimmed();
+    if (!envToken.isEmpty())
+        config.tokens.append(envToken);
+    if (parser.isSet(QStringLiteral("token"))) {
+        printLine(QStringLiteral("warning: --token is visible to every user of this machine (ps, "
+                                 "/proc); use --token-file or USERDESK_SANDBOX_TOKEN"),
+            stderr);
+        config.tokens.append(parser.values(QStringLiteral("token")));
+    }
     const bool tokenGenerated = config.tokens.isEmpty();
-    config.adminToken = parser.value(QStringLiteral("admin-token"));
+    if (parser.isSet(QStringLiteral("admin-token-file")))
+        config.adminToken = readTokenFile(parser.value(QStringLiteral("admin-token-file"))).constFirst();
+    if (config.adminToken.isEmpty())
+        config.adminToken = qEnvironmentVariable("USERDESK_SANDBOX_ADMIN_TOKEN").trimmed();
+    if (parser.isSet(QStringLiteral("admin-token"))) {
+        printLine(QStringLiteral("warning: --admin-token is visible to every user of this machine (ps, "
+                                 "/proc); use --admin-token-file or USERDESK_SANDBOX_ADMIN_TOKEN"),
+            stderr);
+        if (config.adminToken.isEmpty())
+            config.adminToken = parser.value(QStringLiteral("admin-token"));
+    }
     const bool adminTokenGenerated = config.adminToken.isEmpty();
+    if (!coreDumpsOff)
+        printLine(QStringLiteral("warning: core dumps could not be turned off; a crash could leave the "
+                                 "tokens in a core file"),
+            stderr);
     if (parser.isSet(QStringLiteral("rate-limit"))) {
         const auto limit = SandboxRateLimit::parse(parser.value(QStringLiteral("rate-limit")));
         if (!limit)
@@ -158,6 +237,18 @@ int main(int argc, char *argv[])
         config.maxBodyBytes = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
         if (!ok || config.maxBodyBytes < 0)
             usageError(QStringLiteral("--max-body needs a number of bytes"));
+    }
+    if (parser.isSet(QStringLiteral("max-connections"))) {
+        config.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);
+        if (!ok || config.maxConnections < 1)
+            usageError(QStringLiteral("--max-connections needs a number of at least 1"));
+    }
+    if (parser.isSet(QStringLiteral("idle-timeout"))) {
+        const int seconds = parser.value(QStringLiteral("idle-timeout")).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 86400)
+            usageError(QStringLiteral("--idle-timeout needs a number of seconds from 1 to 86400"));
+        config.idleTimeoutMs = seconds * 1000;
+        config.requestTimeoutMs = seconds * 1000;
     }
     config.logRequests = parser.isSet(QStringLiteral("verbose"));
 

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace UserDesk {
 
 namespace {
@@ -27,12 +29,22 @@ std::optional<qint64> parseId(QStringView segment)
     return id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
-// Nonsense (0, negative, not a number) falls back to the default, as GoRest does.
+// Longest filter value accepted; longer ones are a 422 naming the filter.
+constexpr qsizetype MaxFilterLength = 1000;
+
+// Nonsense (0, negative, not a number) falls back to the default, as GoRest does; a number
+// too large to hold is a very large one, not nonsense.
 qint64 positiveOr(const QString &text, qint64 fallback, qint64 ceiling)
 {
+    const QString trimmed = text.trimmed();
     bool ok = false;
-    const qint64 value = text.trimmed().toLongLong(&ok);
-    if (!ok || value < 1)
+    const qint64 value = trimmed.toLongLong(&ok);
+    if (!ok) {
+        const bool digits = !trimmed.isEmpty()
+            && std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+        return digits ? ceiling : fallback;
+    }
+    if (value < 1)
         return fallback;
     return qMin(value, ceiling);
 }
@@ -62,6 +74,19 @@ std::optional<QJsonObject> parseBody(const QByteArray &body)
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     return document.object();
+}
+
+SandboxApi::Reply validationFailed(const SandboxValidator::Result &result);
+
+// A lone surrogate or malformed UTF-8 in a string is refused, never stored as something else.
+std::optional<SandboxApi::Reply> invalidUnicode(const QByteArray &body)
+{
+    const std::optional<QString> field = SandboxValidator::invalidUnicodeField(body);
+    if (!field)
+        return std::nullopt;
+    SandboxValidator::Result result;
+    result.errors.append({ *field, QStringLiteral("is not valid Unicode") });
+    return validationFailed(result);
 }
 
 SandboxApi::Reply validationFailed(const SandboxValidator::Result &result)
@@ -132,13 +157,13 @@ SandboxApi::Reply SandboxApi::handle(const Request &request)
     QByteArrayList allowed;
     const std::optional<SandboxResource::Kind> kind
         = segments.isEmpty() ? std::nullopt : SandboxResource::fromPathSegment(segments.first());
+    const std::optional<SandboxResource::Kind> nested
+        = segments.size() == 3 ? SandboxResource::fromPathSegment(segments.at(2)) : std::nullopt;
     if (kind && segments.size() == 1)
         allowed = { "GET", "POST" };
     else if (kind && segments.size() == 2)
         allowed = { "GET", "PUT", "PATCH", "DELETE" };
-    else if (kind == SandboxResource::Users && segments.size() == 3
-        && SandboxResource::fromPathSegment(segments.at(2)).value_or(SandboxResource::Users)
-            != SandboxResource::Users)
+    else if (kind && nested && SandboxResource::parent(*nested) == kind) // /users/1/posts, /posts/1/comments
         allowed = { "GET", "POST" };
     else
         return message(404, NotFound);
@@ -216,21 +241,27 @@ SandboxApi::Reply SandboxApi::objectReply(int status, SandboxResource::Kind kind
 }
 
 SandboxApi::Reply SandboxApi::list(
-    const Request &request, SandboxResource::Kind kind, std::optional<qint64> userId)
+    const Request &request, SandboxResource::Kind kind, std::optional<qint64> parentId)
 {
     const QUrlQuery query(request.url);
     QList<SandboxResource::Filter> filters;
+    SandboxValidator::Result tooLong;
     for (SandboxResource::Filter filter : SandboxResource::filterableFields(kind)) {
         if (!query.hasQueryItem(filter.field))
             continue;
         filter.value = query.queryItemValue(filter.field, QUrl::FullyDecoded);
         if (filter.value.isEmpty())
             continue;
+        if (filter.value.size() > MaxFilterLength)
+            tooLong.errors.append({ filter.field,
+                QStringLiteral("is too long (maximum is %1 characters)").arg(MaxFilterLength) });
         filters.append(filter);
     }
-    if (userId)
-        filters.append(
-            { QStringLiteral("user_id"), SandboxResource::Match::Integer, QString::number(*userId) });
+    if (!tooLong.isValid())
+        return validationFailed(tooLong);
+    if (parentId)
+        filters.append({ SandboxResource::parentColumn(kind), SandboxResource::Match::Integer,
+            QString::number(*parentId) });
 
     const qint64 perPage
         = positiveOr(query.queryItemValue(QStringLiteral("per_page")), DefaultPerPage, MaxPerPage);
@@ -275,13 +306,15 @@ SandboxApi::Reply SandboxApi::list(
 }
 
 SandboxApi::Reply SandboxApi::create(
-    const Request &request, SandboxResource::Kind kind, std::optional<qint64> userId)
+    const Request &request, SandboxResource::Kind kind, std::optional<qint64> parentId)
 {
+    if (const std::optional<Reply> refused = invalidUnicode(request.body))
+        return *refused;
     const std::optional<QJsonObject> body = parseBody(request.body);
     if (!body)
         return message(400, QStringLiteral("Request body must be a JSON object"));
     const SandboxValidator::Result result
-        = SandboxValidator::validate(kind, *body, SandboxValidator::Mode::Create, m_store, userId);
+        = SandboxValidator::validate(kind, *body, SandboxValidator::Mode::Create, m_store, parentId);
     if (!result.isValid())
         return validationFailed(result);
     const std::optional<qint64> id = m_store.insert(kind, result.values);
@@ -309,6 +342,8 @@ SandboxApi::Reply SandboxApi::update(const Request &request, SandboxResource::Ki
 {
     if (!m_store.exists(kind, id))
         return message(404, NotFound);
+    if (const std::optional<Reply> refused = invalidUnicode(request.body))
+        return *refused;
     const std::optional<QJsonObject> body = parseBody(request.body);
     if (!body)
         return message(400, QStringLiteral("Request body must be a JSON object"));

@@ -26,7 +26,7 @@ public:
     {
         QByteArray method; // upper case, e.g. "PATCH"
         QUrl url; // as received: path and query
-        QUrl origin; // scheme://host:port the client used, for Location and links
+        QUrl origin; // scheme://host:port of the sandbox's own configured address, for Location and links
         HeaderList headers;
         QByteArray body;
 
@@ -58,8 +58,8 @@ public:
 
 private:
     Reply route(const Request &request);
-    Reply list(const Request &request, SandboxResource::Kind kind, std::optional<qint64> userId);
-    Reply create(const Request &request, SandboxResource::Kind kind, std::optional<qint64> userId);
+    Reply list(const Request &request, SandboxResource::Kind kind, std::optional<qint64> parentId);
+    Reply create(const Request &request, SandboxResource::Kind kind, std::optional<qint64> parentId);
     Reply getOne(SandboxResource::Kind kind, qint64 id);
     Reply update(const Request &request, SandboxResource::Kind kind, qint64 id);
     Reply remove(SandboxResource::Kind kind, qint64 id);

@@ -36,7 +36,10 @@ struct SandboxConfig
     QString adminToken; // guards /__sandbox/*; empty makes start() generate one
     SandboxRateLimit rateLimit;
     SandboxFaults faults;
-    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxBodyBytes = 1024 * 1024; // refused by Content-Length before reading, counted when chunked
+    int maxConnections = 256; // the excess is answered 503 and closed
+    int idleTimeoutMs = 30000; // an open connection with nothing to do is closed after this
+    int requestTimeoutMs = 30000; // a request not complete this long after its first byte is a 408
     bool logRequests = false; // method, path, status and time on stderr; never headers
 
     static QString defaultDataPath();

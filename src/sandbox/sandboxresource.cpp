@@ -10,6 +10,8 @@ std::optional<SandboxResource::Kind> SandboxResource::fromPathSegment(QStringVie
         return Posts;
     if (segment == u"todos")
         return Todos;
+    if (segment == u"comments")
+        return Comments;
     return std::nullopt;
 }
 
@@ -27,6 +29,8 @@ QString SandboxResource::table(Kind kind)
         return QStringLiteral("posts");
     case Todos:
         return QStringLiteral("todos");
+    case Comments:
+        return QStringLiteral("comments");
     }
     Q_UNREACHABLE();
 }
@@ -43,6 +47,9 @@ QStringList SandboxResource::fields(Kind kind)
     case Todos:
         return { QStringLiteral("id"), QStringLiteral("user_id"), QStringLiteral("title"),
             QStringLiteral("due_on"), QStringLiteral("status") };
+    case Comments:
+        return { QStringLiteral("id"), QStringLiteral("post_id"), QStringLiteral("name"),
+            QStringLiteral("email"), QStringLiteral("body") };
     }
     Q_UNREACHABLE();
 }
@@ -62,8 +69,35 @@ QList<SandboxResource::Filter> SandboxResource::filterableFields(Kind kind)
     case Todos:
         return { f("id", Match::Integer), f("user_id", Match::Integer), f("title", Match::Substring),
             f("status", Match::Exact) };
+    case Comments:
+        return { f("id", Match::Integer), f("post_id", Match::Integer), f("name", Match::Substring),
+            f("email", Match::Substring), f("body", Match::Substring) };
     }
     Q_UNREACHABLE();
+}
+
+std::optional<SandboxResource::Kind> SandboxResource::parent(Kind kind)
+{
+    switch (kind) {
+    case Posts:
+    case Todos:
+        return Users;
+    case Comments:
+        return Posts;
+    case Users:
+        break;
+    }
+    return std::nullopt;
+}
+
+QString SandboxResource::parentColumn(Kind kind)
+{
+    return kind == Comments ? QStringLiteral("post_id") : QStringLiteral("user_id");
+}
+
+QString SandboxResource::parentErrorField(Kind kind)
+{
+    return kind == Comments ? QStringLiteral("post") : QStringLiteral("user");
 }
 
 } // namespace UserDesk

@@ -13,7 +13,7 @@ namespace UserDesk {
 class SandboxResource
 {
 public:
-    enum Kind { Users, Posts, Todos };
+    enum Kind { Users, Posts, Todos, Comments };
 
     enum class Match {
         Integer, // id=, user_id=: exact number; a non-number matches nothing
@@ -33,6 +33,11 @@ public:
     static QString table(Kind kind);
     static QStringList fields(Kind kind); // "id" first
     static QList<Filter> filterableFields(Kind kind); // value left empty
+    // The resource a row belongs to (user for posts and todos, post for comments), if any.
+    static std::optional<Kind> parent(Kind kind);
+    static QString parentColumn(Kind kind); // "user_id", "post_id"
+    static QString parentErrorField(
+        Kind kind); // "user", "post", as in {"field":"user","message":"must exist"}
 };
 
 } // namespace UserDesk

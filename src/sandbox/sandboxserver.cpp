@@ -66,6 +66,8 @@ QByteArray reasonPhrase(int status)
         return "Method Not Allowed";
     case 413:
         return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
     case 422:
         return "Unprocessable Entity";
     case 429:
@@ -158,7 +160,14 @@ bool SandboxServer::start()
     m_api = std::make_unique<SandboxApi>(*m_store);
     m_api->setTokens(m_config.tokens);
 
-    auto *listener = new SandboxListener(this);
+    SandboxListener::Limits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxConnections = qMax(1, m_config.maxConnections);
+    limits.idleTimeoutMs = qMax(1, m_config.idleTimeoutMs);
+    limits.requestTimeoutMs = qMax(1, m_config.requestTimeoutMs);
+    // Unfinished requests of all connections together: enough for a few full-size bodies at once.
+    limits.maxBufferedBytes = qMax<qint64>(limits.maxBufferedBytes, 4 * m_config.maxBodyBytes);
+    auto *listener = new SandboxListener(limits, this);
     if (!listener->listen(m_config.bindAddress, m_config.port)) {
         const QString error = listener->errorString();
         delete listener;
@@ -173,6 +182,23 @@ bool SandboxServer::start()
     connect(listener, &SandboxListener::garbageRejected, this, [this]() {
         QMutexLocker lock(&m_mutex);
         ++m_stats.rejectedGarbage;
+    });
+    connect(listener, &SandboxListener::requestRefused, this, [this](int status) {
+        QMutexLocker lock(&m_mutex);
+        if (status != 400)
+            ++m_stats.refusedRequests;
+    });
+    connect(listener, &SandboxListener::connectionRefused, this, [this]() {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.refusedConnections;
+    });
+    connect(listener, &SandboxListener::idleClosed, this, [this]() {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.idleClosed;
+    });
+    listener->setBusyCheck([this](QTcpSocket *socket) {
+        const auto it = m_connections.constFind(socket);
+        return it != m_connections.cend() && (it->busy || !it->queue.isEmpty());
     });
     bind(listener);
     m_listener = listener;
@@ -318,11 +344,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     pending.request.headers = request.headers();
     pending.request.body = request.body();
     pending.request.url = request.url();
-    QUrl origin;
-    origin.setScheme(QStringLiteral("http"));
-    const QUrl base = baseUrl();
-    origin.setHost(request.url().host().isEmpty() ? base.host() : request.url().host());
-    origin.setPort(request.url().port(base.port()));
+    // Links and Location come from the address the sandbox was configured with, never from the
+    // client's Host header (which a page in a browser can set, and which may carry no port).
+    QUrl origin = baseUrl();
+    origin.setPath(QString());
     pending.request.origin = origin;
     {
         QMutexLocker lock(&m_mutex);
@@ -541,7 +566,8 @@ SandboxApi::Reply SandboxServer::admin(const SandboxApi::Request &request)
             return SandboxApi::message(500, QStringLiteral("Reset failed: ") + errorString());
         return jsonReply({ { QStringLiteral("users"), m_store->count(SandboxResource::Users) },
             { QStringLiteral("posts"), m_store->count(SandboxResource::Posts) },
-            { QStringLiteral("todos"), m_store->count(SandboxResource::Todos) } });
+            { QStringLiteral("todos"), m_store->count(SandboxResource::Todos) },
+            { QStringLiteral("comments"), m_store->count(SandboxResource::Comments) } });
     }
     if (path == AdminPrefix + QStringLiteral("/stats")) {
         if (request.method != "GET")

@@ -13,7 +13,10 @@ QJsonObject SandboxStats::toJson() const
         { QStringLiteral("injected_503"), qint64(injected503) },
         { QStringLiteral("injected_html"), qint64(injectedHtml) },
         { QStringLiteral("rate_limited"), qint64(rateLimited) },
-        { QStringLiteral("rejected_garbage"), qint64(rejectedGarbage) } };
+        { QStringLiteral("rejected_garbage"), qint64(rejectedGarbage) },
+        { QStringLiteral("refused_requests"), qint64(refusedRequests) },
+        { QStringLiteral("refused_connections"), qint64(refusedConnections) },
+        { QStringLiteral("idle_closed"), qint64(idleClosed) } };
 }
 
 } // namespace UserDesk

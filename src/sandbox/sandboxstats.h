@@ -18,6 +18,9 @@ struct SandboxStats
     quint64 injectedHtml = 0;
     quint64 rateLimited = 0; // 429 answers
     quint64 rejectedGarbage = 0; // connections that did not start with an HTTP request line
+    quint64 refusedRequests = 0; // 408, 413, 414, 431 or 503 before the request was read whole
+    quint64 refusedConnections = 0; // over the connection cap
+    quint64 idleClosed = 0; // connections closed for idleness
 
     QJsonObject toJson() const;
 };

@@ -16,6 +16,7 @@ namespace {
 constexpr qint64 FirstUserId = 7000000;
 constexpr qint64 FirstPostId = 150000;
 constexpr qint64 FirstTodoId = 80000;
+constexpr qint64 FirstCommentId = 120000;
 
 QString likePattern(const QString &value)
 {
@@ -65,7 +66,8 @@ bool SandboxStore::open(const QString &path)
                        " name TEXT NOT NULL,"
                        " email TEXT NOT NULL COLLATE NOCASE UNIQUE,"
                        " gender TEXT NOT NULL,"
-                       " status TEXT NOT NULL)"),
+                       " status TEXT NOT NULL,"
+                       " email_key TEXT)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS posts ("
                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
                        " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
@@ -79,6 +81,13 @@ bool SandboxStore::open(const QString &path)
                        " due_on TEXT,"
                        " status TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS todos_user_id ON todos(user_id)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS comments ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL,"
+                       " email TEXT NOT NULL,"
+                       " body TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS comments_post_id ON comments(post_id)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"),
     };
     for (const QString &sql : setup) {
@@ -87,7 +96,52 @@ bool SandboxStore::open(const QString &path)
             return false;
         }
     }
+    if (!addEmailKeys()
+        || !exec(QStringLiteral("CREATE INDEX IF NOT EXISTS users_email_key ON users(email_key)"))) {
+        close();
+        return false;
+    }
     return true;
+}
+
+QString SandboxStore::emailKey(const QString &email)
+{
+    // SQLite's NOCASE folds ASCII only: "ÄNN@x.test" and "änn@x.test" would be two emails.
+    return email.normalized(QString::NormalizationForm_C).toCaseFolded();
+}
+
+bool SandboxStore::addEmailKeys()
+{
+    // A data file from before email_key existed gets the column, filled from the emails it holds.
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA table_info(users)"))) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        if (query.value(1).toString() == u"email_key")
+            return true;
+    }
+    if (!exec(QStringLiteral("ALTER TABLE users ADD COLUMN email_key TEXT")))
+        return false;
+    if (!query.exec(QStringLiteral("SELECT id, email FROM users"))) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE users SET email_key = ? WHERE id = ?"));
+    db.transaction();
+    while (query.next()) {
+        update.bindValue(0, emailKey(query.value(1).toString()));
+        update.bindValue(1, query.value(0));
+        if (!update.exec()) {
+            m_error = update.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
 }
 
 void SandboxStore::close()
@@ -142,16 +196,16 @@ bool SandboxStore::reseed(int userCount, quint64 seed)
     };
 
     QSqlQuery query(db);
-    const QStringList wipe = { QStringLiteral("DELETE FROM todos"), QStringLiteral("DELETE FROM posts"),
-        QStringLiteral("DELETE FROM users"), QStringLiteral("DELETE FROM sqlite_sequence"),
-        QStringLiteral("DELETE FROM meta") };
+    const QStringList wipe = { QStringLiteral("DELETE FROM comments"), QStringLiteral("DELETE FROM todos"),
+        QStringLiteral("DELETE FROM posts"), QStringLiteral("DELETE FROM users"),
+        QStringLiteral("DELETE FROM sqlite_sequence"), QStringLiteral("DELETE FROM meta") };
     for (const QString &sql : wipe) {
         if (!query.exec(sql))
             return fail(query);
     }
     query.prepare(QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)"));
-    const std::pair<const char *, qint64> sequences[]
-        = { { "users", FirstUserId }, { "posts", FirstPostId }, { "todos", FirstTodoId } };
+    const std::pair<const char *, qint64> sequences[] = { { "users", FirstUserId }, { "posts", FirstPostId },
+        { "todos", FirstTodoId }, { "comments", FirstCommentId } };
     for (const auto &[table, first] : sequences) {
         query.addBindValue(QString::fromLatin1(table));
         query.addBindValue(first);
@@ -160,7 +214,8 @@ bool SandboxStore::reseed(int userCount, quint64 seed)
     }
 
     QSqlQuery users(db);
-    users.prepare(QStringLiteral("INSERT INTO users (name, email, gender, status) VALUES (?, ?, ?, ?)"));
+    users.prepare(
+        QStringLiteral("INSERT INTO users (name, email, gender, status, email_key) VALUES (?, ?, ?, ?, ?)"));
     QList<qint64> userIds;
     userIds.reserve(data.users.size());
     for (const SeedUser &user : data.users) {
@@ -168,18 +223,32 @@ bool SandboxStore::reseed(int userCount, quint64 seed)
         users.bindValue(1, user.email);
         users.bindValue(2, user.gender);
         users.bindValue(3, user.status);
+        users.bindValue(4, emailKey(user.email));
         if (!users.exec())
             return fail(users);
         userIds.append(users.lastInsertId().toLongLong());
     }
     QSqlQuery posts(db);
     posts.prepare(QStringLiteral("INSERT INTO posts (user_id, title, body) VALUES (?, ?, ?)"));
+    QList<qint64> postIds;
+    postIds.reserve(data.posts.size());
     for (const SeedPost &post : data.posts) {
         posts.bindValue(0, userIds.at(post.userIndex));
         posts.bindValue(1, post.title);
         posts.bindValue(2, post.body);
         if (!posts.exec())
             return fail(posts);
+        postIds.append(posts.lastInsertId().toLongLong());
+    }
+    QSqlQuery comments(db);
+    comments.prepare(QStringLiteral("INSERT INTO comments (post_id, name, email, body) VALUES (?, ?, ?, ?)"));
+    for (const SeedComment &comment : data.comments) {
+        comments.bindValue(0, postIds.at(comment.postIndex));
+        comments.bindValue(1, comment.name);
+        comments.bindValue(2, comment.email);
+        comments.bindValue(3, comment.body);
+        if (!comments.exec())
+            return fail(comments);
     }
     QSqlQuery todos(db);
     todos.prepare(QStringLiteral("INSERT INTO todos (user_id, title, due_on, status) VALUES (?, ?, ?, ?)"));
@@ -226,6 +295,12 @@ SandboxStore::Page SandboxStore::list(
             binds.append(filter.value);
             break;
         case SandboxResource::Match::Substring:
+            if (kind == SandboxResource::Users && filter.field == u"email") {
+                // Emails compare folded, whatever the script: the same rule as for uniqueness.
+                conditions.append(QStringLiteral("email_key LIKE ? ESCAPE '\\'"));
+                binds.append(likePattern(emailKey(filter.value)));
+                break;
+            }
             // LIKE is case-insensitive for ASCII in SQLite, as GoRest's filters are.
             conditions.append(filter.field + QStringLiteral(" LIKE ? ESCAPE '\\'"));
             binds.append(likePattern(filter.value));
@@ -301,15 +376,20 @@ bool SandboxStore::exists(SandboxResource::Kind kind, qint64 id) const
 bool SandboxStore::emailTaken(const QString &email, qint64 exceptUserId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    // The column's NOCASE collation makes this comparison case-insensitive.
-    query.prepare(QStringLiteral("SELECT 1 FROM users WHERE email = ? AND id <> ?"));
+    // Folded keys compare case-insensitively in every script, not only ASCII.
+    query.prepare(QStringLiteral("SELECT 1 FROM users WHERE (email_key = ? OR email = ?) AND id <> ?"));
+    query.addBindValue(emailKey(email));
     query.addBindValue(email);
     query.addBindValue(exceptUserId);
     return query.exec() && query.next();
 }
 
-std::optional<qint64> SandboxStore::insert(SandboxResource::Kind kind, const QVariantMap &values)
+std::optional<qint64> SandboxStore::insert(SandboxResource::Kind kind, const QVariantMap &given)
 {
+    QVariantMap values = given;
+    if (kind == SandboxResource::Users && values.contains(QStringLiteral("email")))
+        values.insert(
+            QStringLiteral("email_key"), emailKey(values.value(QStringLiteral("email")).toString()));
     QStringList placeholders;
     for (qsizetype i = 0; i < values.size(); ++i)
         placeholders.append(QStringLiteral("?"));
@@ -326,8 +406,12 @@ std::optional<qint64> SandboxStore::insert(SandboxResource::Kind kind, const QVa
     return query.lastInsertId().toLongLong();
 }
 
-bool SandboxStore::update(SandboxResource::Kind kind, qint64 id, const QVariantMap &values)
+bool SandboxStore::update(SandboxResource::Kind kind, qint64 id, const QVariantMap &given)
 {
+    QVariantMap values = given;
+    if (kind == SandboxResource::Users && values.contains(QStringLiteral("email")))
+        values.insert(
+            QStringLiteral("email_key"), emailKey(values.value(QStringLiteral("email")).toString()));
     if (values.isEmpty())
         return exists(kind, id);
     QStringList assignments;

@@ -46,9 +46,12 @@ public:
     bool update(SandboxResource::Kind kind, qint64 id, const QVariantMap &values);
     bool remove(SandboxResource::Kind kind, qint64 id); // false if there was no such row
     qint64 count(SandboxResource::Kind kind) const;
+    // What two emails share when they are the same address: NFC, then Unicode case folding.
+    static QString emailKey(const QString &email);
 
 private:
     bool exec(const QString &sql);
+    bool addEmailKeys();
 
     QString m_connectionName;
     mutable QString m_error;

@@ -31,10 +31,15 @@ public:
         bool isValid() const { return errors.isEmpty(); }
     };
 
-    // pathUserId: the {id} of /users/{id}/posts and /users/{id}/todos, which wins over
-    // a user_id in the body. selfId: the row being updated, so its own email is not "taken".
+    // pathParentId: the {id} of /users/{id}/posts, /users/{id}/todos or /posts/{id}/comments,
+    // which wins over a user_id or post_id in the body. selfId: the row being updated, so its
+    // own email is not "taken".
     static Result validate(SandboxResource::Kind kind, const QJsonObject &body, Mode mode,
-        const SandboxStore &store, std::optional<qint64> pathUserId = {}, qint64 selfId = 0);
+        const SandboxStore &store, std::optional<qint64> pathParentId = {}, qint64 selfId = 0);
+
+    // The top-level field whose string holds a lone UTF-16 surrogate escape ("\ud800") or a
+    // malformed UTF-8 sequence ("body" if it is outside any field); nullopt if the text is clean.
+    static std::optional<QString> invalidUnicodeField(const QByteArray &body);
 
     // "2026-07-01" -> "2026-07-01T00:00:00.000+05:30"; GoRest keeps times in India's zone.
     static std::optional<QString> normaliseDueOn(const QString &text);

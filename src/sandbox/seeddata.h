@@ -5,7 +5,7 @@
 
 namespace UserDesk {
 
-// Generated rows before they get ids; posts and todos point at users by index.
+// Generated rows before they get ids; posts and todos point at users by index, comments at posts.
 struct SeedUser
 {
     QString name;
@@ -29,11 +29,20 @@ struct SeedTodo
     QString status;
 };
 
+struct SeedComment
+{
+    int postIndex = 0;
+    QString name;
+    QString email;
+    QString body;
+};
+
 struct SeedData
 {
     QList<SeedUser> users;
     QList<SeedPost> posts;
     QList<SeedTodo> todos;
+    QList<SeedComment> comments;
 };
 
 } // namespace UserDesk

@@ -113,6 +113,23 @@ SeedData SeedGenerator::generate(int userCount, quint64 seed)
                 rng.chance(0.5) ? QStringLiteral("completed") : QStringLiteral("pending") });
         }
     }
+
+    // Comments draw from a generator of their own, so that users, posts and todos stay what they
+    // were before comments existed.
+    SplitMix64 commentRng(seed ^ 0xc0ffee5eedULL);
+    data.comments.reserve(data.posts.size());
+    for (int postIndex = 0; postIndex < data.posts.size(); ++postIndex) {
+        const int comments = int(commentRng.bounded(3));
+        for (int c = 0; c < comments; ++c) {
+            const bool female = commentRng.chance(0.5);
+            const QString first = female ? pick(commentRng, FemaleNames) : pick(commentRng, MaleNames);
+            const QString last = pick(commentRng, LastNames);
+            const QString email = first.toLower() + QLatin1Char('_') + last.toLower() + QLatin1Char('@')
+                + pick(commentRng, Domains);
+            data.comments.append({ postIndex, first + QLatin1Char(' ') + last, email,
+                sentence(commentRng, 6, 20) + QLatin1Char('.') });
+        }
+    }
     return data;
 }
 

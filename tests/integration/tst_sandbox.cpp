@@ -708,7 +708,8 @@ private Q_SLOTS:
     void unknownRoutesAndMethods()
     {
         for (const QString &path :
-            { u"/nothing"_qs, u"/comments"_qs, u"/users/1/comments"_qs, u"/users/1/posts/2"_qs, u""_qs }) {
+            { u"/nothing"_qs, u"/users/1/comments"_qs, u"/todos/1/comments"_qs, u"/posts/1/todos"_qs,
+                u"/comments/1/posts"_qs, u"/users/1/posts/2"_qs, u"/users/1/users"_qs, u""_qs }) {
             const Exchange e = get(path);
             QCOMPARE(e.status, 404);
             QCOMPARE(e.body, QByteArray("{\"message\":\"Resource not found\"}"));

@@ -1,12 +1,14 @@
 // The userdesk-sandbox command as a person or a script runs it.
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,7 +59,8 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 0);
         const QByteArray help = process.readAllStandardOutput();
         for (const char *option :
-            { "--port", "--bind", "--data", "--seed", "--reset", "--token", "--admin-token", "--rate-limit",
+            { "--port", "--bind", "--data", "--seed", "--reset", "--token", "--admin-token", "--token-file",
+                "--admin-token-file", "--max-connections", "--idle-timeout", "--rate-limit",
                 "--no-retry-after", "--latency", "--fail-rate", "--drop-rate", "--drop-before-rate",
                 "--drop-after-rate", "--truncate-rate", "--html-error-rate", "--fault-seed" })
             QVERIFY2(help.contains(option), option);
@@ -67,12 +70,102 @@ private Q_SLOTS:
     {
         for (const QStringList &args :
             { QStringList { u"--rate-limit"_qs, u"lots"_qs }, QStringList { u"--fail-rate"_qs, u"2"_qs },
-                QStringList { u"--latency"_qs, u"-1"_qs }, QStringList { u"--port"_qs, u"70000"_qs } }) {
+                QStringList { u"--latency"_qs, u"-1"_qs }, QStringList { u"--port"_qs, u"70000"_qs },
+                QStringList { u"--token-file"_qs, u"/nonexistent/tokens"_qs },
+                QStringList { u"--max-connections"_qs, u"0"_qs },
+                QStringList { u"--idle-timeout"_qs, u"0"_qs } }) {
             QProcess process;
             process.start(program(), args);
             QVERIFY(process.waitForFinished(20000));
             QCOMPARE(process.exitCode(), 2);
         }
+    }
+
+    // Finding: tokens were taken on argv only (every user can read a process's arguments), and core
+    // dumps, which would hold them, were left on.
+    void tokensFromAFileOrTheEnvironmentAndNoCoreDumps()
+    {
+        QTemporaryDir dir;
+        QFile tokens(dir.filePath(QStringLiteral("tokens")));
+        QVERIFY(tokens.open(QIODevice::WriteOnly));
+        tokens.write("# write tokens\nfile-token-1\n\nfile-token-2\n");
+        tokens.close();
+        QFile admin(dir.filePath(QStringLiteral("admin")));
+        QVERIFY(admin.open(QIODevice::WriteOnly));
+        admin.write("file-admin\n");
+        admin.close();
+
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("USERDESK_SANDBOX_TOKEN"), QStringLiteral("env-token"));
+        environment.remove(QStringLiteral("USERDESK_ALLOW_CORE_DUMPS"));
+        process.setProcessEnvironment(environment);
+        process.start(program(),
+            { u"--port"_qs, u"0"_qs, u"--data"_qs, dir.filePath(u"t.sqlite"_qs), u"--seed"_qs, u"5"_qs,
+                u"--token-file"_qs, tokens.fileName(), u"--admin-token-file"_qs, admin.fileName() });
+        const QStringList lines = readStartup(process, 1);
+        QCOMPARE(lines.size(), 1);
+        const QString base = lines.first();
+
+        // No core file can be written.
+        QFile limits(u"/proc/"_qs + QString::number(process.processId()) + u"/limits"_qs);
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const QByteArray table = limits.readAll();
+        const qsizetype row = table.indexOf("Max core file size");
+        QVERIFY(row >= 0);
+        const QList<QByteArray> fields
+            = table.mid(row + 18, table.indexOf('\n', row) - row - 18).simplified().split(' ');
+        QCOMPARE(fields.value(0), QByteArray("0"));
+        QCOMPARE(fields.value(1), QByteArray("0"));
+
+        QNetworkAccessManager manager;
+        int n = 0;
+        for (const QByteArray &token :
+            { QByteArray("file-token-1"), QByteArray("file-token-2"), QByteArray("env-token") }) {
+            QNetworkRequest create(QUrl(base + u"/users"_qs));
+            create.setRawHeader("Authorization", "Bearer " + token);
+            create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            std::unique_ptr<QNetworkReply> created(waitFor(manager.post(create,
+                "{\"name\":\"F\",\"email\":\"f" + QByteArray::number(++n)
+                    + "@x.test\",\"gender\":\"male\",\"status\":\"active\"}")));
+            QCOMPARE(created->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        }
+        QNetworkRequest stats(QUrl(QUrl(base).resolved(QUrl(u"/__sandbox/stats"_qs))));
+        stats.setRawHeader("X-Sandbox-Admin", "file-admin");
+        std::unique_ptr<QNetworkReply> answer(waitFor(manager.get(stats)));
+        QCOMPARE(answer->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+        process.terminate();
+        QVERIFY(process.waitForFinished(20000));
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY2(!out.contains("token"), out);
+        const QByteArray errors = process.readAllStandardError();
+        QVERIFY2(!errors.contains("warning"), errors);
+        QVERIFY2(!errors.contains("file-token") && !errors.contains("env-token"), errors);
+    }
+
+    void tokenOnTheCommandLineStillWorksWithAWarning()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(program(),
+            { u"--port"_qs, u"0"_qs, u"--data"_qs, dir.filePath(u"t.sqlite"_qs), u"--seed"_qs, u"5"_qs,
+                u"--token"_qs, u"argv-token"_qs });
+        const QStringList lines = readStartup(process, 2);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).startsWith(u"admin token: "_qs)); // only the admin token was generated
+        QNetworkAccessManager manager;
+        QNetworkRequest create(QUrl(lines.first() + u"/users"_qs));
+        create.setRawHeader("Authorization", "Bearer argv-token");
+        create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        std::unique_ptr<QNetworkReply> created(waitFor(manager.post(
+            create, "{\"name\":\"A\",\"email\":\"argv@x.test\",\"gender\":\"male\",\"status\":\"active\"}")));
+        QCOMPARE(created->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        process.terminate();
+        QVERIFY(process.waitForFinished(20000));
+        const QByteArray errors = process.readAllStandardError();
+        QVERIFY2(errors.contains("warning: --token is visible to every user"), errors);
+        QVERIFY2(!errors.contains("argv-token"), errors);
     }
 
     void servesPrintsUrlAndStopsCleanlyOnSigterm()
