@@ -92,7 +92,8 @@ private Q_SLOTS:
         QVERIFY(a.reseed(300, 99));
         QVERIFY(b.reseed(300, 99));
         QVERIFY(a.isSeeded());
-        for (const auto kind : { SandboxResource::Users, SandboxResource::Posts, SandboxResource::Todos }) {
+        for (const auto kind : { SandboxResource::Users, SandboxResource::Posts, SandboxResource::Todos,
+                 SandboxResource::Comments }) {
             const SandboxStore::Page pa = a.list(kind, {}, 0, 100000);
             const SandboxStore::Page pb = b.list(kind, {}, 0, 100000);
             QVERIFY(pa.total > 0);
@@ -104,6 +105,36 @@ private Q_SLOTS:
         QVERIFY(a.remove(SandboxResource::Users, before.rows.first().first().toLongLong()));
         QVERIFY(a.reseed(300, 99));
         QCOMPARE(a.list(SandboxResource::Users, {}, 0, 5).rows, before.rows);
+    }
+
+    void commentsAreSeededOnPosts()
+    {
+        const SeedData a = SeedGenerator::generate(500, 1234);
+        const SeedData b = SeedGenerator::generate(500, 1234);
+        QVERIFY(a.comments.size() > a.posts.size() / 2);
+        QCOMPARE(a.comments.size(), b.comments.size());
+        QSet<int> postsWithComments;
+        for (qsizetype i = 0; i < a.comments.size(); ++i) {
+            const SeedComment &comment = a.comments.at(i);
+            QVERIFY(comment.postIndex >= 0 && comment.postIndex < a.posts.size());
+            QVERIFY(comment.name.contains(QLatin1Char(' ')));
+            QVERIFY(comment.email.contains(QLatin1Char('@')));
+            QVERIFY(!comment.body.isEmpty());
+            QCOMPARE(comment.body, b.comments.at(i).body);
+            postsWithComments.insert(comment.postIndex);
+        }
+        // Some posts have none, as on GoRest.
+        QVERIFY(postsWithComments.size() < a.posts.size());
+
+        QTemporaryDir dir;
+        SandboxStore store(QStringLiteral("seed-test-comments"));
+        QVERIFY(store.open(dir.filePath(QStringLiteral("c.sqlite"))));
+        QVERIFY(store.reseed(100, 7));
+        const SandboxStore::Page comments = store.list(SandboxResource::Comments, {}, 0, 100000);
+        QCOMPARE(comments.total, qint64(SeedGenerator::generate(100, 7).comments.size()));
+        QCOMPARE(comments.rows.first().size(), 5);
+        for (const QVariantList &row : comments.rows)
+            QVERIFY(store.exists(SandboxResource::Posts, row.at(1).toLongLong()));
     }
 
     void emailsAreUniqueIgnoringCase()
