@@ -31,6 +31,7 @@ Start classify(const QByteArray &head)
 // the client, still sending its body, reads the answer rather than a connection reset.
 constexpr int DrainMs = 1000;
 constexpr qsizetype MaxChunkLine = 1024;
+constexpr int ReceiveBufferBytes = 128 * 1024;
 
 QByteArray reason(int status)
 {
@@ -106,6 +107,10 @@ QList<QTcpSocket *> SandboxListener::sockets() const
 
 void SandboxListener::incomingConnection(qintptr descriptor)
 {
+    // A small kernel receive buffer: Qt reads whatever the kernel holds in one go, and a client
+    // pushing a huge body would otherwise land megabytes in memory per read before the gate sees them.
+    const int receiveBuffer = ReceiveBufferBytes;
+    ::setsockopt(int(descriptor), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;

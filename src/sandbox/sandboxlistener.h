@@ -34,7 +34,7 @@ public:
         qint64 maxBodyBytes = 1024 * 1024;
         qint64 maxHeaderBytes = 64 * 1024;
         qint64 maxTargetBytes = 8 * 1024;
-        qint64 maxBufferedBytes = 16 * 1024 * 1024; // unfinished requests, all connections together
+        qint64 maxBufferedBytes = 8 * 1024 * 1024; // unfinished requests, all connections together
         int maxConnections = 256;
         int idleTimeoutMs = 30000;
         int requestTimeoutMs = 30000;

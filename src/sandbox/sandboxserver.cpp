@@ -166,7 +166,7 @@ bool SandboxServer::start()
     limits.idleTimeoutMs = qMax(1, m_config.idleTimeoutMs);
     limits.requestTimeoutMs = qMax(1, m_config.requestTimeoutMs);
     // Unfinished requests of all connections together: enough for a few full-size bodies at once.
-    limits.maxBufferedBytes = qMax<qint64>(limits.maxBufferedBytes, 4 * m_config.maxBodyBytes);
+    limits.maxBufferedBytes = qMax<qint64>(limits.maxBufferedBytes, 2 * m_config.maxBodyBytes);
     auto *listener = new SandboxListener(limits, this);
     if (!listener->listen(m_config.bindAddress, m_config.port)) {
         const QString error = listener->errorString();
