@@ -1,7 +1,10 @@
 #include "sandboxlistener.h"
 
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <cerrno>
 
 #include <cstring>
 #include <limits>
@@ -92,12 +95,46 @@ SandboxListener::SandboxListener(const Limits &limits, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
 {
-    // Running out of descriptors makes accept() fail; Qt then stops accepting. Try again shortly
-    // rather than spinning or staying deaf.
-    connect(this, &QTcpServer::acceptError, this, [this]() {
+}
+
+void SandboxListener::takeOverAccepting()
+{
+    // Qt's own accept loop treats a full descriptor table as a passing error and keeps its
+    // level-triggered notifier on: the thread spins at 100% and nobody gets in until descriptors
+    // free up. Here, accept() is ours: on EMFILE and its kind, accepting rests for 100 ms.
+    pauseAccepting();
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &SandboxListener::acceptPending);
+}
+
+void SandboxListener::stopAccepting()
+{
+    delete m_acceptNotifier;
+    m_acceptNotifier = nullptr;
+}
+
+void SandboxListener::acceptPending()
+{
+    const int listening = int(socketDescriptor());
+    for (int i = 0; i < 64 && m_acceptNotifier; ++i) {
+        const int descriptor = ::accept4(listening, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                m_acceptNotifier->setEnabled(false);
+                QTimer::singleShot(
+                    100, m_acceptNotifier, [notifier = m_acceptNotifier]() { notifier->setEnabled(true); });
+                Q_EMIT acceptStalled();
+            }
+            return;
+        }
+        incomingConnection(descriptor);
+        Q_EMIT newConnection();
+        // QTcpServer::nextPendingConnection(), called by QtHttpServer just now, turns Qt's own
+        // accept loop back on.
         pauseAccepting();
-        QTimer::singleShot(100, this, [this]() { resumeAccepting(); });
-    });
+    }
 }
 
 QList<QTcpSocket *> SandboxListener::sockets() const

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QSocketNotifier;
 class QTcpSocket;
 class QTimer;
 
@@ -21,6 +22,8 @@ namespace UserDesk {
 //   the body is read, and a chunked body is counted as it arrives (413 once it is over);
 // - caps open connections (the excess gets a 503 and is closed at once, so descriptors
 //   never run out) and the bytes of unfinished requests across all connections (503);
+// - accepts connections itself, resting 100 ms when the descriptor table is full instead of
+//   spinning as QTcpServer does;
 // - closes a connection idle for idleTimeoutMs, and answers 408 to a request that is
 //   not complete requestTimeoutMs after its first byte (a client trickling bytes).
 // A refused request is answered and the connection closed after a short drain, so
@@ -42,6 +45,9 @@ public:
 
     explicit SandboxListener(const Limits &limits, QObject *parent = nullptr);
 
+    // After listen(): accepts connections itself instead of QTcpServer (see the .cpp for why).
+    void takeOverAccepting();
+    void stopAccepting(); // before close()
     QList<QTcpSocket *> sockets() const;
     int openConnections() const { return int(m_states.size()); }
     // Whether the server still owes this connection an answer; such a connection is not idle.
@@ -54,6 +60,7 @@ Q_SIGNALS:
     void requestRefused(int status);
     void connectionRefused(); // over the connection cap
     void idleClosed();
+    void acceptStalled(); // out of descriptors (or memory): accepting rests for 100 ms
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -72,6 +79,7 @@ private:
         QTimer *requestTimer = nullptr;
     };
 
+    void acceptPending();
     void onReadyRead(QTcpSocket *socket);
     // Returns the status to refuse with, or 0 if the bytes are acceptable.
     int consume(State &state, const char *data, qsizetype size);
@@ -86,6 +94,7 @@ private:
     QHash<QTcpSocket *, State> m_states;
     qint64 m_bufferedBytes = 0;
     std::function<bool(QTcpSocket *)> m_busy;
+    QSocketNotifier *m_acceptNotifier = nullptr;
 };
 
 } // namespace UserDesk

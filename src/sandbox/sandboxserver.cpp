@@ -201,6 +201,7 @@ bool SandboxServer::start()
         return it != m_connections.cend() && (it->busy || !it->queue.isEmpty());
     });
     bind(listener);
+    listener->takeOverAccepting();
     m_listener = listener;
 
     QHostAddress host = m_config.bindAddress;
@@ -234,6 +235,7 @@ void SandboxServer::fail(const QString &error)
 void SandboxServer::stop()
 {
     if (m_listener) {
+        m_listener->stopAccepting();
         m_listener->close();
         // abort() makes QtHttpServer schedule each socket's deletion; deleting the
         // listener then takes whatever is left, and with it any pending latency timers.

@@ -1,6 +1,7 @@
 // The userdesk-sandbox command as a person or a script runs it.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,11 +11,16 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <vector>
+
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 class TestSandboxCli : public QObject
 {
@@ -142,6 +148,69 @@ private Q_SLOTS:
         const QByteArray errors = process.readAllStandardError();
         QVERIFY2(!errors.contains("warning"), errors);
         QVERIFY2(!errors.contains("file-token") && !errors.contains("env-token"), errors);
+    }
+
+    // Finding: at the descriptor limit the sandbox stopped answering for good (Qt pauses accepting
+    // after a failed accept() and nothing resumed it) and spun a core.
+    void runningOutOfDescriptorsNeitherSpinsNorDeafens()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        // The child inherits a low descriptor limit; this process gets its own back at once.
+        struct rlimit original = {};
+        QVERIFY(::getrlimit(RLIMIT_NOFILE, &original) == 0);
+        struct rlimit low = original;
+        low.rlim_cur = 48;
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+        process.start(program(),
+            { u"--port"_qs, u"0"_qs, u"--data"_qs, dir.filePath(u"fd.sqlite"_qs), u"--seed"_qs, u"5"_qs,
+                u"--max-connections"_qs, u"1000"_qs });
+        const bool started = process.waitForStarted(20000);
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &original) == 0);
+        QVERIFY(started);
+        const QStringList lines = readStartup(process, 1);
+        QCOMPARE(lines.size(), 1);
+        const QUrl base(lines.first());
+
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 80; ++i) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            held.back()->connectToHost(QHostAddress::LocalHost, quint16(base.port()));
+        }
+        for (auto &socket : held)
+            socket->waitForConnected(200);
+        QTest::qWait(500);
+        const auto cpuTicks = [&process]() {
+            QFile stat(u"/proc/"_qs + QString::number(process.processId()) + u"/stat"_qs);
+            if (!stat.open(QIODevice::ReadOnly))
+                return -1LL;
+            const QList<QByteArray> fields = stat.readAll().split(')').last().simplified().split(' ');
+            // After the ")": state is field 3, utime 14 and stime 15 of the whole line.
+            return fields.value(11).toLongLong() + fields.value(12).toLongLong();
+        };
+        const long long before = cpuTicks();
+        QVERIFY(before >= 0);
+        QTest::qWait(1000);
+        const long long spent = cpuTicks() - before;
+        const long long perSecond = ::sysconf(_SC_CLK_TCK);
+        QVERIFY2(
+            spent < perSecond / 3, qPrintable(u"%1 ticks of %2 in a second"_qs.arg(spent).arg(perSecond)));
+
+        held.clear();
+        // Once descriptors are free again, it answers.
+        QNetworkAccessManager manager;
+        int status = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (status != 200 && clock.elapsed() < 10000) {
+            QNetworkRequest request(QUrl(base.toString() + u"/users"_qs));
+            request.setTransferTimeout(2000);
+            std::unique_ptr<QNetworkReply> reply(waitFor(manager.get(request)));
+            status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        }
+        QCOMPARE(status, 200);
+        process.terminate();
+        QVERIFY(process.waitForFinished(20000));
     }
 
     void tokenOnTheCommandLineStillWorksWithAWarning()
