@@ -110,7 +110,12 @@ private Q_SLOTS:
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     }
 
-    void init() { QVERIFY(m_sandbox->reset(SeedUsers)); }
+    void init()
+    {
+        m_sandbox->clearFaults();
+        m_sandbox->setRateLimit(SandboxRateLimit());
+        QVERIFY(m_sandbox->reset(SeedUsers));
+    }
 
     void cleanupTestCase() { m_sandbox.reset(); }
 
@@ -380,6 +385,47 @@ private Q_SLOTS:
                      "{\"name\":\"n\",\"email\":\"e@x.test\",\"body\":\"b\"}")
                      .status,
             422);
+    }
+
+    // Comments and nested routes get the same faults and rate limit as users.
+    void faultsAndRateLimitApplyToEveryRoute()
+    {
+        const QJsonObject post = newPost(newUser());
+        const QString nested = u"/posts/"_qs + id(post) + u"/comments"_qs;
+
+        SandboxFaults faults;
+        faults.failRate = 1.0;
+        m_sandbox->setFaults(faults);
+        for (const QString &path : { u"/comments"_qs, nested }) {
+            const Exchange e = get(path);
+            QCOMPARE(e.status, 503);
+            QCOMPARE(e.header("Retry-After"), QByteArray("1"));
+        }
+        faults = SandboxFaults();
+        faults.dropAfterRate = 1.0;
+        m_sandbox->setFaults(faults);
+        const quint64 applied = m_sandbox->stats().writesApplied;
+        const Exchange dropped
+            = write("POST", nested, "{\"name\":\"n\",\"email\":\"drop@x.test\",\"body\":\"after\"}");
+        QCOMPARE(dropped.status, 0); // no answer, but the write happened
+        // (Qt may resend a POST whose connection closed without an answer: at least once, then.)
+        QVERIFY(m_sandbox->stats().writesApplied > applied);
+        m_sandbox->clearFaults();
+        const int afterDrop = int(jsonArray(get(u"/comments?body=after&post_id="_qs + id(post)).body).size());
+        QVERIFY(afterDrop >= 1);
+
+        SandboxRateLimit limit;
+        limit.limit = 2;
+        limit.windowSeconds = 60;
+        m_sandbox->setRateLimit(limit);
+        QCOMPARE(write("POST", nested, "{\"name\":\"n\",\"email\":\"r@x.test\",\"body\":\"1\"}").status, 201);
+        QCOMPARE(m_sandbox->sendAuthorized(m_manager, "GET", m_sandbox->url(u"/comments"_qs)).status, 200);
+        const Exchange limited
+            = write("POST", nested, "{\"name\":\"n\",\"email\":\"r@x.test\",\"body\":\"2\"}");
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.header("X-RateLimit-Remaining"), QByteArray("0"));
+        m_sandbox->setRateLimit(SandboxRateLimit());
+        QCOMPARE(int(jsonArray(get(nested).body).size()), afterDrop + 1);
     }
 
     void seedHasCommentsOnExistingPosts()
