@@ -212,7 +212,11 @@ void SandboxListener::onIdle(QTcpSocket *socket)
         return;
     }
     Q_EMIT idleClosed();
-    socket->disconnectFromHost();
+    // A client that stopped reading would hold a graceful close open for ever.
+    if (socket->bytesToWrite() > 0)
+        socket->abort();
+    else
+        socket->disconnectFromHost();
 }
 
 void SandboxListener::onReadyRead(QTcpSocket *socket)
@@ -223,6 +227,7 @@ void SandboxListener::onReadyRead(QTcpSocket *socket)
     // QtHttpServer reads everything on each readyRead, so what is available now is new.
     const QByteArray data = socket->peek(socket->bytesAvailable());
     const bool wasInRequest = it->requestBytes > 0;
+    const quint64 completedBefore = it->completed;
     const int status = consume(*it, data.constData(), data.size());
     if (status == -1) {
         disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -239,7 +244,8 @@ void SandboxListener::onReadyRead(QTcpSocket *socket)
         refuse(socket, 503, "Server busy");
         return;
     }
-    if (it->requestBytes > 0 && !wasInRequest)
+    // Each request has its own deadline, from its first byte (or the read that held it).
+    if (it->requestBytes > 0 && (!wasInRequest || it->completed != completedBefore))
         it->requestTimer->start();
     else if (it->requestBytes == 0)
         it->requestTimer->stop();
@@ -419,6 +425,7 @@ void SandboxListener::requestDone(State &state)
 {
     m_bufferedBytes -= state.requestBytes;
     state.requestBytes = 0;
+    ++state.completed;
     state.phase = Phase::Head;
     state.headChecked = false;
     state.line.clear();

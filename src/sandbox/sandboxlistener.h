@@ -75,6 +75,7 @@ private:
         qint64 remaining = 0; // body or chunk bytes still to come
         qint64 bodyBytes = 0; // chunked: body bytes so far
         qint64 requestBytes = 0; // bytes of the unfinished request, counted in m_bufferedBytes
+        quint64 completed = 0; // requests read whole on this connection
         QTimer *idleTimer = nullptr;
         QTimer *requestTimer = nullptr;
     };
