@@ -123,6 +123,8 @@ private Q_SLOTS:
                 json(R"({"user_id":)" + user + R"(,"title":"Schema post","body":"B"})") },
             { &ResourceSchema::todos(),
                 json(R"({"user_id":)" + user + R"(,"title":"T","due_on":"2026-07-01","status":"pending"})") },
+            { &ResourceSchema::comments(),
+                json(R"({"post_id":)" + post + R"(,"name":"N","email":"n@x.test","body":"B"})") },
         };
         for (const auto &[schema, record] : valid) {
             QVERIFY(schema->validate(record, true).isEmpty());
