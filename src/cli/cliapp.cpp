@@ -31,7 +31,9 @@ const QString usersHelp = QStringLiteral(
     "The token is read from the environment variable USERDESK_TOKEN (never from the command line, where\n"
     "other users of the machine could read it), or from the keychain entry of --profile.\n"
     "Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,\n"
-    "6 validation, 7 rate limited, 8 server error, 9 bad response, 130 canceled.\n");
+    "6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose\n"
+    "answer was lost and that could not be read back: it may or may not have been applied; check before\n"
+    "repeating it), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).\n");
 } // namespace
 
 CliApp::CliApp(QObject *parent)
@@ -68,6 +70,8 @@ int CliApp::exitCodeFor(const ApiError &error)
         return Canceled;
     case ApiError::Kind::HttpOther:
         return Failure;
+    case ApiError::Kind::Unknown:
+        return OutcomeUnknown;
     }
     return Failure;
 }

@@ -28,6 +28,7 @@ public:
         RateLimited = 7,
         ServerFailure = 8, // 5xx
         BadResponse = 9,
+        OutcomeUnknown = 10, // a write whose answer was lost and that could not be read back
         Canceled = 130,
     };
 

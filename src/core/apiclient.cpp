@@ -94,10 +94,19 @@ struct ApiClient::Call
     int takenLookups = 0; // look-ups started by a 422 "taken": bounded, they have no backoff
     qint64 firstStartMs = -1;
     bool ambiguous = false; // an earlier attempt may have been applied by the server
+    // Reading the resource instead of writing it: a create's look-up by email (before the first POST, or
+    // after one whose answer was lost), or reading a user back after a DELETE, PATCH or PUT.
     bool reconciling = false;
+    bool lookFirst = false; // a create looks its email up before its first POST
+    qint64 existingId = 0; // the user that held the email before the first POST
+    bool landed = false; // a 2xx status line arrived for the write, whatever became of its body
+    // The write gave up while it may have been applied: the read-back decides, and nothing is sent again.
+    bool finalRead = false;
+    ApiError pendingError; // what to report when the read-back shows the write was not applied
     int transmissions = 0; // requestSent() of this attempt
     int fullUploads = 0; // bodies sent in full in this attempt
     QTimer *retryTimer = nullptr;
+    QTimer *deadlineTimer = nullptr;
 
     void restartAsRequested()
     {
@@ -282,6 +291,9 @@ ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
     call->draft = draft;
     call->body = QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact);
     call->url = endpoint(QStringLiteral("/users"));
+    // Only a record that did not exist before the first POST can be ours: look first, so that a look-up
+    // after a lost answer can tell our user from someone else's (or an identical earlier one).
+    call->lookFirst = true;
     return enqueue(std::move(call));
 }
 
@@ -303,6 +315,11 @@ ApiClient::RequestId ApiClient::deleteUser(qint64 id)
     call->op = Operation::DeleteUser;
     call->method = "DELETE";
     call->targetId = id;
+    // Qt 6.4 resends a request whose connection closed before any answer, and reports it (requestSent,
+    // uploadProgress) only for a request with a body. An empty JSON object, which servers ignore on a
+    // DELETE, makes that hidden second copy visible: a 404 to it is then known to follow one that may have
+    // been applied.
+    call->body = "{}";
     call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
     return enqueue(std::move(call));
 }
@@ -398,6 +415,8 @@ ApiClient::RequestId ApiClient::enqueue(std::unique_ptr<Call> call)
 {
     call->id = m_nextId++;
     call->restartAsRequested();
+    if (call->lookFirst)
+        beginReconcile(*call);
     const RequestId id = call->id;
     m_calls.emplace(id, std::move(call));
     m_queue.push_back(id);
@@ -676,7 +695,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
     QString why;
     const auto doc = reply.readJson(m_maxJsonDepth, &why);
     auto bad = [&](const QString &text) {
-        ApiError e = ApiError::badResponse(tr("The server's answer could not be used: %1.").arg(text));
+        ApiError e(ApiError::Kind::BadResponse, tr("The server's answer could not be used: %1.").arg(text),
+            reply.httpStatus());
         e.setRawBody(reply.body().left(64 * 1024));
         onFailure(call, reply, e);
     };
@@ -686,24 +706,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
     }
 
     if (call.reconciling) {
-        // Looking for the user an ambiguous POST may have created; emails are unique on the server.
-        const auto users = parseList<User>(*doc, &why);
-        if (!users) {
-            bad(why);
-            return;
-        }
-        const QString email = call.draft.email.value_or(QString()).trimmed();
-        for (const User &u : *users) {
-            if (u.email.compare(email, Qt::CaseInsensitive) == 0) {
-                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
-                finishSucceeded(
-                    call, [=] { Q_EMIT userCreated(id, u); }, u);
-                return;
-            }
-        }
-        // Not there: the earlier POST never took effect, so sending it again cannot duplicate it.
-        call.restartAsRequested();
-        m_queue.push_front(id);
+        onReadBack(call, *doc, bad);
         return;
     }
 
@@ -773,10 +776,37 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         finishFailed(call, error);
         return;
     }
-    // A repeated DELETE that finds nothing finishes what the earlier, unanswered one started.
+    const bool isWrite = call.op == Operation::CreateUser || call.op == Operation::UpdateUser
+        || call.op == Operation::DeleteUser;
+    const RequestId id = call.id;
+    const qint64 userId = call.targetId;
+
+    if (call.reconciling) {
+        // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
+        if (error.kind() == ApiError::Kind::NotFound && call.op == Operation::DeleteUser) {
+            finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+            return;
+        }
+        if (error.kind() == ApiError::Kind::NotFound && call.op == Operation::UpdateUser) {
+            finishFailed(call, error);
+            return;
+        }
+    } else if (isWrite && error.httpStatus() >= 200 && error.httpStatus() < 300) {
+        // The status line of a success arrived: the write was applied, whatever became of its body.
+        if (call.op == Operation::DeleteUser) {
+            finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+            return;
+        }
+        call.landed = true;
+        call.finalRead = true;
+        call.pendingError = error;
+        beginReconcile(call);
+        m_queue.push_front(id);
+        return;
+    }
+    // A DELETE answered 404 is "already gone" only when an earlier copy may have been applied; a 404 to
+    // the only copy that reached the server is "not found".
     if (call.op == Operation::DeleteUser && error.kind() == ApiError::Kind::NotFound && call.ambiguous) {
-        const RequestId id = call.id;
-        const qint64 userId = call.targetId;
         finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
         return;
     }
@@ -805,16 +835,26 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
 
     const bool mayHaveArrived = reply.mayHaveReachedServer(); // false for 429 and 503: refused, not applied
+    // No answer, or a 5xx that is not a refusal: the write may have been applied.
+    if (isWrite && !call.reconciling && mayHaveArrived
+        && (error.httpStatus() == 0 || error.httpStatus() >= 500))
+        call.ambiguous = true;
     const QByteArray method = call.reconciling ? QByteArray("GET") : call.method;
     const int attempt = call.reconciling ? call.lookups : call.attempt;
     const auto decision = m_policy.decide(method, error, mayHaveArrived, attempt, now() - call.firstStartMs);
     switch (decision) {
     case RetryPolicy::Decision::GiveUp:
         if (call.reconciling) {
-            ApiError e(error.kind(),
-                tr("Could not confirm whether the user was created: %1").arg(error.message()),
-                error.httpStatus());
-            finishFailed(call, e);
+            // The look-up before the first POST failed: nothing was written. Otherwise the write may
+            // have been applied and reading it back failed: the outcome is unknown.
+            finishFailed(
+                call, call.attempt == 0 ? error : ApiError::unknownOutcome(describeWrite(call), error));
+        } else if (isWrite && call.ambiguous && RetryPolicy::isRetryableError(error)) {
+            // Out of retries while an earlier copy may have been applied: read the user to find out.
+            call.finalRead = true;
+            call.pendingError = error;
+            beginReconcile(call);
+            m_queue.push_front(call.id);
         } else {
             finishFailed(call, error);
         }
@@ -848,7 +888,109 @@ void ApiClient::beginReconcile(Call &call)
     byEmail.addTo(query);
     // The filter matches substrings: a full page makes it likely the exact address is on it.
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
-    call.currentUrl = endpoint(QStringLiteral("/users"), query);
+    call.currentUrl = call.op == Operation::CreateUser
+        ? endpoint(QStringLiteral("/users"), query)
+        : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
+}
+
+QString ApiClient::describeWrite(const Call &call) const
+{
+    switch (call.op) {
+    case Operation::CreateUser:
+        return tr("the user %1 was created").arg(call.draft.email.value_or(QString()));
+    case Operation::DeleteUser:
+        return tr("user %1 was deleted").arg(call.targetId);
+    default:
+        return tr("user %1 was changed").arg(call.targetId);
+    }
+}
+
+bool ApiClient::matchesDraft(const User &user, const UserDraft &draft)
+{
+    auto same = [](const QString &have, const std::optional<QString> &sent, Qt::CaseSensitivity cs) {
+        return !sent || have.trimmed().compare(sent->trimmed(), cs) == 0;
+    };
+    return same(user.name, draft.name, Qt::CaseSensitive)
+        && same(user.email, draft.email, Qt::CaseInsensitive)
+        && same(user.gender, draft.gender, Qt::CaseSensitive)
+        && same(user.status, draft.status, Qt::CaseSensitive);
+}
+
+void ApiClient::onReadBack(
+    Call &call, const QJsonDocument &doc, const std::function<void(const QString &)> &bad)
+{
+    const RequestId id = call.id;
+    QString why;
+    if (call.op == Operation::CreateUser) {
+        // Looking the email up, before the first POST or after one whose answer was lost; emails are
+        // unique on the server, and the filter matches substrings.
+        const auto users = parseList<User>(doc, &why);
+        if (!users)
+            return bad(why);
+        const QString email = call.draft.email.value_or(QString()).trimmed();
+        for (const User &u : *users) {
+            if (u.email.trimmed().compare(email, Qt::CaseInsensitive) != 0)
+                continue;
+            if (call.attempt == 0) {
+                // Taken already. The POST still goes, so that the server's 422 tells every field it
+                // refuses; should its answer be lost, this user is known not to be ours.
+                call.existingId = u.id;
+                break;
+            }
+            // Ours only when it did not exist before our first POST and holds exactly what we sent.
+            if (call.existingId == 0 && matchesDraft(u, call.draft)) {
+                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
+                finishSucceeded(
+                    call, [=] { Q_EMIT userCreated(id, u); }, u);
+            } else {
+                ApiError taken(ApiError::Kind::Validation,
+                    tr("The email address %1 is already taken by user %2.").arg(email).arg(u.id), 422);
+                taken.setFieldErrors(
+                    { { QStringLiteral("email"), tr("has already been taken by user %1").arg(u.id) } });
+                finishFailed(call, taken);
+            }
+            return;
+        }
+        if (call.attempt == 0) {
+            call.restartAsRequested();
+            m_queue.push_front(id);
+            return;
+        }
+        if (call.landed) {
+            // A 201 arrived, yet the user cannot be found: applied, but not readable.
+            finishFailed(call,
+                ApiError::unknownOutcome(describeWrite(call),
+                    ApiError(ApiError::Kind::BadResponse, tr("The created user could not be found."))));
+            return;
+        }
+        if (call.finalRead) {
+            finishFailed(call, call.pendingError);
+            return;
+        }
+        // Not there: no earlier POST took effect, so sending it (again) cannot duplicate it.
+        call.restartAsRequested();
+        m_queue.push_front(id);
+        return;
+    }
+
+    // A DELETE, PATCH or PUT that may have been applied: read the user.
+    const auto user = User::fromJson(doc.object(), &why);
+    if (!doc.isObject() || !user)
+        return bad(doc.isObject() ? why : tr("a user object was expected"));
+    const User u = *user;
+    if (call.op == Operation::UpdateUser && matchesDraft(u, call.draft)) {
+        finishSucceeded(call, [=] { Q_EMIT userUpdated(id, u); });
+        return;
+    }
+    if (call.landed) {
+        // A 200 arrived but the user no longer holds what we sent: changed again since.
+        finishFailed(call,
+            ApiError::unknownOutcome(describeWrite(call),
+                ApiError(ApiError::Kind::BadResponse, tr("The user was changed again since."))));
+        return;
+    }
+    // Still there (a delete) or unchanged (an update): not applied.
+    finishFailed(call, call.pendingError.isError() ? call.pendingError : ApiError::badResponse(why));
 }
 
 void ApiClient::scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay)

@@ -22,6 +22,7 @@
 #include <memory>
 #include <unordered_map>
 
+class QJsonDocument;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -127,6 +128,9 @@ private:
     void onFailure(Call &call, const RestReply &reply, ApiError error);
     bool followRedirect(Call &call, const RestReply &reply);
     void beginReconcile(Call &call);
+    void onReadBack(Call &call, const QJsonDocument &doc, const std::function<void(const QString &)> &bad);
+    QString describeWrite(const Call &call) const;
+    static bool matchesDraft(const User &user, const UserDraft &draft);
     void scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay);
     void finishSucceeded(
         Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user = {});

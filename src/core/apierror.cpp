@@ -109,6 +109,16 @@ ApiError ApiError::badResponse(const QString &why)
     return ApiError(Kind::BadResponse, why);
 }
 
+ApiError ApiError::unknownOutcome(const QString &what, const ApiError &why)
+{
+    ApiError e(Kind::Unknown,
+        tr("It is not known whether %1: the answer was lost and the server could not be asked (%2)")
+            .arg(what, why.userMessage()),
+        why.httpStatus());
+    e.setRetryAfterSeconds(why.retryAfterSeconds());
+    return e;
+}
+
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {
@@ -140,6 +150,8 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("http");
     case Kind::BadResponse:
         return QStringLiteral("bad-response");
+    case Kind::Unknown:
+        return QStringLiteral("unknown");
     }
     return QString();
 }

@@ -51,6 +51,9 @@ public:
         Server, // 5xx
         HttpOther, // any other unexpected status
         BadResponse, // not JSON, wrong types, too large, too deep, truncated
+        // A write that may or may not have been applied: its answer was lost and reading the resource back
+        // could not tell. Never a success and never a plain failure.
+        Unknown,
     };
 
     ApiError() = default;
@@ -80,6 +83,8 @@ public:
 
     static ApiError fromHttpStatus(int status, const QByteArray &body);
     static ApiError badResponse(const QString &why);
+    // A write whose outcome could not be established; `why` is the failure that kept it from being known.
+    static ApiError unknownOutcome(const QString &what, const ApiError &why);
 
 private:
     Kind m_kind = Kind::None;

@@ -81,8 +81,18 @@ ApiError RestReply::error() const
     // QNetworkReply's codes below 100 are the connection's; above, they only restate the HTTP status.
     const bool transferBroke = m_networkError > QNetworkReply::NoError
         && m_networkError < QNetworkReply::ProxyConnectionRefusedError;
+    if (m_httpStatus != 0 && transferBroke && !isHttpSuccess()) {
+        // The status line arrived, then the transfer broke: the status stands (a cut 404 is a 404), the body
+        // cannot be trusted.
+        ApiError e = ApiError::fromHttpStatus(m_httpStatus, QByteArray());
+        if (m_httpStatus == 429 || m_httpStatus == 503)
+            e.setRetryAfterSeconds(serverRetryHintSeconds(m_headers, QDateTime::currentDateTimeUtc()));
+        e.setRawBody(m_body.left(64 * 1024));
+        e.setTruncated(true);
+        return e;
+    }
     if (m_httpStatus != 0 && transferBroke) {
-        // The status line arrived, then the transfer broke: the body cannot be trusted, whatever the status.
+        // A success whose body broke off: what was asked for happened, but the body cannot be trusted.
         ApiError e(
             ApiError::Kind::BadResponse, tr("The answer was cut off (%1).").arg(m_errorString), m_httpStatus);
         e.setRawBody(m_body.left(64 * 1024));

@@ -1,0 +1,295 @@
+#include "apiclient.h"
+#include "faultproxy.h"
+#include "sandboxfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace UserDesk;
+
+// Findings 1-3 of the adversarial run: every write ends applied, not applied or unknown, and the client
+// never reports one as another. Each fault is scripted for one exact request by a proxy between the client
+// and a real sandbox.
+namespace {
+constexpr int waitMs = 30000;
+using Action = FaultProxy::Action;
+
+struct Ending
+{
+    bool ended = false;
+    std::optional<User> user;
+    bool deleted = false;
+    ApiError error;
+};
+
+// The one ending signal of one request.
+class Watch : public QObject
+{
+public:
+    QHash<ApiClient::RequestId, Ending> endings;
+    QHash<ApiClient::RequestId, int> count;
+    explicit Watch(ApiClient &c)
+    {
+        auto user = [this](ApiClient::RequestId id, const User &u) {
+            endings[id].ended = true;
+            endings[id].user = u;
+            ++count[id];
+        };
+        connect(&c, &ApiClient::userCreated, this, user);
+        connect(&c, &ApiClient::userUpdated, this, user);
+        connect(&c, &ApiClient::userReceived, this, user);
+        connect(&c, &ApiClient::userDeleted, this, [this](ApiClient::RequestId id, qint64) {
+            endings[id].ended = true;
+            endings[id].deleted = true;
+            ++count[id];
+        });
+        connect(&c, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id, const ApiError &e) {
+            endings[id].ended = true;
+            endings[id].error = e;
+            ++count[id];
+        });
+    }
+    Ending wait(ApiClient::RequestId id)
+    {
+        if (!QTest::qWaitFor([&] { return endings.value(id).ended; }, waitMs))
+            return {};
+        return endings.value(id);
+    }
+};
+
+RetryPolicy quickPolicy(int attempts = 4)
+{
+    RetryPolicy p;
+    p.maxAttempts = attempts;
+    p.baseDelayMs = 20;
+    p.capDelayMs = 100;
+    p.maxServerHintMs = 2000;
+    return p;
+}
+
+QByteArray raw503()
+{
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: "
+           "35\r\n\r\n{\"message\":\"Service Unavailable.\"}\n";
+}
+} // namespace
+
+class TestOutcomes : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<FaultProxy> m_proxy;
+    int m_serial = 0;
+
+    std::unique_ptr<ApiClient> client(int attempts = 4)
+    {
+        auto c = std::make_unique<ApiClient>();
+        c->setBaseUrl(m_proxy->baseUrl());
+        c->setToken(m_sandbox->token());
+        c->setRetryPolicy(quickPolicy(attempts));
+        c->setTimeout(10000);
+        return c;
+    }
+    UserDraft draft(const QString &name)
+    {
+        UserDraft d;
+        d.name = name;
+        d.email = QStringLiteral("outcome.%1@outcomes.test").arg(++m_serial);
+        d.gender = QStringLiteral("female");
+        d.status = QStringLiteral("active");
+        return d;
+    }
+    // Straight to the sandbox, not through the proxy or the code under test.
+    SandboxFixture::Exchange direct(
+        const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        QNetworkAccessManager nam;
+        return m_sandbox->sendAuthorized(nam, method, m_sandbox->url(path), body);
+    }
+    qint64 createDirect(const UserDraft &d)
+    {
+        const auto answer = direct("POST", QStringLiteral("/users"), QJsonDocument(d.toJson()).toJson());
+        return answer.status == 201
+            ? QJsonDocument::fromJson(answer.body).object().value(QLatin1String("id")).toInteger()
+            : -1;
+    }
+    int statusOf(qint64 id) { return direct("GET", QStringLiteral("/users/%1").arg(id)).status; }
+    QJsonObject userOf(qint64 id)
+    {
+        return QJsonDocument::fromJson(direct("GET", QStringLiteral("/users/%1").arg(id)).body).object();
+    }
+    QList<QJsonObject> byEmail(const QString &email)
+    {
+        QList<QJsonObject> found;
+        const auto answer = direct("GET",
+            QStringLiteral("/users?per_page=100&email=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(email)));
+        for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).array()) {
+            if (v.toObject().value(QLatin1String("email")).toString().compare(email, Qt::CaseInsensitive)
+                == 0)
+                found.append(v.toObject());
+        }
+        return found;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(20));
+        QVERIFY2(m_sandbox->start(waitMs), qPrintable(m_sandbox->errorString()));
+    }
+
+    void init()
+    {
+        m_proxy = std::make_unique<FaultProxy>(m_sandbox->baseUrl().port());
+        QVERIFY(m_proxy->listen());
+    }
+
+    void cleanup() { m_proxy.reset(); }
+
+    // Finding 1: the first POST never reaches the server, the email belongs to someone else.
+    void createWithAnotherUsersEmailIsNotReportedAsCreated()
+    {
+        UserDraft other = draft(QStringLiteral("Other Person"));
+        const qint64 otherId = createDirect(other);
+        QVERIFY(otherId > 0);
+        UserDraft mine = draft(QStringLiteral("Repro Person"));
+        mine.email = other.email;
+        mine.gender = QStringLiteral("male");
+        m_proxy->next("POST", Action::DropBeforeForward);
+        auto c = client();
+        Watch w(*c);
+        const auto id = c->createUser(mine);
+        const Ending e = w.wait(id);
+        QVERIFY(e.ended);
+        QVERIFY2(!e.user, "someone else's user was reported as created");
+        QCOMPARE(e.error.kind(), ApiError::Kind::Validation);
+        QVERIFY2(e.error.userMessage().contains(QString::number(otherId)), qPrintable(e.error.userMessage()));
+        QCOMPARE(byEmail(*mine.email).size(), 1);
+        QCOMPARE(byEmail(*mine.email).first().value(QLatin1String("name")).toString(),
+            QStringLiteral("Other Person"));
+    }
+
+    // An identical record made by someone else before we started is not ours either.
+    void createOfAnIdenticalExistingRecordIsTaken()
+    {
+        const UserDraft d = draft(QStringLiteral("Twin Person"));
+        const qint64 existing = createDirect(d);
+        QVERIFY(existing > 0);
+        m_proxy->next("POST", Action::DropAfterAnswer);
+        auto c = client();
+        Watch w(*c);
+        const Ending e = w.wait(c->createUser(d));
+        QVERIFY(e.ended);
+        QVERIFY2(!e.user, "a record that existed before was reported as created");
+        QCOMPARE(e.error.kind(), ApiError::Kind::Validation);
+    }
+
+    // Finding 2a: the DELETE is applied, its 204 lost; the resend finds nothing.
+    void deleteAppliedWhoseAnswerWasLostIsDeleted()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Delete Me")));
+        QVERIFY(id > 0);
+        m_proxy->next("DELETE", Action::DropAfterAnswer);
+        auto c = client();
+        Watch w(*c);
+        const Ending e = w.wait(c->deleteUser(id));
+        QVERIFY(e.ended);
+        QVERIFY2(e.deleted, qPrintable(e.error.userMessage()));
+        QCOMPARE(statusOf(id), 404);
+    }
+
+    // Finding 2b: a 201 whose body was cut is a create that landed.
+    void createWhoseAnswerWasCutIsCreated()
+    {
+        const UserDraft d = draft(QStringLiteral("Cut Person"));
+        m_proxy->next("POST", Action::CutBody, 5);
+        auto c = client();
+        Watch w(*c);
+        const Ending e = w.wait(c->createUser(d));
+        QVERIFY(e.ended);
+        QVERIFY2(e.user, qPrintable(e.error.userMessage()));
+        const QList<QJsonObject> found = byEmail(*d.email);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(e.user->id, found.first().value(QLatin1String("id")).toInteger());
+        QCOMPARE(m_proxy->count("POST"), 1); // never sent twice
+    }
+
+    // Finding 2c: a PATCH applied whose 200 was dropped, then 503s: verified by reading the user.
+    void patchAppliedThenServerErrorsIsUpdated()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Patch Me")));
+        QVERIFY(id > 0);
+        m_proxy->next("PATCH", Action::DropAfterAnswer);
+        m_proxy->answerNext("PATCH", raw503(), false, -1);
+        auto c = client(3);
+        Watch w(*c);
+        UserDraft change;
+        change.name = QStringLiteral("Patched Person");
+        const Ending e = w.wait(c->updateUser(id, change));
+        QVERIFY(e.ended);
+        QVERIFY2(e.user, qPrintable(e.error.userMessage()));
+        QCOMPARE(e.user->name, QStringLiteral("Patched Person"));
+        QCOMPARE(userOf(id).value(QLatin1String("name")).toString(), QStringLiteral("Patched Person"));
+    }
+
+    // A PATCH that surely did not apply (dropped before the server) then 503s is a plain failure.
+    void patchNeverAppliedIsAFailure()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Keep Me")));
+        QVERIFY(id > 0);
+        m_proxy->next("PATCH", Action::DropBeforeForward);
+        m_proxy->answerNext("PATCH", raw503(), false, -1);
+        auto c = client(3);
+        Watch w(*c);
+        UserDraft change;
+        change.name = QStringLiteral("Never Person");
+        const Ending e = w.wait(c->updateUser(id, change));
+        QVERIFY(e.ended);
+        QVERIFY(!e.user);
+        QCOMPARE(e.error.kind(), ApiError::Kind::Server);
+        QCOMPARE(userOf(id).value(QLatin1String("name")).toString(), QStringLiteral("Keep Me"));
+    }
+
+    // Finding 3: a cut 404, a 503, then a 404 for an id that never existed is "not found".
+    void deleteOfAMissingUserUnderFaultsIsNotFound()
+    {
+        const qint64 missing = 900000000 + (++m_serial);
+        m_proxy->next("DELETE", Action::CutBody, 3);
+        m_proxy->answerNext("DELETE", raw503());
+        auto c = client();
+        Watch w(*c);
+        const Ending e = w.wait(c->deleteUser(missing));
+        QVERIFY(e.ended);
+        QVERIFY2(!e.deleted, "a delete that never happened was reported done");
+        QCOMPARE(e.error.kind(), ApiError::Kind::NotFound);
+    }
+
+    // A write whose effect cannot be read back is reported as unknown: never success, never failure.
+    void unverifiableDeleteIsUnknown()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Maybe Gone")));
+        QVERIFY(id > 0);
+        m_proxy->next("DELETE", Action::DropAfterAnswer);
+        m_proxy->answerNext("DELETE", raw503(), false, -1);
+        m_proxy->answerNext("GET", raw503(), false, -1);
+        auto c = client(3);
+        Watch w(*c);
+        const auto rid = c->deleteUser(id);
+        const Ending e = w.wait(rid);
+        QVERIFY(e.ended);
+        QCOMPARE(w.count.value(rid), 1);
+        QVERIFY(!e.deleted);
+        QCOMPARE(e.error.kind(), ApiError::Kind::Unknown);
+        QCOMPARE(statusOf(id), 404);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutcomes)
+#include "tst_outcomes.moc"
