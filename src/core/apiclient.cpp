@@ -479,9 +479,12 @@ void ApiClient::dispatch()
 void ApiClient::updateRateLimit(const RestReply &reply)
 {
     const qint64 t = now();
-    const RateLimitInfo info = RateLimitInfo::fromHeaders(reply.headers(), t);
+    RateLimitInfo info = RateLimitInfo::fromHeaders(reply.headers(), t);
     if (!info.isKnown())
         return;
+    // Pacing never holds the queue longer than the policy's cap on a server's hint.
+    info.resetSeconds
+        = static_cast<int>(std::min<qint64>(info.resetSeconds, m_policy.maxServerHintMs / 1000));
     const RateLimitInfo before = m_rateLimit;
     // Requests still in flight may be counted after this answer was written.
     const int expectedByAnswer = info.remaining - m_inFlight;
@@ -530,6 +533,29 @@ void ApiClient::start(Call &call, bool isRedirect)
     if (!m_token.isEmpty() && call.sendToken && isOwnOrigin(call.currentUrl))
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
 
+    // Qt writes header values as they are: a CR or LF (in a pasted token, say) would start a header of
+    // the value's choosing, a NUL would cut it. Refuse before anything is sent.
+    for (const QByteArray &name : request.rawHeaderList()) {
+        const QByteArray value = request.rawHeader(name);
+        if (value.contains('\r') || value.contains('\n') || value.contains('\0')) {
+            const QString what = name.compare("Authorization", Qt::CaseInsensitive) == 0
+                ? tr("The token contains a line break or a NUL character; it was not sent. Enter the token "
+                     "again without them.")
+                : tr("The %1 header contains a line break or a NUL character; it was not sent.")
+                      .arg(QString::fromLatin1(name));
+            const RequestId id = call.id;
+            // Never from inside the call that started the request.
+            QMetaObject::invokeMethod(
+                this,
+                [this, id, what] {
+                    if (auto it = m_calls.find(id); it != m_calls.end())
+                        finishFailed(*it->second, ApiError(ApiError::Kind::Validation, what));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
+
     QNetworkAccessManager *manager = pickManager();
     QNetworkReply *reply = call.currentBody.isEmpty() && call.currentMethod == "GET"
         ? manager->get(request)
@@ -537,6 +563,23 @@ void ApiClient::start(Call &call, bool isRedirect)
     ++m_managerLoad[manager];
     call.reply = reply;
     ++m_inFlight;
+    if (m_timeoutMs > 0) {
+        // One deadline from connect to last byte, as curl's --max-time: the transfer timeout alone only
+        // measures silence, and a body trickled a few bytes at a time would never end.
+        if (!call.deadlineTimer) {
+            call.deadlineTimer = new QTimer(this);
+            call.deadlineTimer->setSingleShot(true);
+            const RequestId id = call.id;
+            connect(call.deadlineTimer, &QTimer::timeout, this, [this, id] {
+                auto it = m_calls.find(id);
+                if (it == m_calls.end() || !it->second->reply)
+                    return;
+                it->second->abortReason = RestReply::AbortReason::TimedOut;
+                it->second->reply->abort();
+            });
+        }
+        call.deadlineTimer->start(m_timeoutMs);
+    }
     ++m_sentSinceRateUpdate;
 
     HttpExchange exchange;
@@ -600,6 +643,8 @@ void ApiClient::onFinished(RequestId id)
     if (!reply)
         return;
     call.reply = nullptr;
+    if (call.deadlineTimer)
+        call.deadlineTimer->stop();
     --m_inFlight;
     --m_managerLoad[reply->manager()];
     reply->deleteLater();
@@ -827,7 +872,23 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
     }
 
-    if (error.kind() == ApiError::Kind::RateLimited) {
+    // A server that asks for a longer wait than the policy allows is not waited for at all: the request
+    // ends now, saying how long the server asked for.
+    const bool hintTooLong
+        = (error.kind() == ApiError::Kind::RateLimited || error.kind() == ApiError::Kind::Server)
+        && qint64(error.retryAfterSeconds()) * 1000 > m_policy.maxServerHintMs;
+    if (hintTooLong) {
+        ApiError e(error.kind(),
+            tr("%1 The server asked to wait %2 s before trying again, longer than the %3 s this client "
+               "waits.")
+                .arg(error.message())
+                .arg(error.retryAfterSeconds())
+                .arg(m_policy.maxServerHintMs / 1000),
+            error.httpStatus());
+        e.setRetryAfterSeconds(error.retryAfterSeconds());
+        e.setRawBody(error.rawBody());
+        error = e;
+    } else if (error.kind() == ApiError::Kind::RateLimited) {
         // Every request waits, by the same capped delay the retry itself will use.
         const int hint = error.retryAfterSeconds() >= 0 ? error.retryAfterSeconds() : 1;
         m_holdUntilMs = std::max(
@@ -841,7 +902,9 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         call.ambiguous = true;
     const QByteArray method = call.reconciling ? QByteArray("GET") : call.method;
     const int attempt = call.reconciling ? call.lookups : call.attempt;
-    const auto decision = m_policy.decide(method, error, mayHaveArrived, attempt, now() - call.firstStartMs);
+    const auto decision = hintTooLong
+        ? RetryPolicy::Decision::GiveUp
+        : m_policy.decide(method, error, mayHaveArrived, attempt, now() - call.firstStartMs);
     switch (decision) {
     case RetryPolicy::Decision::GiveUp:
         if (call.reconciling) {
@@ -1020,6 +1083,8 @@ void ApiClient::finishSucceeded(
     m_calls.erase(call.id);
     if (owned->retryTimer)
         owned->retryTimer->deleteLater();
+    if (owned->deadlineTimer)
+        owned->deadlineTimer->deleteLater();
     emitSignal();
     if (owned->bulkId) {
         BulkItemResult r;
@@ -1038,6 +1103,8 @@ void ApiClient::finishFailed(Call &call, const ApiError &error)
     m_calls.erase(call.id);
     if (owned->retryTimer)
         owned->retryTimer->deleteLater();
+    if (owned->deadlineTimer)
+        owned->deadlineTimer->deleteLater();
     Q_EMIT requestFailed(owned->id, error);
     if (owned->bulkId) {
         BulkItemResult r;

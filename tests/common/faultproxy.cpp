@@ -243,8 +243,10 @@ void FaultProxy::finishAnswer(Connection *c, const QByteArray &answer, qsizetype
         }
         return;
     case Action::Trickle: {
+        // The head at once, then the body a few bytes at a time: never silent, never done.
+        c->client->write(answer.left(bodyStart));
         auto *timer = new QTimer(c->client);
-        auto rest = std::make_shared<QByteArray>(answer);
+        auto rest = std::make_shared<QByteArray>(answer.mid(bodyStart));
         const int step = std::max(1, c->rule.bytes);
         connect(timer, &QTimer::timeout, this, [this, c, timer, rest, step] {
             if (!c->client) {

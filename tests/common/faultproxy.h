@@ -21,7 +21,7 @@ public:
         DropBeforeForward, // close the client's connection without sending the request on
         DropAfterAnswer, // send it on, let the server answer in full, close without a byte to the client
         CutBody, // send it on, pass the status line, headers and the first `bytes` of the body, then close
-        Trickle, // send it on, pass the answer `bytes` bytes at a time every `intervalMs`
+        Trickle, // send it on, pass the head, then the body `bytes` bytes at a time every `intervalMs`
         Answer, // answer `raw` without asking the server, then close when `close` is set
         Hold, // read the request and never answer
     };

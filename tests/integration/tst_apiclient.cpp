@@ -623,6 +623,9 @@ private slots:
         auto c = client();
         c->setBaseUrl(server.baseUrl());
         c->setMaxInFlight(2);
+        RetryPolicy patient = quickPolicy();
+        patient.maxServerHintMs = 60000; // pacing waits no longer than this cap
+        c->setRetryPolicy(patient);
         Outcomes o(*c);
         QSignalSpy waits(c.get(), &ApiClient::pacingWait);
         const auto first = c->deleteUser(1);

@@ -1,12 +1,16 @@
 #include "apiclient.h"
+#include "cannedserver.h"
 #include "faultproxy.h"
 #include "sandboxfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace UserDesk;
@@ -269,6 +273,119 @@ private Q_SLOTS:
         QVERIFY(e.ended);
         QVERIFY2(!e.deleted, "a delete that never happened was reported done");
         QCOMPARE(e.error.kind(), ApiError::Kind::NotFound);
+    }
+
+    // Finding 4: --timeout bounds connect to last byte, not only silence.
+    void trickledBodyEndsAtTheDeadline()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Slow Person")));
+        QVERIFY(id > 0);
+        FaultProxy::Rule trickle;
+        trickle.method = "GET";
+        trickle.action = Action::Trickle;
+        trickle.bytes = 2;
+        trickle.intervalMs = 300;
+        trickle.uses = -1;
+        m_proxy->addRule(trickle);
+        auto c = client(1);
+        c->setTimeout(1500);
+        Watch w(*c);
+        QElapsedTimer clock;
+        clock.start();
+        const Ending e = w.wait(c->getUser(id));
+        QVERIFY2(e.ended, "a trickled answer was waited for past its deadline");
+        QCOMPARE(e.error.kind(), ApiError::Kind::Timeout);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // Finding 4: a 429 asking for a wait beyond the policy's cap fails at once, naming the wait.
+    void rateLimitHintBeyondTheCapFailsAtOnce()
+    {
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(429, R"({"message":"Too many requests"})",
+                { { "X-RateLimit-Limit", "60" }, { "X-RateLimit-Remaining", "0" },
+                    { "X-RateLimit-Reset", "999999999" } });
+        });
+        auto c = client();
+        c->setBaseUrl(server.baseUrl());
+        Watch w(*c);
+        QElapsedTimer clock;
+        clock.start();
+        const Ending e = w.wait(c->getUser(1));
+        QVERIFY(e.ended);
+        QCOMPARE(e.error.kind(), ApiError::Kind::RateLimited);
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(
+            e.error.userMessage().contains(QStringLiteral("86400 s")), qPrintable(e.error.userMessage()));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    // Finding 4: "Remaining: 0" with a reset eleven days away holds the queue no longer than the cap.
+    void pacingNeverWaitsLongerThanTheCap()
+    {
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(200,
+                R"({"id":1,"name":"A B","email":"a@b.test","gender":"male","status":"active"})",
+                { { "X-RateLimit-Limit", "60" }, { "X-RateLimit-Remaining", "0" },
+                    { "X-RateLimit-Reset", "999999999" } });
+        });
+        auto c = client();
+        c->setBaseUrl(server.baseUrl());
+        c->setMaxInFlight(1);
+        Watch w(*c);
+        QElapsedTimer clock;
+        clock.start();
+        const auto first = c->getUser(1);
+        const auto second = c->getUser(1);
+        QVERIFY(w.wait(first).user);
+        const Ending e = w.wait(second);
+        QVERIFY2(e.ended, "the queue stalled on a far-away reset");
+        QVERIFY(e.user);
+        QVERIFY2(clock.elapsed() < 2000 + 3000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // Finding 5: a CR, LF or NUL in the token is refused before anything is sent.
+    void headerValuesWithLineBreaksAreRefused_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::newRow("crlf") << QStringLiteral("tok\r\nX-Injected: 1");
+        QTest::newRow("lf") << QStringLiteral("tok\nX-Injected: 1");
+        QTest::newRow("nul") << QStringLiteral("tok") + QChar(0) + QStringLiteral("X-Injected: 1");
+    }
+    void headerValuesWithLineBreaksAreRefused()
+    {
+        QFETCH(QString, token);
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost, 0));
+        QByteArray received;
+        connect(&raw, &QTcpServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *s = raw.nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, this, [&received, s] {
+                    received += s->readAll();
+                    if (received.contains("\r\n\r\n")) {
+                        s->write(
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                        s->disconnectFromHost();
+                    }
+                });
+            }
+        });
+        ApiClient c;
+        c.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/public/v2").arg(raw.serverPort())));
+        c.setToken(token);
+        c.setRetryPolicy(quickPolicy(1));
+        Watch w(c);
+        const Ending e = w.wait(c.getUser(1));
+        QVERIFY(e.ended);
+        QTest::qWait(200); // anything sent would have arrived by now
+        QVERIFY2(!received.contains("X-Injected"), received.constData());
+        QVERIFY2(received.isEmpty(), received.constData());
+        QCOMPARE(e.error.kind(), ApiError::Kind::Validation);
+        QVERIFY2(e.error.userMessage().contains(QStringLiteral("token")), qPrintable(e.error.userMessage()));
     }
 
     // A write whose effect cannot be read back is reported as unknown: never success, never failure.
