@@ -13,12 +13,29 @@
 #include <QMap>
 #include <QProcessEnvironment>
 #include <QSet>
+#include <QSocketNotifier>
+#include <QTimer>
+#include <csignal>
 #include <cstdio>
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 namespace UserDesk {
 
 namespace {
 const char tokenVariable[] = "USERDESK_TOKEN";
+#ifdef Q_OS_UNIX
+int signalPipe[2] = { -1, -1 };
+
+void onSignal(int number)
+{
+    const char byte = static_cast<char>(number);
+    // Only async-signal-safe calls here: the event loop reads the byte.
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+#endif
 
 const QString usersHelp = QStringLiteral(
     "Commands:\n"
@@ -41,6 +58,39 @@ CliApp::CliApp(QObject *parent)
     , m_out(stdout)
     , m_err(stderr)
 {
+#ifdef Q_OS_UNIX
+    if (signalPipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        if (::read(signalPipe[1], &byte, 1) == 1)
+            interrupt(byte);
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+#endif
+}
+
+void CliApp::interrupt(int signalNumber)
+{
+    if (m_interruptedBy) {
+        // A second signal: stop waiting for the requests in flight.
+        m_graceOver = true;
+        m_client.cancelAll();
+        return;
+    }
+    m_interruptedBy = signalNumber;
+    // Start nothing new; what is in flight may end on its own, briefly, and is reported as it ends.
+    m_client.cancelQueued();
+    QTimer::singleShot(interruptGraceMs, this, [this] {
+        m_graceOver = true;
+        m_client.cancelAll();
+    });
 }
 
 int CliApp::exitCodeFor(const ApiError &error)
@@ -512,8 +562,11 @@ int CliApp::update(const QStringList &arguments)
 int CliApp::remove(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Delete users by id; reports each one."));
+    p.setApplicationDescription(
+        tr("Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on "
+           "stderr; with --format json or csv every line on stdout)."));
     p.addHelpOption();
+    p.addOption(formatOption());
     p.addPositionalArgument(QStringLiteral("ids"), tr("One or more user ids."), tr("ID..."));
     if (const auto done = parseCommand(p, arguments))
         return *done;
@@ -526,24 +579,85 @@ int CliApp::remove(const QStringList &arguments)
     }
     if (ids.isEmpty())
         return usage(tr("users delete needs at least one id"));
-    QList<BulkItemResult> results;
-    connect(&m_client, &ApiClient::bulkFinished, this,
-        [&](ApiClient::RequestId, const QList<BulkItemResult> &r) { results = r; });
-    m_client.deleteUsers(ids);
-    waitForExit();
+
+    // One request per id, each reported the moment it ends and flushed, so that a run that is cut short
+    // has already said what it did.
+    QHash<ApiClient::RequestId, qint64> pending;
     int code = Ok;
-    for (const BulkItemResult &r : std::as_const(results)) {
-        if (r.ok) {
-            m_out << tr("deleted %1").arg(r.userId) << '\n';
-        } else {
-            m_err << tr("could not delete %1: %2").arg(r.userId).arg(r.error.userMessage()) << '\n';
-            if (code == Ok)
-                code = exitCodeFor(r.error);
-        }
-    }
-    m_out.flush();
-    m_err.flush();
+    if (m_format == UserExport::Format::Csv)
+        m_out << "id,outcome,error,message\n" << Qt::flush;
+    auto report = [&](qint64 userId, const ApiError &error) {
+        printDeleteOutcome(userId, error);
+        if (error.isError() && code == Ok)
+            code = exitCodeFor(error);
+    };
+    connect(&m_client, &ApiClient::userDeleted, this, [&](ApiClient::RequestId id, qint64 userId) {
+        if (pending.remove(id))
+            report(userId, ApiError());
+    });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId id, const ApiError &error) {
+        const auto it = pending.constFind(id);
+        if (it == pending.cend())
+            return;
+        const qint64 userId = it.value();
+        pending.erase(it);
+        // Stopped while on the wire: it may have been applied.
+        report(userId,
+            error.kind() == ApiError::Kind::Canceled && m_graceOver
+                ? ApiError::unknownOutcome(tr("user %1 was deleted").arg(userId), error)
+                : error);
+    });
+    for (qint64 id : std::as_const(ids))
+        pending.insert(m_client.deleteUser(id), id);
+    waitForExit();
+    if (m_interruptedBy)
+        return m_interruptedBy == SIGTERM ? Terminated : Canceled;
     return code;
+}
+
+void CliApp::printDeleteOutcome(qint64 userId, const ApiError &error)
+{
+    QString outcome = QStringLiteral("deleted");
+    if (error.kind() == ApiError::Kind::Unknown)
+        outcome = QStringLiteral("unknown");
+    else if (error.kind() == ApiError::Kind::Canceled)
+        outcome = QStringLiteral("not-sent");
+    else if (error.isError())
+        outcome = QStringLiteral("failed");
+    const QString kind = error.isError() ? ApiError::kindName(error.kind()) : QString();
+    switch (m_format) {
+    case UserExport::Format::Json: {
+        QJsonObject line { { QStringLiteral("id"), userId }, { QStringLiteral("outcome"), outcome } };
+        if (error.isError()) {
+            line.insert(QStringLiteral("error"), kind);
+            line.insert(QStringLiteral("message"), error.userMessage());
+        }
+        m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n' << Qt::flush;
+        return;
+    }
+    case UserExport::Format::Csv: {
+        auto cell = [](QString text) {
+            if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
+                || text.contains(QLatin1Char('\n')))
+                text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\""))
+                    + QLatin1Char('"');
+            return text;
+        };
+        m_out << userId << ',' << outcome << ',' << kind << ',' << cell(error.userMessage()) << '\n'
+              << Qt::flush;
+        return;
+    }
+    default:
+        break;
+    }
+    if (!error.isError())
+        m_out << tr("deleted %1").arg(userId) << '\n' << Qt::flush;
+    else if (error.kind() == ApiError::Kind::Unknown)
+        m_err << tr("unknown whether %1 was deleted: %2").arg(userId).arg(error.userMessage()) << Qt::endl;
+    else if (error.kind() == ApiError::Kind::Canceled)
+        m_err << tr("not deleted %1: stopped before it was sent").arg(userId) << Qt::endl;
+    else
+        m_err << tr("could not delete %1: %2").arg(userId).arg(error.userMessage()) << Qt::endl;
 }
 
 } // namespace UserDesk

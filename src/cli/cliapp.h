@@ -29,8 +29,11 @@ public:
         ServerFailure = 8, // 5xx
         BadResponse = 9,
         OutcomeUnknown = 10, // a write whose answer was lost and that could not be read back
-        Canceled = 130,
+        Canceled = 130, // also: interrupted by SIGINT
+        Terminated = 143, // SIGTERM
     };
+    // How long an interrupted run waits for the requests already in flight before it cancels them.
+    static constexpr int interruptGraceMs = 2000;
 
     explicit CliApp(QObject *parent = nullptr);
     int run(const QStringList &arguments);
@@ -54,6 +57,8 @@ private:
     int usage(const QString &message);
     int waitForExit();
     void printExchange(int index);
+    void printDeleteOutcome(qint64 userId, const ApiError &error);
+    void interrupt(int signalNumber);
 
     ApiClient m_client;
     QTextStream m_out;
@@ -61,6 +66,8 @@ private:
     UserExport::Format m_format = UserExport::Format::Table;
     bool m_verbose = false;
     int m_exitCode = Ok;
+    int m_interruptedBy = 0; // the signal that stopped the run
+    bool m_graceOver = false; // requests in flight were canceled after the grace period
 };
 
 } // namespace UserDesk

@@ -394,8 +394,25 @@ bool ApiClient::cancel(RequestId id)
         return true;
     }
     m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), id), m_queue.end());
-    finishFailed(call, ApiError(ApiError::Kind::Canceled, tr("The request was canceled.")));
+    const ApiError canceled(ApiError::Kind::Canceled, tr("The request was canceled."));
+    // A write stopped while an earlier copy may have been applied has not simply failed.
+    finishFailed(call,
+        call.attempt > 0 && (call.ambiguous || call.landed)
+            ? ApiError::unknownOutcome(describeWrite(call), canceled)
+            : canceled);
     return true;
+}
+
+void ApiClient::cancelQueued()
+{
+    std::vector<RequestId> ids;
+    for (const auto &entry : m_calls) {
+        if (!entry.second->reply)
+            ids.push_back(entry.first);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (RequestId id : ids)
+        cancel(id);
 }
 
 void ApiClient::cancelAll()
@@ -817,12 +834,13 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         if (e.error.isEmpty())
             e.error = error.message();
     });
-    if (error.kind() == ApiError::Kind::Canceled) {
-        finishFailed(call, error);
-        return;
-    }
     const bool isWrite = call.op == Operation::CreateUser || call.op == Operation::UpdateUser
         || call.op == Operation::DeleteUser;
+    if (error.kind() == ApiError::Kind::Canceled) {
+        const bool mayHaveApplied = isWrite && call.attempt > 0 && (call.ambiguous || call.landed);
+        finishFailed(call, mayHaveApplied ? ApiError::unknownOutcome(describeWrite(call), error) : error);
+        return;
+    }
     const RequestId id = call.id;
     const qint64 userId = call.targetId;
 

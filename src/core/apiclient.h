@@ -87,6 +87,9 @@ public:
     // Ends a request, retry wait or bulk job with a Canceled error; false when the id is not pending.
     bool cancel(RequestId id);
     void cancelAll();
+    // Ends every request that is not on the wire right now (queued, or waiting for a retry); those in
+    // flight go on and end as usual.
+    void cancelQueued();
 
 Q_SIGNALS:
     void usersPageReceived(UserDesk::ApiClient::RequestId id, const UserDesk::UsersPage &page);

@@ -3,15 +3,20 @@
 #include "faultproxy.h"
 #include "sandboxfixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace UserDesk;
 
@@ -386,6 +391,112 @@ private Q_SLOTS:
         QVERIFY2(received.isEmpty(), received.constData());
         QCOMPARE(e.error.kind(), ApiError::Kind::Validation);
         QVERIFY2(e.error.userMessage().contains(QStringLiteral("token")), qPrintable(e.error.userMessage()));
+    }
+
+    // Finding 6: the CLI says what it did as it goes. Killed outright one second into 300 deletes, every
+    // user it printed as deleted is gone; stopped by SIGINT or SIGTERM, it also reports what it did not
+    // do and exits 130 or 143.
+    void interruptedCliHasSaidWhatItDid_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::addColumn<int>("expectedExit");
+        QTest::newRow("SIGKILL") << int(SIGKILL) << -1;
+        QTest::newRow("SIGINT") << int(SIGINT) << 130;
+        QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
+    }
+    void interruptedCliHasSaidWhatItDid()
+    {
+        QFETCH(int, signalNumber);
+        QFETCH(int, expectedExit);
+        SandboxFixture sandbox(SandboxFixture::defaultConfig(300));
+        QVERIFY2(sandbox.start(waitMs), qPrintable(sandbox.errorString()));
+        QNetworkAccessManager nam;
+        QStringList ids;
+        for (int page = 1; page <= 3; ++page) {
+            const auto answer = sandbox.sendAuthorized(
+                nam, "GET", sandbox.url(QStringLiteral("/users?per_page=100&page=%1").arg(page)));
+            for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).array())
+                ids.append(QString::number(v.toObject().value(QLatin1String("id")).toInteger()));
+        }
+        QCOMPARE(ids.size(), 300);
+        SandboxFaults slow;
+        slow.latencyMs = 25;
+        sandbox.setFaults(slow);
+
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), sandbox.token());
+        env.insert(
+            QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/outcomes-cli-config"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(USERDESK_CLI_PATH),
+            QStringList { QStringLiteral("--endpoint"), sandbox.baseUrl().toString(),
+                QStringLiteral("--no-keychain"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+                QStringLiteral("users"), QStringLiteral("delete") }
+                + ids);
+        QVERIFY(cli.waitForStarted());
+        QTest::qWait(1000);
+        QCOMPARE(cli.state(), QProcess::Running);
+        ::kill(static_cast<pid_t>(cli.processId()), signalNumber);
+        QVERIFY(cli.waitForFinished(10000));
+        if (expectedExit >= 0) {
+            QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(cli.exitCode(), expectedExit);
+        }
+        sandbox.clearFaults();
+
+        const QList<QByteArray> out = cli.readAllStandardOutput().split('\n');
+        const QList<QByteArray> err = cli.readAllStandardError().split('\n');
+        QSet<QString> deleted, notSent, unknown;
+        for (const QByteArray &line : out) {
+            if (line.startsWith("deleted "))
+                deleted.insert(QString::fromLatin1(line.mid(8)));
+        }
+        for (const QByteArray &line : err) {
+            if (line.startsWith("not deleted "))
+                notSent.insert(QString::fromLatin1(line.mid(12, line.indexOf(':') - 12)));
+            else if (line.startsWith("unknown whether "))
+                unknown.insert(QString::fromLatin1(line.mid(16, line.indexOf(' ', 16) - 16)));
+        }
+        QVERIFY2(!deleted.isEmpty(), "nothing printed before the signal");
+        QVERIFY(deleted.size() < 300);
+        for (const QString &id : std::as_const(deleted))
+            QCOMPARE(
+                sandbox.sendAuthorized(nam, "GET", sandbox.url(QStringLiteral("/users/") + id)).status, 404);
+        for (const QString &id : std::as_const(notSent))
+            QCOMPARE(
+                sandbox.sendAuthorized(nam, "GET", sandbox.url(QStringLiteral("/users/") + id)).status, 200);
+        if (expectedExit >= 0) // every id is accounted for
+            QCOMPARE(deleted.size() + notSent.size() + unknown.size(), 300);
+    }
+
+    // The CLI through the proxy: an unverifiable delete exits 10 with its own JSON line, never 0 or 5.
+    void cliReportsUnknownWithItsOwnExitCode()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Cli Maybe")));
+        QVERIFY(id > 0);
+        m_proxy->next("DELETE", Action::DropAfterAnswer);
+        m_proxy->answerNext("DELETE", raw503(), false, -1);
+        m_proxy->answerNext("GET", raw503(), false, -1);
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
+        env.insert(
+            QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/outcomes-cli-config"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), m_proxy->baseUrl().toString(), QStringLiteral("--no-keychain"),
+                QStringLiteral("--retries"), QStringLiteral("1"), QStringLiteral("users"),
+                QStringLiteral("delete"), QStringLiteral("--format"), QStringLiteral("json"),
+                QString::number(id) });
+        // The proxy lives on this thread's event loop: wait without blocking it.
+        QVERIFY(QTest::qWaitFor([&] { return cli.state() == QProcess::NotRunning; }, waitMs));
+        const QByteArray out = cli.readAllStandardOutput();
+        QCOMPARE(cli.exitCode(), 10);
+        const QJsonObject line = QJsonDocument::fromJson(out.trimmed()).object();
+        QCOMPARE(line.value(QLatin1String("id")).toInteger(), id);
+        QCOMPARE(line.value(QLatin1String("outcome")).toString(), QStringLiteral("unknown"));
+        QVERIFY(line.value(QLatin1String("message")).toString().contains(QStringLiteral("not known")));
     }
 
     // A write whose effect cannot be read back is reported as unknown: never success, never failure.
