@@ -157,9 +157,11 @@ int CliApp::waitForExit()
 void CliApp::printExchange(int index)
 {
     const HttpExchange &e = m_client.requestLog()->at(index);
-    if (!e.finished)
+    if (!e.finished || m_printedExchanges.contains(e.sequence))
         return;
-    m_err << "> " << e.method << ' ' << e.url.toString() << "  (attempt " << e.attempt << ")\n";
+    m_printedExchanges.insert(e.sequence);
+    m_err << "> " << e.method << ' ' << e.url.toString(QUrl::RemoveUserInfo) << "  (attempt " << e.attempt
+          << ")\n";
     for (const auto &h : e.requestHeaders)
         m_err << "> " << h.first << ": " << h.second << '\n';
     if (!e.requestBody.isEmpty())
@@ -326,7 +328,10 @@ int CliApp::run(const QStringList &arguments)
         || positional.contains(QStringLiteral("-h"));
     if (!wantsHelp && !setUp(global, arguments, &error))
         return usage(error);
-    return runUsers(positional.mid(1));
+    const int code = runUsers(positional.mid(1));
+    if (m_interruptedBy)
+        return m_interruptedBy == SIGTERM ? Terminated : Canceled;
+    return code;
 }
 
 int CliApp::runUsers(const QStringList &arguments)

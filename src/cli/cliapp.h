@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QObject>
+#include <QSet>
 #include <QTextStream>
 #include <functional>
 #include <optional>
@@ -67,6 +68,7 @@ private:
     bool m_verbose = false;
     int m_exitCode = Ok;
     int m_interruptedBy = 0; // the signal that stopped the run
+    QSet<quint64> m_printedExchanges; // --verbose shows each exchange once
     bool m_graceOver = false; // requests in flight were canceled after the grace period
 };
 

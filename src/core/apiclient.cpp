@@ -603,13 +603,15 @@ void ApiClient::start(Call &call, bool isRedirect)
     exchange.requestId = call.id;
     exchange.attempt = call.attempt;
     exchange.method = call.currentMethod;
-    exchange.url = call.currentUrl;
+    // A user:password@ in the address is a secret too: whatever is shown or logged goes without it.
+    exchange.url = call.currentUrl.adjusted(QUrl::RemoveUserInfo);
     for (const QByteArray &name : request.rawHeaderList())
         exchange.requestHeaders.append({ name, request.rawHeader(name) });
     exchange.requestBody = call.currentBody;
     exchange.startedAt = QDateTime::currentDateTime();
     call.logSequence = m_log->append(std::move(exchange));
-    qCDebug(lcApi).noquote() << call.currentMethod << call.currentUrl.toString() << "attempt" << call.attempt;
+    qCDebug(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveUserInfo)
+                             << "attempt" << call.attempt;
 
     const RequestId id = call.id;
     connect(reply, &QNetworkReply::downloadProgress, this, [this, id, reply](qint64 received, qint64 total) {
@@ -696,7 +698,8 @@ void ApiClient::onFinished(RequestId id)
         e.elapsedMs = elapsed;
         e.error = error.isError() ? error.message() : QString();
     });
-    qCInfo(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveQuery) << "->"
+    qCInfo(lcApi).noquote() << call.currentMethod
+                            << call.currentUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "->"
                             << answer.httpStatus() << (error.isError() ? error.message() : QString())
                             << elapsed << "ms";
 
@@ -728,7 +731,7 @@ bool ApiClient::followRedirect(Call &call, const RestReply &reply)
         finishFailed(call,
             ApiError(ApiError::Kind::Tls,
                 tr("The server redirected a secure request to an insecure address (%1).")
-                    .arg(target.toString(QUrl::RemoveQuery)),
+                    .arg(target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)),
                 status));
         return true;
     }
@@ -830,10 +833,9 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
 {
     // A 2xx whose body could not be used is only known to have failed here; the log must say so too.
-    m_log->update(call.logSequence, [&error](HttpExchange &e) {
-        if (e.error.isEmpty())
-            e.error = error.message();
-    });
+    // Only when the log does not say it yet: every change is shown again (the CLI's --verbose).
+    if (const HttpExchange *logged = m_log->find(call.logSequence); logged && logged->error.isEmpty())
+        m_log->update(call.logSequence, [&error](HttpExchange &e) { e.error = error.message(); });
     const bool isWrite = call.op == Operation::CreateUser || call.op == Operation::UpdateUser
         || call.op == Operation::DeleteUser;
     if (error.kind() == ApiError::Kind::Canceled) {
@@ -1089,8 +1091,9 @@ void ApiClient::scheduleRetry(Call &call, const ApiError &reason, int attemptFor
         });
     }
     call.retryTimer->start(delay);
-    qCInfo(lcApi).noquote() << "retrying" << call.method << call.url.toString(QUrl::RemoveQuery) << "in"
-                            << delay << "ms:" << reason.message();
+    qCInfo(lcApi).noquote() << "retrying" << call.method
+                            << call.url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "in" << delay
+                            << "ms:" << reason.message();
     Q_EMIT retryScheduled(call.id, (call.reconciling ? call.lookups : call.attempt) + 1, delay, reason);
 }
 

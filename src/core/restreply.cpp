@@ -78,6 +78,21 @@ ApiError RestReply::error() const
         break;
     }
 
+    // Qt says only "Decompression failed: " (with no reason) when a body does not match its
+    // Content-Encoding. That is the server's answer being wrong, not the network.
+    if (m_errorString.startsWith(QLatin1String("Decompression failed"))) {
+        const QString reason = m_errorString.section(QLatin1Char(':'), 1).trimmed();
+        ApiError e(ApiError::Kind::BadResponse,
+            reason.isEmpty()
+                ? tr("The answer could not be decompressed: its body does not match the Content-Encoding "
+                     "the server declared (%1).")
+                      .arg(QString::fromLatin1(headerValue(m_headers, "Content-Encoding")))
+                : tr("The answer could not be decompressed: %1.").arg(reason),
+            m_httpStatus);
+        e.setRawBody(m_body.left(64 * 1024));
+        return e;
+    }
+
     // QNetworkReply's codes below 100 are the connection's; above, they only restate the HTTP status.
     const bool transferBroke = m_networkError > QNetworkReply::NoError
         && m_networkError < QNetworkReply::ProxyConnectionRefusedError;

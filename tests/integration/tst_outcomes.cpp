@@ -499,6 +499,48 @@ private Q_SLOTS:
         QVERIFY(line.value(QLatin1String("message")).toString().contains(QStringLiteral("not known")));
     }
 
+    // Finding 7: --verbose shows no user:password@, and each exchange once.
+    void verboseRedactsTheAddressAndShowsEachExchangeOnce()
+    {
+        QUrl endpoint = m_sandbox->baseUrl();
+        endpoint.setUserName(QStringLiteral("someone"));
+        endpoint.setPassword(QStringLiteral("s3cr3tpw"));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
+        env.insert(
+            QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/outcomes-cli-config"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), endpoint.toString(), QStringLiteral("--no-keychain"),
+                QStringLiteral("--verbose"), QStringLiteral("users"), QStringLiteral("get"),
+                QStringLiteral("999999999") });
+        QVERIFY(cli.waitForFinished(waitMs));
+        const QByteArray err = cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 5);
+        QVERIFY2(!err.contains("s3cr3tpw"), err.constData());
+        QVERIFY2(!err.contains("someone"), err.constData());
+        QCOMPARE(err.count("> GET "), 1);
+    }
+
+    // Finding 7: a body that does not match its Content-Encoding is a bad response that says why.
+    void decompressionFailureSaysWhy()
+    {
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(200, "this is not gzip at all", { { "Content-Encoding", "gzip" } });
+        });
+        auto c = client(1);
+        c->setBaseUrl(server.baseUrl());
+        Watch w(*c);
+        const Ending e = w.wait(c->getUser(1));
+        QVERIFY(e.ended);
+        QCOMPARE(e.error.kind(), ApiError::Kind::BadResponse);
+        QVERIFY2(e.error.userMessage().contains(QStringLiteral("Content-Encoding")),
+            qPrintable(e.error.userMessage()));
+    }
+
     // A write whose effect cannot be read back is reported as unknown: never success, never failure.
     void unverifiableDeleteIsUnknown()
     {
