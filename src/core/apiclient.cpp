@@ -750,7 +750,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 {
     const RequestId id = call.id;
 
-    if (call.op == Operation::DeleteUser) {
+    if (call.op == Operation::DeleteUser && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
         const qint64 userId = call.targetId;
         finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
@@ -882,28 +882,32 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     constexpr int MaxTakenLookups = 3;
     if (call.op == Operation::CreateUser && !call.reconciling && call.ambiguous
         && error.kind() == ApiError::Kind::Validation && call.takenLookups < MaxTakenLookups) {
-        for (const FieldError &f : error.fieldErrors()) {
-            if (f.field == QLatin1String("email") && f.message.contains(QLatin1String("taken"))) {
-                ++call.takenLookups;
-                beginReconcile(call);
-                m_queue.push_front(call.id);
-                return;
-            }
+        // A 422 cut off before its body says which field it refuses could be "taken" too.
+        bool maybeTaken = error.isTruncated() || error.fieldErrors().isEmpty();
+        for (const FieldError &f : error.fieldErrors())
+            maybeTaken = maybeTaken
+                || (f.field == QLatin1String("email") && f.message.contains(QLatin1String("taken")));
+        if (maybeTaken) {
+            ++call.takenLookups;
+            beginReconcile(call);
+            m_queue.push_front(call.id);
+            return;
         }
     }
 
-    // A server that asks for a longer wait than the policy allows is not waited for at all: the request
-    // ends now, saying how long the server asked for.
-    const bool hintTooLong
-        = (error.kind() == ApiError::Kind::RateLimited || error.kind() == ApiError::Kind::Server)
+    // A rate limit that asks for a longer wait than the policy allows is not waited for at all: the
+    // request ends now, saying how long the server asked for. (A 503's Retry-After is only capped: the
+    // retry comes after at most the cap, as with any other backoff.)
+    const bool hintTooLong = error.kind() == ApiError::Kind::RateLimited
         && qint64(error.retryAfterSeconds()) * 1000 > m_policy.maxServerHintMs;
     if (hintTooLong) {
         ApiError e(error.kind(),
-            tr("%1 The server asked to wait %2 s before trying again, longer than the %3 s this client "
+            tr("%1 The server asked to wait %2 s before trying again, longer than the %3 this client "
                "waits.")
                 .arg(error.message())
                 .arg(error.retryAfterSeconds())
-                .arg(m_policy.maxServerHintMs / 1000),
+                .arg(m_policy.maxServerHintMs % 1000 == 0 ? tr("%1 s").arg(m_policy.maxServerHintMs / 1000)
+                                                          : tr("%1 ms").arg(m_policy.maxServerHintMs)),
             error.httpStatus());
         e.setRetryAfterSeconds(error.retryAfterSeconds());
         e.setRawBody(error.rawBody());

@@ -27,6 +27,7 @@ struct Intent
     bool updateGivenUp = false;
     bool deleted = false; // a delete that was reported done (or found it already gone)
     bool deleteGivenUp = false;
+    bool unknown = false; // the client said it could not tell whether its last write was applied
 };
 
 int soakOperations()
@@ -46,8 +47,18 @@ class TestChaosSoak : public QObject
     Q_OBJECT
 
 private slots:
+    void soak_data()
+    {
+        QTest::addColumn<int>("attempts");
+        // Twelve attempts: giving up should be rare. Two: many writes end failed or unknown, and each
+        // reported outcome must still match the server.
+        QTest::newRow("patient") << 12;
+        QTest::newRow("impatient") << 2;
+    }
+
     void soak()
     {
+        QFETCH(int, attempts);
         SandboxFixture sandbox(SandboxFixture::defaultConfig(20));
         QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
 
@@ -61,7 +72,7 @@ private slots:
         client.setToken(sandbox.token());
         client.setTimeout(5000);
         RetryPolicy policy;
-        policy.maxAttempts = 12;
+        policy.maxAttempts = attempts;
         policy.baseDelayMs = 5;
         policy.capDelayMs = 100;
         policy.maxServerHintMs = 100; // the sandbox's Retry-After: 1 would only slow the soak down
@@ -75,7 +86,9 @@ private slots:
         faults.truncateRate = 0.05;
         faults.latencyMs = 2;
         faults.jitterMs = 8;
-        faults.seed = 20261125;
+        faults.seed = qEnvironmentVariableIsSet("USERDESK_SOAK_SEED")
+            ? qEnvironmentVariable("USERDESK_SOAK_SEED").toULongLong()
+            : 20261125;
         sandbox.setFaults(faults);
 
         QHash<ApiClient::RequestId, int> createOf, updateOf, deleteOf;
@@ -128,16 +141,17 @@ private slots:
             ++endings[id];
             if (!gets.contains(id)) // a get may race the delete of its user; that is the test's doing
                 qInfo("soak: gave up on request %llu: %s", id, qPrintable(e.userMessage()));
+            // A failure is a promise too: not applied. Only "unknown" promises nothing.
+            const bool unknown = e.kind() == ApiError::Kind::Unknown;
             if (createOf.contains(id)) {
                 intents[createOf.value(id)].createGivenUp = true;
+                intents[createOf.value(id)].unknown = unknown;
             } else if (updateOf.contains(id)) {
                 intents[updateOf.value(id)].updateGivenUp = true;
+                intents[updateOf.value(id)].unknown = unknown;
             } else if (deleteOf.contains(id)) {
-                // Qt 6.4 may resend a DELETE whose first copy was applied; "not found" then means gone.
-                if (e.kind() == ApiError::Kind::NotFound)
-                    intents[deleteOf.value(id)].deleted = true;
-                else
-                    intents[deleteOf.value(id)].deleteGivenUp = true;
+                intents[deleteOf.value(id)].deleteGivenUp = true;
+                intents[deleteOf.value(id)].unknown = unknown;
             }
         });
 
@@ -183,31 +197,44 @@ private slots:
                 break;
         }
 
-        int createsGivenUp = 0, changesGivenUp = 0, deleted = 0, updated = 0;
+        // Every item's reported outcome against the server: applied means present (or absent) as intended,
+        // failed means not applied; only "unknown" is excused.
+        int createsGivenUp = 0, changesGivenUp = 0, deleted = 0, updated = 0, unknowns = 0;
         for (const Intent &in : std::as_const(intents)) {
             const QString email = *in.draft.email;
             const bool present = server.contains(email);
+            if (in.unknown) {
+                ++unknowns;
+                continue;
+            }
             if (in.createGivenUp) {
-                // Reported as failed: the test cannot hold the client to a state, only to having said so.
                 ++createsGivenUp;
+                QVERIFY2(
+                    !present, qPrintable(QStringLiteral("create reported failed but applied: ") + email));
                 continue;
             }
             QVERIFY2(in.created, qPrintable(email));
             if (in.deleted) {
-                QVERIFY2(!present, qPrintable(QStringLiteral("deleted but still there: ") + email));
+                QVERIFY2(!present,
+                    qPrintable(QStringLiteral("deleted but still there: ") + email
+                        + QStringLiteral(" id %1").arg(in.id)));
                 ++deleted;
                 continue;
             }
-            if (in.deleteGivenUp || in.updateGivenUp) {
-                ++changesGivenUp;
-                continue;
-            }
-            QVERIFY2(present, qPrintable(QStringLiteral("lost: ") + email));
+            QVERIFY2(present,
+                qPrintable((in.deleteGivenUp ? QStringLiteral("delete reported failed but applied: ")
+                                             : QStringLiteral("lost: "))
+                    + email));
             const QJsonObject o = server.value(email);
             QCOMPARE(static_cast<qint64>(o.value(QLatin1String("id")).toDouble()), in.id);
             QCOMPARE(o.value(QLatin1String("name")).toString(), *in.draft.name);
+            // A failed update left the status as it was.
             const QString expectedStatus = in.newStatus.value_or(*in.draft.status);
-            QCOMPARE(o.value(QLatin1String("status")).toString(), expectedStatus);
+            QVERIFY2(o.value(QLatin1String("status")).toString() == expectedStatus,
+                qPrintable((in.updateGivenUp ? QStringLiteral("update reported failed but applied: ")
+                                             : QStringLiteral("update lost: "))
+                    + email));
+            changesGivenUp += in.deleteGivenUp || in.updateGivenUp;
             updated += in.newStatus.has_value();
         }
         // No user the test never asked for.
@@ -216,13 +243,17 @@ private slots:
         const SandboxStats stats = sandbox.stats();
         qInfo("soak: %d requests (%d users) in %lld ms; %d retries; server: %llu injected 503, %llu dropped "
               "before, "
-              "%llu dropped after, %llu truncated; %d updated, %d deleted; given up: %d creates, %d changes",
+              "%llu dropped after, %llu truncated; %d updated, %d deleted; given up: %d creates, %d changes; "
+              "%d unknown",
             requests, users, elapsed, retries, stats.injected503, stats.dropsBefore, stats.dropsAfter,
-            stats.truncated, updated, deleted, createsGivenUp, changesGivenUp);
+            stats.truncated, updated, deleted, createsGivenUp, changesGivenUp, unknowns);
         QVERIFY(
             stats.injected503 > 0 && stats.dropsAfter > 0 && stats.dropsBefore > 0 && stats.truncated > 0);
         // With twelve attempts per request, giving up should be rare; a flood of give-ups is a bug.
-        QVERIFY(createsGivenUp + changesGivenUp <= std::max(2, requests / 100));
+        if (attempts >= 12)
+            QVERIFY(createsGivenUp + changesGivenUp + unknowns <= std::max(2, requests / 100));
+        else
+            QVERIFY(createsGivenUp + changesGivenUp > 0); // the failure half of the check did run
     }
 };
 

@@ -266,6 +266,27 @@ private Q_SLOTS:
         QCOMPARE(userOf(id).value(QLatin1String("name")).toString(), QStringLiteral("Keep Me"));
     }
 
+    // Every copy of a DELETE is cut off before the server: read back, the user is there, so the delete
+    // failed (a read-back's 200 is not the DELETE's success).
+    void deleteThatNeverArrivedIsNotDeleted()
+    {
+        const qint64 id = createDirect(draft(QStringLiteral("Still Here")));
+        QVERIFY(id > 0);
+        FaultProxy::Rule drop;
+        drop.method = "DELETE";
+        drop.action = Action::DropBeforeForward;
+        drop.uses = -1;
+        m_proxy->addRule(drop);
+        auto c = client(2);
+        Watch w(*c);
+        const Ending e = w.wait(c->deleteUser(id));
+        QVERIFY(e.ended);
+        QVERIFY2(!e.deleted, "a delete that never reached the server was reported done");
+        QCOMPARE(e.error.kind(), ApiError::Kind::Network);
+        QCOMPARE(statusOf(id), 200);
+        QVERIFY(m_proxy->count("GET") >= 1); // it did read the user back
+    }
+
     // Finding 3: a cut 404, a 503, then a 404 for an id that never existed is "not found".
     void deleteOfAMissingUserUnderFaultsIsNotFound()
     {
