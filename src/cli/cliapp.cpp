@@ -43,7 +43,7 @@ const QString usersHelp = QStringLiteral(
     "  users get ID [--format table|json|csv]\n"
     "  users create --name NAME --email EMAIL --gender male|female --status active|inactive\n"
     "  users update ID [--name NAME] [--email EMAIL] [--gender G] [--status S] [--put]\n"
-    "  users delete ID [ID...]\n"
+    "  users delete ID [ID...] [--format table|json|csv]   (one line per user as it ends)\n"
     "\n"
     "The token is read from the environment variable USERDESK_TOKEN (never from the command line, where\n"
     "other users of the machine could read it), or from the keychain entry of --profile.\n"
@@ -299,10 +299,12 @@ int CliApp::run(const QStringList &arguments)
             tr("name") },
         { QStringLiteral("settings"), tr("Read profiles from this settings file."), tr("path") },
         { QStringLiteral("no-keychain"), tr("Do not read the token from the keychain.") },
-        { QStringLiteral("timeout"), tr("Per-request timeout in milliseconds."), tr("ms") },
+        { QStringLiteral("timeout"), tr("Deadline of each request, connect to last byte, in milliseconds."),
+            tr("ms") },
         { QStringLiteral("concurrency"), tr("Requests in flight at most."), tr("n") },
         { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
-        { QStringLiteral("verbose"), tr("Print every HTTP exchange (token redacted) to stderr.") },
+        { QStringLiteral("verbose"),
+            tr("Print every HTTP exchange (token and user:password redacted) to stderr.") },
     });
     global.addPositionalArgument(
         QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));

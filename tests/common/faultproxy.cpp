@@ -236,9 +236,16 @@ void FaultProxy::finishAnswer(Connection *c, const QByteArray &answer, qsizetype
         c->client->flush();
         {
             QPointer<QTcpSocket> client = c->client;
-            QTimer::singleShot(50, this, [this, c, client] {
-                if (client)
+            const bool graceful = c->rule.graceful;
+            QTimer::singleShot(50, this, [this, c, client, graceful] {
+                if (!client)
+                    return;
+                if (graceful) {
+                    client->disconnectFromHost();
+                    c->waiting = false;
+                } else {
                     drop(c);
+                }
             });
         }
         return;

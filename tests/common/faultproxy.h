@@ -35,6 +35,7 @@ public:
         int intervalMs = 1000;
         QByteArray raw;
         bool close = false;
+        bool graceful = false; // CutBody: close with a FIN, as a server that stops writing, not a reset
     };
     struct Seen
     {

@@ -214,11 +214,24 @@ private Q_SLOTS:
         QCOMPARE(statusOf(id), 404);
     }
 
-    // Finding 2b: a 201 whose body was cut is a create that landed.
+    // Finding 2b: a 201 whose body was cut (the connection reset, or closed as if the body were whole) is a
+    // create that landed.
+    void createWhoseAnswerWasCutIsCreated_data()
+    {
+        QTest::addColumn<bool>("graceful");
+        QTest::newRow("reset") << false;
+        QTest::newRow("closed") << true;
+    }
     void createWhoseAnswerWasCutIsCreated()
     {
+        QFETCH(bool, graceful);
         const UserDraft d = draft(QStringLiteral("Cut Person"));
-        m_proxy->next("POST", Action::CutBody, 5);
+        FaultProxy::Rule cut;
+        cut.method = "POST";
+        cut.action = Action::CutBody;
+        cut.bytes = 5;
+        cut.graceful = graceful;
+        m_proxy->addRule(cut);
         auto c = client();
         Watch w(*c);
         const Ending e = w.wait(c->createUser(d));
