@@ -126,7 +126,8 @@ FaultProxy::Rule FaultProxy::take(const QByteArray &method, const QByteArray &ta
 {
     for (Rule &r : m_rules) {
         if (r.uses == 0 || (!r.method.isEmpty() && r.method != method)
-            || (!r.pathContains.isEmpty() && !target.contains(r.pathContains)))
+            || (!r.pathContains.isEmpty() && !target.contains(r.pathContains))
+            || (!r.after.isEmpty() && count(r.after) == 0))
             continue;
         if (r.uses > 0)
             --r.uses;

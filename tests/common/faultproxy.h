@@ -36,6 +36,7 @@ public:
         QByteArray raw;
         bool close = false;
         bool graceful = false; // CutBody: close with a FIN, as a server that stops writing, not a reset
+        QByteArray after; // applies only once a request with this method went through the proxy
     };
     struct Seen
     {

@@ -214,8 +214,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(id), 404);
     }
 
-    // Finding 2b: a 201 whose body was cut (the connection reset, or closed as if the body were whole) is a
-    // create that landed.
+    // A 201 whose body was cut (the connection reset, or closed as if the body were whole) is a create that
+    // landed, read back by email. (A guard: this already held before the outcomes work.)
     void createWhoseAnswerWasCutIsCreated_data()
     {
         QTest::addColumn<bool>("graceful");
@@ -241,6 +241,29 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 1);
         QCOMPARE(e.user->id, found.first().value(QLatin1String("id")).toInteger());
         QCOMPARE(m_proxy->count("POST"), 1); // never sent twice
+    }
+
+    // Finding 2b: a cut 201 whose read-back is cut too is not a failure (it was "bad response", exit 9,
+    // while the user existed): it landed, and what cannot be read back is unknown.
+    void createLandedButUnreadableIsUnknown()
+    {
+        const UserDraft d = draft(QStringLiteral("Landed Person"));
+        m_proxy->next("POST", Action::CutBody, 5);
+        FaultProxy::Rule cutReads; // every read after the POST
+        cutReads.after = "POST";
+        cutReads.method = "GET";
+        cutReads.action = Action::CutBody;
+        cutReads.bytes = 1;
+        cutReads.uses = -1;
+        m_proxy->addRule(cutReads);
+        auto c = client(3);
+        Watch w(*c);
+        const Ending e = w.wait(c->createUser(d));
+        QVERIFY(e.ended);
+        QVERIFY(!e.user);
+        QCOMPARE(e.error.kind(), ApiError::Kind::Unknown);
+        QCOMPARE(byEmail(*d.email).size(), 1);
+        QCOMPARE(m_proxy->count("POST"), 1);
     }
 
     // Finding 2c: a PATCH applied whose 200 was dropped, then 503s: verified by reading the user.
