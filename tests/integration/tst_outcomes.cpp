@@ -491,8 +491,11 @@ private Q_SLOTS:
                 QStringLiteral("--no-keychain"), QStringLiteral("--concurrency"), QStringLiteral("2"),
                 QStringLiteral("users"), QStringLiteral("delete") }
                 + ids);
+        const quint64 writesBefore = sandbox.stats().writesApplied;
         QVERIFY(cli.waitForStarted());
-        QTest::qWait(1000);
+        // Some way into the run (about a second on an idle machine), whatever the load on this one.
+        QVERIFY(QTest::qWaitFor([&] { return sandbox.stats().writesApplied >= writesBefore + 40; }, waitMs));
+        QTest::qWait(200);
         QCOMPARE(cli.state(), QProcess::Running);
         ::kill(static_cast<pid_t>(cli.processId()), signalNumber);
         QVERIFY(cli.waitForFinished(10000));
