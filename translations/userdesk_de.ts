@@ -1,0 +1,1704 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>UserDesk</source>
+        <translation>UserDesk</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>Name enthält…</translation>
+    </message>
+    <message>
+        <source>Email contains…</source>
+        <translation>E-Mail enthält…</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Jedes Geschlecht</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Show exchange</source>
+        <translation>Austausch anzeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Geschlecht:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <source>Select an exchange to see its headers and body.</source>
+        <translation>Wählen Sie einen Austausch aus, um seine Header und seinen Body zu sehen.</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>Include token</source>
+        <translation>Token einschließen</translation>
+    </message>
+    <message>
+        <source>Puts the real token into the copied command. Anyone who sees it can act as you.</source>
+        <translation>Fügt das echte Token in den kopierten Befehl ein. Wer ihn sieht, kann in Ihrem Namen handeln.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload the users from the server (F5)</source>
+        <translation>Benutzer neu vom Server laden (F5)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>Create a user (Ctrl+N)</source>
+        <translation>Einen Benutzer anlegen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected user (F2 or Enter)</source>
+        <translation>Den ausgewählten Benutzer bearbeiten (F2 oder Enter)</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected users (Del)</source>
+        <translation>Die ausgewählten Benutzer löschen (Del)</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Filter users by name (Ctrl+F)</source>
+        <translation>Benutzer nach Namen filtern (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Save the loaded users as CSV</source>
+        <translation>Die geladenen Benutzer als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Export as &amp;JSON…</source>
+        <translation>Als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the loaded users as JSON</source>
+        <translation>Die geladenen Benutzer als JSON speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Profiles, tokens and connection settings (Ctrl+,)</source>
+        <translation>Profile, Token und Verbindungseinstellungen (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About UserDesk</source>
+        <translation>&amp;Über UserDesk</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-U&amp;RL:</translation>
+    </message>
+    <message>
+        <source>https://gorest.co.in/public/v2</source>
+        <translation>https://gorest.co.in/public/v2</translation>
+    </message>
+    <message>
+        <source>This profile talks to the sandbox built into UserDesk; its address and token are chosen when it starts.</source>
+        <translation>Dieses Profil spricht mit der in UserDesk eingebauten Sandbox; deren Adresse und Token werden beim Start festgelegt.</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>&amp;Seitengröße:</translation>
+    </message>
+    <message>
+        <source> users</source>
+        <translation> Benutzer</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Anzahl Versuche:</translation>
+    </message>
+    <message>
+        <source>How many times a request is tried in all, including the first try</source>
+        <translation>Wie oft eine Anfrage insgesamt versucht wird, den ersten Versuch eingeschlossen</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Parallelität:</translation>
+    </message>
+    <message>
+        <source> requests at once</source>
+        <translation> Anfragen gleichzeitig</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk</name>
+    <message>
+        <source>a list was expected but the answer is not a JSON array</source>
+        <translation>eine Liste wurde erwartet, aber die Antwort ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>item %1 of the list: %2</source>
+        <translation>Eintrag %1 der Liste: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ApiClient</name>
+    <message>
+        <source>The request was canceled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s headers could not be read: too many or too large.</source>
+        <translation>Die Header der Antwort konnten nicht gelesen werden: zu viele oder zu groß.</translation>
+    </message>
+    <message>
+        <source>Too many redirects.</source>
+        <translation>Zu viele Weiterleitungen.</translation>
+    </message>
+    <message>
+        <source>The server redirected a secure request to an insecure address (%1).</source>
+        <translation>Der Server hat eine sichere Anfrage an eine unsichere Adresse umgeleitet (%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be used: %1.</source>
+        <translation>Die Antwort des Servers konnte nicht verwendet werden: %1.</translation>
+    </message>
+    <message>
+        <source>a user object was expected</source>
+        <translation>ein Benutzerobjekt wurde erwartet</translation>
+    </message>
+    <message>
+        <source>Could not confirm whether the user was created: %1</source>
+        <translation>Es konnte nicht bestätigt werden, ob der Benutzer angelegt wurde: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ApiError</name>
+    <message>
+        <source>The server could not read the request.</source>
+        <translation>Der Server konnte die Anfrage nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Authentication failed.</source>
+        <translation>Die Authentifizierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Access denied.</source>
+        <translation>Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>Resource not found.</source>
+        <translation>Ressource nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server refused the data.</source>
+        <translation>Der Server hat die Daten abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation>Zu viele Anfragen.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1).</source>
+        <translation>Der Server hatte ein Problem (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Unexpected answer (HTTP %1).</source>
+        <translation>Unerwartete Antwort (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the data: %1.</source>
+        <translation>Der Server hat die Daten abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>%1 Check the token of this profile.</source>
+        <translation>%1 Prüfen Sie das Token dieses Profils.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::CertificateDialog</name>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified: %1</source>
+        <translation>Das Zertifikat des Servers konnte nicht überprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>unbekannter Grund</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Inhaber:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Trust this certificate for the profile &quot;%1&quot;</source>
+        <translation>Diesem Zertifikat für das Profil „%1“ vertrauen</translation>
+    </message>
+    <message>
+        <source>Only do this when you know the fingerprint belongs to the server, e.g. a self-signed test server you set up.</source>
+        <translation>Tun Sie dies nur, wenn Sie wissen, dass der Fingerabdruck zum Server gehört, z. B. zu einem selbst signierten Testserver, den Sie eingerichtet haben.</translation>
+    </message>
+    <message>
+        <source>Trust and retry</source>
+        <translation>Vertrauen und wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::CliApp</name>
+    <message>
+        <source>Try &apos;userdesk-cli --help&apos;.</source>
+        <translation>Siehe „userdesk-cli --help“.</translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation>keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>no --endpoint given and no profile is set up</source>
+        <translation>kein --endpoint angegeben und kein Profil eingerichtet</translation>
+    </message>
+    <message>
+        <source>no profile named &quot;%1&quot;</source>
+        <translation>kein Profil namens „%1“</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; is the app&apos;s embedded sandbox; start userdesk-sandbox and pass --endpoint</source>
+        <translation>Profil „%1“ ist die eingebaute Sandbox der App; starten Sie userdesk-sandbox und geben Sie --endpoint an</translation>
+    </message>
+    <message>
+        <source>--endpoint must be an http or https URL</source>
+        <translation>--endpoint muss eine http- oder https-URL sein</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3</source>
+        <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>note: no keychain answered; the token comes from %1</source>
+        <translation>Hinweis: Kein Schlüsselbund hat geantwortet; das Token stammt aus %1</translation>
+    </message>
+    <message>
+        <source>note: no keychain answered; continuing without a token</source>
+        <translation>Hinweis: Kein Schlüsselbund hat geantwortet; es geht ohne Token weiter</translation>
+    </message>
+    <message>
+        <source>retrying (attempt %1) in %2 ms: %3</source>
+        <translation>neuer Versuch (Versuch %1) in %2 ms: %3</translation>
+    </message>
+    <message>
+        <source>UserDesk command line: list, read, create, update and delete users of a GoRest-style API.
+
+</source>
+        <translation>UserDesk-Befehlszeile: Benutzer einer API im Stil von GoRest auflisten, lesen, anlegen, ändern und löschen.
+
+</translation>
+    </message>
+    <message>
+        <source>API base URL, e.g. http://127.0.0.1:8080/public/v2.</source>
+        <translation>Basis-URL der API, z. B. http://127.0.0.1:8080/public/v2.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Use the settings and keychain token of this UserDesk profile.</source>
+        <translation>Die Einstellungen und das Schlüsselbund-Token dieses UserDesk-Profils verwenden.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Read profiles from this settings file.</source>
+        <translation>Profile aus dieser Einstellungsdatei lesen.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Do not read the token from the keychain.</source>
+        <translation>Das Token nicht aus dem Schlüsselbund lesen.</translation>
+    </message>
+    <message>
+        <source>Per-request timeout in milliseconds.</source>
+        <translation>Zeitlimit je Anfrage in Millisekunden.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Requests in flight at most.</source>
+        <translation>Höchstzahl gleichzeitig laufender Anfragen.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Retries of a failed request at most.</source>
+        <translation>Höchstzahl der Wiederholungen einer fehlgeschlagenen Anfrage.</translation>
+    </message>
+    <message>
+        <source>Print every HTTP exchange (token redacted) to stderr.</source>
+        <translation>Jeden HTTP-Austausch (Token unkenntlich gemacht) auf stderr ausgeben.</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <source>users &lt;list|get|create|update|delete&gt;</source>
+        <translation>users &lt;list|get|create|update|delete&gt;</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>unknown users command &quot;%1&quot;</source>
+        <translation>unbekannter users-Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>table, json or csv.</source>
+        <translation>table, json oder csv.</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv</source>
+        <translation>--format muss table, json oder csv sein</translation>
+    </message>
+    <message>
+        <source>List users, newest first.</source>
+        <translation>Benutzer auflisten, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Fetch every page (concurrently once the page count is known).</source>
+        <translation>Alle Seiten abrufen (parallel, sobald die Seitenzahl bekannt ist).</translation>
+    </message>
+    <message>
+        <source>Page to fetch (default 1).</source>
+        <translation>Abzurufende Seite (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>Users per page, 1 to 100 (default 100 with --all, else 20).</source>
+        <translation>Benutzer je Seite, 1 bis 100 (Standard: 100 mit --all, sonst 20).</translation>
+    </message>
+    <message>
+        <source>Server-side filter: name=, email=, gender=, status= (repeatable).</source>
+        <translation>Serverseitiger Filter: name=, email=, gender=, status= (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>bad filter &quot;%1&quot;: use name=, email=, gender= or status=</source>
+        <translation>ungültiger Filter „%1“: verwenden Sie name=, email=, gender= oder status=</translation>
+    </message>
+    <message>
+        <source>--per-page must be between 1 and 100</source>
+        <translation>--per-page muss zwischen 1 und 100 liegen</translation>
+    </message>
+    <message>
+        <source>--page must be a positive number</source>
+        <translation>--page muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>Show one user.</source>
+        <translation>Einen Benutzer anzeigen.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s id.</source>
+        <translation>Die ID des Benutzers.</translation>
+    </message>
+    <message>
+        <source>users get takes exactly one numeric id</source>
+        <translation>users get erwartet genau eine numerische ID</translation>
+    </message>
+    <message>
+        <source>Create a user; prints the created user.</source>
+        <translation>Einen Benutzer anlegen; gibt den angelegten Benutzer aus.</translation>
+    </message>
+    <message>
+        <source>The data is not complete.</source>
+        <translation>Die Daten sind unvollständig.</translation>
+    </message>
+    <message>
+        <source>Change fields of a user (PATCH, or PUT with --put); prints the result.</source>
+        <translation>Felder eines Benutzers ändern (PATCH, oder PUT mit --put); gibt das Ergebnis aus.</translation>
+    </message>
+    <message>
+        <source>Send PUT instead of PATCH.</source>
+        <translation>PUT statt PATCH senden.</translation>
+    </message>
+    <message>
+        <source>users update takes exactly one numeric id</source>
+        <translation>users update erwartet genau eine numerische ID</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --name, --email, --gender or --status</source>
+        <translation>nichts zu ändern: geben Sie --name, --email, --gender oder --status an</translation>
+    </message>
+    <message>
+        <source>The data is not valid.</source>
+        <translation>Die Daten sind ungültig.</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one.</source>
+        <translation>Benutzer nach ID löschen; meldet jeden einzeln.</translation>
+    </message>
+    <message>
+        <source>One or more user ids.</source>
+        <translation>Eine oder mehrere Benutzer-IDs.</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user id</source>
+        <translation>„%1“ ist keine Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>users delete needs at least one id</source>
+        <translation>users delete benötigt mindestens eine ID</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::Json</name>
+    <message>
+        <source>field &quot;%1&quot; must be a number</source>
+        <translation>Feld „%1“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is not a valid id</source>
+        <translation>Feld „%1“ ist keine gültige ID</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>Feld „%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>the answer is empty where JSON was expected</source>
+        <translation>die Antwort ist leer, obwohl JSON erwartet wurde</translation>
+    </message>
+    <message>
+        <source>the JSON is nested deeper than %1 levels</source>
+        <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>the answer is an HTML page, not JSON</source>
+        <translation>die Antwort ist eine HTML-Seite, kein JSON</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>die Antwort ist kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>a post must be a JSON object</source>
+        <translation>ein Beitrag muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>a todo must be a JSON object</source>
+        <translation>eine Aufgabe muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>a user must be a JSON object</source>
+        <translation>ein Benutzer muss ein JSON-Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::MainWindow</name>
+    <message>
+        <source>Rate limit: %1 of %2 left</source>
+        <translation>Ratenbegrenzung: %1 von %2 übrig</translation>
+    </message>
+    <message>
+        <source>The allowance refills in %1 s.</source>
+        <translation>Das Kontingent wird in %1 s wieder aufgefüllt.</translation>
+    </message>
+    <message>
+        <source>Holding back %1 s to stay inside the server&apos;s rate limit…</source>
+        <translation>%1 s Pause, um die Ratenbegrenzung des Servers einzuhalten…</translation>
+    </message>
+    <message>
+        <source>Loading the users was canceled.</source>
+        <translation>Das Laden der Benutzer wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not load the users: %1</source>
+        <translation>Die Benutzer konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>User %1 was already gone from the server; it is no longer listed.</source>
+        <translation>Benutzer %1 war auf dem Server bereits nicht mehr vorhanden; er wird nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>User %1: %2</source>
+        <translation>Benutzer %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting and give up on this request</source>
+        <translation>Nicht länger warten und diese Anfrage aufgeben</translation>
+    </message>
+    <message>
+        <source>Waiting for the server…</source>
+        <translation>Warten auf den Server…</translation>
+    </message>
+    <message>
+        <source>Stop loading the users</source>
+        <translation>Laden der Benutzer anhalten</translation>
+    </message>
+    <message>
+        <source>Deleting %v of %m</source>
+        <translation>%v von %m werden gelöscht</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Delete no more of the selected users; those already deleted stay deleted</source>
+        <translation>Keine weiteren ausgewählten Benutzer löschen; bereits gelöschte bleiben gelöscht</translation>
+    </message>
+    <message>
+        <source>The endpoint UserDesk works with</source>
+        <translation>Der Endpunkt, mit dem UserDesk arbeitet</translation>
+    </message>
+    <message>
+        <source> Profile: </source>
+        <translation> Profil: </translation>
+    </message>
+    <message>
+        <source>About UserDesk</source>
+        <translation>Über UserDesk</translation>
+    </message>
+    <message>
+        <source>UserDesk %1
+A desktop client for GoRest-style users APIs.</source>
+        <translation>UserDesk %1
+Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
+    </message>
+    <message>
+        <source>Open Preferences</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
+        <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>No posts</source>
+        <translation>Keine Beiträge</translation>
+    </message>
+    <message>
+        <source>No todos</source>
+        <translation>Keine Aufgaben</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>There is no profile to work with. Open Preferences to add one.</source>
+        <translation>Es gibt kein Profil, mit dem gearbeitet werden kann. Öffnen Sie die Einstellungen, um eines hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>%1 — UserDesk</source>
+        <translation>%1 — UserDesk</translation>
+    </message>
+    <message>
+        <source>Starting the built-in sandbox…</source>
+        <translation>Die eingebaute Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Token wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No keychain answered, so no token was read: reading works, changes will be refused. Open Preferences to give the token and choose where it is kept.</source>
+        <translation>Kein Schlüsselbund hat geantwortet, daher wurde kein Token gelesen: Lesen funktioniert, Änderungen werden abgelehnt. Öffnen Sie die Einstellungen, um das Token einzugeben und festzulegen, wo es aufbewahrt wird.</translation>
+    </message>
+    <message>
+        <source>The token could not be read: %1</source>
+        <translation>Das Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>Die eingebaute Sandbox konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No token: reading only</source>
+        <translation>Kein Token: nur lesen</translation>
+    </message>
+    <message>
+        <source>Using a token</source>
+        <translation>Token wird verwendet</translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2 users</source>
+        <translation>%1 von %2 Benutzern geladen</translation>
+    </message>
+    <message>
+        <source>Loaded %1 users</source>
+        <translation>%1 Benutzer geladen</translation>
+    </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — wird geladen…</translation>
+    </message>
+    <message>
+        <source>Created user %1 (%2).</source>
+        <translation>Benutzer %1 (%2) angelegt.</translation>
+    </message>
+    <message>
+        <source>Saved user %1 (%2).</source>
+        <translation>Benutzer %1 (%2) gespeichert.</translation>
+    </message>
+    <message>
+        <source>• %1 &lt;%2&gt; (ID %3)</source>
+        <translation>• %1 &lt;%2&gt; (ID %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weiterer</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>• %1 (ID %2)</source>
+        <translation>• %1 (ID %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht.</numerusform>
+            <numerusform>%n Benutzer gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users.</source>
+        <translation>%1 von %2 Benutzern gelöscht.</translation>
+    </message>
+    <message>
+        <source>These were not deleted:</source>
+        <translation>Diese wurden nicht gelöscht:</translation>
+    </message>
+    <message>
+        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
+        <translation>Diese waren auf dem Server bereits nicht mehr vorhanden (zuvor anderswo gelöscht) und werden nicht mehr aufgeführt:</translation>
+    </message>
+    <message>
+        <source>Stopped before these were deleted:</source>
+        <translation>Angehalten, bevor diese gelöscht wurden:</translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
+        <translation>%1 von %2 Benutzern gelöscht; %3 konnten nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Some users were not deleted</source>
+        <translation>Einige Benutzer wurden nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleting stopped</source>
+        <translation>Löschen angehalten</translation>
+    </message>
+    <message>
+        <source>Some users were already gone</source>
+        <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>Attempt %1, started %2</source>
+        <translation>Versuch %1, gestartet %2</translation>
+    </message>
+    <message>
+        <source>Request headers:</source>
+        <translation>Anfrage-Header:</translation>
+    </message>
+    <message>
+        <source>Request body:</source>
+        <translation>Anfrage-Body:</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer…</source>
+        <translation>Warten auf die Antwort…</translation>
+    </message>
+    <message>
+        <source>Response: %1 in %2 ms</source>
+        <translation>Antwort: %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>No answer after %1 ms</source>
+        <translation>Keine Antwort nach %1 ms</translation>
+    </message>
+    <message>
+        <source>Response headers:</source>
+        <translation>Antwort-Header:</translation>
+    </message>
+    <message>
+        <source>Response body (%1 bytes%2):</source>
+        <translation>Antwort-Body (%1 Byte%2):</translation>
+    </message>
+    <message>
+        <source>, shortened</source>
+        <translation>, gekürzt</translation>
+    </message>
+    <message>
+        <source>Copied the request as cURL, with the token.</source>
+        <translation>Die Anfrage wurde als cURL kopiert, mit dem Token.</translation>
+    </message>
+    <message>
+        <source>Copied the request as cURL; the token is a placeholder.</source>
+        <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s, attempt %2 of %3</source>
+        <translation>Neuer Versuch in %1 s, Versuch %2 von %3</translation>
+    </message>
+    <message>
+        <source>Retrying now, attempt %1 of %2…</source>
+        <translation>Neuer Versuch läuft, Versuch %1 von %2…</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Export users as JSON</source>
+        <translation>Benutzer als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export users as CSV</source>
+        <translation>Benutzer als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1.</source>
+        <translation>
+            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
+            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::Profile</name>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Das Profil benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The base URL is missing or malformed.</source>
+        <translation>Die Basis-URL fehlt oder ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The base URL must start with http:// or https://.</source>
+        <translation>Die Basis-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The base URL has no host name.</source>
+        <translation>Die Basis-URL enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password; use the token field.</source>
+        <translation>Die Basis-URL darf keinen Benutzernamen und kein Passwort enthalten; verwenden Sie das Token-Feld.</translation>
+    </message>
+    <message>
+        <source>The page size must be between %1 and %2.</source>
+        <translation>Die Seitengröße muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between %1 and %2 seconds.</source>
+        <translation>Das Zeitlimit muss zwischen %1 und %2 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be between %1 and %2.</source>
+        <translation>Die Anzahl der Versuche muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>The number of concurrent requests must be between %1 and %2.</source>
+        <translation>Die Anzahl gleichzeitiger Anfragen muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
+        <translation>„%1“ ist kein SHA-256-Zertifikatsfingerabdruck.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileStore</name>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>Ein Profil namens „%1“ ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 cannot be written.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged.</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RequestHistory</name>
+    <message>
+        <source>The request history %1 could not be opened: %2.</source>
+        <translation>Der Anfrageverlauf %1 konnte nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The request history %1 could not be prepared: %2</source>
+        <translation>Der Anfrageverlauf %1 konnte nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>An exchange could not be written to the request history: %1.</source>
+        <translation>Ein Austausch konnte nicht in den Anfrageverlauf geschrieben werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RequestLogModel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ResourceSchema</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>can&apos;t be blank</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <source>is invalid</source>
+        <translation>ist ungültig</translation>
+    </message>
+    <message>
+        <source>must be %1 or %2</source>
+        <translation>muss %1 oder %2 sein</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>muss eines von %1 sein</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>ist kein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RestReply</name>
+    <message>
+        <source>The request was canceled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the allowed size.</source>
+        <translation>Die Antwort ist größer als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The answer was cut off (%1).</source>
+        <translation>Die Antwort wurde abgeschnitten (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the connection. Is it running?</source>
+        <translation>Der Server hat die Verbindung abgelehnt. Läuft er?</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be found.</source>
+        <translation>Der Name des Servers wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without answering.</source>
+        <translation>Der Server hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Network error.</source>
+        <translation>Netzwerkfehler.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SettingsDialog</name>
+    <message>
+        <source>Connection of &quot;%1&quot;</source>
+        <translation>Verbindung von „%1“</translation>
+    </message>
+    <message>
+        <source>chosen by the sandbox</source>
+        <translation>von der Sandbox gewählt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>unverändert: zum Ersetzen eintippen, zum Entfernen leeren</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>Ein Profil benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a profile called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits ein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Profil umbenennen</translation>
+    </message>
+    <message>
+        <source>No keychain answered: tokens are kept only until UserDesk quits.</source>
+        <translation>Kein Schlüsselbund hat geantwortet: Token werden nur bis zum Beenden von UserDesk aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox has not started yet.</source>
+        <translation>Die eingebaute Sandbox wurde noch nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Token wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: the server has %1 users.</source>
+        <translation>Verbunden: Der Server hat %1 Benutzer.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>The settings could not be written: %1</source>
+        <translation>Die Einstellungen konnten nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was not saved: %2</source>
+        <translation>Das Token von „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the token cannot be stored safely.
+
+Keep it for this session only, or store it unencrypted in a file only you can read?
+
+%1</source>
+        <translation>Kein System-Schlüsselbund hat geantwortet, daher kann das Token nicht sicher gespeichert werden.
+
+Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speichern, die nur Sie lesen können?
+
+%1</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>Nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Store in a private file</source>
+        <translation>In einer privaten Datei speichern</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>Das Token wurde nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TableStatus</name>
+    <message numerus="yes">
+        <source>%1 matching user(s) loaded (filtered)</source>
+        <translation>
+            <numerusform>%1 passender Benutzer geladen (gefiltert)</numerusform>
+            <numerusform>%1 passende Benutzer geladen (gefiltert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 user(s) loaded</source>
+        <translation>
+            <numerusform>%1 Benutzer geladen</numerusform>
+            <numerusform>%1 Benutzer geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %1 matching user(s) loaded (filtered)</source>
+        <translation>
+            <numerusform>%1 passender Benutzer geladen, alle (gefiltert)</numerusform>
+            <numerusform>Alle %1 passenden Benutzer geladen (gefiltert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %1 user(s) loaded</source>
+        <translation>
+            <numerusform>%1 Benutzer geladen, alle</numerusform>
+            <numerusform>Alle %1 Benutzer geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 matching user(s) loaded (filtered)</source>
+        <translation>
+            <numerusform>%1 von %2 passenden Benutzer geladen (gefiltert)</numerusform>
+            <numerusform>%1 von %2 passenden Benutzern geladen (gefiltert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 of %2 user(s)</source>
+        <translation>
+            <numerusform>%1 von %2 Benutzer geladen</numerusform>
+            <numerusform>%1 von %2 Benutzern geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorted %1 of %2 loaded user(s) — loading the rest</source>
+        <translation>
+            <numerusform>%1 von %2 Benutzer sortiert — der Rest wird geladen</numerusform>
+            <numerusform>%1 von %2 Benutzern sortiert — der Rest wird geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorted the %1 loaded user(s) only, of %2</source>
+        <translation>
+            <numerusform>Nur den %1 geladenen Benutzer von %2 sortiert</numerusform>
+            <numerusform>Nur die %1 geladenen Benutzer von %2 sortiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s)</source>
+        <translation>
+            <numerusform>etwa %n Sekunde</numerusform>
+            <numerusform>etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>etwa %n Minute</numerusform>
+            <numerusform>etwa %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation>
+            <numerusform>etwa %n Stunde</numerusform>
+            <numerusform>etwa %n Stunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TokenStore</name>
+    <message>
+        <source>Tokens are stored unencrypted in a file only your user account can read. Anyone with access to your account or to a backup of it can read them.</source>
+        <translation>Token werden unverschlüsselt in einer Datei gespeichert, die nur Ihr Benutzerkonto lesen kann. Wer Zugriff auf Ihr Konto oder eine Sicherung davon hat, kann sie lesen.</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so tokens are read from, and saved to, the private file chosen in an earlier session: %1</source>
+        <translation>Kein System-Schlüsselbund hat geantwortet, daher werden Token aus der in einer früheren Sitzung gewählten privaten Datei gelesen und dort gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was moved from the unencrypted file into the system keychain.</source>
+        <translation>Das Token von „%1“ wurde aus der unverschlüsselten Datei in den System-Schlüsselbund verschoben.</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; is now in the system keychain, but it could not be removed from the unencrypted file: %2</source>
+        <translation>Das Token von „%1“ liegt jetzt im System-Schlüsselbund, konnte aber nicht aus der unverschlüsselten Datei entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>The token was copied to the new name but could not be removed from the old one: %1</source>
+        <translation>Das Token wurde unter den neuen Namen kopiert, konnte aber nicht vom alten entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>A token needs a profile name.</source>
+        <translation>Ein Token benötigt einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>The system keychain is turned off.</source>
+        <translation>Der System-Schlüsselbund ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 seconds.</source>
+        <translation>Der System-Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: %1</source>
+        <translation>Kein System-Schlüsselbund verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain failed: %1</source>
+        <translation>Der System-Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 was readable by other users; it is now readable by you alone.</source>
+        <translation>%1 war für andere Benutzer lesbar; jetzt können nur noch Sie die Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; remove it and enter the tokens again.</source>
+        <translation>%1 ist beschädigt; entfernen Sie die Datei und geben Sie die Token erneut ein.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private to your user account.</source>
+        <translation>%1 kann nicht auf Ihr Benutzerkonto beschränkt werden.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Benutzer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The user is still being saved. Stop waiting and close?</source>
+        <translation>Der Benutzer wird noch gespeichert. Nicht länger warten und schließen?</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. Discard it?</source>
+        <translation>Ihre Eingaben wurden nicht gespeichert. Verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDraft</name>
+    <message>
+        <source>can&apos;t be blank</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is invalid</source>
+        <translation>ist ungültig</translation>
+    </message>
+    <message>
+        <source>must be male or female</source>
+        <translation>muss „male“ oder „female“ sein</translation>
+    </message>
+    <message>
+        <source>must be active or inactive</source>
+        <translation>muss „active“ oder „inactive“ sein</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserTableModel</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Geschlecht:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop client for GoRest-style users APIs.</source>
+        <translation>Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
+    </message>
+    <message>
+        <source>Start with the profile NAME.</source>
+        <translation>Mit dem Profil NAME starten.</translation>
+    </message>
+    <message>
+        <source>Read and write settings in PATH.</source>
+        <translation>Einstellungen in PATH lesen und schreiben.</translation>
+    </message>
+    <message>
+        <source>Keep the built-in sandbox&apos;s data in PATH.</source>
+        <translation>Die Daten der eingebauten Sandbox in PATH aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Quit once the first page is shown, printing the time it took.</source>
+        <translation>Beenden, sobald die erste Seite angezeigt wird, und die benötigte Zeit ausgeben.</translation>
+    </message>
+    <message>
+        <source>userdesk: no profile named &quot;%1&quot;</source>
+        <translation>userdesk: kein Profil namens „%1“</translation>
+    </message>
+    <message>
+        <source>A local look-alike of the GoRest v2 users API, backed by SQLite.</source>
+        <translation>Eine lokale Nachbildung der Benutzer-API von GoRest v2, gestützt auf SQLite.</translation>
+    </message>
+</context>
+</TS>
