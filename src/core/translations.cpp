@@ -61,9 +61,11 @@ QString Translations::install(QCoreApplication *app, const QString &language)
     else
         delete own;
     if (chosen != QLatin1String("en")) {
+        // Qt's own strings (dialog buttons, the line edit's menu): the system's catalogue, else ours.
         auto *qt = new QTranslator;
         if (qt->load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+            || qt->load(QStringLiteral(":/i18n/qtbase_%1.qm").arg(chosen)))
             installTranslator(app, qt);
         else
             delete qt;

@@ -65,6 +65,20 @@ private Q_SLOTS:
         QVERIFY(Translations::available().startsWith(QStringLiteral("en")));
     }
 
+    // German from our catalogue and Qt's; Hindi from ours for both (Debian has no Hindi qtbase).
+    void germanAndHindiAreShipped()
+    {
+        QVERIFY(Translations::available().contains(QStringLiteral("de")));
+        QVERIFY(Translations::available().contains(QStringLiteral("hi")));
+        QCOMPARE(Translations::install(QCoreApplication::instance(), QStringLiteral("hi_IN")),
+            QStringLiteral("hi"));
+        QVERIFY(QCoreApplication::translate("QPlatformTheme", "Cancel") != QLatin1String("Cancel"));
+        QVERIFY(TableStatus::counts(5, 5, false) != QLatin1String("All 5 users loaded"));
+        QCOMPARE(Translations::install(QCoreApplication::instance(), QStringLiteral("de_DE")),
+            QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+    }
+
     void estimatesFollowTheRateLimit()
     {
         RateLimitInfo none;
