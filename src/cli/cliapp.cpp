@@ -1,6 +1,7 @@
 #include "cliapp.h"
 
 #include "jsonformat.h"
+#include "pagingguard.h"
 #include "profilestore.h"
 #include "requestlog.h"
 #include "tokenstore.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -39,7 +41,8 @@ void onSignal(int number)
 
 const QString usersHelp = QStringLiteral(
     "Commands:\n"
-    "  users list [--all] [--page N] [--per-page N] [--filter KEY=VALUE]... [--format table|json|csv]\n"
+    "  users list [--all [--max-pages N]] [--page N] [--per-page N] [--filter KEY=VALUE]...\n"
+    "             [--format table|json|csv]\n"
     "  users get ID [--format table|json|csv]\n"
     "  users create --name NAME --email EMAIL --gender male|female --status active|inactive\n"
     "  users update ID [--name NAME] [--email EMAIL] [--gender G] [--status S] [--put]\n"
@@ -437,7 +440,10 @@ int CliApp::list(const QStringList &arguments)
         { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
             tr("n") },
         { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
-            tr("key=value") } });
+            tr("key=value") },
+        { QStringLiteral("max-pages"),
+            tr("With --all, read at most this many pages (default %1).").arg(PagingGuard::DefaultMaxPages),
+            tr("n") } });
     if (const auto done = parseCommand(p, arguments))
         return *done;
     UserFilter filter;
@@ -454,38 +460,83 @@ int CliApp::list(const QStringList &arguments)
     const int firstPage = p.value(QStringLiteral("page")).toInt();
     if (firstPage < 1)
         return usage(tr("--page must be a positive number"));
+    int maxPages = PagingGuard::DefaultMaxPages;
+    if (p.isSet(QStringLiteral("max-pages"))) {
+        bool ok = false;
+        maxPages = p.value(QStringLiteral("max-pages")).toInt(&ok);
+        if (!ok || maxPages < 1)
+            return usage(tr("--max-pages must be a positive number"));
+    }
 
-    QMap<int, QList<User>> pages; // page number -> users, printed in page order at the end
+    // Pages are read in page order, whatever order they arrive in, and each goes through the guard that
+    // makes the walk end on a server that ignores paging (the same page again and again, or everything at
+    // once); pages asked for beyond the point where it stops are dropped.
+    PagingGuard guard(maxPages);
+    QMap<int, UsersPage> arrived; // page number -> answer, until its turn comes
+    QHash<ApiClient::RequestId, int> pageOfRequest;
     QSet<int> requested;
-    bool countKnown = false;
+    QList<User> users;
+    int nextPage = firstPage;
+    int lastPage = -1; // from the first page count a server gives
+    bool done = false;
     ApiError failure;
     auto ask = [&](int page) {
-        if (!requested.contains(page)) {
-            requested.insert(page);
-            m_client.listUsers(page, perPage, filter);
-        }
-    };
-    connect(&m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId, const UsersPage &page) {
-        pages.insert(page.info.page, page.users);
-        if (!all)
+        if (done || requested.contains(page) || page > firstPage + guard.maxPages() - 1)
             return;
-        if (page.info.pages > 0) {
-            // The first answer with a page count tells what is left: ask for all of it at once and let the
-            // client's ceiling on requests in flight decide how many run together.
-            if (!countKnown) {
-                countKnown = true;
-                for (int n = firstPage + 1; n <= page.info.pages; ++n)
-                    ask(n);
+        if (lastPage > 0 && page > lastPage)
+            return;
+        requested.insert(page);
+        pageOfRequest.insert(m_client.listUsers(page, perPage, filter), page);
+    };
+    auto finish = [&] {
+        done = true;
+        m_client.cancelAll();
+    };
+    connect(
+        &m_client, &ApiClient::usersPageReceived, this, [&](ApiClient::RequestId id, const UsersPage &page) {
+            const int number = pageOfRequest.take(id);
+            if (done || number == 0)
+                return;
+            arrived.insert(number, page);
+            while (!done && arrived.contains(nextPage)) {
+                const UsersPage current = arrived.take(nextPage);
+                const bool more = all && current.info.hasNext;
+                QList<qint64> ids;
+                ids.reserve(current.users.size());
+                for (const User &u : current.users)
+                    ids.append(u.id);
+                QList<User> fresh;
+                for (const User &u : current.users) {
+                    if (!guard.isKnown(u.id))
+                        fresh.append(u);
+                }
+                const auto stop = guard.accept(nextPage, perPage, ids, more);
+                users += fresh;
+                ++nextPage;
+                if (stop != PagingGuard::Stop::None || !more) {
+                    finish();
+                    break;
+                }
+                if (current.info.pages > 0 && lastPage < 0) {
+                    // The first answer with a page count tells what is left: ask for all of it at once and
+                    // let the client's ceiling on requests in flight decide how many run together.
+                    lastPage = current.info.pages;
+                    for (int n = nextPage; n <= lastPage; ++n)
+                        ask(n);
+                } else {
+                    // No count from this server: walk on from every page that says there is more.
+                    ask(nextPage);
+                }
             }
-        } else if (page.info.hasNext) {
-            // No count from this server: walk on from every page that says there is more.
-            ask(page.info.page + 1);
-        }
-    });
-    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId, const ApiError &error) {
+        });
+    connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId id, const ApiError &error) {
+        const int number = pageOfRequest.take(id);
+        // A page past the point where the walk stopped may fail (a 404 past the end): it is not needed.
+        if (done || number == 0)
+            return;
         if (!failure.isError())
             failure = error;
-        m_client.cancelAll();
+        finish();
     });
     ask(firstPage);
     if (all) {
@@ -497,10 +548,13 @@ int CliApp::list(const QStringList &arguments)
     waitForExit();
     if (failure.isError())
         return fail(failure);
-    QList<User> users;
-    for (const auto &page : std::as_const(pages))
-        users += page;
     m_out << UserExport::render(users, m_format) << Qt::flush;
+    if (guard.stoppedEarly()) {
+        m_err << "userdesk-cli: " << guard.reason() << Qt::endl;
+        // A cut list is not the whole list: scripts must not take it for one.
+        if (guard.stop() == PagingGuard::Stop::PageCap)
+            return Failure;
+    }
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "pagingguard.h"
 #include "user.h"
 #include "userfilter.h"
 #include "userrows.h"
@@ -64,6 +65,11 @@ public:
     void loadAll();
     void stopLoadingAll();
     bool isLoadingAll() const { return m_loadingAll; }
+    // Why loading stopped before the server said the list ended (a server that ignores paging, a page
+    // that repeats, the page cap); empty when it did not.
+    QString pagingStopReason() const { return m_guard.stoppedEarly() ? m_guard.reason() : QString(); }
+    // The most pages one walk reads (PagingGuard::DefaultMaxPages unless set).
+    void setMaxPages(int pages) { m_guard.setMaxPages(pages); }
     // The loaded users, built from the compact rows: for an export, not for every repaint.
     QList<User> users() const { return m_rows.users(); }
     User userAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.user(row) : User(); }
@@ -94,6 +100,8 @@ Q_SIGNALS:
     // Loading every page started or ended; `complete` tells whether every user is loaded now.
     void loadingAllChanged(bool active, bool complete);
     void staleChanged(bool stale);
+    // Loading stopped early and will not go on by itself; `reason` is a full sentence for the person.
+    void pagingStopped(const QString &reason);
 
 private:
     void reset(bool load);
@@ -128,6 +136,10 @@ private:
     bool m_refreshing = false; // the page request is a refresh's page 1
     bool m_loadingAll = false;
     ApiClient::RequestId m_pageRequest = 0;
+    int m_requestedPage = 0;
+    bool m_insertingPage = false;
+    // Ends the walk on a server that answers every page with the same users, or all of them at once.
+    PagingGuard m_guard;
 };
 
 } // namespace UserDesk

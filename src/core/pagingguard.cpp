@@ -1,0 +1,94 @@
+#include "pagingguard.h"
+
+#include <QCoreApplication>
+
+namespace UserDesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserDesk::PagingGuard", text);
+}
+} // namespace
+
+PagingGuard::PagingGuard(int maxPages)
+    : m_maxPages(std::max(1, maxPages))
+{
+}
+
+void PagingGuard::reset()
+{
+    m_pages = 0;
+    m_stop = Stop::None;
+    m_reason.clear();
+    m_seen.clear();
+    m_pageByContent.clear();
+    m_idsOfPage.clear();
+}
+
+void PagingGuard::setMaxPages(int pages)
+{
+    m_maxPages = std::max(1, pages);
+}
+
+PagingGuard::Stop PagingGuard::stopWith(Stop stop, const QString &reason)
+{
+    m_stop = stop;
+    m_reason = reason;
+    return stop;
+}
+
+PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64> &ids, bool moreExpected)
+{
+    if (m_stop != Stop::None)
+        return m_stop;
+    ++m_pages;
+    if (ids.isEmpty())
+        return stopWith(Stop::EmptyPage, tr("Page %1 was empty, so the list ends there.").arg(page));
+
+    const size_t contentHash = qHashRange(ids.begin(), ids.end());
+    const auto earlier = m_pageByContent.constFind(contentHash);
+    const bool repeats = earlier != m_pageByContent.constEnd() && m_idsOfPage.value(*earlier) == ids;
+    bool anyNew = false;
+    for (qint64 id : ids) {
+        if (!m_seen.contains(id)) {
+            anyNew = true;
+            break;
+        }
+    }
+    if (!repeats) {
+        m_pageByContent.insert(contentHash, page);
+        m_idsOfPage.insert(page, ids);
+    }
+    for (qint64 id : ids)
+        m_seen.insert(id);
+
+    if (ids.size() > perPage) {
+        return stopWith(Stop::OversizedPage,
+            tr("The server sent %1 items for page %2 where %3 were asked for: it does not page this list "
+               "the way it was asked to, so no further page was requested.")
+                .arg(ids.size())
+                .arg(page)
+                .arg(perPage));
+    }
+    if (repeats) {
+        return stopWith(Stop::RepeatedPage,
+            tr("Page %1 repeated page %2 item for item: the server seems to ignore the page asked for, so "
+               "no further page was requested.")
+                .arg(page)
+                .arg(*earlier));
+    }
+    if (!anyNew) {
+        return stopWith(Stop::OnlyKnownItems,
+            tr("Page %1 held only items already seen on earlier pages, so no further page was requested.")
+                .arg(page));
+    }
+    if (moreExpected && m_pages >= m_maxPages) {
+        return stopWith(Stop::PageCap,
+            tr("The list was cut after %1 pages, the most read in one go; the server says there is more.")
+                .arg(m_pages));
+    }
+    return Stop::None;
+}
+
+} // namespace UserDesk
