@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QNetworkProxy>
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QSocketNotifier>
@@ -191,9 +192,11 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
 
     QString profileName = global.value(QStringLiteral("profile"));
     std::optional<Profile> profile;
+    const QString settingsPath = global.isSet(QStringLiteral("settings"))
+        ? global.value(QStringLiteral("settings"))
+        : ProfileStore::defaultSettingsPath();
     if (!profileName.isEmpty() || !global.isSet(QStringLiteral("endpoint"))) {
-        ProfileStore store(global.isSet(QStringLiteral("settings")) ? global.value(QStringLiteral("settings"))
-                                                                    : ProfileStore::defaultSettingsPath());
+        ProfileStore store(settingsPath);
         if (profileName.isEmpty())
             profileName = store.currentProfileName();
         profile = store.profile(profileName);
@@ -238,6 +241,37 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         *error = tr("--%1 must be a whole number from %2 to %3").arg(option).arg(min).arg(max);
         return false;
     };
+    if (global.isSet(QStringLiteral("proxy"))) {
+        const QUrl url(global.value(QStringLiteral("proxy")), QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        QNetworkProxy proxy;
+        if (scheme == QLatin1String("http"))
+            proxy.setType(QNetworkProxy::HttpProxy);
+        else if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h"))
+            proxy.setType(QNetworkProxy::Socks5Proxy);
+        if (!url.isValid() || url.host().isEmpty() || proxy.type() == QNetworkProxy::DefaultProxy) {
+            *error = tr("--proxy must be a URL like http://host:3128 or socks5://host:1080");
+            return false;
+        }
+        proxy.setHostName(url.host());
+        proxy.setPort(static_cast<quint16>(url.port(scheme == QLatin1String("http") ? 3128 : 1080)));
+        proxy.setUser(url.userName(QUrl::FullyDecoded));
+        proxy.setPassword(url.password(QUrl::FullyDecoded));
+        m_client.setProxy(proxy);
+    }
+    // The dialect: --dialect, else the profile's, else found out now (and kept in the profile).
+    QString dialectName = global.value(QStringLiteral("dialect")).trimmed().toLower();
+    if (dialectName.isEmpty() && profile)
+        dialectName = profile->dialect();
+    std::optional<Dialect> dialect;
+    if (!dialectName.isEmpty() && dialectName != QLatin1String("auto")) {
+        dialect = Dialect::fromName(dialectName);
+        if (!dialect) {
+            *error = tr("--dialect must be auto, %1").arg(Dialect::names().join(QStringLiteral(", ")));
+            return false;
+        }
+        m_client.setDialect(*dialect);
+    }
     int timeoutMs = m_client.timeout();
     int concurrency = m_client.maxInFlight();
     int retries = m_client.retryPolicy().maxAttempts - 1;
@@ -275,6 +309,16 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
 
     if (m_verbose) {
         connect(m_client.requestLog(), &RequestLog::changed, this, &CliApp::printExchange);
+    }
+    if (!dialect) {
+        detectDialect();
+        // Kept with the profile it was found for, unless --endpoint points elsewhere for this run.
+        if (profile && !global.isSet(QStringLiteral("endpoint")) && m_dialectDetected) {
+            profile->setDialect(m_client.dialect().name());
+            ProfileStore(settingsPath).saveProfile(*profile);
+        }
+    }
+    if (m_verbose) {
         connect(&m_client, &ApiClient::retryScheduled, this,
             [this](ApiClient::RequestId, int attempt, int delayMs, const ApiError &reason) {
                 m_err << tr("retrying (attempt %1) in %2 ms: %3")
@@ -285,6 +329,36 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
             });
     }
     return true;
+}
+
+void CliApp::detectDialect()
+{
+    QEventLoop loop;
+    const ApiClient::RequestId probe = m_client.detectDialect();
+    auto detected = connect(
+        &m_client, &ApiClient::dialectDetected, this, [&](ApiClient::RequestId id, const Dialect &d) {
+            if (id != probe)
+                return;
+            m_client.setDialect(d);
+            m_dialectDetected = true;
+            loop.quit();
+        });
+    auto failed = connect(
+        &m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId id, const ApiError &e) {
+            if (id != probe)
+                return;
+            // The command itself will meet the same trouble and report it; GoRest is the default.
+            if (m_verbose)
+                m_err << tr("note: the server's dialect could not be found out (%1); using %2")
+                             .arg(e.message(), m_client.dialect().name())
+                      << Qt::endl;
+            loop.quit();
+        });
+    loop.exec();
+    disconnect(detected);
+    disconnect(failed);
+    if (m_verbose && m_dialectDetected)
+        m_err << tr("note: the server speaks %1").arg(m_client.dialect().name()) << Qt::endl;
 }
 
 int CliApp::run(const QStringList &arguments)
@@ -308,6 +382,14 @@ int CliApp::run(const QStringList &arguments)
         { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
         { QStringLiteral("verbose"),
             tr("Print every HTTP exchange (token and user:password redacted) to stderr.") },
+        { QStringLiteral("proxy"),
+            tr("Send every request through this proxy: http://[user:password@]host:port or socks5://...; "
+               "without it, the environment's proxy settings apply."),
+            tr("url") },
+        { QStringLiteral("dialect"),
+            tr("How the server pages and filters: auto (found out on first contact), %1.")
+                .arg(Dialect::names().join(QStringLiteral(", "))),
+            tr("name") },
     });
     global.addPositionalArgument(
         QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
@@ -429,6 +511,30 @@ int CliApp::printUserOf(
     return Ok;
 }
 
+std::optional<User> CliApp::fetchUser(qint64 id, ApiError *failure)
+{
+    std::optional<User> user;
+    QEventLoop loop;
+    const ApiClient::RequestId request = m_client.getUser(id);
+    auto got = connect(&m_client, &ApiClient::userReceived, this, [&](ApiClient::RequestId r, const User &u) {
+        if (r == request) {
+            user = u;
+            loop.quit();
+        }
+    });
+    auto failed
+        = connect(&m_client, &ApiClient::requestFailed, this, [&](ApiClient::RequestId r, const ApiError &e) {
+              if (r == request) {
+                  *failure = e;
+                  loop.quit();
+              }
+          });
+    loop.exec();
+    disconnect(got);
+    disconnect(failed);
+    return user;
+}
+
 int CliApp::list(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -476,6 +582,7 @@ int CliApp::list(const QStringList &arguments)
     QHash<ApiClient::RequestId, int> pageOfRequest;
     QSet<int> requested;
     QList<User> users;
+    QStringList skipped; // items of the pages that could not be used, each named in a sentence
     int nextPage = firstPage;
     int lastPage = -1; // from the first page count a server gives
     bool done = false;
@@ -512,6 +619,7 @@ int CliApp::list(const QStringList &arguments)
                 }
                 const auto stop = guard.accept(nextPage, perPage, ids, more);
                 users += fresh;
+                skipped += current.skipped;
                 ++nextPage;
                 if (stop != PagingGuard::Stop::None || !more) {
                     finish();
@@ -549,6 +657,8 @@ int CliApp::list(const QStringList &arguments)
     if (failure.isError())
         return fail(failure);
     m_out << UserExport::render(users, m_format) << Qt::flush;
+    for (const QString &sentence : std::as_const(skipped))
+        m_err << "userdesk-cli: " << sentence << Qt::endl;
     if (guard.stoppedEarly()) {
         m_err << "userdesk-cli: " << guard.reason() << Qt::endl;
         // A cut list is not the whole list: scripts must not take it for one.
@@ -615,9 +725,26 @@ int CliApp::update(const QStringList &arguments)
         e.setFieldErrors(problems);
         return fail(e);
     }
-    const auto method
-        = p.isSet(QStringLiteral("put")) ? ApiClient::UpdateMethod::Put : ApiClient::UpdateMethod::Patch;
-    return printUserOf(&ApiClient::userUpdated, [&] { m_client.updateUser(id, draft, method); });
+    if (!p.isSet(QStringLiteral("put")))
+        return printUserOf(
+            &ApiClient::userUpdated, [&] { m_client.updateUser(id, draft, ApiClient::UpdateMethod::Patch); });
+    // PUT replaces the record (RFC 9110; json-server does): it must carry every field, not only the
+    // changed ones, or the server drops the others. The fields not given come from the user as it is now.
+    ApiError failure;
+    const std::optional<User> current = fetchUser(id, &failure);
+    if (!current)
+        return fail(failure);
+    UserDraft whole = UserDraft::fromUser(*current);
+    if (draft.name)
+        whole.name = draft.name;
+    if (draft.email)
+        whole.email = draft.email;
+    if (draft.gender)
+        whole.gender = draft.gender;
+    if (draft.status)
+        whole.status = draft.status;
+    return printUserOf(
+        &ApiClient::userUpdated, [&] { m_client.updateUser(id, whole, ApiClient::UpdateMethod::Put); });
 }
 
 int CliApp::remove(const QStringList &arguments)

@@ -54,18 +54,23 @@ private:
     // Starts one request that ends in `success` with a user, waits for it and prints the user.
     int printUserOf(
         void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start);
+    // Reads one user, waiting for it; nullopt with *failure when it cannot.
+    std::optional<User> fetchUser(qint64 id, ApiError *failure);
     int fail(const ApiError &error);
     int usage(const QString &message);
     int waitForExit();
     void printExchange(int index);
     void printDeleteOutcome(qint64 userId, const ApiError &error);
     void interrupt(int signalNumber);
+    // Asks the server which dialect it speaks and sets it on the client; GoRest when it cannot tell.
+    void detectDialect();
 
     ApiClient m_client;
     QTextStream m_out;
     QTextStream m_err;
     UserExport::Format m_format = UserExport::Format::Table;
     bool m_verbose = false;
+    bool m_dialectDetected = false;
     int m_exitCode = Ok;
     int m_interruptedBy = 0; // the signal that stopped the run
     QSet<quint64> m_printedExchanges; // --verbose shows each exchange once

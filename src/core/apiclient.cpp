@@ -60,6 +60,37 @@ template<typename T> std::optional<QList<T>> parseList(const QJsonDocument &doc,
     }
     return items;
 }
+
+// A page's items, one bad item skipped and named rather than the whole page refused (a mock server's
+// generated data has been seen with a negative id). Only a page with nothing usable is an error.
+template<typename T>
+std::optional<QList<T>> parseItems(const QJsonArray &array, QStringList *skipped, QString *error)
+{
+    QList<T> items;
+    items.reserve(array.size());
+    QString firstProblem;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QString why;
+        auto item = T::fromJson(array.at(i), &why);
+        if (!item) {
+            const QJsonValue id = array.at(i).toObject().value(QLatin1String("id"));
+            const QString which = id.isDouble()
+                ? tr("item %1 (id %2)").arg(i + 1).arg(id.toDouble(), 0, 'g', 17)
+                : id.isString() ? tr("item %1 (id \"%2\")").arg(i + 1).arg(id.toString())
+                                : tr("item %1").arg(i + 1);
+            skipped->append(tr("The list's %1 was skipped: %2.").arg(which, why));
+            if (firstProblem.isEmpty())
+                firstProblem = tr("%1: %2").arg(which, why);
+            continue;
+        }
+        items.append(std::move(*item));
+    }
+    if (items.isEmpty() && !skipped->isEmpty()) {
+        *error = tr("not one item of the list could be used (%1)").arg(firstProblem);
+        return std::nullopt;
+    }
+    return items;
+}
 } // namespace
 
 struct ApiClient::Call
@@ -82,6 +113,7 @@ struct ApiClient::Call
     QUrl currentUrl;
     QByteArray currentBody;
     bool sendToken = true;
+    QUrl tokenWithheldAt; // where a redirect led that the token did not follow
     int redirects = 0;
     QPointer<QNetworkReply> reply;
     RestReply::AbortReason abortReason = RestReply::AbortReason::None;
@@ -114,6 +146,7 @@ struct ApiClient::Call
         currentUrl = url;
         currentBody = body;
         sendToken = true;
+        tokenWithheldAt.clear();
         redirects = 0;
         reconciling = false;
     }
@@ -136,6 +169,7 @@ ApiClient::ApiClient(QObject *parent)
     qRegisterMetaType<UserDesk::User>();
     qRegisterMetaType<UserDesk::UsersPage>();
     qRegisterMetaType<UserDesk::PageInfo>();
+    qRegisterMetaType<UserDesk::Dialect>();
     qRegisterMetaType<UserDesk::RateLimitInfo>();
     qRegisterMetaType<UserDesk::ApiClient::RequestId>("UserDesk::ApiClient::RequestId");
     m_monotonic.start();
@@ -200,6 +234,8 @@ QNetworkAccessManager *ApiClient::pickManager()
         // Redirects are followed by hand so that the token never leaves the profile's origin (Qt 6.4
         // would copy the Authorization header to any target).
         manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        if (m_proxy)
+            manager->setProxy(*m_proxy);
         m_managers.push_back(manager);
     }
     // The least busy of the managers in use; a lowered ceiling simply leaves the extra ones idle.
@@ -210,6 +246,15 @@ QNetworkAccessManager *ApiClient::pickManager()
             best = m_managers[i];
     }
     return best;
+}
+
+void ApiClient::setProxy(const QNetworkProxy &proxy)
+{
+    m_proxy = proxy;
+    for (QNetworkAccessManager *manager : m_managers) {
+        manager->clearConnectionCache();
+        manager->setProxy(proxy);
+    }
 }
 
 void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
@@ -241,6 +286,20 @@ QUrl ApiClient::endpoint(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
+QUrl ApiClient::endpointBehind(const QUrl &requested, const QUrl &target) const
+{
+    // The part of the request's path below the base URL (e.g. /users/5) is what the target ends with
+    // when the whole API moved; the rest of the target is the new base URL.
+    QString base = m_baseUrl.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QString below = requested.path().mid(base.size());
+    QUrl url = target.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (!below.isEmpty() && url.path().endsWith(below))
+        url.setPath(url.path().chopped(below.size()));
+    return url;
+}
+
 bool ApiClient::isOwnOrigin(const QUrl &url) const
 {
     return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0
@@ -261,10 +320,18 @@ ApiClient::RequestId ApiClient::enqueueList(
     call->page = std::max(1, page);
     call->perPage = std::clamp(perPage, 1, 100);
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("page"), QString::number(call->page));
-    query.addQueryItem(QStringLiteral("per_page"), QString::number(call->perPage));
-    filter.addTo(query);
+    m_dialect.addPaging(query, call->page, call->perPage);
+    m_dialect.addFilter(query, filter);
     call->url = endpoint(path, query);
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::detectDialect()
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::DetectDialect;
+    call->method = "GET";
+    call->url = endpoint(QStringLiteral("/users"), Dialect::probeQuery());
     return enqueue(std::move(call));
 }
 
@@ -707,6 +774,17 @@ void ApiClient::onFinished(RequestId id)
         scheduleDispatch();
         return;
     }
+    if ((error.kind() == ApiError::Kind::Unauthorized || error.kind() == ApiError::Kind::Forbidden)
+        && call.tokenWithheldAt.isValid()) {
+        // The token was right to stay home; the cause is the redirect, not the token.
+        error = ApiError(ApiError::Kind::HttpOther,
+            tr("The server redirected the request to another origin (%1), which asked for authentication "
+               "(HTTP %2); the token was withheld from that origin. Use the address the server redirects to "
+               "as the endpoint if you trust it.")
+                .arg(call.tokenWithheldAt.toString(QUrl::RemoveQuery | QUrl::RemovePath))
+                .arg(answer.httpStatus()),
+            answer.httpStatus());
+    }
     if (error.isError())
         onFailure(call, answer, error);
     else
@@ -735,11 +813,26 @@ bool ApiClient::followRedirect(Call &call, const RestReply &reply)
                 status));
         return true;
     }
-    if (status == 303 || ((status == 301 || status == 302) && call.currentMethod == "POST")) {
+    if ((status == 301 || status == 302) && call.currentMethod != "GET" && call.currentMethod != "HEAD") {
+        // Clients follow these with a GET: the write would end as a read of whatever is there, and its
+        // answer would look like a failed write. Nothing was written; say where the API really is.
+        finishFailed(call,
+            ApiError(ApiError::Kind::HttpOther,
+                tr("The server redirected the %1 to %2 (HTTP %3). Such a redirect turns a write into a read, "
+                   "so nothing was written; use %4 as the endpoint.")
+                    .arg(QString::fromLatin1(call.currentMethod), target.toString(QUrl::RemoveQuery))
+                    .arg(status)
+                    .arg(endpointBehind(call.currentUrl, target).toString()),
+                status));
+        return true;
+    }
+    if (status == 303) {
         call.currentMethod = "GET";
         call.currentBody.clear();
     }
     // The token belongs to the profile's origin; once a redirect leaves it, it stays behind.
+    if (call.sendToken && !isOwnOrigin(target) && !m_token.isEmpty())
+        call.tokenWithheldAt = target;
     call.sendToken = call.sendToken && isOwnOrigin(target);
     call.currentUrl = target;
     start(call, true);
@@ -777,14 +870,22 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 
     switch (call.op) {
     case Operation::ListUsers: {
-        auto users = parseList<User>(*doc, &why);
+        UsersPage page;
+        QJsonArray items;
+        if (!m_dialect.readList(*doc, reply.headers(), call.page, call.perPage, &items, &page.info, &why))
+            return bad(why);
+        auto users = parseItems<User>(items, &page.skipped, &why);
         if (!users)
             return bad(why);
-        UsersPage page;
-        page.info = PageInfo::fromHeaders(
-            reply.headers(), call.page, call.perPage, static_cast<int>(users->size()));
         page.users = std::move(*users);
+        page.itemCount = static_cast<int>(items.size());
         finishSucceeded(call, [=] { Q_EMIT usersPageReceived(id, page); });
+        return;
+    }
+    case Operation::DetectDialect: {
+        const Dialect detected = Dialect::detect(*doc, reply.headers());
+        qCInfo(lcApi).noquote() << "the server speaks" << detected.name();
+        finishSucceeded(call, [=] { Q_EMIT dialectDetected(id, detected); });
         return;
     }
     case Operation::GetUser:
@@ -804,22 +905,28 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         return;
     }
     case Operation::ListPosts: {
-        auto posts = parseList<Post>(*doc, &why);
+        QJsonArray items;
+        PageInfo info;
+        if (!m_dialect.readList(*doc, reply.headers(), call.page, call.perPage, &items, &info, &why))
+            return bad(why);
+        QStringList skipped;
+        auto posts = parseItems<Post>(items, &skipped, &why);
         if (!posts)
             return bad(why);
-        const PageInfo info = PageInfo::fromHeaders(
-            reply.headers(), call.page, call.perPage, static_cast<int>(posts->size()));
         const qint64 userId = call.targetId;
         const QList<Post> list = *posts;
         finishSucceeded(call, [=] { Q_EMIT postsReceived(id, userId, list, info); });
         return;
     }
     case Operation::ListTodos: {
-        auto todos = parseList<Todo>(*doc, &why);
+        QJsonArray items;
+        PageInfo info;
+        if (!m_dialect.readList(*doc, reply.headers(), call.page, call.perPage, &items, &info, &why))
+            return bad(why);
+        QStringList skipped;
+        auto todos = parseItems<Todo>(items, &skipped, &why);
         if (!todos)
             return bad(why);
-        const PageInfo info = PageInfo::fromHeaders(
-            reply.headers(), call.page, call.perPage, static_cast<int>(todos->size()));
         const qint64 userId = call.targetId;
         const QList<Todo> list = *todos;
         finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "bulkresult.h"
+#include "dialect.h"
 #include "page.h"
 #include "post.h"
 #include "ratelimit.h"
@@ -13,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -62,6 +64,12 @@ public:
     // SHA-256 fingerprints (hex) of certificates the person chose to trust for this profile.
     void setTrustedCertificates(const QStringList &sha256Fingerprints);
     void setPacingEnabled(bool enabled) { m_pacingEnabled = enabled; }
+    // Every request goes through this proxy (with its user and password, if any) instead of what the
+    // application's proxy settings say.
+    void setProxy(const QNetworkProxy &proxy);
+    // How the server pages and filters lists (GoRest v2 unless set); see detectDialect().
+    void setDialect(const Dialect &dialect) { m_dialect = dialect; }
+    Dialect dialect() const { return m_dialect; }
     // Monotonic milliseconds; tests step it to make time-based decisions deterministic.
     void setClock(std::function<qint64()> nowMs) { m_clock = std::move(nowMs); }
 
@@ -72,6 +80,9 @@ public:
     bool isPending(RequestId id) const;
 
     RequestId listUsers(int page, int perPage, const UserFilter &filter = {});
+    // Asks the server one list question every known dialect answers in its own way; ends in
+    // dialectDetected (the dialect is not applied: the caller decides) or requestFailed.
+    RequestId detectDialect();
     RequestId getUser(qint64 id);
     RequestId createUser(const UserDraft &draft);
     RequestId updateUser(qint64 id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
@@ -102,6 +113,7 @@ Q_SIGNALS:
     void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
         const UserDesk::PageInfo &info);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
+    void dialectDetected(UserDesk::ApiClient::RequestId id, const UserDesk::Dialect &dialect);
 
     // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
     void retryScheduled(
@@ -115,7 +127,16 @@ Q_SIGNALS:
     void idle();
 
 private:
-    enum class Operation { ListUsers, GetUser, CreateUser, UpdateUser, DeleteUser, ListPosts, ListTodos };
+    enum class Operation {
+        ListUsers,
+        GetUser,
+        CreateUser,
+        UpdateUser,
+        DeleteUser,
+        ListPosts,
+        ListTodos,
+        DetectDialect
+    };
     struct Call;
     struct Bulk;
 
@@ -142,6 +163,8 @@ private:
     void updateRateLimit(const RestReply &reply);
     qint64 pacingDelayMs();
     bool isOwnOrigin(const QUrl &url) const;
+    // The base URL a redirect of `requested` to `target` suggests (target minus the path below the base).
+    QUrl endpointBehind(const QUrl &requested, const QUrl &target) const;
     QUrl endpoint(const QString &path, const QUrlQuery &query = {}) const;
     qint64 now() const { return m_clock(); }
     void checkIdle();
@@ -162,6 +185,8 @@ private:
     int m_maxJsonDepth = 64;
     bool m_pacingEnabled = true;
     RetryPolicy m_policy;
+    Dialect m_dialect;
+    std::optional<QNetworkProxy> m_proxy;
     QSet<QString> m_trustedFingerprints;
     QElapsedTimer m_monotonic;
     std::function<qint64()> m_clock;

@@ -4,6 +4,7 @@
 #include "user.h"
 
 #include <QList>
+#include <QStringList>
 #include <QUrl>
 
 namespace UserDesk {
@@ -31,6 +32,8 @@ struct UsersPage
 {
     PageInfo info;
     QList<User> users;
+    int itemCount = 0; // items the server sent, skipped ones included
+    QStringList skipped; // a full sentence for each item that could not be used, naming it
 };
 
 // Parses an RFC 8288 Link header into rel -> URL (first URL for each rel).

@@ -107,7 +107,7 @@ bool operator==(const Profile &a, const Profile &b)
     return a.m_name == b.m_name && a.m_baseUrl == b.m_baseUrl && a.m_pageSize == b.m_pageSize
         && a.m_timeoutMs == b.m_timeoutMs && a.m_maxAttempts == b.m_maxAttempts
         && a.m_maxInFlight == b.m_maxInFlight && a.m_trustedCertificates == b.m_trustedCertificates
-        && a.m_embeddedSandbox == b.m_embeddedSandbox;
+        && a.m_embeddedSandbox == b.m_embeddedSandbox && a.m_dialect == b.m_dialect;
 }
 
 } // namespace UserDesk

@@ -57,6 +57,10 @@ public:
     void removeTrustedCertificate(const QString &fingerprint);
     bool trustsCertificate(const QString &fingerprint) const;
 
+    // The server's dialect by name (Dialect::names()), or empty: find it out on first contact.
+    QString dialect() const { return m_dialect; }
+    void setDialect(const QString &name) { m_dialect = name; }
+
     bool isEmbeddedSandbox() const { return m_embeddedSandbox; }
     void setEmbeddedSandbox(bool embedded) { m_embeddedSandbox = embedded; }
 
@@ -78,6 +82,7 @@ private:
     int m_maxInFlight = DefaultMaxInFlight;
     QStringList m_trustedCertificates;
     bool m_embeddedSandbox = false;
+    QString m_dialect;
 };
 
 } // namespace UserDesk

@@ -1,5 +1,7 @@
 #include "profilestore.h"
 
+#include "dialect.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -22,6 +24,7 @@ constexpr QLatin1String TimeoutKey("timeoutMs");
 constexpr QLatin1String MaxAttemptsKey("maxAttempts");
 constexpr QLatin1String MaxInFlightKey("maxInFlight");
 constexpr QLatin1String TrustedCertificatesKey("trustedCertificates");
+constexpr QLatin1String DialectKey("dialect");
 constexpr QLatin1String EmbeddedSandboxKey("embeddedSandbox");
 
 // A hand-edited or older file may hold nonsense; a usable profile beats one the app cannot load.
@@ -88,6 +91,9 @@ QList<Profile> ProfileStore::profiles() const
         profile.setMaxInFlight(readBoundedInt(*m_settings, MaxInFlightKey, Profile::DefaultMaxInFlight,
             Profile::MinMaxInFlight, Profile::MaxMaxInFlight));
         profile.setTrustedCertificates(m_settings->value(TrustedCertificatesKey).toStringList());
+        // An unknown name (a newer version's) means: find out again.
+        if (const auto d = Dialect::fromName(m_settings->value(DialectKey).toString()))
+            profile.setDialect(d->name());
         profile.setEmbeddedSandbox(m_settings->value(EmbeddedSandboxKey, false).toBool());
         // The first of two entries with one name wins, as profile() finds it.
         const bool duplicate = std::any_of(
@@ -136,6 +142,10 @@ void ProfileStore::writeProfiles(const QList<Profile> &profiles)
         m_settings->setValue(MaxAttemptsKey, profile.maxAttempts());
         m_settings->setValue(MaxInFlightKey, profile.maxInFlight());
         m_settings->setValue(TrustedCertificatesKey, profile.trustedCertificates());
+        if (profile.dialect().isEmpty())
+            m_settings->remove(DialectKey);
+        else
+            m_settings->setValue(DialectKey, profile.dialect());
         m_settings->setValue(EmbeddedSandboxKey, profile.isEmbeddedSandbox());
     }
     m_settings->endArray();

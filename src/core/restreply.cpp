@@ -115,6 +115,13 @@ ApiError RestReply::error() const
         return e;
     }
 
+    if (m_httpStatus == 407 || m_networkError == QNetworkReply::ProxyAuthenticationRequiredError) {
+        // The proxy's word, not the server's: the request never got past it.
+        return ApiError(ApiError::Kind::Network,
+            tr("The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the "
+               "proxy's address, as in http://user:password@proxy:3128."),
+            407);
+    }
     if (m_httpStatus != 0 && !isHttpSuccess()) {
         ApiError e = ApiError::fromHttpStatus(m_httpStatus, m_body);
         if (m_httpStatus == 429 || m_httpStatus == 503)

@@ -375,6 +375,8 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     // for more: ask on its behalf.
     if (fresh.isEmpty() && m_hasMore && !m_pageRequest)
         requestPage();
+    if (!page.skipped.isEmpty())
+        Q_EMIT itemsSkipped(page.skipped);
     if (m_guard.stoppedEarly())
         Q_EMIT pagingStopped(m_guard.reason());
     finishLoadingAll();

@@ -102,6 +102,8 @@ Q_SIGNALS:
     void staleChanged(bool stale);
     // Loading stopped early and will not go on by itself; `reason` is a full sentence for the person.
     void pagingStopped(const QString &reason);
+    // Items of a page that could not be used and were left out; one full sentence each, naming the item.
+    void itemsSkipped(const QStringList &sentences);
 
 private:
     void reset(bool load);

@@ -1,10 +1,12 @@
 #include "apiclient.h"
 #include "cannedserver.h"
 #include "jsonserverfixture.h"
+#include "localdaemon.h"
 #include "requestlog.h"
 #include "usertablemodel.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,11 +58,13 @@ private:
         QByteArray err;
     };
 
-    Run cli(const QUrl &endpoint, const QStringList &args, int timeoutMs = 30000)
+    Run cli(const QUrl &endpoint, const QStringList &args, int timeoutMs = 30000, const QString &token = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("USERDESK_TOKEN"));
+        if (!token.isEmpty())
+            env.insert(QStringLiteral("USERDESK_TOKEN"), token);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         p.setProcessEnvironment(env);
         QElapsedTimer timer;
@@ -173,6 +177,257 @@ private slots:
         int lines = 0;
         QCOMPARE(csvIds(r.out, &lines).size(), jsonServerUsers);
         QCOMPARE(lines, jsonServerUsers);
+    }
+
+    void cliPagesOnJsonServer017WithOnlyTheEndpoint()
+    {
+        // Finding: `users list --per-page 5` printed all 500 users (json-server 0.17 pages by _page/_limit).
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(jsonServerUsers)), qPrintable(server.errorString()));
+        const Run r = cli(server.baseUrl(),
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--per-page"),
+                QStringLiteral("5"), QStringLiteral("--page"), QStringLiteral("3"),
+                QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(csvIds(r.out), (QSet<QByteArray> { "11", "12", "13", "14", "15" }));
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+
+        // Substring filters become name_like there; a regex character in the text is taken literally.
+        const Run filtered = cli(server.baseUrl(),
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--filter"),
+                QStringLiteral("name=Server 49"), QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(filtered.exitCode == 0, filtered.err.constData());
+        QCOMPARE(csvIds(filtered.out),
+            (QSet<QByteArray> {
+                "49", "490", "491", "492", "493", "494", "495", "496", "497", "498", "499" }));
+        const Run dotted = cli(server.baseUrl(),
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--filter"),
+                QStringLiteral("email=real.server.1.@"), QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(dotted.exitCode == 0, dotted.err.constData());
+        QCOMPARE(csvIds(dotted.out), QSet<QByteArray> {}); // '.' is not "any character"
+
+        // --dialect overrides what first contact finds; a wrong name is a usage error.
+        const Run forced = cli(server.baseUrl(),
+            { QStringLiteral("--dialect"), QStringLiteral("gorest"), QStringLiteral("users"),
+                QStringLiteral("list"), QStringLiteral("--per-page"), QStringLiteral("5"),
+                QStringLiteral("--format"), QStringLiteral("csv") });
+        QCOMPARE(forced.exitCode, 0);
+        QCOMPARE(csvIds(forced.out).size(), jsonServerUsers); // page/per_page ignored: it got everything
+        QVERIFY2(forced.err.contains("500 items"), forced.err.constData());
+        QCOMPARE(cli(server.baseUrl(),
+                     { QStringLiteral("--dialect"), QStringLiteral("soap"), QStringLiteral("users"),
+                         QStringLiteral("list") })
+                     .exitCode,
+            2);
+    }
+
+    void cliWritesOnJsonServer017WithOnlyTheEndpoint()
+    {
+        // Finding: `update --put` sent only the name; json-server replaced the record and the CLI exited 9.
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(3)), qPrintable(server.errorString()));
+        const QUrl url = server.baseUrl();
+        const Run created = cli(url,
+            { QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                QStringLiteral("Json Four"), QStringLiteral("--email"),
+                QStringLiteral("json.four@example.com"), QStringLiteral("--gender"), QStringLiteral("female"),
+                QStringLiteral("--status"), QStringLiteral("active"), QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const qint64 id
+            = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toInteger();
+        QCOMPARE(id, 4);
+
+        const Run patched = cli(url,
+            { QStringLiteral("users"), QStringLiteral("update"), QStringLiteral("4"),
+                QStringLiteral("--status"), QStringLiteral("inactive"), QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(patched.exitCode == 0, patched.err.constData());
+
+        const Run put = cli(url,
+            { QStringLiteral("--verbose"), QStringLiteral("users"), QStringLiteral("update"),
+                QStringLiteral("4"), QStringLiteral("--name"), QStringLiteral("Json Vier"),
+                QStringLiteral("--put"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(put.exitCode == 0, put.err.constData());
+        const QJsonObject after = QJsonDocument::fromJson(put.out).object();
+        QCOMPARE(after.value(QLatin1String("name")).toString(), QStringLiteral("Json Vier"));
+        // The whole record went: the other fields are what they were, on the server too.
+        QCOMPARE(after.value(QLatin1String("email")).toString(), QStringLiteral("json.four@example.com"));
+        QCOMPARE(after.value(QLatin1String("status")).toString(), QStringLiteral("inactive"));
+        QVERIFY(put.err.contains("PUT"));
+
+        const Run got = cli(url,
+            { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("4"), QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(got.exitCode == 0, got.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(got.out).object().value(QLatin1String("gender")).toString(),
+            QStringLiteral("female"));
+
+        const Run deleted
+            = cli(url, { QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("4") });
+        QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+        QCOMPARE(
+            cli(url, { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("4") }).exitCode, 5);
+    }
+
+    void cliListShowsTheGoodItemsOfAPageWithABadOne()
+    {
+        // Finding: one malformed item (a mock's negative id) rejected the whole page.
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(200,
+                "[{\"id\":7,\"name\":\"A\",\"email\":\"a@x.test\",\"gender\":\"male\",\"status\":\"active\"},"
+                "{\"id\":-5,\"name\":\"B\",\"email\":\"b@x.test\",\"gender\":\"male\",\"status\":\"active\"},"
+                "{\"id\":9,\"name\":\"C\",\"email\":\"c@x.test\",\"gender\":\"female\",\"status\":\"active\"}"
+                "]",
+                { { "X-Pagination-Total", "3" }, { "X-Pagination-Page", "1" },
+                    { "X-Pagination-Limit", "20" } });
+        });
+        const Run r = cli(server.baseUrl(),
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"),
+                QStringLiteral("csv") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(csvIds(r.out), (QSet<QByteArray> { "7", "9" }));
+        QVERIFY2(r.err.contains("item 2 (id -5) was skipped"), r.err.constData());
+    }
+
+    void firstContactFindsTheDialect()
+    {
+        JsonServerFixture old(JsonServerFixture::Version::V0_17);
+        QVERIFY2(old.start(JsonServerFixture::users(30)), qPrintable(old.errorString()));
+        JsonServerFixture beta(JsonServerFixture::Version::V1);
+        QVERIFY2(beta.start(JsonServerFixture::users(30, true)), qPrintable(beta.errorString()));
+        CannedServer gorest;
+        QVERIFY(gorest.listen());
+        gorest.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(200, "[]",
+                { { "X-Pagination-Total", "0" }, { "X-Pagination-Pages", "0" }, { "X-Pagination-Page", "1" },
+                    { "X-Pagination-Limit", "10" } });
+        });
+        const QList<QPair<QUrl, Dialect::Kind>> cases { { old.baseUrl(), Dialect::Kind::JsonServer017 },
+            { beta.baseUrl(), Dialect::Kind::JsonServer1 }, { gorest.baseUrl(), Dialect::Kind::GoRestV2 } };
+        for (const auto &c : cases) {
+            ApiClient client;
+            client.setBaseUrl(c.first);
+            QSignalSpy detected(&client, &ApiClient::dialectDetected);
+            client.detectDialect();
+            QTRY_COMPARE_WITH_TIMEOUT(detected.count(), 1, 20000);
+            QCOMPARE(detected.first().at(1).value<Dialect>().kind(), c.second);
+        }
+    }
+
+    void cliNamesTheCauseOfARedirectedWrite()
+    {
+        // nginx in front of json-server 0.17: /old/ answers every request with a 301 to /api/, /moved/ with
+        // a 307 to another origin that wants a token.
+        JsonServerFixture backend(JsonServerFixture::Version::V0_17);
+        QVERIFY2(backend.start(JsonServerFixture::users(3)), qPrintable(backend.errorString()));
+        const quint16 front = LocalDaemon::freePort();
+        const quint16 other = LocalDaemon::freePort();
+        QVERIFY(front && other && front != other);
+        const QString backendAddress = QStringLiteral("127.0.0.1:%1").arg(backend.baseUrl().port());
+        const QString config = QStringLiteral(R"(
+user root;
+worker_processes 1;
+daemon off;
+pid {DIR}/nginx.pid;
+error_log {DIR}/error.log;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path {DIR}/body;
+    proxy_temp_path {DIR}/proxy;
+    fastcgi_temp_path {DIR}/fastcgi;
+    uwsgi_temp_path {DIR}/uwsgi;
+    scgi_temp_path {DIR}/scgi;
+    server {
+        listen 127.0.0.1:%1;
+        location /old/ { rewrite ^/old/(.*)$ http://127.0.0.1:%1/api/$1 permanent; }
+        location /moved/ { return 307 http://127.0.0.1:%2$request_uri; }
+        location /api/ { proxy_pass http://%3/; }
+    }
+    server {
+        listen 127.0.0.1:%2;
+        location / {
+            if ($http_authorization = "") { return 401; }
+            proxy_pass http://%3;
+        }
+    }
+}
+)")
+                                   .arg(front)
+                                   .arg(other)
+                                   .arg(backendAddress);
+        LocalDaemon nginx;
+        QVERIFY2(nginx.start(QStringLiteral("nginx"),
+                     { QStringLiteral("-p"), nginx.dir(), QStringLiteral("-c"), QStringLiteral("{CONFIG}") },
+                     QStringLiteral("nginx.conf"), config, front),
+            qPrintable(nginx.errorString()));
+
+        const QStringList create { QStringLiteral("--dialect"), QStringLiteral("json-server-0.17"),
+            QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+            QStringLiteral("Moved"), QStringLiteral("--email"), QStringLiteral("moved@example.com"),
+            QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
+            QStringLiteral("active") };
+        // Finding: a 301 on a POST ended in "a user object was expected", exit 9.
+        const Run redirected = cli(QUrl(QStringLiteral("http://127.0.0.1:%1/old").arg(front)), create);
+        QCOMPARE(redirected.exitCode, 1);
+        QVERIFY2(redirected.err.contains("turns a write into a read, so nothing was written"),
+            redirected.err.constData());
+        QVERIFY2(redirected.err.contains(
+                     QStringLiteral("use http://127.0.0.1:%1/api as the endpoint").arg(front).toUtf8()),
+            redirected.err.constData());
+        QCOMPARE(
+            cli(backend.baseUrl(), { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("4") })
+                .exitCode,
+            5); // nothing was written
+
+        // Finding: a write redirected to another origin blamed the token, which was rightly withheld.
+        const Run elsewhere = cli(QUrl(QStringLiteral("http://127.0.0.1:%1/moved").arg(front)), create, 30000,
+            QStringLiteral("secret-token-for-the-front"));
+        QCOMPARE(elsewhere.exitCode, 1);
+        QVERIFY2(elsewhere.err.contains(
+                     QStringLiteral("another origin (http://127.0.0.1:%1)").arg(other).toUtf8()),
+            elsewhere.err.constData());
+        QVERIFY2(
+            elsewhere.err.contains("the token was withheld from that origin"), elsewhere.err.constData());
+        QVERIFY2(!elsewhere.err.contains("Check the token"), elsewhere.err.constData());
+    }
+
+    void proxyThatWantsCredentialsSaysSo()
+    {
+        JsonServerFixture backend(JsonServerFixture::Version::V0_17);
+        QVERIFY2(backend.start(JsonServerFixture::users(3)), qPrintable(backend.errorString()));
+        const quint16 port = LocalDaemon::freePort();
+        LocalDaemon tinyproxy;
+        const QString config
+            = QStringLiteral("Port %1\nListen 127.0.0.1\nTimeout 30\n"
+                             "PidFile \"{DIR}/tinyproxy.pid\"\nLogFile \"{DIR}/tinyproxy.log\"\n"
+                             "LogLevel Info\nBasicAuth alice s3cret\nAllow 127.0.0.1\n")
+                  .arg(port);
+        QVERIFY2(tinyproxy.start(QStringLiteral("tinyproxy"),
+                     { QStringLiteral("-d"), QStringLiteral("-c"), QStringLiteral("{CONFIG}") },
+                     QStringLiteral("tinyproxy.conf"), config, port),
+            qPrintable(tinyproxy.errorString()));
+
+        // Finding: a proxy's 407 gave "Unexpected answer (HTTP 407).", exit 1. Qt never proxies loopback
+        // through the environment's or the application's settings, so the proxy is given explicitly.
+        const QStringList get { QStringLiteral("--dialect"), QStringLiteral("json-server-0.17"),
+            QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("2") };
+        const Run refused = cli(backend.baseUrl(),
+            QStringList { QStringLiteral("--proxy"), QStringLiteral("http://127.0.0.1:%1").arg(port) } + get);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("proxy asks for credentials"), refused.err.constData());
+        const Run through = cli(backend.baseUrl(),
+            QStringList {
+                QStringLiteral("--proxy"), QStringLiteral("http://alice:s3cret@127.0.0.1:%1").arg(port) }
+                + get);
+        QVERIFY2(through.exitCode == 0, through.err.constData());
+        QVERIFY(through.out.contains("Real Server 2"));
+        QFile log(tinyproxy.dir() + QStringLiteral("/tinyproxy.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY2(log.readAll().contains("/users/2"), "the request did not go through the proxy");
     }
 
     void tableModelStopsWhenEveryPageIsTheSame()
