@@ -7,8 +7,10 @@
 #include "tokenstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +19,7 @@
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QSocketNotifier>
+#include <QSslCertificate>
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
@@ -241,6 +244,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         *error = tr("--%1 must be a whole number from %2 to %3").arg(option).arg(min).arg(max);
         return false;
     };
+    if (!setUpTls(global, profile ? profile->trustedCertificates() : QStringList(), error))
+        return false;
     if (global.isSet(QStringLiteral("proxy"))) {
         const QUrl url(global.value(QStringLiteral("proxy")), QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
@@ -331,6 +336,49 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     return true;
 }
 
+bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints, QString *error)
+{
+    for (const QString &given : global.values(QStringLiteral("trust-fingerprint"))) {
+        const QString normalized = Profile::normalizedFingerprint(given);
+        if (normalized.isEmpty()) {
+            *error = tr("--trust-fingerprint wants a SHA-256 fingerprint: 64 hex digits, ':' allowed");
+            return false;
+        }
+        fingerprints.append(normalized);
+    }
+    m_client.setTrustedCertificates(fingerprints);
+
+    // As OpenSSL and curl do: SSL_CERT_FILE and SSL_CERT_DIR (':'-separated) name the authorities to
+    // trust instead of the system's; --ca-file adds its own.
+    QList<QSslCertificate> authorities;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    auto readPem = [&](const QString &path, bool mustHold) {
+        QFile file(path);
+        const QList<QSslCertificate> found = file.open(QIODevice::ReadOnly)
+            ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+            : QList<QSslCertificate>();
+        if (found.isEmpty() && mustHold) {
+            *error = tr("no PEM certificate could be read from %1").arg(path);
+            return false;
+        }
+        authorities += found;
+        return true;
+    };
+    if (const QString file = env.value(QStringLiteral("SSL_CERT_FILE")); !file.isEmpty())
+        readPem(file, false);
+    if (const QString dirs = env.value(QStringLiteral("SSL_CERT_DIR")); !dirs.isEmpty()) {
+        for (const QString &dir : dirs.split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
+            const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::Readable);
+            for (const QFileInfo &entry : entries)
+                readPem(entry.filePath(), false);
+        }
+    }
+    if (global.isSet(QStringLiteral("ca-file")) && !readPem(global.value(QStringLiteral("ca-file")), true))
+        return false;
+    m_client.setCaCertificates(authorities);
+    return true;
+}
+
 void CliApp::detectDialect()
 {
     QEventLoop loop;
@@ -382,6 +430,14 @@ int CliApp::run(const QStringList &arguments)
         { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
         { QStringLiteral("verbose"),
             tr("Print every HTTP exchange (token and user:password redacted) to stderr.") },
+        { QStringLiteral("ca-file"),
+            tr("Verify the server with the certificate authorities in this PEM file instead of the "
+               "system's (SSL_CERT_FILE and SSL_CERT_DIR are honoured too)."),
+            tr("path") },
+        { QStringLiteral("trust-fingerprint"),
+            tr("Trust the server certificate with this SHA-256 fingerprint, as the error shows it "
+               "(repeatable)."),
+            tr("sha256") },
         { QStringLiteral("proxy"),
             tr("Send every request through this proxy: http://[user:password@]host:port or socks5://...; "
                "without it, the environment's proxy settings apply."),

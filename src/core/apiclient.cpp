@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QUrlQuery>
 
@@ -255,6 +256,13 @@ void ApiClient::setProxy(const QNetworkProxy &proxy)
         manager->clearConnectionCache();
         manager->setProxy(proxy);
     }
+}
+
+void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_caCertificates = certificates;
+    for (QNetworkAccessManager *manager : m_managers)
+        manager->clearConnectionCache();
 }
 
 void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
@@ -610,6 +618,11 @@ void ApiClient::start(Call &call, bool isRedirect)
 
     QNetworkRequest request(call.currentUrl);
     request.setTransferTimeout(m_timeoutMs);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = request.sslConfiguration();
+        tls.setCaCertificates(m_caCertificates);
+        request.setSslConfiguration(tls);
+    }
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("UserDesk/" USERDESK_VERSION));
     request.setRawHeader("Accept", "application/json");
     if (!call.currentBody.isEmpty())

@@ -17,6 +17,7 @@
 #include <QNetworkProxy>
 #include <QObject>
 #include <QSet>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 #include <deque>
@@ -63,6 +64,9 @@ public:
     void setMaxJsonDepth(int depth) { m_maxJsonDepth = depth; }
     // SHA-256 fingerprints (hex) of certificates the person chose to trust for this profile.
     void setTrustedCertificates(const QStringList &sha256Fingerprints);
+    // Certificate authorities to verify servers with instead of the system's (as curl's --cacert and
+    // OpenSSL's SSL_CERT_FILE do); empty: the system's.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
     void setPacingEnabled(bool enabled) { m_pacingEnabled = enabled; }
     // Every request goes through this proxy (with its user and password, if any) instead of what the
     // application's proxy settings say.
@@ -188,6 +192,7 @@ private:
     Dialect m_dialect;
     std::optional<QNetworkProxy> m_proxy;
     QSet<QString> m_trustedFingerprints;
+    QList<QSslCertificate> m_caCertificates;
     QElapsedTimer m_monotonic;
     std::function<qint64()> m_clock;
 

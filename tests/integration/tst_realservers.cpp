@@ -430,6 +430,103 @@ http {
         QVERIFY2(log.readAll().contains("/users/2"), "the request did not go through the proxy");
     }
 
+    void cliTrustsAPrivateCertificateAuthorityWhenTold()
+    {
+        // nginx with a certificate from a private CA made here, HTTP/2 and gzip, in front of json-server.
+        JsonServerFixture backend(JsonServerFixture::Version::V0_17);
+        QVERIFY2(backend.start(JsonServerFixture::users(3)), qPrintable(backend.errorString()));
+        QTemporaryDir pki;
+        QVERIFY(pki.isValid());
+        QProcess openssl;
+        openssl.setWorkingDirectory(pki.path());
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-ec"),
+                QStringLiteral(
+                    "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
+                    "-subj '/CN=UserDesk Test CA' 2>/dev/null\n"
+                    "openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr "
+                    "-subj '/CN=127.0.0.1' 2>/dev/null\n"
+                    "printf 'subjectAltName=IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n' > ext.cnf\n"
+                    "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out "
+                    "server.pem "
+                    "-days 2 -extfile ext.cnf 2>/dev/null\n"
+                    "mkdir certs && cp ca.pem certs/ca.pem\n"
+                    "openssl x509 -in server.pem -noout -fingerprint -sha256\n") });
+        QVERIFY(openssl.waitForFinished(60000));
+        const QByteArray said = openssl.readAll();
+        QVERIFY2(openssl.exitCode() == 0, said.constData());
+        const QString fingerprint = QString::fromLatin1(said.mid(said.indexOf('=') + 1).trimmed())
+                                        .remove(QLatin1Char(':'))
+                                        .toLower();
+        QCOMPARE(fingerprint.size(), 64);
+
+        const quint16 port = LocalDaemon::freePort();
+        const QString config = QStringLiteral(R"(
+user root;
+worker_processes 1;
+daemon off;
+pid {DIR}/nginx.pid;
+error_log {DIR}/error.log;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path {DIR}/body;
+    proxy_temp_path {DIR}/proxy;
+    fastcgi_temp_path {DIR}/fastcgi;
+    uwsgi_temp_path {DIR}/uwsgi;
+    scgi_temp_path {DIR}/scgi;
+    server {
+        listen 127.0.0.1:%1 ssl http2;
+        ssl_certificate %2/server.pem;
+        ssl_certificate_key %2/server.key;
+        gzip on;
+        gzip_min_length 1;
+        gzip_types application/json;
+        location / { proxy_pass http://127.0.0.1:%3; }
+    }
+}
+)")
+                                   .arg(port)
+                                   .arg(pki.path())
+                                   .arg(backend.baseUrl().port());
+        LocalDaemon nginx;
+        QVERIFY2(nginx.start(QStringLiteral("nginx"),
+                     { QStringLiteral("-p"), nginx.dir(), QStringLiteral("-c"), QStringLiteral("{CONFIG}") },
+                     QStringLiteral("nginx.conf"), config, port),
+            qPrintable(nginx.errorString()));
+        const QUrl endpoint(QStringLiteral("https://127.0.0.1:%1").arg(port));
+        const QStringList get { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("2") };
+
+        // Not trusted: the fingerprint is shown (this already worked).
+        const Run untrusted = cli(endpoint, get);
+        QCOMPARE(untrusted.exitCode, 3);
+        QVERIFY2(untrusted.err.contains(fingerprint.toUtf8()), untrusted.err.constData());
+
+        // Finding: a CLI user had no way to trust it.
+        const Run byFingerprint
+            = cli(endpoint, QStringList { QStringLiteral("--trust-fingerprint"), fingerprint } + get);
+        QVERIFY2(byFingerprint.exitCode == 0, byFingerprint.err.constData());
+        QVERIFY(byFingerprint.out.contains("Real Server 2"));
+        const Run byCaFile = cli(endpoint,
+            QStringList { QStringLiteral("--ca-file"), pki.filePath(QStringLiteral("ca.pem")) } + get);
+        QVERIFY2(byCaFile.exitCode == 0, byCaFile.err.constData());
+        QCOMPARE(
+            cli(endpoint, QStringList { QStringLiteral("--trust-fingerprint"), QStringLiteral("abc") } + get)
+                .exitCode,
+            2);
+
+        // SSL_CERT_FILE and SSL_CERT_DIR, as OpenSSL and curl read them.
+        qputenv("SSL_CERT_FILE", pki.filePath(QStringLiteral("ca.pem")).toLocal8Bit());
+        const Run byFile = cli(endpoint, get);
+        qunsetenv("SSL_CERT_FILE");
+        QVERIFY2(byFile.exitCode == 0, byFile.err.constData());
+        qputenv("SSL_CERT_DIR", pki.filePath(QStringLiteral("certs")).toLocal8Bit());
+        const Run byDir = cli(endpoint, get);
+        qunsetenv("SSL_CERT_DIR");
+        QVERIFY2(byDir.exitCode == 0, byDir.err.constData());
+    }
+
     void tableModelStopsWhenEveryPageIsTheSame()
     {
         // Finding: scrolling to the end started about 100 requests a second until the profile changed.
