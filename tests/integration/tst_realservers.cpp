@@ -365,11 +365,10 @@ http {
                      QStringLiteral("nginx.conf"), config, front),
             qPrintable(nginx.errorString()));
 
-        const QStringList create { QStringLiteral("--dialect"), QStringLiteral("json-server-0.17"),
-            QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
-            QStringLiteral("Moved"), QStringLiteral("--email"), QStringLiteral("moved@example.com"),
-            QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
-            QStringLiteral("active") };
+        const QStringList create { QStringLiteral("users"), QStringLiteral("create"),
+            QStringLiteral("--name"), QStringLiteral("Moved"), QStringLiteral("--email"),
+            QStringLiteral("moved@example.com"), QStringLiteral("--gender"), QStringLiteral("male"),
+            QStringLiteral("--status"), QStringLiteral("active") };
         // Finding: a 301 on a POST ended in "a user object was expected", exit 9.
         const Run redirected = cli(QUrl(QStringLiteral("http://127.0.0.1:%1/old").arg(front)), create);
         QCOMPARE(redirected.exitCode, 1);
