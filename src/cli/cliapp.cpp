@@ -174,7 +174,8 @@ void CliApp::printExchange(int index)
     if (!e.requestBody.isEmpty())
         m_err << JsonFormat::pretty(e.requestBody) << '\n';
     if (e.httpStatus)
-        m_err << "< " << e.httpStatus << "  (" << e.elapsedMs << " ms)\n";
+        m_err << "< " << e.protocol << ' ' << e.httpStatus << "  (" << e.elapsedMs << " ms, "
+              << tr("%1 bytes").arg(e.responseBytes) << ")\n";
     else
         m_err << "< " << tr("no answer: %1").arg(e.error) << "  (" << e.elapsedMs << " ms)\n";
     for (const auto &h : e.responseHeaders)

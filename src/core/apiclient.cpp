@@ -775,6 +775,11 @@ void ApiClient::onFinished(RequestId id)
         e.responseHeaders = answer.headers();
         e.responseBody = answer.body();
         e.responseBytes = answer.body().size();
+        if (answer.httpStatus() != 0) {
+            e.protocol = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                ? QStringLiteral("HTTP/2")
+                : QStringLiteral("HTTP/1.1");
+        }
         e.elapsedMs = elapsed;
         e.error = error.isError() ? error.message() : QString();
     });

@@ -47,6 +47,7 @@ struct HttpExchange
     QByteArray responseBody;
     bool responseBodyTruncated = false;
     qint64 responseBytes = 0;
+    QString protocol; // "HTTP/1.1" or "HTTP/2"; empty when no answer arrived
     qint64 elapsedMs = -1;
     QString error; // empty on success
 };
