@@ -175,7 +175,8 @@ void CliApp::printExchange(int index)
         m_err << JsonFormat::pretty(e.requestBody) << '\n';
     if (e.httpStatus)
         m_err << "< " << e.protocol << ' ' << e.httpStatus << "  (" << e.elapsedMs << " ms, "
-              << tr("%1 bytes").arg(e.responseBytes) << ")\n";
+              << tr("%1 bytes").arg(e.responseBytes)
+              << (e.wireBytes >= 0 ? tr(", %1 compressed").arg(e.wireBytes) : QString()) << ")\n";
     else
         m_err << "< " << tr("no answer: %1").arg(e.error) << "  (" << e.elapsedMs << " ms)\n";
     for (const auto &h : e.responseHeaders)

@@ -1,5 +1,6 @@
 #include "apiclient.h"
 
+#include "contentdecoder.h"
 #include "jsonformat.h"
 #include "requestlog.h"
 #include "restreply.h"
@@ -625,6 +626,8 @@ void ApiClient::start(Call &call, bool isRedirect)
     }
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("UserDesk/" USERDESK_VERSION));
     request.setRawHeader("Accept", "application/json");
+    // Set by hand, so that Qt leaves the body compressed and the log can tell the size on the wire.
+    request.setRawHeader("Accept-Encoding", ContentDecoder::acceptEncoding());
     if (!call.currentBody.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json; charset=utf-8"));
     if (!m_token.isEmpty() && call.sendToken && isOwnOrigin(call.currentUrl))
@@ -754,14 +757,29 @@ void ApiClient::onFinished(RequestId id)
         && reply->error() == QNetworkReply::OperationCanceledError)
         call.abortReason = RestReply::AbortReason::TimedOut; // only the transfer timeout aborts without us
     // An aborted reply is closed; reading it would only warn.
-    const QByteArray body = reply->isOpen() && call.abortReason == RestReply::AbortReason::None
-        ? reply->readAll()
-        : QByteArray();
+    QByteArray body = reply->isOpen() && call.abortReason == RestReply::AbortReason::None ? reply->readAll()
+                                                                                          : QByteArray();
+    // The client asked for compression itself, so Qt left the body as it came: decode it here.
+    qint64 wireBytes = -1;
+    ApiError decodeError;
+    const QByteArray encoding = reply->rawHeader("Content-Encoding");
+    if (!body.isEmpty() && ContentDecoder::handles(encoding)) {
+        wireBytes = body.size();
+        QString why;
+        if (auto decoded = ContentDecoder::decode(encoding, body, m_maxResponseBytes, &why)) {
+            body = std::move(*decoded);
+        } else {
+            decodeError = ApiError::badResponse(tr("The server's answer could not be used: %1.").arg(why));
+            body.clear();
+        }
+    }
     const RestReply answer = RestReply::capture(reply, body, call.abortReason);
     updateRateLimit(answer);
 
     const qint64 elapsed = now() - call.attemptStartedMs;
     ApiError error = answer.error();
+    if (!error.isError() && decodeError.isError())
+        error = decodeError;
     if (!error.isError() && answer.headers().isEmpty() && answer.httpStatus() != 204) {
         // Qt 6.4 throws every header away, without an error, when a server sends more than it will parse
         // (over 100 fields, or huge ones); no real server answers with none at all.
@@ -779,6 +797,7 @@ void ApiClient::onFinished(RequestId id)
             e.protocol = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
                 ? QStringLiteral("HTTP/2")
                 : QStringLiteral("HTTP/1.1");
+            e.wireBytes = wireBytes;
         }
         e.elapsedMs = elapsed;
         e.error = error.isError() ? error.message() : QString();

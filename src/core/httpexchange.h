@@ -48,6 +48,7 @@ struct HttpExchange
     bool responseBodyTruncated = false;
     qint64 responseBytes = 0;
     QString protocol; // "HTTP/1.1" or "HTTP/2"; empty when no answer arrived
+    qint64 wireBytes = -1; // the body as it crossed the wire, compressed; -1 when it was not
     qint64 elapsedMs = -1;
     QString error; // empty on success
 };

@@ -510,12 +510,14 @@ http {
         const Run byCaFile = cli(endpoint,
             QStringList { QStringLiteral("--ca-file"), pki.filePath(QStringLiteral("ca.pem")) } + get);
         QVERIFY2(byCaFile.exitCode == 0, byCaFile.err.constData());
-        // --verbose names the protocol: nginx speaks HTTP/2 here.
+        // --verbose names the protocol: nginx speaks HTTP/2 here, and compresses with gzip.
         const Run verbose = cli(endpoint,
             QStringList { QStringLiteral("--verbose"), QStringLiteral("--ca-file"),
                 pki.filePath(QStringLiteral("ca.pem")) }
                 + get);
         QVERIFY2(verbose.err.contains("< HTTP/2 200"), verbose.err.constData());
+        // ... and the size gzip made of the body, besides the body's own.
+        QVERIFY2(verbose.err.contains(" compressed)"), verbose.err.constData());
         QCOMPARE(
             cli(endpoint, QStringList { QStringLiteral("--trust-fingerprint"), QStringLiteral("abc") } + get)
                 .exitCode,
