@@ -555,6 +555,30 @@ http {
         QVERIFY(model.pagingStopReason().contains(QLatin1String("repeated")));
     }
 
+    void tableModelLoadAllEndsWhenEveryPageIsTheSame()
+    {
+        // Loading every page (for a sort or an export over all users) is a walk too.
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler(
+            [](const CannedServer::Request &) { return CannedServer::response(200, samePageEveryTime(20)); });
+        ApiClient client;
+        client.setBaseUrl(server.baseUrl());
+        UserTableModel model(&client);
+        model.setPageSize(20);
+        QSignalSpy loadingAll(&model, &UserTableModel::loadingAllChanged);
+        model.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 20, 20000);
+        model.loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoadingAll(), 5000);
+        QTest::qWait(500);
+        QCOMPARE(model.rowCount(), 20);
+        QVERIFY2(server.requests().size() <= 3, QByteArray::number(server.requests().size()).constData());
+        QVERIFY(!loadingAll.isEmpty());
+        QCOMPARE(loadingAll.last().at(0).toBool(), false);
+        QVERIFY(!model.pagingStopReason().isEmpty());
+    }
+
     void tableModelStopsOnJsonServerThatIgnoresPaging()
     {
         JsonServerFixture server(JsonServerFixture::Version::V0_17);
