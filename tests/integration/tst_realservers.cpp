@@ -2,6 +2,7 @@
 #include "cannedserver.h"
 #include "jsonserverfixture.h"
 #include "localdaemon.h"
+#include "profilestore.h"
 #include "requestlog.h"
 #include "usertablemodel.h"
 
@@ -219,6 +220,31 @@ private slots:
                          QStringLiteral("list") })
                      .exitCode,
             2);
+    }
+
+    void cliKeepsTheDialectItFoundInTheProfile()
+    {
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(12)), qPrintable(server.errorString()));
+        const QString settings = m_dir.filePath(QStringLiteral("dialect-profiles.ini"));
+        {
+            ProfileStore store(settings);
+            QVERIFY(store.saveProfile(Profile(QStringLiteral("mock"), server.baseUrl())));
+        }
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("USERDESK_TOKEN"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--settings"), settings, QStringLiteral("--profile"), QStringLiteral("mock"),
+                QStringLiteral("--no-keychain"), QStringLiteral("users"), QStringLiteral("list"),
+                QStringLiteral("--per-page"), QStringLiteral("5"), QStringLiteral("--format"),
+                QStringLiteral("csv") });
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(csvIds(p.readAllStandardOutput()).size(), 5);
+        ProfileStore store(settings);
+        QCOMPARE(store.profile(QStringLiteral("mock"))->dialect(), QStringLiteral("json-server-0.17"));
     }
 
     void cliWritesOnJsonServer017WithOnlyTheEndpoint()
