@@ -317,13 +317,12 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     if (m_verbose) {
         connect(m_client.requestLog(), &RequestLog::changed, this, &CliApp::printExchange);
     }
-    if (!dialect) {
-        detectDialect();
-        // Kept with the profile it was found for, unless --endpoint points elsewhere for this run.
-        if (profile && !global.isSet(QStringLiteral("endpoint")) && m_dialectDetected) {
-            profile->setDialect(m_client.dialect().name());
-            ProfileStore(settingsPath).saveProfile(*profile);
-        }
+    // Only lists differ between dialects: the first list of this run finds it out (listDialect()).
+    m_dialectUnknown = !dialect;
+    // Kept with the profile it is found for, unless --endpoint points elsewhere for this run.
+    if (profile && !global.isSet(QStringLiteral("endpoint"))) {
+        m_dialectProfile = profile;
+        m_settingsPath = settingsPath;
     }
     if (m_verbose) {
         connect(&m_client, &ApiClient::retryScheduled, this,
@@ -379,6 +378,18 @@ bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints
         return false;
     m_client.setCaCertificates(authorities);
     return true;
+}
+
+void CliApp::findDialectForLists()
+{
+    if (!m_dialectUnknown)
+        return;
+    m_dialectUnknown = false;
+    detectDialect();
+    if (m_dialectProfile && m_dialectDetected) {
+        m_dialectProfile->setDialect(m_client.dialect().name());
+        ProfileStore(m_settingsPath).saveProfile(*m_dialectProfile);
+    }
 }
 
 void CliApp::detectDialect()
@@ -704,6 +715,7 @@ int CliApp::list(const QStringList &arguments)
             failure = error;
         finish();
     });
+    findDialectForLists();
     ask(firstPage);
     if (all) {
         // Fill the first wave before the count is known: a page past the end costs an empty answer, while

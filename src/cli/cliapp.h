@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "profile.h"
 #include "userexport.h"
 
 #include <QCommandLineParser>
@@ -66,6 +67,8 @@ private:
     bool setUpTls(const QCommandLineParser &global, QStringList fingerprints, QString *error);
     // Asks the server which dialect it speaks and sets it on the client; GoRest when it cannot tell.
     void detectDialect();
+    // Before the first list of a run whose dialect is not given: detectDialect(), kept in the profile.
+    void findDialectForLists();
 
     ApiClient m_client;
     QTextStream m_out;
@@ -73,6 +76,9 @@ private:
     UserExport::Format m_format = UserExport::Format::Table;
     bool m_verbose = false;
     bool m_dialectDetected = false;
+    bool m_dialectUnknown = false;
+    std::optional<Profile> m_dialectProfile;
+    QString m_settingsPath;
     int m_exitCode = Ok;
     int m_interruptedBy = 0; // the signal that stopped the run
     QSet<quint64> m_printedExchanges; // --verbose shows each exchange once

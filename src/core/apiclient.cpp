@@ -769,7 +769,10 @@ void ApiClient::onFinished(RequestId id)
         if (auto decoded = ContentDecoder::decode(encoding, body, m_maxResponseBytes, &why)) {
             body = std::move(*decoded);
         } else {
-            decodeError = ApiError::badResponse(tr("The server's answer could not be used: %1.").arg(why));
+            decodeError = ApiError(ApiError::Kind::BadResponse,
+                tr("The answer could not be decompressed: %1.").arg(why),
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            decodeError.setRawBody(body.left(64 * 1024));
             body.clear();
         }
     }
@@ -818,7 +821,8 @@ void ApiClient::onFinished(RequestId id)
             tr("The server redirected the request to another origin (%1), which asked for authentication "
                "(HTTP %2); the token was withheld from that origin. Use the address the server redirects to "
                "as the endpoint if you trust it.")
-                .arg(call.tokenWithheldAt.toString(QUrl::RemoveQuery | QUrl::RemovePath))
+                .arg(call.tokenWithheldAt.toString(
+                    QUrl::RemoveQuery | QUrl::RemovePath | QUrl::RemoveUserInfo))
                 .arg(answer.httpStatus()),
             answer.httpStatus());
     }
@@ -857,9 +861,10 @@ bool ApiClient::followRedirect(Call &call, const RestReply &reply)
             ApiError(ApiError::Kind::HttpOther,
                 tr("The server redirected the %1 to %2 (HTTP %3). Such a redirect turns a write into a read, "
                    "so nothing was written; use %4 as the endpoint.")
-                    .arg(QString::fromLatin1(call.currentMethod), target.toString(QUrl::RemoveQuery))
+                    .arg(QString::fromLatin1(call.currentMethod),
+                        target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo))
                     .arg(status)
-                    .arg(endpointBehind(call.currentUrl, target).toString()),
+                    .arg(endpointBehind(call.currentUrl, target).toString(QUrl::RemoveUserInfo)),
                 status));
         return true;
     }

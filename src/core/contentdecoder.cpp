@@ -35,7 +35,7 @@ std::optional<QByteArray> ContentDecoder::decode(
     for (const int windowBits : attempts) {
         z_stream stream {};
         if (inflateInit2(&stream, windowBits) != Z_OK) {
-            *error = tr("the compressed answer could not be decoded");
+            *error = tr("its body could not be decoded (zlib did not start)");
             return std::nullopt;
         }
         stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
@@ -52,7 +52,7 @@ std::optional<QByteArray> ContentDecoder::decode(
             out.append(chunk, static_cast<qsizetype>(sizeof chunk - stream.avail_out));
             if (out.size() > maxBytes) {
                 inflateEnd(&stream);
-                *error = tr("the answer is larger than the allowed size once decompressed");
+                *error = tr("it is larger than the allowed size once decompressed");
                 return std::nullopt;
             }
             if (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)
@@ -62,7 +62,8 @@ std::optional<QByteArray> ContentDecoder::decode(
         if (rc == Z_STREAM_END)
             return out;
     }
-    *error = tr("the compressed answer (%1) could not be decoded").arg(QString::fromLatin1(e));
+    *error = tr("its body could not be decoded as the Content-Encoding the server declared (%1)")
+                 .arg(QString::fromLatin1(e));
     return std::nullopt;
 }
 

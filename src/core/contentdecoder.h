@@ -16,7 +16,8 @@ public:
     static QByteArray acceptEncoding() { return QByteArrayLiteral("gzip, deflate"); }
     // True when `encoding` (a Content-Encoding value) is something decode() undoes.
     static bool handles(const QByteArray &encoding);
-    // The decoded body; nullopt with *error (a clause) when it is corrupt or larger than maxBytes.
+    // The decoded body; nullopt with *error (a clause about the answer, "its body ...") when it is corrupt
+    // or larger than maxBytes.
     static std::optional<QByteArray> decode(
         const QByteArray &encoding, const QByteArray &body, qint64 maxBytes, QString *error);
 };

@@ -26,7 +26,7 @@ private slots:
     {
         QString error;
         QVERIFY(!ContentDecoder::decode("gzip", "not gzip at all", 1 << 20, &error));
-        QVERIFY(error.contains(QLatin1String("could not be decoded")));
+        QVERIFY(error.contains(QLatin1String("Content-Encoding the server declared (gzip)")));
         const QByteArray cut = qCompress(QByteArray(5000, 'x')).mid(4).chopped(6);
         QVERIFY(!ContentDecoder::decode("deflate", cut, 1 << 20, &error));
     }
