@@ -168,6 +168,7 @@ void ApiClient::setBaseUrl(const QUrl &url)
     m_rateLimit = {};
     m_sentSinceRateUpdate = 0;
     m_holdUntilMs = 0;
+    m_serverAnswered = false;
 }
 
 void ApiClient::setToken(const QString &token)
@@ -476,6 +477,8 @@ void ApiClient::dispatch()
 {
     m_dispatchScheduled = false;
     while (m_inFlight < m_maxInFlight && !m_queue.empty()) {
+        if (m_pacingEnabled && !m_token.isEmpty() && !m_serverAnswered && m_inFlight > 0)
+            return; // the first answer says the budget (or that there is none); onFinished dispatches again
         const qint64 wait = pacingDelayMs();
         if (wait > 0) {
             if (!m_pacingTimer.isActive() || m_pacingTimer.remainingTime() > wait) {
@@ -679,6 +682,8 @@ void ApiClient::onFinished(RequestId id)
         : QByteArray();
     const RestReply answer = RestReply::capture(reply, body, call.abortReason);
     updateRateLimit(answer);
+    if (answer.httpStatus() > 0)
+        m_serverAnswered = true;
 
     const qint64 elapsed = now() - call.attemptStartedMs;
     ApiError error = answer.error();

@@ -188,6 +188,34 @@ private slots:
         }
     }
 
+    void aPacedJobGetsNo429FromItsFirstRequest()
+    {
+        // 5 requests per window and 6 in flight: without holding the first wave until the first answer
+        // tells the budget, the sixth request is a 429.
+        auto c = client();
+        c->setMaxInFlight(6);
+        auto j = journal();
+        QVERIFY(j);
+        QList<JobItem> items;
+        for (qint64 userId : seededIds(12))
+            items.append(targetItem(JobItem::Operation::Update, userId, [] {
+                UserDraft d;
+                d.status = QStringLiteral("inactive");
+                return d;
+            }()));
+        QCOMPARE(items.size(), 12);
+        SandboxRateLimit limit;
+        limit.limit = 5;
+        limit.windowSeconds = 2;
+        m_sandbox->setRateLimit(limit);
+        const quint64 limitedBefore = m_sandbox->stats().rateLimited;
+        const qint64 id
+            = j->createJob(QStringLiteral("bulk-update"), m_sandbox->baseUrl().toString(), {}, items);
+        QVERIFY(runToEnd(*c, *j, id));
+        QCOMPARE(j->job(id)->applied, 12);
+        QCOMPARE(m_sandbox->stats().rateLimited, limitedBefore); // not one 429
+    }
+
     void aResumeReadsBeforeItSendsAgain()
     {
         auto j = journal();
