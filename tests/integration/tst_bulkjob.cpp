@@ -2,6 +2,7 @@
 // request, a resume settles what may have been sent by reading the server first (so nothing happens twice),
 // and a paced job stays under the server's rate limit from its first request.
 #include "bulkjob.h"
+#include "deferreddelete.h"
 #include "jobjournal.h"
 #include "sandboxfixture.h"
 
@@ -346,6 +347,52 @@ private slots:
         QCOMPARE(onServer.size(), 30);
         for (int count : onServer)
             QCOMPARE(count, 1);
+    }
+    void aDeleteUndoneWithinItsGracePeriodSendsNothing()
+    {
+        auto c = client();
+        auto j = journal();
+        QVERIFY(j);
+        const QList<qint64> ids = seededIds(3);
+        const quint64 writes = m_sandbox->stats().writesApplied;
+        DeferredDelete pending(c.get(), j.get(), ids, 300);
+        QSignalSpy undone(&pending, &DeferredDelete::undone);
+        QSignalSpy sending(&pending, &DeferredDelete::sending);
+        pending.start();
+        QTest::qWait(50);
+        QVERIFY(pending.remainingMs() > 0);
+        QVERIFY(pending.undo());
+        QCOMPARE(undone.size(), 1);
+        QTest::qWait(600); // well past the grace period
+        QVERIFY(sending.isEmpty());
+        QVERIFY(!pending.undo());
+        QCOMPARE(m_sandbox->stats().writesApplied, writes);
+        for (qint64 id : ids)
+            QVERIFY(userOnServer(*m_sandbox, id));
+        QVERIFY(j->jobs().isEmpty());
+    }
+
+    void aDeleteGoesOutWhenItsGracePeriodEnds()
+    {
+        auto c = client();
+        auto j = journal();
+        QVERIFY(j);
+        const QList<qint64> ids = seededIds(3);
+        const quint64 writes = m_sandbox->stats().writesApplied;
+        DeferredDelete pending(c.get(), j.get(), ids, 300);
+        QSignalSpy finished(&pending, &DeferredDelete::finished);
+        pending.start();
+        QTest::qWait(100);
+        QCOMPARE(m_sandbox->stats().writesApplied, writes); // held back while it can be undone
+        QVERIFY(finished.wait(waitMs));
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(!pending.undo());
+        QCOMPARE(m_sandbox->stats().writesApplied, writes + 3);
+        for (qint64 id : ids)
+            QVERIFY(!userOnServer(*m_sandbox, id));
+        const auto job = j->job(pending.jobId());
+        QVERIFY(job && job->finished);
+        QCOMPARE(job->applied, 3);
     }
 };
 
