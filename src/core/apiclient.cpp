@@ -514,6 +514,12 @@ void ApiClient::updateRateLimit(const RestReply &reply)
         // Answers on different connections arrive in a different order than the server counted them:
         // within one window a larger Remaining is an older count, and trusting it would overspend the
         // budget by the requests counted since. Keep the lower figure, and the later of the two resets.
+        // The lowest Remaining of a window counts every request answered so far (a request counted later
+        // would have answered lower), so only those still in flight may be missing from it: the budget is
+        // that figure less the requests in flight, no less (holding more back left part of every window
+        // unused: 990 of 1,000).
+        m_rateLimit.remaining = std::min(m_rateLimit.remaining, info.remaining);
+        m_sentSinceRateUpdate = m_inFlight;
         if (info.resetAtMs() > m_rateLimit.resetAtMs()) {
             m_rateLimit.receivedAtMs = info.receivedAtMs;
             m_rateLimit.resetSeconds = info.resetSeconds;
