@@ -328,7 +328,10 @@ int CliApp::run(const QStringList &arguments)
     if (positional.first() == QLatin1String("jobs")) {
         if (JobsCommands::needsServer(positional.value(1)) && !setUp(global, arguments, &error))
             return usage(error);
-        return JobsCommands(m_client, m_out, m_err).jobs(positional.mid(1));
+        const int code = JobsCommands(m_client, m_out, m_err).jobs(positional.mid(1));
+        if (m_interruptedBy)
+            return m_interruptedBy == SIGTERM ? Terminated : Canceled;
+        return code;
     }
     if (positional.first() != QLatin1String("users"))
         return usage(tr("unknown command \"%1\"").arg(positional.first()));

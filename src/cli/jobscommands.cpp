@@ -330,23 +330,29 @@ int JobsCommands::run(qint64 jobId)
         return failure(error, CliApp::Failure);
     loop.exec();
     int unknown = 0;
+    int notSent = 0;
     int failed = 0;
     int applied = 0;
     for (const JobItem &item : job.items()) {
         applied += item.state == JobItem::State::Applied;
         failed += item.state == JobItem::State::Failed;
-        unknown += item.state == JobItem::State::Sent || item.state == JobItem::State::Pending;
+        unknown += item.state == JobItem::State::Sent;
+        notSent += item.state == JobItem::State::Pending;
     }
-    m_err
-        << tr("job %1: %2 applied, %3 failed, %4 not known.").arg(jobId).arg(applied).arg(failed).arg(unknown)
-        << Qt::endl;
+    m_err << tr("job %1: %2 applied, %3 failed, %4 not known, %5 not sent.")
+                 .arg(jobId)
+                 .arg(applied)
+                 .arg(failed)
+                 .arg(unknown)
+                 .arg(notSent)
+          << Qt::endl;
     if (!complete) {
         m_err << tr(
-            "Some outcomes are not known yet; 'userdesk-cli jobs resume %1' settles them without repeating "
-            "what was applied.")
+            "Job %1 is not finished; 'userdesk-cli jobs resume %1' finishes it, reading the server first "
+            "for what may have been sent, so nothing is repeated.")
                      .arg(jobId)
               << Qt::endl;
-        return CliApp::Failure;
+        return unknown ? CliApp::OutcomeUnknown : CliApp::Canceled;
     }
     return failed ? CliApp::Failure : CliApp::Ok;
 }

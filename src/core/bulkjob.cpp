@@ -52,6 +52,7 @@ bool BulkJob::provesNotApplied(const ApiError &error)
     case ApiError::Kind::Server:
     case ApiError::Kind::HttpOther:
     case ApiError::Kind::BadResponse:
+    case ApiError::Kind::Unknown:
         return false;
     }
     return false;
@@ -101,8 +102,12 @@ void BulkJob::stop()
 
 void BulkJob::fill()
 {
-    if (!m_running || m_stopping || !m_client)
+    if (!m_running || !m_client)
         return;
+    if (m_stopping) {
+        checkFinished();
+        return;
+    }
     QList<int> toSend;
     QList<int> toReconcile;
     while (!m_todo.isEmpty() && m_outstanding.size() + toSend.size() + toReconcile.size() < m_window) {
@@ -276,6 +281,12 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
         return;
     const Outstanding what = *it;
     m_outstanding.erase(it);
+    if (error.kind() == ApiError::Kind::Canceled && !m_stopping) {
+        // Someone else canceled the client's requests (the CLI on SIGINT, the window on quit): send
+        // nothing more. What was canceled may have been sent, so it stays Sent and the job resumable.
+        m_stopping = true;
+        m_todo.clear();
+    }
     const JobItem &item = m_items.at(what.index);
     if (what.step == Step::Reconcile) {
         if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Delete) {

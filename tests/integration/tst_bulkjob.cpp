@@ -348,6 +348,41 @@ private slots:
         for (int count : onServer)
             QCOMPARE(count, 1);
     }
+    void aCancelFromOutsideStopsTheJob()
+    {
+        // The CLI's SIGINT and the window's quit cancel the client's requests: the job must send nothing
+        // more, and stay resumable.
+        auto j = journal();
+        QVERIFY(j);
+        QList<JobItem> items;
+        for (int i = 0; i < 40; ++i)
+            items.append(createItem(person(QStringLiteral("cancel"), i)));
+        const qint64 id = j->createJob(QStringLiteral("import"), m_sandbox->baseUrl().toString(), {}, items);
+        SandboxFaults slow;
+        slow.latencyMs = 100;
+        m_sandbox->setFaults(slow);
+        {
+            auto c = client();
+            BulkJob job(c.get(), j.get(), id);
+            QSignalSpy itemEnded(&job, &BulkJob::itemFinished);
+            QSignalSpy finished(&job, &BulkJob::finished);
+            QVERIFY(job.start());
+            QTRY_VERIFY_WITH_TIMEOUT(itemEnded.size() >= 3, waitMs);
+            c->cancelAll();
+            QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 1, 5000);
+            QVERIFY(!finished.first().at(0).toBool());
+        }
+        const auto cut = j->job(id);
+        QVERIFY(cut->pending > 0); // the rest was never sent
+        m_sandbox->clearFaults();
+        auto c = client();
+        QVERIFY(runToEnd(*c, *j, id));
+        const QHash<QString, int> onServer = usersMatching(*m_sandbox, QStringLiteral("cancel."));
+        QCOMPARE(onServer.size(), 40);
+        for (int count : onServer)
+            QCOMPARE(count, 1);
+    }
+
     void aDeleteUndoneWithinItsGracePeriodSendsNothing()
     {
         auto c = client();
