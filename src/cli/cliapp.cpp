@@ -1,5 +1,6 @@
 #include "cliapp.h"
 
+#include "jobscommands.h"
 #include "jsonformat.h"
 #include "pagingguard.h"
 #include "profilestore.h"
@@ -428,7 +429,7 @@ int CliApp::run(const QStringList &arguments)
     global.setApplicationDescription(
         tr("UserDesk command line: list, read, create, update and delete users of a "
            "GoRest-style API.\n\n")
-        + usersHelp);
+        + usersHelp + tr("\nJournaled bulk jobs (resumable after a kill):\n") + JobsCommands::help());
     global.addHelpOption();
     global.addVersionOption();
     global.addOptions({
@@ -478,6 +479,14 @@ int CliApp::run(const QStringList &arguments)
     }
     if (positional.isEmpty())
         return usage(tr("no command given"));
+    if (positional.first() == QLatin1String("jobs")) {
+        if (JobsCommands::needsServer(positional.value(1)) && !setUp(global, arguments, &error))
+            return usage(error);
+        const int code = JobsCommands(m_client, m_out, m_err).jobs(positional.mid(1));
+        if (m_interruptedBy)
+            return m_interruptedBy == SIGTERM ? Terminated : Canceled;
+        return code;
+    }
     if (positional.first() != QLatin1String("users"))
         return usage(tr("unknown command \"%1\"").arg(positional.first()));
     const bool wantsHelp = positional.size() < 2 || positional.contains(QStringLiteral("--help"))
@@ -509,6 +518,12 @@ int CliApp::runUsers(const QStringList &arguments)
         return update(rest);
     if (verb == QLatin1String("delete"))
         return remove(rest);
+    if (verb == QLatin1String("import"))
+        return JobsCommands(m_client, m_out, m_err).importUsers(rest);
+    if (verb == QLatin1String("bulk-update"))
+        return JobsCommands(m_client, m_out, m_err).bulkUpdate(rest);
+    if (verb == QLatin1String("bulk-delete"))
+        return JobsCommands(m_client, m_out, m_err).bulkDelete(rest);
     return usage(tr("unknown users command \"%1\"").arg(verb));
 }
 

@@ -204,6 +204,7 @@ void ApiClient::setBaseUrl(const QUrl &url)
     m_rateLimit = {};
     m_sentSinceRateUpdate = 0;
     m_holdUntilMs = 0;
+    m_serverAnswered = false;
 }
 
 void ApiClient::setToken(const QString &token)
@@ -552,6 +553,8 @@ void ApiClient::dispatch()
 {
     m_dispatchScheduled = false;
     while (m_inFlight < m_maxInFlight && !m_queue.empty()) {
+        if (m_pacingEnabled && !m_token.isEmpty() && !m_serverAnswered && m_inFlight > 0)
+            return; // the first answer says the budget (or that there is none); onFinished dispatches again
         const qint64 wait = pacingDelayMs();
         if (wait > 0) {
             if (!m_pacingTimer.isActive() || m_pacingTimer.remainingTime() > wait) {
@@ -587,6 +590,12 @@ void ApiClient::updateRateLimit(const RestReply &reply)
         // Answers on different connections arrive in a different order than the server counted them:
         // within one window a larger Remaining is an older count, and trusting it would overspend the
         // budget by the requests counted since. Keep the lower figure, and the later of the two resets.
+        // The lowest Remaining of a window counts every request answered so far (a request counted later
+        // would have answered lower), so only those still in flight may be missing from it: the budget is
+        // that figure less the requests in flight, no less (holding more back left part of every window
+        // unused: 990 of 1,000).
+        m_rateLimit.remaining = std::min(m_rateLimit.remaining, info.remaining);
+        m_sentSinceRateUpdate = m_inFlight;
         if (info.resetAtMs() > m_rateLimit.resetAtMs()) {
             m_rateLimit.receivedAtMs = info.receivedAtMs;
             m_rateLimit.resetSeconds = info.resetSeconds;
@@ -778,6 +787,8 @@ void ApiClient::onFinished(RequestId id)
     }
     const RestReply answer = RestReply::capture(reply, body, call.abortReason);
     updateRateLimit(answer);
+    if (answer.httpStatus() > 0)
+        m_serverAnswered = true;
 
     const qint64 elapsed = now() - call.attemptStartedMs;
     ApiError error = answer.error();

@@ -205,6 +205,9 @@ private:
 
     RateLimitInfo m_rateLimit;
     int m_sentSinceRateUpdate = 0;
+    // An HTTP answer has come from this server: until then its budget is unknown, so with pacing on only
+    // one request goes out (a first wave of N would overshoot a budget smaller than N).
+    bool m_serverAnswered = false;
     qint64 m_holdUntilMs = 0;
     QTimer m_pacingTimer;
 };

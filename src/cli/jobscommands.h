@@ -1,0 +1,53 @@
+#pragma once
+
+#include "apiclient.h"
+#include "jobjournal.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+#include <optional>
+
+namespace UserDesk {
+
+class BulkJob;
+
+// The CLI's journaled bulk commands: `users import FILE [--dry-run]`, `users bulk-update`,
+// `users bulk-delete`, and `jobs list|resume ID|discard ID`. Each job is written to the journal before its
+// first request and prints one line per item as it ends, so a run cut off by a kill has said what it did
+// and can be resumed from where it stopped.
+class JobsCommands : public QObject
+{
+    Q_OBJECT
+public:
+    JobsCommands(ApiClient &client, QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+
+    static const QString &help();
+    // Whether `jobs VERB` needs the network (and so an endpoint and a token).
+    static bool needsServer(const QString &jobsVerb);
+
+    int importUsers(const QStringList &arguments);
+    int bulkUpdate(const QStringList &arguments);
+    int bulkDelete(const QStringList &arguments);
+    int jobs(const QStringList &arguments);
+
+private:
+    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments);
+    bool openJournal();
+    int startJob(const QString &kind, const QString &description, const QList<JobItem> &items);
+    int run(qint64 jobId);
+    int list(const QStringList &arguments);
+    int resume(const QStringList &arguments);
+    int discard(const QStringList &arguments);
+    void printItem(const JobItem &item);
+    int usage(const QString &message);
+    int failure(const QString &sentence, int code);
+    static bool isAlive(qint64 pid);
+
+    ApiClient &m_client;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    JobJournal m_journal;
+};
+
+} // namespace UserDesk

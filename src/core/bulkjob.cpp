@@ -1,0 +1,323 @@
+#include "bulkjob.h"
+
+#include <QCoreApplication>
+
+namespace UserDesk {
+
+namespace {
+bool sameText(const std::optional<QString> &sent, const QString &found)
+{
+    return !sent || sent->trimmed() == found;
+}
+
+// Every field the draft sets has the value the server holds.
+bool matches(const UserDraft &draft, const User &user)
+{
+    return sameText(draft.name, user.name)
+        && (!draft.email || draft.email->trimmed().compare(user.email, Qt::CaseInsensitive) == 0)
+        && sameText(draft.gender, user.gender) && sameText(draft.status, user.status);
+}
+} // namespace
+
+BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(journal)
+    , m_jobId(jobId)
+{
+    m_window = std::max(1, client->maxInFlight() * 2);
+    connect(client, &ApiClient::userCreated, this, &BulkJob::onCreated);
+    connect(client, &ApiClient::userUpdated, this, &BulkJob::onUpdated);
+    connect(client, &ApiClient::userDeleted, this, &BulkJob::onDeleted);
+    connect(client, &ApiClient::userReceived, this, &BulkJob::onReceived);
+    connect(client, &ApiClient::usersPageReceived, this, &BulkJob::onPage);
+    connect(client, &ApiClient::requestFailed, this, &BulkJob::onFailed);
+}
+
+bool BulkJob::provesNotApplied(const ApiError &error)
+{
+    switch (error.kind()) {
+    case ApiError::Kind::BadRequest:
+    case ApiError::Kind::Unauthorized:
+    case ApiError::Kind::Forbidden:
+    case ApiError::Kind::NotFound:
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::RateLimited:
+    case ApiError::Kind::Tls:
+        return true;
+    case ApiError::Kind::None:
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Canceled:
+    case ApiError::Kind::Server:
+    case ApiError::Kind::HttpOther:
+    case ApiError::Kind::BadResponse:
+    case ApiError::Kind::Unknown:
+        return false;
+    }
+    return false;
+}
+
+bool BulkJob::start(QString *error)
+{
+    if (!m_journal->job(m_jobId)) {
+        if (error)
+            *error = tr("There is no job %1 in the journal.").arg(m_jobId);
+        return false;
+    }
+    m_items = m_journal->items(m_jobId);
+    m_todo.clear();
+    m_done = m_applied = m_failed = m_unknown = 0;
+    for (const JobItem &item : std::as_const(m_items)) {
+        if (item.state == JobItem::State::Applied) {
+            ++m_done;
+            ++m_applied;
+        } else if (item.state == JobItem::State::Failed) {
+            ++m_done;
+            ++m_failed;
+        } else {
+            m_todo.append(item.index);
+        }
+    }
+    m_journal->setOwner(m_jobId, QCoreApplication::applicationPid());
+    m_running = true;
+    m_stopping = false;
+    // Queued, so that the caller has connected to the signals before the first one.
+    QMetaObject::invokeMethod(this, &BulkJob::fill, Qt::QueuedConnection);
+    return true;
+}
+
+void BulkJob::stop()
+{
+    if (!m_running)
+        return;
+    m_stopping = true;
+    m_todo.clear();
+    const auto ids = m_outstanding.keys();
+    for (ApiClient::RequestId id : ids)
+        if (m_client)
+            m_client->cancel(id);
+    checkFinished();
+}
+
+void BulkJob::fill()
+{
+    if (!m_running || !m_client)
+        return;
+    if (m_stopping) {
+        checkFinished();
+        return;
+    }
+    QList<int> toSend;
+    QList<int> toReconcile;
+    while (!m_todo.isEmpty() && m_outstanding.size() + toSend.size() + toReconcile.size() < m_window) {
+        const int index = m_todo.takeFirst();
+        if (m_items.at(index).state == JobItem::State::Sent)
+            toReconcile.append(index);
+        else
+            toSend.append(index);
+    }
+    // Written before anything is handed to the client: a kill from here on finds these items Sent and
+    // reads the server before sending them again.
+    if (!toSend.isEmpty() && !m_journal->markSent(m_jobId, toSend)) {
+        for (int index : std::as_const(toSend)) {
+            m_items[index].message = m_journal->lastError();
+            Q_EMIT itemFinished(m_items.at(index));
+        }
+        stop();
+        return;
+    }
+    for (int index : std::as_const(toSend)) {
+        m_items[index].state = JobItem::State::Sent;
+        send(index);
+    }
+    for (int index : std::as_const(toReconcile))
+        reconcile(index);
+    checkFinished();
+}
+
+void BulkJob::send(int index)
+{
+    const JobItem &item = m_items.at(index);
+    ApiClient::RequestId id = 0;
+    switch (item.operation) {
+    case JobItem::Operation::Create:
+        id = m_client->createUser(item.draft);
+        break;
+    case JobItem::Operation::Update:
+        id = m_client->updateUser(item.userId, item.draft);
+        break;
+    case JobItem::Operation::Delete:
+        id = m_client->deleteUser(item.userId);
+        break;
+    }
+    m_outstanding.insert(id, { index, Step::Send });
+}
+
+void BulkJob::reconcile(int index)
+{
+    const JobItem &item = m_items.at(index);
+    ApiClient::RequestId id = 0;
+    if (item.operation == JobItem::Operation::Create) {
+        UserFilter filter;
+        filter.set(QStringLiteral("email"), item.draft.email.value_or(QString()).trimmed());
+        id = m_client->listUsers(1, 100, filter);
+    } else {
+        id = m_client->getUser(item.userId);
+    }
+    m_outstanding.insert(id, { index, Step::Reconcile });
+}
+
+void BulkJob::settle(int index, JobItem::State state, const QString &message, qint64 userId)
+{
+    JobItem &item = m_items[index];
+    item.state = state;
+    item.message = message;
+    if (userId > 0)
+        item.userId = userId;
+    if (!m_journal->setItemState(m_jobId, index, state, message, userId)) {
+        // The outcome happened but could not be recorded: the journal keeps Sent, and a resume settles it
+        // by reading, which is safe; say so rather than hide it.
+        item.message = m_journal->lastError();
+        item.state = JobItem::State::Sent;
+    }
+    ++m_done;
+    if (item.state == JobItem::State::Applied)
+        ++m_applied;
+    else if (item.state == JobItem::State::Failed)
+        ++m_failed;
+    else
+        ++m_unknown;
+    Q_EMIT itemFinished(item);
+    Q_EMIT progress(m_done, total());
+}
+
+void BulkJob::onCreated(ApiClient::RequestId id, const User &user)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    settle(index, JobItem::State::Applied, tr("Created user %1.").arg(user.id), user.id);
+    fill();
+}
+
+void BulkJob::onUpdated(ApiClient::RequestId id, const User &user)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    settle(index, JobItem::State::Applied, tr("Updated user %1.").arg(user.id));
+    fill();
+}
+
+void BulkJob::onDeleted(ApiClient::RequestId id, qint64 userId)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    settle(index, JobItem::State::Applied, tr("Deleted user %1.").arg(userId));
+    fill();
+}
+
+void BulkJob::onReceived(ApiClient::RequestId id, const User &user)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    const JobItem &item = m_items.at(index);
+    if (item.operation == JobItem::Operation::Update && matches(item.draft, user)) {
+        settle(index, JobItem::State::Applied, tr("User %1 already has the new values.").arg(user.id));
+    } else if (!m_stopping) {
+        // The user is still there (delete) or does not hold the new values yet (update): the earlier
+        // request did not take effect, so sending it now is its first effect.
+        send(index);
+        return;
+    }
+    fill();
+}
+
+void BulkJob::onPage(ApiClient::RequestId id, const UsersPage &page)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    const JobItem &item = m_items.at(index);
+    const QString email = item.draft.email.value_or(QString()).trimmed();
+    for (const User &u : page.users) {
+        if (u.email.compare(email, Qt::CaseInsensitive) != 0)
+            continue;
+        if (matches(item.draft, u))
+            settle(
+                index, JobItem::State::Applied, tr("Created user %1 (found on resuming).").arg(u.id), u.id);
+        else
+            settle(index, JobItem::State::Failed,
+                tr("The email %1 is taken by user %2, whose other fields differ from the ones to import.")
+                    .arg(email)
+                    .arg(u.id));
+        fill();
+        return;
+    }
+    // Not there: the earlier request never took effect, so sending it again cannot duplicate it.
+    if (!m_stopping)
+        send(index);
+    else
+        fill();
+}
+
+void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const Outstanding what = *it;
+    m_outstanding.erase(it);
+    if (error.kind() == ApiError::Kind::Canceled && !m_stopping) {
+        // Someone else canceled the client's requests (the CLI on SIGINT, the window on quit): send
+        // nothing more. What was canceled may have been sent, so it stays Sent and the job resumable.
+        m_stopping = true;
+        m_todo.clear();
+    }
+    const JobItem &item = m_items.at(what.index);
+    if (what.step == Step::Reconcile) {
+        if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Delete) {
+            settle(what.index, JobItem::State::Applied, tr("User %1 is gone.").arg(item.userId));
+        } else if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Update) {
+            settle(what.index, JobItem::State::Failed, tr("User %1 no longer exists.").arg(item.userId));
+        } else {
+            settle(what.index, JobItem::State::Sent,
+                tr("Whether it was applied is not known yet, because the check failed: %1")
+                    .arg(error.userMessage()));
+        }
+    } else if (provesNotApplied(error)) {
+        settle(what.index, JobItem::State::Failed, error.userMessage());
+    } else {
+        settle(what.index, JobItem::State::Sent,
+            tr("Whether it was applied is not known: %1 Resume the job to settle it.")
+                .arg(error.userMessage()));
+    }
+    fill();
+}
+
+void BulkJob::checkFinished()
+{
+    if (!m_running || !m_outstanding.isEmpty() || (!m_todo.isEmpty() && !m_stopping))
+        return;
+    m_running = false;
+    bool complete = true;
+    for (const JobItem &item : std::as_const(m_items))
+        complete
+            = complete && (item.state == JobItem::State::Applied || item.state == JobItem::State::Failed);
+    Q_EMIT finished(complete);
+}
+
+} // namespace UserDesk

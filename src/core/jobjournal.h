@@ -1,0 +1,105 @@
+#pragma once
+
+#include "userdraft.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace UserDesk {
+
+// One item of a journaled bulk job: what it means to do (its intent) and how far it got.
+struct JobItem
+{
+    enum class Operation { Create, Update, Delete };
+    // Pending: not sent yet. Sent: may have reached the server, outcome not known (a resume reads the
+    // server before sending it again). Applied and Failed are final.
+    enum class State { Pending, Sent, Applied, Failed };
+
+    int index = 0; // position in the job, from 0
+    Operation operation = Operation::Create;
+    qint64 userId = 0; // the target of an update or delete; the created user's id once a create is applied
+    UserDraft draft; // the fields a create or update sends
+    QString source; // where the item came from, e.g. "row 12", for messages
+    State state = State::Pending;
+    QString message; // why it failed, or what was found when it was reconciled
+
+    static QString operationName(Operation operation);
+    static std::optional<Operation> operationFromName(const QString &name);
+    static QString stateName(State state);
+    static std::optional<State> stateFromName(const QString &name);
+};
+
+// A job as the journal lists it.
+struct JobSummary
+{
+    qint64 id = 0;
+    QString kind; // "import", "bulk-update", "bulk-delete"
+    QString endpoint; // base URL the job was started against; a resume goes to the same server
+    QString description;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    qint64 ownerPid = 0; // the process that last ran it
+    bool finished = false; // every item is applied or failed
+    int total = 0;
+    int pending = 0;
+    int sent = 0;
+    int applied = 0;
+    int failed = 0;
+};
+
+// The durable record of bulk jobs (import, bulk edit, bulk delete), in SQLite, shared by the app and the
+// CLI: a job and all its items' intents are written in one transaction before the first request, and each
+// item's state before it is sent and after its outcome, so that a quit, crash or kill loses nothing.
+// WAL mode and a busy timeout let the app and the CLI use the same file; each instance has its own
+// connection name.
+class JobJournal
+{
+public:
+    // The journal's default file, one place for the app and the CLI (their application names differ, so
+    // AppDataLocation would not be shared): $USERDESK_JOURNAL if set, else
+    // GenericDataLocation/UserDesk/jobs.sqlite.
+    static QString defaultPath();
+
+    explicit JobJournal(const QString &path = defaultPath());
+    ~JobJournal();
+    JobJournal(const JobJournal &) = delete;
+    JobJournal &operator=(const JobJournal &) = delete;
+
+    // Opens (creating the file and its folder if needed); false with a full-sentence error if it cannot.
+    bool open(QString *error = nullptr);
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+
+    // Writes a job with every item, all Pending, in one transaction; returns its id, or 0 on failure.
+    qint64 createJob(const QString &kind, const QString &endpoint, const QString &description,
+        const QList<JobItem> &items);
+    // Marks items Sent (one transaction for the lot); called before the requests are handed to the client.
+    bool markSent(qint64 jobId, const QList<int> &indexes);
+    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why).
+    bool setItemState(
+        qint64 jobId, int index, JobItem::State state, const QString &message = {}, qint64 userId = 0);
+    // Claims the job for this process (a resume records who runs it now).
+    bool setOwner(qint64 jobId, qint64 pid);
+    // Removes a job and its items.
+    bool discard(qint64 jobId);
+
+    std::optional<JobSummary> job(qint64 jobId) const;
+    // Every job, newest first; unfinishedOnly leaves out those whose items are all final.
+    QList<JobSummary> jobs(bool unfinishedOnly = false) const;
+    QList<JobItem> items(qint64 jobId) const;
+
+private:
+    bool exec(const QString &sql, const QVariantList &values = {}) const;
+    bool fail(const QString &what) const;
+    void touch(qint64 jobId);
+
+    QString m_path;
+    QString m_connection;
+    bool m_open = false;
+    mutable QString m_lastError;
+};
+
+} // namespace UserDesk

@@ -1,0 +1,302 @@
+// userdesk-cli's journaled jobs end to end: the real binary against a real sandbox with latency, killed
+// with SIGKILL in the middle of a job, then resumed: the server must hold exactly what the job asked for.
+#include "sandboxfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+constexpr int waitMs = 120000;
+
+QJsonArray allUsers(const SandboxFixture &sandbox, const QString &emailPart = {})
+{
+    QNetworkAccessManager nam;
+    QJsonArray all;
+    for (int page = 1;; ++page) {
+        QString query = QStringLiteral("/users?per_page=100&page=%1").arg(page);
+        if (!emailPart.isEmpty())
+            query += QStringLiteral("&email=") + QString::fromLatin1(QUrl::toPercentEncoding(emailPart));
+        const auto answer = SandboxFixture::send(nam, "GET", sandbox.url(query));
+        if (answer.status != 200)
+            return { QStringLiteral("error") };
+        const QJsonArray a = QJsonDocument::fromJson(answer.body).array();
+        for (const QJsonValue &v : a)
+            all.append(v);
+        if (a.size() < 100)
+            return all;
+    }
+}
+} // namespace
+
+class TestJobsCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxFixture> m_sandbox;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
+        env.insert(QStringLiteral("USERDESK_JOURNAL"), m_dir.filePath(QStringLiteral("jobs.sqlite")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        return env;
+    }
+    QStringList withEndpoint(const QStringList &args) const
+    {
+        return QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(),
+            QStringLiteral("--no-keychain") }
+        + args;
+    }
+    Run cli(const QStringList &args)
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
+        // The sandbox answers from this process's event loop, so wait with one running.
+        if (!p.waitForStarted(waitMs))
+            return {};
+        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
+            return {};
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError() };
+    }
+    // Starts the CLI, waits until it has printed `lines` lines on stdout, kills it with SIGKILL; returns
+    // what it printed.
+    // With lines 0, it waits until the job is in the journal (the CLI says so on stderr).
+    QByteArray killAfter(const QStringList &args, int lines)
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        QByteArray out;
+        QByteArray err;
+        connect(&p, &QProcess::readyReadStandardOutput, &p, [&] { out += p.readAllStandardOutput(); });
+        connect(&p, &QProcess::readyReadStandardError, &p, [&] { err += p.readAllStandardError(); });
+        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
+        if (!p.waitForStarted(waitMs))
+            return "not started";
+        const auto reached = [&] {
+            return (lines > 0 ? out.count('\n') >= lines : err.startsWith("job "))
+                || p.state() == QProcess::NotRunning;
+        };
+        if (!QTest::qWaitFor(reached, waitMs))
+            return "timed out";
+        p.kill(); // SIGKILL: no chance to write anything more
+        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
+            return "not killed";
+        return out;
+    }
+    // The one unfinished job in the journal, from `jobs list`.
+    qint64 interruptedJob(QString *state = nullptr)
+    {
+        const Run r = cli({ QStringLiteral("jobs"), QStringLiteral("list") });
+        if (r.exitCode != 0)
+            return 0;
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        if (lines.size() != 2)
+            return 0;
+        const QList<QByteArray> cells = lines.at(1).split('\t');
+        if (state)
+            *state = QString::fromUtf8(cells.value(2));
+        return cells.value(0).toLongLong();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(400));
+        QVERIFY2(m_sandbox->start(waitMs), qPrintable(m_sandbox->errorString()));
+    }
+
+    void init()
+    {
+        SandboxFaults slow;
+        slow.latencyMs = 20;
+        slow.jitterMs = 20;
+        m_sandbox->setFaults(slow);
+        m_sandbox->setRateLimit({});
+    }
+
+    void anImportKilledMidwayIsResumedToExactlyTheFile()
+    {
+        constexpr int users = 500;
+        const QString file = m_dir.filePath(QStringLiteral("kill.csv"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,email,gender,status\n");
+            for (int i = 0; i < users; ++i)
+                f.write(QStringLiteral("Killed Import %1,ki%1@killimport.test,%2,active\n")
+                            .arg(i)
+                            .arg(i % 2 ? QStringLiteral("male") : QStringLiteral("female"))
+                            .toUtf8());
+        }
+        const QByteArray before = killAfter({ QStringLiteral("users"), QStringLiteral("import"), file }, 100);
+        QVERIFY2(before.count('\n') >= 100, before.constData());
+        const QJsonArray cut = allUsers(*m_sandbox, QStringLiteral("@killimport.test"));
+        QVERIFY2(cut.size() < users, "the kill came after the whole import; it proves nothing");
+        QVERIFY(cut.size() >= 100);
+
+        QString state;
+        const qint64 job = interruptedJob(&state);
+        QVERIFY(job > 0);
+        QCOMPARE(state, QStringLiteral("interrupted"));
+        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+
+        const QJsonArray after = allUsers(*m_sandbox, QStringLiteral("@killimport.test"));
+        QHash<QString, int> count;
+        for (const QJsonValue &v : after)
+            ++count[v.toObject().value(QLatin1String("email")).toString()];
+        QCOMPARE(count.size(), users);
+        for (int i = 0; i < users; ++i)
+            QCOMPARE(count.value(QStringLiteral("ki%1@killimport.test").arg(i)), 1);
+        // Every row was reported as created by one run or the other.
+        QSet<QByteArray> reported;
+        static const QRegularExpression created(QStringLiteral("^created \\d+ (\\S+) "));
+        for (const QByteArray &line : QByteArray(before + resumed.out).split('\n')) {
+            const auto m = created.match(QString::fromUtf8(line));
+            if (m.hasMatch())
+                reported.insert(m.captured(1).toUtf8());
+        }
+        QCOMPARE(reported.size(), users);
+        QCOMPARE(interruptedJob(), 0); // nothing left to resume
+    }
+
+    void aBulkDeleteKilledMidwayIsResumedToExactlyItsIds()
+    {
+        const QJsonArray everyone = allUsers(*m_sandbox);
+        QVERIFY(everyone.size() >= 350);
+        QStringList ids;
+        QSet<qint64> doomed;
+        for (int i = 0; i < 300; ++i) {
+            const qint64 id = everyone.at(i).toObject().value(QLatin1String("id")).toInteger();
+            ids.append(QString::number(id));
+            doomed.insert(id);
+        }
+        const QByteArray before
+            = killAfter(QStringList { QStringLiteral("users"), QStringLiteral("bulk-delete") } + ids, 60);
+        QVERIFY2(before.count('\n') >= 60, before.constData());
+        const int leftAfterKill = int(allUsers(*m_sandbox).size());
+        QVERIFY2(leftAfterKill > int(everyone.size()) - 300,
+            "the kill came after the whole job; it proves nothing");
+
+        const qint64 job = interruptedJob();
+        QVERIFY(job > 0);
+        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+
+        const QJsonArray after = allUsers(*m_sandbox);
+        QCOMPARE(after.size(), everyone.size() - 300);
+        for (const QJsonValue &v : after)
+            QVERIFY(!doomed.contains(v.toObject().value(QLatin1String("id")).toInteger()));
+        QCOMPARE(interruptedJob(), 0);
+    }
+
+    void aBulkUpdateKilledMidwayIsResumedToEveryUser()
+    {
+        const QJsonArray everyone = allUsers(*m_sandbox);
+        QStringList ids;
+        for (int i = 0; i < 80; ++i)
+            ids.append(QString::number(everyone.at(i).toObject().value(QLatin1String("id")).toInteger()));
+        const QByteArray before = killAfter(
+            { QStringLiteral("users"), QStringLiteral("bulk-update"), QStringLiteral("--ids"),
+                ids.join(QLatin1Char(',')), QStringLiteral("--name"), QStringLiteral("Bulk Renamed") },
+            20);
+        QVERIFY2(before.count('\n') >= 20, before.constData());
+        int renamed = 0;
+        for (const QJsonValue &v : allUsers(*m_sandbox))
+            renamed += v.toObject().value(QLatin1String("name")).toString() == QLatin1String("Bulk Renamed");
+        QVERIFY2(renamed < 80, "the kill came after the whole job; it proves nothing");
+
+        const qint64 job = interruptedJob();
+        QVERIFY(job > 0);
+        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        renamed = 0;
+        for (const QJsonValue &v : allUsers(*m_sandbox))
+            renamed += v.toObject().value(QLatin1String("name")).toString() == QLatin1String("Bulk Renamed");
+        QCOMPARE(renamed, 80);
+    }
+
+    void aDryRunSendsNothingAndReportsEveryRow()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("dry.csv"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,email,gender,status\n"
+                    "Dry One,dry1@dryrun.test,male,active\n"
+                    "Dry Two,not-an-email,male,active\n"
+                    "Dry Three,dry3@dryrun.test,female,inactive\n");
+        }
+        const quint64 writes = m_sandbox->stats().writesApplied;
+        const Run dry
+            = cli({ QStringLiteral("users"), QStringLiteral("import"), file, QStringLiteral("--dry-run") });
+        QCOMPARE(dry.exitCode, 6);
+        QCOMPARE(dry.out.count('\n'), 2); // the two good rows
+        QVERIFY2(dry.err.contains("invalid line 3: Line 3: email is invalid."), dry.err.constData());
+        // Without --dry-run and with an invalid row, nothing is sent either.
+        const Run refused = cli({ QStringLiteral("users"), QStringLiteral("import"), file });
+        QCOMPARE(refused.exitCode, 6);
+        QVERIFY2(refused.err.contains("--skip-invalid"), refused.err.constData());
+        QCOMPARE(m_sandbox->stats().writesApplied, writes);
+        QCOMPARE(allUsers(*m_sandbox, QStringLiteral("@dryrun.test")).size(), 0);
+
+        const Run skipped = cli(
+            { QStringLiteral("users"), QStringLiteral("import"), file, QStringLiteral("--skip-invalid") });
+        QVERIFY2(skipped.exitCode == 0, skipped.err.constData());
+        QCOMPARE(allUsers(*m_sandbox, QStringLiteral("@dryrun.test")).size(), 2);
+    }
+
+    void jobsAreListedResumedOnlyAgainstTheirServerAndDiscarded()
+    {
+        // A job cut off before its first answer: every item still to settle.
+        SandboxFaults verySlow;
+        verySlow.latencyMs = 5000;
+        m_sandbox->setFaults(verySlow);
+        const QByteArray none = killAfter({ QStringLiteral("users"), QStringLiteral("bulk-delete"),
+                                              QStringLiteral("999999991"), QStringLiteral("999999992") },
+            0);
+        Q_UNUSED(none);
+        const qint64 job = interruptedJob();
+        QVERIFY(job > 0);
+        QProcess other;
+        other.setProcessEnvironment(environment());
+        other.start(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9/public/v2"),
+                QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        QVERIFY(other.waitForFinished(waitMs));
+        QCOMPARE(other.exitCode(), 2);
+        QVERIFY(other.readAllStandardError().contains(m_sandbox->baseUrl().toString().toUtf8()));
+
+        const Run discarded
+            = cli({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) });
+        QVERIFY2(discarded.exitCode == 0, discarded.err.constData());
+        QCOMPARE(interruptedJob(), 0);
+        QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) }).exitCode, 5);
+        QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("frobnicate") }).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobsCli)
+#include "tst_jobscli.moc"

@@ -1,0 +1,230 @@
+// JobJournal against a real SQLite file in a temporary folder: what a bulk job writes before its first
+// request must be there, whole, for the next process that opens the file.
+#include "jobjournal.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+QList<JobItem> createItems(int count)
+{
+    QList<JobItem> items;
+    for (int i = 0; i < count; ++i) {
+        JobItem item;
+        item.operation = JobItem::Operation::Create;
+        item.draft.name = QStringLiteral("Person %1").arg(i);
+        item.draft.email = QStringLiteral("p%1@journal.test").arg(i);
+        item.draft.gender = i % 2 ? QStringLiteral("male") : QStringLiteral("female");
+        item.draft.status = QStringLiteral("active");
+        item.source = QStringLiteral("line %1").arg(i + 2);
+        items.append(item);
+    }
+    return items;
+}
+} // namespace
+
+class TestJobJournal : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void aJobIsWrittenWholeAndReadBackByAnotherInstance()
+    {
+        const QString file = path("whole/jobs.sqlite"); // the folder does not exist yet
+        qint64 id = 0;
+        {
+            JobJournal journal(file);
+            QString error;
+            QVERIFY2(journal.open(&error), qPrintable(error));
+            id = journal.createJob(QStringLiteral("import"), QStringLiteral("http://127.0.0.1:1/public/v2"),
+                QStringLiteral("users.csv"), createItems(300));
+            QVERIFY2(id > 0, qPrintable(journal.lastError()));
+        }
+        JobJournal other(file);
+        QVERIFY(other.open());
+        const auto job = other.job(id);
+        QVERIFY(job);
+        QCOMPARE(job->kind, QStringLiteral("import"));
+        QCOMPARE(job->endpoint, QStringLiteral("http://127.0.0.1:1/public/v2"));
+        QCOMPARE(job->description, QStringLiteral("users.csv"));
+        QCOMPARE(job->total, 300);
+        QCOMPARE(job->pending, 300);
+        QVERIFY(!job->finished);
+        QCOMPARE(job->ownerPid, QCoreApplication::applicationPid());
+        const QList<JobItem> items = other.items(id);
+        QCOMPARE(items.size(), 300);
+        QCOMPARE(items.at(7).index, 7);
+        QCOMPARE(items.at(7).source, QStringLiteral("line 9"));
+        QCOMPARE(items.at(7).draft.email, std::optional<QString>(QStringLiteral("p7@journal.test")));
+        QCOMPARE(items.at(7).draft.gender, std::optional<QString>(QStringLiteral("male")));
+        QCOMPARE(items.at(7).state, JobItem::State::Pending);
+    }
+
+    void unsetDraftFieldsStayUnset()
+    {
+        JobJournal journal(path("draft.sqlite"));
+        QVERIFY(journal.open());
+        JobItem edit;
+        edit.operation = JobItem::Operation::Update;
+        edit.userId = 42;
+        edit.draft.status = QStringLiteral("inactive");
+        JobItem remove;
+        remove.operation = JobItem::Operation::Delete;
+        remove.userId = 43;
+        const qint64 id
+            = journal.createJob(QStringLiteral("bulk-update"), QStringLiteral("x"), {}, { edit, remove });
+        const QList<JobItem> items = journal.items(id);
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items.at(0).operation, JobItem::Operation::Update);
+        QCOMPARE(items.at(0).userId, 42);
+        QVERIFY(!items.at(0).draft.name);
+        QVERIFY(!items.at(0).draft.email);
+        QCOMPARE(items.at(0).draft.status, std::optional<QString>(QStringLiteral("inactive")));
+        QCOMPARE(items.at(1).operation, JobItem::Operation::Delete);
+        QVERIFY(items.at(1).draft.isEmpty());
+    }
+
+    void statesAreCountedAndAFinishedJobIsNotListedAsUnfinished()
+    {
+        JobJournal journal(path("states.sqlite"));
+        QVERIFY(journal.open());
+        const qint64 first
+            = journal.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(4));
+        const qint64 second
+            = journal.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(2));
+        QVERIFY(first > 0 && second > first);
+        QVERIFY(journal.markSent(first, { 0, 1, 2 }));
+        QVERIFY(journal.setItemState(first, 0, JobItem::State::Applied, QStringLiteral("Created."), 7001));
+        QVERIFY(journal.setItemState(first, 1, JobItem::State::Failed, QStringLiteral("Taken.")));
+        auto job = journal.job(first);
+        QVERIFY(job);
+        QCOMPARE(job->applied, 1);
+        QCOMPARE(job->failed, 1);
+        QCOMPARE(job->sent, 1);
+        QCOMPARE(job->pending, 1);
+        QVERIFY(!job->finished);
+        const QList<JobItem> items = journal.items(first);
+        QCOMPARE(items.at(0).userId, 7001);
+        QCOMPARE(items.at(0).message, QStringLiteral("Created."));
+        QCOMPARE(items.at(2).state, JobItem::State::Sent);
+
+        QVERIFY(journal.markSent(second, { 0, 1 }));
+        QVERIFY(journal.setItemState(second, 0, JobItem::State::Applied));
+        QVERIFY(journal.setItemState(second, 1, JobItem::State::Failed));
+        QVERIFY(journal.job(second)->finished);
+
+        const QList<JobSummary> all = journal.jobs();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.first().id, second); // newest first
+        const QList<JobSummary> open = journal.jobs(true);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().id, first);
+    }
+
+    void discardRemovesTheJobAndItsItems()
+    {
+        JobJournal journal(path("discard.sqlite"));
+        QVERIFY(journal.open());
+        const qint64 id
+            = journal.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(3));
+        QVERIFY(journal.discard(id));
+        QVERIFY(!journal.job(id));
+        QVERIFY(journal.items(id).isEmpty());
+        QVERIFY(journal.jobs().isEmpty());
+    }
+
+    void twoInstancesShareOneFileInWalMode()
+    {
+        const QString file = path("shared.sqlite");
+        JobJournal app(file);
+        JobJournal cli(file);
+        QVERIFY(app.open());
+        QVERIFY(cli.open());
+        const qint64 a = app.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(5));
+        const qint64 b
+            = cli.createJob(QStringLiteral("bulk-delete"), QStringLiteral("x"), {}, createItems(5));
+        QVERIFY(a > 0 && b > 0 && a != b);
+        QVERIFY(cli.markSent(a, { 0 }));
+        QCOMPARE(app.job(a)->sent, 1);
+        QCOMPARE(app.jobs().size(), 2);
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
+    void aJournalFromANewerVersionIsRefusedWithASentence()
+    {
+        const QString file = path("newer.sqlite");
+        {
+            JobJournal journal(file);
+            QVERIFY(journal.open());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+        JobJournal journal(file);
+        QString error;
+        QVERIFY(!journal.open(&error));
+        QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
+        QVERIFY(error.endsWith(QLatin1Char('.')));
+    }
+
+    void anUnwritableFolderIsReportedNotIgnored()
+    {
+        QFile blocker(path("blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        JobJournal journal(path("blocker/sub/jobs.sqlite")); // a file where a folder must be
+        QString error;
+        QVERIFY(!journal.open(&error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(journal.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(1)), 0);
+    }
+
+    void theDefaultPathIsTheSameForTheAppAndTheCli()
+    {
+        qunsetenv("USERDESK_JOURNAL");
+        const QString before = QCoreApplication::applicationName();
+        QCoreApplication::setApplicationName(QStringLiteral("UserDesk"));
+        const QString app = JobJournal::defaultPath();
+        QCoreApplication::setApplicationName(QStringLiteral("userdesk"));
+        const QString cli = JobJournal::defaultPath();
+        QCoreApplication::setApplicationName(before);
+        QCOMPARE(app, cli);
+        QVERIFY(app.endsWith(QStringLiteral("/UserDesk/jobs.sqlite")));
+        qputenv("USERDESK_JOURNAL", path("env.sqlite").toLocal8Bit());
+        QCOMPARE(JobJournal::defaultPath(), path("env.sqlite"));
+        qunsetenv("USERDESK_JOURNAL");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobJournal)
+#include "tst_jobjournal.moc"
