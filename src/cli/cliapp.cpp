@@ -1,10 +1,12 @@
 #include "cliapp.h"
 
+#include "exchangeformat.h"
 #include "jobscommands.h"
 #include "jsonformat.h"
 #include "pagingguard.h"
 #include "profilestore.h"
 #include "requestlog.h"
+#include "sessioncontroller.h"
 #include "tokenstore.h"
 
 #include <QCoreApplication>
@@ -168,23 +170,7 @@ void CliApp::printExchange(int index)
     if (!e.finished || m_printedExchanges.contains(e.sequence))
         return;
     m_printedExchanges.insert(e.sequence);
-    m_err << "> " << e.method << ' ' << e.url.toString(QUrl::RemoveUserInfo) << "  (attempt " << e.attempt
-          << ")\n";
-    for (const auto &h : e.requestHeaders)
-        m_err << "> " << h.first << ": " << h.second << '\n';
-    if (!e.requestBody.isEmpty())
-        m_err << JsonFormat::pretty(e.requestBody) << '\n';
-    if (e.httpStatus)
-        m_err << "< " << e.protocol << ' ' << e.httpStatus << "  (" << e.elapsedMs << " ms, "
-              << tr("%1 bytes").arg(e.responseBytes)
-              << (e.wireBytes >= 0 ? tr(", %1 compressed").arg(e.wireBytes) : QString()) << ")\n";
-    else
-        m_err << "< " << tr("no answer: %1").arg(e.error) << "  (" << e.elapsedMs << " ms)\n";
-    for (const auto &h : e.responseHeaders)
-        m_err << "< " << h.first << ": " << h.second << '\n';
-    if (!e.responseBody.isEmpty())
-        m_err << JsonFormat::pretty(e.responseBody.left(4096))
-              << (e.responseBody.size() > 4096 ? "\n..." : "") << '\n';
+    m_err << ExchangeFormat::describe(e, 4096) << '\n';
     m_err << Qt::endl;
 }
 
@@ -213,12 +199,7 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         }
     }
     if (profile) {
-        m_client.setTimeout(profile->timeoutMs());
-        m_client.setMaxInFlight(profile->maxInFlight());
-        m_client.setTrustedCertificates(profile->trustedCertificates());
-        RetryPolicy policy;
-        policy.maxAttempts = profile->maxAttempts();
-        m_client.setRetryPolicy(policy);
+        SessionController::applyProfile(m_client, *profile);
         if (profile->isEmbeddedSandbox() && !global.isSet(QStringLiteral("endpoint"))) {
             *error = tr(
                 "profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")

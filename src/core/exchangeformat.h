@@ -1,0 +1,18 @@
+#pragma once
+
+#include "httpexchange.h"
+
+#include <QString>
+
+namespace UserDesk {
+
+// The text of one HTTP exchange as a person reads it: request line, attempt, headers (already redacted by
+// the request log), bodies pretty-printed. The app's request log and `userdesk-cli --verbose` both show it.
+namespace ExchangeFormat {
+
+// maxBodyChars > 0 shortens each pretty-printed body to that many characters.
+QString describe(const HttpExchange &exchange, int maxBodyChars = -1);
+
+} // namespace ExchangeFormat
+
+} // namespace UserDesk
