@@ -72,6 +72,21 @@ CertificateDialog::CertificateDialog(
     layout->addWidget(buttons);
 }
 
+void CertificateDialog::offerTrust(const ApiError &error, const QString &profileName, QWidget *parent,
+    const std::function<void(const QString &sha256Fingerprint)> &trusted)
+{
+    if (error.kind() != ApiError::Kind::Tls || error.certificate().sha256Fingerprint.isEmpty()
+        || profileName.isEmpty())
+        return;
+    auto *dialog = new CertificateDialog(error.certificate(), profileName, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, dialog, [dialog, trusted] {
+        if (dialog->trustChosen())
+            trusted(dialog->certificate().sha256Fingerprint);
+    });
+    dialog->open();
+}
+
 bool CertificateDialog::trustChosen() const
 {
     return m_trust->isChecked();

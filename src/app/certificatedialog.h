@@ -3,6 +3,7 @@
 #include "apierror.h"
 
 #include <QDialog>
+#include <functional>
 
 class QCheckBox;
 
@@ -16,6 +17,11 @@ class CertificateDialog : public QDialog
 public:
     CertificateDialog(
         const CertificateInfo &certificate, const QString &profileName, QWidget *parent = nullptr);
+
+    // When `error` is a TLS error with a certificate, asks whether to trust it for `profileName`;
+    // `trusted` gets its fingerprint if the person chose to.
+    static void offerTrust(const ApiError &error, const QString &profileName, QWidget *parent,
+        const std::function<void(const QString &sha256Fingerprint)> &trusted);
 
     bool trustChosen() const;
     CertificateInfo certificate() const { return m_certificate; }

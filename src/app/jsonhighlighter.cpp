@@ -1,15 +1,24 @@
 #include "jsonhighlighter.h"
 
+#include "palettecolors.h"
+
 namespace UserDesk {
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
+JsonHighlighter::JsonHighlighter(QTextDocument *document, const QPalette &palette)
     : QSyntaxHighlighter(document)
 {
-    m_key.setForeground(QColor(0x88, 0x1a, 0x8c));
-    m_string.setForeground(QColor(0x1a, 0x6e, 0x2e));
-    m_number.setForeground(QColor(0x1f, 0x4f, 0xa8));
-    m_literal.setForeground(QColor(0xa8, 0x4b, 0x00));
     m_literal.setFontWeight(QFont::DemiBold);
+    setPalette(palette);
+}
+
+void JsonHighlighter::setPalette(const QPalette &palette)
+{
+    using PaletteColors::Role;
+    m_key.setForeground(PaletteColors::text(palette, Role::JsonKey));
+    m_string.setForeground(PaletteColors::text(palette, Role::JsonString));
+    m_number.setForeground(PaletteColors::text(palette, Role::JsonNumber));
+    m_literal.setForeground(PaletteColors::text(palette, Role::JsonLiteral));
+    rehighlight();
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)

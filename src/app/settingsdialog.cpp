@@ -1,7 +1,9 @@
 #include "settingsdialog.h"
 
 #include "certificatedialog.h"
+#include "palettecolors.h"
 #include "profilestore.h"
+#include "sessioncontroller.h"
 #include "tokenstore.h"
 #include "ui_settingsdialog.h"
 
@@ -23,8 +25,8 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     m_ui->timeoutSpin->setRange(Profile::MinTimeoutMs / 1000, Profile::MaxTimeoutMs / 1000);
     m_ui->retriesSpin->setRange(Profile::MinMaxAttempts, Profile::MaxMaxAttempts);
     m_ui->concurrencySpin->setRange(Profile::MinMaxInFlight, Profile::MaxMaxInFlight);
-    m_ui->tokenWarning->setStyleSheet(QStringLiteral("color: #9a5b00;"));
-    m_ui->saveMessage->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_ui->tokenWarning->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Warning));
+    m_ui->saveMessage->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
 
     for (const Profile &p : m_store->profiles())
         m_entries.append(Entry { p, p.name(), QString(), false, QString() });
@@ -73,11 +75,13 @@ void SettingsDialog::selectProfile(const QString &name)
         m_ui->profileList->setCurrentRow(index);
 }
 
-void SettingsDialog::focusToken(const QString &hint)
+void SettingsDialog::focusToken()
 {
     if (m_current < 0 || !m_ui->tokenEdit->isEnabled())
         return;
-    m_ui->tokenWarning->setText(hint);
+    m_ui->tokenWarning->setText(tr("No keychain answered, so the token could not be read. Type it here and "
+                                   "press OK: you will be asked whether to keep it for this session only or "
+                                   "in a file only you can read."));
     m_ui->tokenWarning->show();
     m_ui->tokenEdit->setFocus(Qt::OtherFocusReason);
 }
@@ -296,9 +300,9 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
     m_testClient = std::make_unique<ApiClient>();
     m_testClient->setBaseUrl(url);
     m_testClient->setToken(token);
-    m_testClient->setTimeout(profile.timeoutMs());
-    m_testClient->setTrustedCertificates(profile.trustedCertificates());
-    RetryPolicy policy;
+    SessionController::applyProfile(*m_testClient, profile);
+    // A test answers quickly: at most one retry.
+    RetryPolicy policy = m_testClient->retryPolicy();
     policy.maxAttempts = std::min(profile.maxAttempts(), 2);
     m_testClient->setRetryPolicy(policy);
     m_ui->testResult->setText(tr("Connecting to %1…").arg(url.toDisplayString()));
@@ -313,7 +317,8 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
             const QString count = page.info.total >= 0 ? QLocale().toString(page.info.total)
                                                        : QString::number(page.users.size());
             m_ui->testResult->setText(tr("Connected: the server has %1 users.").arg(count));
-            m_ui->testResult->setStyleSheet(QStringLiteral("color: #1a6e2e;"));
+            m_ui->testResult->setStyleSheet(
+                PaletteColors::textStyle(palette(), PaletteColors::Role::Success));
         });
     connect(m_testClient.get(), &ApiClient::requestFailed, this,
         [this, profileName](ApiClient::RequestId id, const ApiError &error) {
@@ -321,19 +326,15 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
                 return;
             m_ui->testConnectionButton->setEnabled(true);
             m_ui->testResult->setText(tr("Failed: %1").arg(error.userMessage()));
-            m_ui->testResult->setStyleSheet(QStringLiteral("color: #b02020;"));
-            if (error.kind() != ApiError::Kind::Tls || error.certificate().sha256Fingerprint.isEmpty())
-                return;
-            auto *dialog = new CertificateDialog(error.certificate(), profileName, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &QDialog::accepted, this, [this, dialog, profileName] {
-                const int index = indexOf(profileName);
-                if (index < 0 || !dialog->trustChosen())
-                    return;
-                m_entries[index].profile.addTrustedCertificate(dialog->certificate().sha256Fingerprint);
-                testConnection();
-            });
-            dialog->open();
+            m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
+            CertificateDialog::offerTrust(
+                error, profileName, this, [this, profileName](const QString &fingerprint) {
+                    const int index = indexOf(profileName);
+                    if (index < 0)
+                        return;
+                    m_entries[index].profile.addTrustedCertificate(fingerprint);
+                    testConnection();
+                });
         });
     m_testId = m_testClient->listUsers(1, 1);
 }

@@ -30,9 +30,9 @@ public:
     // Where the embedded sandbox listens now, so that its profile can be tested too.
     void setSandboxEndpoint(const QUrl &baseUrl, const QString &token);
     void selectProfile(const QString &name);
-    // Puts the cursor in the token field of the selected profile with `hint` beside it, for when the
-    // window could not read the token and the person has to give it again.
-    void focusToken(const QString &hint);
+    // Puts the cursor in the token field of the selected profile with a hint beside it, for when no
+    // keychain answered, the window could not read the token and the person has to give it again.
+    void focusToken();
     QStringList profileNames() const;
 
 public Q_SLOTS:

@@ -1,5 +1,6 @@
 #include "userdialog.h"
 
+#include "palettecolors.h"
 #include "ui_userdialog.h"
 
 #include <QMessageBox>
@@ -55,7 +56,7 @@ void UserDialog::setUp()
     m_ui->statusCombo->setPlaceholderText(tr("Choose…"));
     for (QLabel *label :
         { m_ui->nameError, m_ui->emailError, m_ui->genderError, m_ui->statusError, m_ui->formMessage })
-        label->setStyleSheet(QStringLiteral("color: #b02020;"));
+        label->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
     m_ui->busyBar->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setDefault(true);
     clearErrors();

@@ -1,0 +1,193 @@
+#include "networkstatuswidget.h"
+
+#include "palettecolors.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace UserDesk {
+
+namespace {
+
+QWidget *row(QWidget *parent, const QString &name, std::initializer_list<QWidget *> widgets)
+{
+    auto *box = new QWidget(parent);
+    box->setObjectName(name);
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : widgets) {
+        w->setParent(box);
+        layout->addWidget(w);
+    }
+    box->hide();
+    return box;
+}
+
+QPushButton *button(const QString &text, const QString &name, const QString &toolTip)
+{
+    auto *b = new QPushButton(text);
+    b->setObjectName(name);
+    b->setToolTip(toolTip);
+    return b;
+}
+
+} // namespace
+
+NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+{
+    // A slow server must never leave the person waiting without a way out; shown only once a page has
+    // been on the wire for a moment, so fast answers do not make it flicker.
+    auto *loadingLabel = new QLabel(tr("Waiting for the server…"));
+    loadingLabel->setObjectName(QStringLiteral("loadingLabel"));
+    QPushButton *loadingCancel
+        = button(tr("Cancel"), QStringLiteral("loadingCancelButton"), tr("Stop loading the users"));
+    m_loadingWidget = row(this, QStringLiteral("loadingWidget"), { loadingLabel, loadingCancel });
+    connect(loadingCancel, &QPushButton::clicked, this, &NetworkStatusWidget::pageLoadCancelRequested);
+    m_loadingDelay.setSingleShot(true);
+    m_loadingDelay.setInterval(250);
+    connect(&m_loadingDelay, &QTimer::timeout, this, &NetworkStatusWidget::updateLoading);
+
+    m_retryLabel = new QLabel;
+    m_retryLabel->setObjectName(QStringLiteral("retryLabel"));
+    m_retryLabel->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Warning));
+    QPushButton *retryCancel = button(
+        tr("Cancel"), QStringLiteral("retryCancelButton"), tr("Stop waiting and give up on this request"));
+    m_retryWidget = row(this, QStringLiteral("retryWidget"), { m_retryLabel, retryCancel });
+    connect(retryCancel, &QPushButton::clicked, this, [this] {
+        if (m_retryRequest)
+            m_client->cancel(m_retryRequest);
+    });
+    m_retryTimer.setInterval(1000);
+    connect(&m_retryTimer, &QTimer::timeout, this, &NetworkStatusWidget::updateRetryCountdown);
+
+    // A bulk delete paced by a rate limit can take minutes: its progress comes with a way to stop it.
+    m_bulkProgress = new QProgressBar;
+    m_bulkProgress->setObjectName(QStringLiteral("bulkProgress"));
+    m_bulkProgress->setMinimumWidth(180);
+    m_bulkProgress->setMaximumWidth(220);
+    m_bulkProgress->setFormat(tr("Deleting %v of %m"));
+    QPushButton *bulkCancel = button(tr("Stop"), QStringLiteral("bulkCancelButton"),
+        tr("Delete no more of the selected users; those already deleted stay deleted"));
+    m_bulkWidget = row(this, QStringLiteral("bulkWidget"), { m_bulkProgress, bulkCancel });
+    connect(bulkCancel, &QPushButton::clicked, this, [this] {
+        if (m_bulkRequest)
+            m_client->cancel(m_bulkRequest);
+    });
+
+    m_rateLabel = new QLabel(this);
+    m_rateLabel->setObjectName(QStringLiteral("rateLimitLabel"));
+    m_rateLabel->hide();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : { m_loadingWidget, m_retryWidget, m_bulkWidget, static_cast<QWidget *>(m_rateLabel) })
+        layout->addWidget(w);
+
+    // Every request ends in exactly one of these; the retry countdown follows them.
+    auto ended = [this](ApiClient::RequestId id) { onRequestEnded(id); };
+    connect(m_client, &ApiClient::usersPageReceived, this, ended);
+    connect(m_client, &ApiClient::userReceived, this, ended);
+    connect(m_client, &ApiClient::userCreated, this, ended);
+    connect(m_client, &ApiClient::userUpdated, this, ended);
+    connect(m_client, &ApiClient::userDeleted, this, ended);
+    connect(m_client, &ApiClient::postsReceived, this, ended);
+    connect(m_client, &ApiClient::todosReceived, this, ended);
+    connect(m_client, &ApiClient::requestFailed, this, ended);
+    connect(m_client, &ApiClient::retryScheduled, this, &NetworkStatusWidget::onRetryScheduled);
+    connect(m_client, &ApiClient::rateLimitChanged, this, [this](const RateLimitInfo &info) {
+        if (!info.isKnown())
+            return;
+        m_rateLabel->setText(tr("Rate limit: %1 of %2 left").arg(info.remaining).arg(info.limit));
+        m_rateLabel->setToolTip(
+            info.resetSeconds >= 0 ? tr("The allowance refills in %1 s.").arg(info.resetSeconds) : QString());
+        m_rateLabel->show();
+    });
+    connect(m_client, &ApiClient::pacingWait, this, [this](int delayMs) {
+        if (delayMs > 0)
+            Q_EMIT message(
+                tr("Holding back %1 s to stay inside the server's rate limit…").arg((delayMs + 999) / 1000),
+                delayMs + 1000);
+    });
+    connect(m_client, &ApiClient::bulkProgress, this, [this](ApiClient::RequestId id, int done, int total) {
+        if (id != m_bulkRequest)
+            return;
+        m_bulkProgress->setRange(0, total);
+        m_bulkProgress->setValue(done);
+    });
+    connect(m_client, &ApiClient::bulkFinished, this, [this](ApiClient::RequestId id) {
+        if (id != m_bulkRequest)
+            return;
+        m_bulkRequest = 0;
+        m_bulkWidget->hide();
+    });
+}
+
+void NetworkStatusWidget::setPageLoading(bool loading)
+{
+    if (loading && !m_pageLoading)
+        m_loadingDelay.start();
+    m_pageLoading = loading;
+    updateLoading();
+}
+
+void NetworkStatusWidget::showBulk(ApiClient::RequestId id, int total)
+{
+    m_bulkRequest = id;
+    m_bulkProgress->setRange(0, total);
+    m_bulkProgress->setValue(0);
+    m_bulkWidget->show();
+}
+
+void NetworkStatusWidget::resetRateLimit()
+{
+    m_rateLabel->hide();
+}
+
+void NetworkStatusWidget::onRequestEnded(ApiClient::RequestId id)
+{
+    if (id != m_retryRequest)
+        return;
+    m_retryRequest = 0;
+    m_retryTimer.stop();
+    m_retryWidget->hide();
+    updateLoading();
+}
+
+void NetworkStatusWidget::onRetryScheduled(
+    ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason)
+{
+    m_retryRequest = id;
+    m_retryAttempt = attempt;
+    m_retryDeadline = QDeadlineTimer(delayMs);
+    m_retryReason = reason.userMessage();
+    m_retryWidget->show();
+    updateRetryCountdown();
+    m_retryTimer.start();
+    updateLoading(); // the countdown has its own Cancel
+}
+
+void NetworkStatusWidget::updateRetryCountdown()
+{
+    const qint64 left = m_retryDeadline.remainingTime();
+    const int max = m_client->retryPolicy().maxAttempts;
+    if (left > 0)
+        m_retryLabel->setText(
+            tr("Retrying in %1 s, attempt %2 of %3").arg((left + 999) / 1000).arg(m_retryAttempt).arg(max));
+    else
+        m_retryLabel->setText(tr("Retrying now, attempt %1 of %2…").arg(m_retryAttempt).arg(max));
+    m_retryLabel->setToolTip(m_retryReason);
+}
+
+void NetworkStatusWidget::updateLoading()
+{
+    if (!m_pageLoading)
+        m_loadingDelay.stop();
+    // Not before the page has been on its way for the delay's moment.
+    m_loadingWidget->setVisible(m_pageLoading && !m_retryRequest && !m_loadingDelay.isActive());
+}
+
+} // namespace UserDesk

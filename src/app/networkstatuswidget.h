@@ -1,0 +1,60 @@
+#pragma once
+
+#include "apiclient.h"
+
+#include <QDeadlineTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace UserDesk {
+
+// What the network is doing, for the status bar: a page on its way (with Cancel, shown only after a
+// moment), a retry countdown (with Cancel), a bulk delete's progress (with Stop) and the rate-limit budget.
+// It follows the client's signals by request id; the page loading state comes from whoever loads pages.
+class NetworkStatusWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit NetworkStatusWidget(ApiClient *client, QWidget *parent = nullptr);
+
+    void setPageLoading(bool loading);
+    // Shows the progress of bulk job `id` until it finishes; Stop cancels it.
+    void showBulk(ApiClient::RequestId id, int total);
+    // Forgets the rate-limit budget (another server now).
+    void resetRateLimit();
+
+Q_SIGNALS:
+    // The person gave up on the page that is loading.
+    void pageLoadCancelRequested();
+    // A note for the status bar, shown for timeoutMs.
+    void message(const QString &text, int timeoutMs);
+
+private:
+    void onRequestEnded(ApiClient::RequestId id);
+    void onRetryScheduled(ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason);
+    void updateRetryCountdown();
+    void updateLoading();
+
+    ApiClient *m_client;
+    QWidget *m_loadingWidget;
+    QWidget *m_retryWidget;
+    QLabel *m_retryLabel;
+    QWidget *m_bulkWidget;
+    QProgressBar *m_bulkProgress;
+    QLabel *m_rateLabel;
+
+    bool m_pageLoading = false;
+    QTimer m_loadingDelay;
+    QTimer m_retryTimer;
+    ApiClient::RequestId m_retryRequest = 0;
+    int m_retryAttempt = 0;
+    QDeadlineTimer m_retryDeadline;
+    QString m_retryReason;
+    ApiClient::RequestId m_bulkRequest = 0;
+};
+
+} // namespace UserDesk

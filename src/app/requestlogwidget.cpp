@@ -1,0 +1,134 @@
+#include "requestlogwidget.h"
+
+#include "exchangeformat.h"
+#include "jsonhighlighter.h"
+#include "requestlog.h"
+#include "requestlogmodel.h"
+#include "ui_requestlogwidget.h"
+
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QScrollBar>
+
+namespace UserDesk {
+
+RequestLogWidget::RequestLogWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RequestLogWidget>())
+    , m_model(new RequestLogModel(this))
+{
+    m_ui->setupUi(this);
+    QTableView *table = m_ui->logTable;
+    table->setModel(m_model);
+    QHeaderView *header = table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->resizeSection(RequestLogModel::MethodColumn, 70);
+    header->setSectionResizeMode(RequestLogModel::UrlColumn, QHeaderView::Stretch);
+    header->resizeSection(RequestLogModel::StatusColumn, 70);
+    header->resizeSection(RequestLogModel::TimeColumn, 80);
+    header->resizeSection(RequestLogModel::AttemptColumn, 70);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_ui->logDetails->setFont(mono);
+    m_highlighter = new JsonHighlighter(m_ui->logDetails->document(), m_ui->logDetails->palette());
+    m_ui->logSplitter->setSizes({ 700, 560 });
+
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { showExchange(current.row()); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.row() == m_ui->logTable->currentIndex().row())
+            showExchange(topLeft.row());
+    });
+    // Follow the newest exchange while the person is looking at the end of the list.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_ui->logTable->verticalScrollBar();
+        m_followTail = bar->value() >= bar->maximum() - 2;
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail)
+            m_ui->logTable->scrollToBottom();
+    });
+    connect(m_ui->copyCurlButton, &QPushButton::clicked, this, &RequestLogWidget::copyAsCurl);
+    connect(m_ui->clearLogButton, &QPushButton::clicked, this, [this] {
+        if (m_log)
+            m_log->clear();
+        showExchange(-1);
+    });
+}
+
+RequestLogWidget::~RequestLogWidget() = default;
+
+void RequestLogWidget::setLog(RequestLog *log)
+{
+    m_log = log;
+    m_model->setLog(log);
+    showExchange(-1);
+}
+
+bool RequestLogWidget::hasRequest(ApiClient::RequestId id) const
+{
+    return id != 0 && m_model->lastRowOfRequest(id) >= 0;
+}
+
+bool RequestLogWidget::showRequest(ApiClient::RequestId id)
+{
+    const int row = id ? m_model->lastRowOfRequest(id) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    m_ui->logTable->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->logTable->scrollTo(index);
+    m_ui->logTable->setFocus();
+    return true;
+}
+
+QByteArray RequestLogWidget::splitterState() const
+{
+    return m_ui->logSplitter->saveState();
+}
+
+QByteArray RequestLogWidget::headerState() const
+{
+    return m_ui->logTable->horizontalHeader()->saveState();
+}
+
+void RequestLogWidget::restoreState(const QByteArray &splitter, const QByteArray &header)
+{
+    m_ui->logSplitter->restoreState(splitter);
+    m_ui->logTable->horizontalHeader()->restoreState(header);
+}
+
+void RequestLogWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->setPalette(m_ui->logDetails->palette());
+}
+
+void RequestLogWidget::showExchange(int row)
+{
+    const HttpExchange *ex = row >= 0 ? m_model->exchangeAt(row) : nullptr;
+    m_ui->copyCurlButton->setEnabled(ex != nullptr);
+    if (!ex) {
+        m_ui->logDetails->clear();
+        return;
+    }
+    m_ui->logDetails->setPlainText(ExchangeFormat::describe(*ex));
+}
+
+void RequestLogWidget::copyAsCurl()
+{
+    const HttpExchange *ex = m_model->exchangeAt(m_ui->logTable->currentIndex().row());
+    if (!ex)
+        return;
+    const bool withToken = m_ui->includeTokenCheck->isChecked();
+    QGuiApplication::clipboard()->setText(RequestLog::toCurl(*ex, withToken, m_token));
+    Q_EMIT message(withToken ? tr("Copied the request as cURL, with the token.")
+                             : tr("Copied the request as cURL; the token is a placeholder."));
+}
+
+} // namespace UserDesk

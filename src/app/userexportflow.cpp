@@ -1,0 +1,52 @@
+#include "userexportflow.h"
+
+#include "userexport.h"
+
+#include <QFileDialog>
+#include <QSaveFile>
+
+namespace UserDesk {
+
+UserExportFlow::UserExportFlow(Users users, QWidget *window)
+    : QObject(window)
+    , m_users(std::move(users))
+    , m_window(window)
+{
+}
+
+void UserExportFlow::chooseFileAndExport(bool json)
+{
+    auto *dialog = new QFileDialog(m_window, json ? tr("Export users as JSON") : tr("Export users as CSV"));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("csv"));
+    dialog->selectFile(json ? QStringLiteral("users.json") : QStringLiteral("users.csv"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, json](const QString &path) {
+        const QList<User> users = m_users();
+        QString why;
+        if (write(path, users, json, &why))
+            Q_EMIT exported(
+                tr("Exported %n user(s) to %1.", nullptr, static_cast<int>(users.size())).arg(path));
+        else
+            Q_EMIT failed(tr("Could not export: %1").arg(why));
+    });
+    dialog->open();
+}
+
+bool UserExportFlow::write(const QString &path, const QList<User> &users, bool json, QString *why)
+{
+    QSaveFile file(path);
+    // CSV goes to spreadsheets: a name that would run as a formula there is written as text.
+    const QByteArray bytes = json
+        ? UserExport::render(users, UserExport::Format::Json)
+        : UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    if (why)
+        *why = file.errorString();
+    return false;
+}
+
+} // namespace UserDesk

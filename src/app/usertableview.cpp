@@ -1,0 +1,107 @@
+#include "usertableview.h"
+
+#include "usertablemodel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+
+namespace UserDesk {
+
+UserTableView::UserTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSortingEnabled(true);
+    setWordWrap(false);
+    verticalHeader()->setVisible(false);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setSectionsMovable(true);
+    connect(this, &QAbstractItemView::doubleClicked, this, &UserTableView::editRequested);
+}
+
+void UserTableView::applyDefaultLayout()
+{
+    QHeaderView *header = horizontalHeader();
+    header->resizeSection(UserTableModel::IdColumn, 90);
+    header->resizeSection(UserTableModel::NameColumn, 220);
+    header->resizeSection(UserTableModel::EmailColumn, 300);
+    header->resizeSection(UserTableModel::GenderColumn, 80);
+    // Newest first, the order pages arrive in, so that scrolling down keeps loading older users.
+    sortByColumn(UserTableModel::IdColumn, Qt::DescendingOrder);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+}
+
+QByteArray UserTableView::saveViewState() const
+{
+    return horizontalHeader()->saveState();
+}
+
+bool UserTableView::restoreViewState(const QByteArray &state)
+{
+    QHeaderView *header = horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
+        return false;
+    sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    return true;
+}
+
+QList<User> UserTableView::selectedUsers() const
+{
+    QList<User> users;
+    if (!selectionModel())
+        return users;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        users << index.data(UserTableModel::UserRole).value<User>();
+    std::sort(users.begin(), users.end(), [](const User &a, const User &b) { return a.id > b.id; });
+    return users;
+}
+
+User UserTableView::currentUser() const
+{
+    return currentIndex().data(UserTableModel::UserRole).value<User>();
+}
+
+void UserTableView::makeCurrent(const QModelIndex &index)
+{
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(index);
+}
+
+void UserTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QTableView::currentChanged(current, previous);
+    if (current.row() != previous.row() || !current.isValid())
+        Q_EMIT currentUserChanged(currentUser());
+}
+
+void UserTableView::dataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    QTableView::dataChanged(topLeft, bottomRight, roles);
+    const int row = currentIndex().row();
+    if (row >= 0 && topLeft.row() <= row && row <= bottomRight.row())
+        Q_EMIT currentUserChanged(currentUser());
+}
+
+void UserTableView::reset()
+{
+    QTableView::reset();
+    Q_EMIT currentUserChanged(User());
+}
+
+void UserTableView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+        Q_EMIT editRequested();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+} // namespace UserDesk
