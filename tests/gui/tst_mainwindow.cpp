@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -31,11 +32,16 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeWidget>
+
+#include <cmath>
 
 using namespace UserDesk;
 
@@ -68,6 +74,9 @@ private Q_SLOTS:
     void switchingProfilesReloads();
     void settingsPersistWithoutTheToken();
     void findFocusesTheNameFilter();
+    void failedSaveShowsOneError_data();
+    void failedSaveShowsOneError();
+    void darkPaletteKeepsTheJsonReadable();
 
 private:
     void startWindow();
@@ -110,6 +119,7 @@ void TstMainWindow::init()
 void TstMainWindow::cleanup()
 {
     m_window.reset();
+    QApplication::setPalette(QPalette());
     m_tokens.reset();
     m_store.reset();
     m_dir.reset();
@@ -660,6 +670,113 @@ void TstMainWindow::findFocusesTheNameFilter()
     for (const User &u : m_window->userModel()->users())
         QVERIFY(u.name.contains(someone.name, Qt::CaseInsensitive));
     QVERIFY(lastExchange("GET")->url.query().contains(QLatin1String("name=")));
+}
+
+// The dialog that sent a save shows its failure beside the fields, and the window shows nothing more,
+// whatever order the model's and the dialog's slots were connected in. "dialog first" replays the model's
+// report after the dialog has handled the failure, as it would if the dialog had connected first.
+void TstMainWindow::failedSaveShowsOneError_data()
+{
+    QTest::addColumn<bool>("dialogFirst");
+    QTest::newRow("model first") << false;
+    QTest::newRow("dialog first") << true;
+}
+
+void TstMainWindow::failedSaveShowsOneError()
+{
+    QFETCH(bool, dialogFirst);
+    startWindow();
+    waitForRows(20);
+    const QString taken = m_window->userModel()->userAt(0).email;
+    selectRows({ 2 });
+    const User edited = m_window->userModel()->userAt(2);
+    UserDialog *dialog = m_window->openEditUserDialog();
+    QVERIFY(dialog);
+    QPointer<UserDialog> guard(dialog);
+    ApiClient::RequestId saveId = 0;
+    qint64 savedUser = 0;
+    int saves = 0;
+    connect(dialog, &UserDialog::saveStarted, this, [&](ApiClient::RequestId id, qint64 userId) {
+        saveId = id;
+        savedUser = userId;
+        ++saves;
+    });
+    if (dialogFirst) {
+        ApiClient *client = m_window->client();
+        UserTableModel *model = m_window->userModel();
+        QObject::disconnect(client, &ApiClient::requestFailed, model, nullptr);
+        connect(client, &ApiClient::requestFailed, model,
+            [&, model](ApiClient::RequestId id, const ApiError &error) {
+                if (id == saveId)
+                    Q_EMIT model->rowRequestFailed(id, savedUser, error);
+            });
+    }
+    auto *email = dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"));
+    email->clear();
+    QTest::keyClicks(email, taken);
+    QTest::mouseClick(
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save),
+        Qt::LeftButton);
+    QCOMPARE(saves, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), Timeout);
+    QCOMPARE(lastExchange("PATCH")->httpStatus, 422);
+
+    // One error, where the person is looking: beside the email field of the open dialog.
+    QVERIFY(!guard.isNull() && dialog->isVisible());
+    auto *emailError = dialog->findChild<QLabel *>(QStringLiteral("emailError"));
+    QVERIFY2(emailError->isVisible() && emailError->text().contains(QLatin1String("taken")),
+        qPrintable(dialogErrors(dialog)));
+    QVERIFY2(!m_window->findChild<QWidget *>(QStringLiteral("errorBanner"))->isVisible(),
+        qPrintable(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))->text()));
+    QCOMPARE(m_window->userModel()->userAt(m_window->userModel()->rowOfUser(edited.id)).email, edited.email);
+}
+
+// Under a dark Fusion palette every coloured run of the JSON view keeps a 4.5:1 contrast with the view's
+// base colour (the WCAG AA level for text), and so does the plain text.
+void TstMainWindow::darkPaletteKeepsTheJsonReadable()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    startWindow();
+    waitForRows(20);
+    selectRows({ 0 });
+    auto *json = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jsonView"));
+    QTRY_VERIFY_WITH_TIMEOUT(!json->toPlainText().isEmpty(), Timeout);
+    const QColor base = json->palette().color(QPalette::Base);
+    QVERIFY(base.lightnessF() < 0.3);
+    auto luminance = [](const QColor &c) {
+        auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    auto contrast = [&](const QColor &a, const QColor &b) {
+        const qreal la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    QVERIFY(contrast(json->palette().color(QPalette::Text), base) >= 4.5);
+    int runs = 0;
+    for (QTextBlock block = json->document()->firstBlock(); block.isValid(); block = block.next()) {
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (!range.format.hasProperty(QTextFormat::ForegroundBrush))
+                continue;
+            ++runs;
+            const QColor fg = range.format.foreground().color();
+            QVERIFY2(contrast(fg, base) >= 4.5,
+                qPrintable(QStringLiteral("%1 on %2 in \"%3\": %4:1")
+                               .arg(fg.name(), base.name(), block.text())
+                               .arg(contrast(fg, base), 0, 'f', 2)));
+        }
+    }
+    QVERIFY(runs > 0);
 }
 
 QTEST_MAIN(TstMainWindow)
