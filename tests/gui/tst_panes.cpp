@@ -1,0 +1,466 @@
+#include "apiclient.h"
+#include "exchangeformat.h"
+#include "messagebanner.h"
+#include "networkstatuswidget.h"
+#include "palettecolors.h"
+#include "profile.h"
+#include "requestlog.h"
+#include "requestlogwidget.h"
+#include "sandboxfixture.h"
+#include "sessioncontroller.h"
+#include "sessionstatuswidget.h"
+#include "tokenstore.h"
+#include "userdetailswidget.h"
+#include "userfilterbar.h"
+#include "usertablemodel.h"
+#include "usertableview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace UserDesk;
+
+namespace {
+constexpr int Timeout = 30000;
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    return dark;
+}
+
+User user(qint64 id, const QString &name)
+{
+    User u;
+    u.id = id;
+    u.name = name;
+    u.email = name.toLower() + QStringLiteral("@example.com");
+    u.gender = QStringLiteral("female");
+    u.status = QStringLiteral("active");
+    return u;
+}
+} // namespace
+
+// Each pane built on its own, without a MainWindow: what it shows, what it asks for, what it says.
+// Panes that talk to a server talk to a real sandbox on an ephemeral loopback port.
+class TstPanes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void userDetailsShowsAUserAndOwnsItsRequests();
+    void requestLogShowsTheExchangeText();
+    void messageBannerOffersWhatWasAsked();
+    void messageBannerReadsInADarkPalette();
+    void networkStatusCountsDownAndCancels();
+    void networkStatusShowsLoadingAfterAMoment();
+    void userFilterBarDebouncesAndClears();
+    void userTableViewEditsOnEnterAndKeepsItsState();
+    void sessionControllerAppliesTheProfileAndReadsTheToken();
+    void paletteColoursReadOnLightAndDark();
+
+private:
+    void connectClient();
+    QList<User> firstUsers(int count);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<ApiClient> m_client;
+};
+
+void TstPanes::init()
+{
+    m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(12));
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+    m_client = std::make_unique<ApiClient>();
+}
+
+void TstPanes::cleanup()
+{
+    m_client.reset();
+    m_sandbox.reset();
+}
+
+void TstPanes::connectClient()
+{
+    m_client->setBaseUrl(m_sandbox->baseUrl());
+    m_client->setToken(m_sandbox->token());
+}
+
+QList<User> TstPanes::firstUsers(int count)
+{
+    connectClient();
+    QList<User> users;
+    const ApiClient::RequestId id = m_client->listUsers(1, count);
+    connect(m_client.get(), &ApiClient::usersPageReceived, this,
+        [&](ApiClient::RequestId done, const UsersPage &page) {
+            if (done == id)
+                users = page.users;
+        });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!users.isEmpty(), Timeout); }();
+    return users;
+}
+
+void TstPanes::userDetailsShowsAUserAndOwnsItsRequests()
+{
+    const QList<User> users = firstUsers(3);
+    QCOMPARE(users.size(), 3);
+    UserDetailsWidget pane;
+    pane.setClient(m_client.get());
+    pane.setOnline(true);
+    pane.show();
+    auto *tabs = pane.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    auto *posts = pane.findChild<QTreeWidget *>(QStringLiteral("postsList"));
+    QVERIFY(!tabs->isEnabled());
+
+    pane.showUser(users.at(0));
+    QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("nameValue"))->text(), users.at(0).name);
+    QVERIFY(pane.findChild<QPlainTextEdit *>(QStringLiteral("jsonView"))
+                ->toPlainText()
+                .contains(users.at(0).email));
+    QVERIFY(tabs->isEnabled());
+    const int logged = m_client->requestLog()->size();
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 0); // posts wait for their tab
+
+    // The posts tab asks; showing another user before the answer cancels the first request.
+    tabs->setCurrentWidget(pane.findChild<QWidget *>(QStringLiteral("postsTab")));
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 1);
+    pane.showUser(users.at(1));
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        posts->topLevelItemCount() > 0 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
+        Timeout);
+    const RequestLog *log = m_client->requestLog();
+    QVERIFY(log->size() > logged);
+    QVERIFY(log->at(log->size() - 1).url.path().contains(QString::number(users.at(1).id)));
+
+    // The same user with changed fields keeps what was loaded and asks nothing.
+    User renamed = users.at(1);
+    renamed.name = QStringLiteral("Renamed");
+    const int before = log->size();
+    pane.showUser(renamed);
+    QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("detailTitle"))->text(), QStringLiteral("Renamed"));
+    QCOMPARE(log->size(), before);
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 0);
+
+    // A failure is shown in the list, by the pane that asked.
+    RetryPolicy once = m_client->retryPolicy();
+    once.maxAttempts = 1;
+    m_client->setRetryPolicy(once);
+    SandboxFaults faults;
+    faults.failRate = 1.0;
+    m_sandbox->setFaults(faults);
+    pane.showUser(users.at(2));
+    QTRY_VERIFY_WITH_TIMEOUT(posts->topLevelItemCount() == 1
+            && posts->topLevelItem(0)->text(0).startsWith(QLatin1String("Could not load")),
+        Timeout);
+}
+
+void TstPanes::requestLogShowsTheExchangeText()
+{
+    connectClient();
+    RequestLogWidget pane;
+    pane.setLog(m_client->requestLog());
+    pane.show();
+    bool done = false;
+    const ApiClient::RequestId id = m_client->listUsers(1, 2);
+    connect(m_client.get(), &ApiClient::usersPageReceived, this, [&] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, Timeout);
+    QVERIFY(pane.hasRequest(id));
+    QVERIFY(!pane.hasRequest(0));
+    QVERIFY(pane.showRequest(id));
+
+    const HttpExchange &exchange = m_client->requestLog()->at(m_client->requestLog()->size() - 1);
+    const QString text = pane.findChild<QPlainTextEdit *>(QStringLiteral("logDetails"))->toPlainText();
+    QCOMPARE(text, ExchangeFormat::describe(exchange));
+    QVERIFY(text.startsWith(QLatin1String("GET ")));
+    QVERIFY(text.contains(QLatin1String("Response: 200")));
+    QVERIFY(text.contains(QLatin1String("Bearer <redacted>")));
+    QVERIFY(!text.contains(m_sandbox->token()));
+    auto *copy = pane.findChild<QPushButton *>(QStringLiteral("copyCurlButton"));
+    QVERIFY(copy->isEnabled());
+
+    QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("clearLogButton")), Qt::LeftButton);
+    QCOMPARE(m_client->requestLog()->size(), 0);
+    QVERIFY(!pane.hasRequest(id));
+    QVERIFY(!pane.showRequest(id));
+    QVERIFY(!copy->isEnabled());
+}
+
+void TstPanes::messageBannerOffersWhatWasAsked()
+{
+    QWidget host;
+    auto *banner = new MessageBanner(&host);
+    host.show();
+    QVERIFY(!banner->isVisible());
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    auto *exchange = banner->findChild<QPushButton *>(QStringLiteral("showExchangeButton"));
+    auto *prefs = banner->findChild<QPushButton *>(QStringLiteral("bannerPreferencesButton"));
+    int retries = 0;
+    ApiClient::RequestId shown = 0;
+    QList<bool> preferences;
+    connect(banner, &MessageBanner::retryRequested, this, [&] { ++retries; });
+    connect(
+        banner, &MessageBanner::showExchangeRequested, this, [&](ApiClient::RequestId id) { shown = id; });
+    connect(
+        banner, &MessageBanner::preferencesRequested, this, [&](bool forToken) { preferences << forToken; });
+
+    banner->showError(QStringLiteral("Could not load the users."), 0, MessageBanner::Action::Retry);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), QStringLiteral("Could not load the users."));
+    QVERIFY(retry->isVisible());
+    QVERIFY(!exchange->isVisible());
+    QVERIFY(!prefs->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(retries, 1);
+    QVERIFY(!banner->isVisible());
+
+    banner->showError(QStringLiteral("No token."), 42, MessageBanner::Action::TokenInPreferences);
+    QVERIFY(!retry->isVisible());
+    QVERIFY(exchange->isVisible());
+    QTest::mouseClick(exchange, Qt::LeftButton);
+    QCOMPARE(shown, ApiClient::RequestId(42));
+    QTest::mouseClick(prefs, Qt::LeftButton);
+    QCOMPARE(preferences, QList<bool> { true });
+    QTest::mouseClick(
+        banner->findChild<QToolButton *>(QStringLiteral("dismissBannerButton")), Qt::LeftButton);
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(banner->action(), MessageBanner::Action::None);
+}
+
+void TstPanes::messageBannerReadsInADarkPalette()
+{
+    for (const QPalette &palette : { QPalette(), darkPalette() }) {
+        QWidget host;
+        host.setPalette(palette);
+        auto *banner = new MessageBanner(&host);
+        host.show();
+        banner->showError(QStringLiteral("Something failed."));
+        const QColor background = banner->palette().color(QPalette::Window);
+        const QColor text = banner->findChild<QLabel *>(QStringLiteral("errorLabel"))
+                                ->palette()
+                                .color(QPalette::WindowText);
+        QVERIFY2(PaletteColors::contrast(text, background) >= 4.5,
+            qPrintable(text.name() + QLatin1String(" on ") + background.name()));
+        // Tinted, not the plain window colour, and not a light pink on a dark window.
+        QVERIFY(background != palette.color(QPalette::Window));
+        QVERIFY(qAbs(background.lightnessF() - palette.color(QPalette::Window).lightnessF()) < 0.2);
+    }
+}
+
+void TstPanes::networkStatusCountsDownAndCancels()
+{
+    connectClient();
+    RetryPolicy slow = m_client->retryPolicy();
+    slow.maxAttempts = 5;
+    slow.baseDelayMs = 3000;
+    slow.capDelayMs = 3000;
+    m_client->setRetryPolicy(slow);
+    NetworkStatusWidget pane(m_client.get());
+    pane.show();
+    auto *retry = pane.findChild<QWidget *>(QStringLiteral("retryWidget"));
+    SandboxFaults faults;
+    faults.failRate = 1.0;
+    m_sandbox->setFaults(faults);
+
+    std::optional<ApiError> failure;
+    connect(m_client.get(), &ApiClient::requestFailed, this,
+        [&](ApiClient::RequestId, const ApiError &e) { failure = e; });
+    m_client->listUsers(1, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), Timeout);
+    QVERIFY(pane.findChild<QLabel *>(QStringLiteral("retryLabel"))
+                ->text()
+                .contains(QLatin1String("attempt 2 of 5")));
+    QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("retryCancelButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(failure.has_value(), Timeout);
+    QCOMPARE(failure->kind(), ApiError::Kind::Canceled);
+    QVERIFY(!retry->isVisible());
+
+    // A bulk job's progress comes with Stop; the rate-limit budget appears once the server tells it.
+    pane.showBulk(99, 3);
+    QVERIFY(pane.findChild<QWidget *>(QStringLiteral("bulkWidget"))->isVisible());
+    QCOMPARE(pane.findChild<QProgressBar *>(QStringLiteral("bulkProgress"))->maximum(), 3);
+}
+
+void TstPanes::networkStatusShowsLoadingAfterAMoment()
+{
+    NetworkStatusWidget pane(m_client.get());
+    pane.show();
+    auto *loading = pane.findChild<QWidget *>(QStringLiteral("loadingWidget"));
+    QSignalSpy cancels(&pane, &NetworkStatusWidget::pageLoadCancelRequested);
+    pane.setPageLoading(true);
+    QVERIFY(!loading->isVisible()); // fast answers must not make it flicker
+    QTRY_VERIFY_WITH_TIMEOUT(loading->isVisible(), Timeout);
+    QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("loadingCancelButton")), Qt::LeftButton);
+    QCOMPARE(cancels.count(), 1);
+    pane.setPageLoading(false);
+    QVERIFY(!loading->isVisible());
+}
+
+void TstPanes::userFilterBarDebouncesAndClears()
+{
+    UserFilterBar bar;
+    bar.show();
+    QList<UserFilter> announced;
+    connect(&bar, &UserFilterBar::filterChanged, this, [&](const UserFilter &f) { announced << f; });
+    auto *name = bar.findChild<QLineEdit *>(QStringLiteral("nameFilter"));
+    QTest::keyClicks(name, QStringLiteral("ada"));
+    QVERIFY(announced.isEmpty()); // typing is not three filters
+    QTRY_COMPARE_WITH_TIMEOUT(announced.size(), 1, Timeout);
+    QCOMPARE(announced.last().name, QStringLiteral("ada"));
+    QCOMPARE(bar.filter().name, QStringLiteral("ada"));
+
+    QTest::keyClick(name, Qt::Key_Escape);
+    QCOMPARE(announced.size(), 2); // at once: nothing left to type
+    QCOMPARE(announced.last(), UserFilter());
+    QVERIFY(name->text().isEmpty());
+
+    bar.findChild<QComboBox *>(QStringLiteral("statusFilter"))->setCurrentIndex(2);
+    QTRY_COMPARE_WITH_TIMEOUT(announced.size(), 3, Timeout);
+    QCOMPARE(announced.last().status, QStringLiteral("inactive"));
+    QTest::mouseClick(bar.findChild<QToolButton *>(QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+    QCOMPARE(announced.size(), 4);
+    QCOMPARE(announced.last(), UserFilter());
+}
+
+void TstPanes::userTableViewEditsOnEnterAndKeepsItsState()
+{
+    QStandardItemModel model(0, UserTableModel::ColumnCount);
+    for (const User &u :
+        { user(5, QStringLiteral("Eve")), user(9, QStringLiteral("Ida")), user(7, QStringLiteral("Gus")) }) {
+        QList<QStandardItem *> row;
+        for (int c = 0; c < UserTableModel::ColumnCount; ++c) {
+            auto *item = new QStandardItem(c == UserTableModel::IdColumn ? QString::number(u.id) : u.name);
+            item->setData(c == UserTableModel::IdColumn ? QVariant(u.id) : QVariant(u.name), Qt::DisplayRole);
+            item->setData(QVariant::fromValue(u), UserTableModel::UserRole);
+            row << item;
+        }
+        model.appendRow(row);
+    }
+    UserTableView view;
+    view.setModel(&model);
+    view.applyDefaultLayout();
+    view.show();
+    QList<qint64> current;
+    int edits = 0;
+    connect(&view, &UserTableView::currentUserChanged, this, [&](const User &u) { current << u.id; });
+    connect(&view, &UserTableView::editRequested, this, [&] { ++edits; });
+
+    // Newest first by default.
+    QCOMPARE(view.model()->index(0, 0).data(UserTableModel::UserRole).value<User>().id, 9);
+    view.setFocus();
+    view.makeCurrent(view.model()->index(1, 0));
+    QCOMPARE(current, QList<qint64> { 7 });
+    QCOMPARE(view.currentUser().id, 7);
+    QTest::keyClick(&view, Qt::Key_Return);
+    QCOMPARE(edits, 1);
+    QTest::keyClick(&view, Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(edits, 2);
+    QTest::keyClick(&view, Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(edits, 2);
+
+    view.selectAll();
+    QList<qint64> ids;
+    for (const User &u : view.selectedUsers())
+        ids << u.id;
+    QCOMPARE(ids, (QList<qint64> { 9, 7, 5 }));
+
+    // The header's state (order, widths) round-trips through saveViewState.
+    view.sortByColumn(UserTableModel::NameColumn, Qt::AscendingOrder);
+    const QByteArray state = view.saveViewState();
+    UserTableView restored;
+    restored.setModel(&model);
+    restored.applyDefaultLayout();
+    QVERIFY(restored.restoreViewState(state));
+    QCOMPARE(restored.horizontalHeader()->sortIndicatorSection(), int(UserTableModel::NameColumn));
+    QCOMPARE(restored.horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QVERIFY(!restored.restoreViewState(QByteArray()));
+}
+
+void TstPanes::sessionControllerAppliesTheProfileAndReadsTheToken()
+{
+    QTemporaryDir dir;
+    TokenStore tokens(TokenStore::KeychainUse::Disabled, dir.path());
+    tokens.setFallback(TokenStore::Backend::SessionOnly);
+    bool written = false;
+    tokens.writeToken(
+        QStringLiteral("work"), m_sandbox->token(), this, [&](const TokenResult &) { written = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(written, Timeout);
+
+    Profile profile(QStringLiteral("work"), m_sandbox->baseUrl());
+    profile.setTimeoutMs(4321);
+    profile.setMaxAttempts(2);
+    profile.setMaxInFlight(3);
+    profile.addTrustedCertificate(QStringLiteral("ab"));
+    SessionController session(m_client.get(), &tokens);
+    SessionStatusWidget status(&session);
+    QSignalSpy reading(&session, &SessionController::readingToken);
+    QSignalSpy connected(&session, &SessionController::connected);
+    session.open(profile);
+    QCOMPARE(m_client->timeout(), 4321);
+    QCOMPARE(m_client->retryPolicy().maxAttempts, 2);
+    QCOMPARE(m_client->maxInFlight(), 3);
+    QCOMPARE(reading.count(), 1);
+    QVERIFY(!session.isConnected());
+    QCOMPARE(status.findChild<QLabel *>(QStringLiteral("loadedLabel"))->text(),
+        QStringLiteral("Reading the token…"));
+    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, Timeout);
+    QCOMPARE(m_client->baseUrl(), m_sandbox->baseUrl());
+    QVERIFY(m_client->hasToken());
+    QCOMPARE(session.token(), m_sandbox->token());
+    QCOMPARE(status.findChild<QLabel *>(QStringLiteral("endpointLabel"))->text(),
+        QStringLiteral("work: ") + m_sandbox->baseUrl().toDisplayString());
+    status.setCounts(5, 12, false);
+    QCOMPARE(status.findChild<QLabel *>(QStringLiteral("loadedLabel"))->text(),
+        QStringLiteral("Loaded 5 of 12 users"));
+
+    // Opening another profile before the token arrives makes the earlier read count for nothing.
+    session.open(profile);
+    session.close();
+    QVERIFY(!session.isConnected());
+    // A read asked for after those is answered after them: once it is, the dropped one has come back.
+    bool later = false;
+    tokens.readToken(QStringLiteral("work"), this, [&](const TokenResult &) { later = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(later, Timeout);
+    QCOMPARE(connected.count(), 1);
+    QVERIFY(status.findChild<QLabel *>(QStringLiteral("endpointLabel"))->text().isEmpty());
+}
+
+void TstPanes::paletteColoursReadOnLightAndDark()
+{
+    for (const QPalette &palette : { QPalette(), darkPalette() }) {
+        for (auto role : { PaletteColors::Role::Error, PaletteColors::Role::Warning,
+                 PaletteColors::Role::Success, PaletteColors::Role::JsonKey, PaletteColors::Role::JsonString,
+                 PaletteColors::Role::JsonNumber, PaletteColors::Role::JsonLiteral }) {
+            QVERIFY(PaletteColors::contrast(PaletteColors::text(palette, role), palette.color(QPalette::Base))
+                >= 4.5);
+            QVERIFY(PaletteColors::contrast(
+                        PaletteColors::text(palette, role, true), palette.color(QPalette::Window))
+                >= 4.5);
+        }
+    }
+}
+
+QTEST_MAIN(TstPanes)
+#include "tst_panes.moc"
