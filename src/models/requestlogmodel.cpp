@@ -57,6 +57,15 @@ int RequestLogModel::lastRowOfRequest(quint64 requestId) const
     return -1;
 }
 
+void RequestLogModel::setFailureColor(const QColor &color)
+{
+    if (color == m_failureColor)
+        return;
+    m_failureColor = color;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::ForegroundRole });
+}
+
 int RequestLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_log ? 0 : m_log->size();
@@ -100,8 +109,8 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
             return ex->error;
         return {};
     case Qt::ForegroundRole:
-        if (ex->finished && (ex->httpStatus == 0 || ex->httpStatus >= 400))
-            return QColor(0xb0, 0x20, 0x20);
+        if (ex->finished && (ex->httpStatus == 0 || ex->httpStatus >= 400) && m_failureColor.isValid())
+            return m_failureColor;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == TimeColumn || index.column() == AttemptColumn)

@@ -4,6 +4,7 @@
 #include "requestlog.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QPointer>
 
 namespace UserDesk {
@@ -26,6 +27,8 @@ public:
     const HttpExchange *exchangeAt(int row) const;
     // Row of the newest exchange that belongs to the request, -1 when the ring no longer holds one.
     int lastRowOfRequest(quint64 requestId) const;
+    // Text colour of failed exchanges; the view sets it from its palette (none: the view's text colour).
+    void setFailureColor(const QColor &color);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -35,6 +38,7 @@ public:
 private:
     QPointer<RequestLog> m_log;
     QList<QMetaObject::Connection> m_connections;
+    QColor m_failureColor;
 };
 
 } // namespace UserDesk
