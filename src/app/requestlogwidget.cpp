@@ -2,6 +2,7 @@
 
 #include "exchangeformat.h"
 #include "jsonhighlighter.h"
+#include "palettecolors.h"
 #include "requestlog.h"
 #include "requestlogmodel.h"
 #include "ui_requestlogwidget.h"
@@ -34,6 +35,7 @@ RequestLogWidget::RequestLogWidget(QWidget *parent)
     mono.setStyleHint(QFont::TypeWriter);
     m_ui->logDetails->setFont(mono);
     m_highlighter = new JsonHighlighter(m_ui->logDetails->document(), m_ui->logDetails->palette());
+    m_model->setFailureColor(PaletteColors::text(table->palette(), PaletteColors::Role::Error));
     m_ui->logSplitter->setSizes({ 700, 560 });
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -105,8 +107,10 @@ void RequestLogWidget::restoreState(const QByteArray &splitter, const QByteArray
 void RequestLogWidget::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        m_highlighter->setPalette(m_ui->logDetails->palette());
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setPalette(palette()); // the children take it after this event
+        m_model->setFailureColor(PaletteColors::text(palette(), PaletteColors::Role::Error));
+    }
 }
 
 void RequestLogWidget::showExchange(int row)

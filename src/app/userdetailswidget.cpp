@@ -112,7 +112,7 @@ void UserDetailsWidget::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
-        m_highlighter->setPalette(m_ui->jsonView->palette());
+        m_highlighter->setPalette(palette()); // the children take it after this event
 }
 
 void UserDetailsWidget::loadRelatedIfShown()

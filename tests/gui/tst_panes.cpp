@@ -1,10 +1,12 @@
 #include "apiclient.h"
 #include "exchangeformat.h"
+#include "jsonhighlighter.h"
 #include "messagebanner.h"
 #include "networkstatuswidget.h"
 #include "palettecolors.h"
 #include "profile.h"
 #include "requestlog.h"
+#include "requestlogmodel.h"
 #include "requestlogwidget.h"
 #include "sandboxfixture.h"
 #include "sessioncontroller.h"
@@ -200,6 +202,25 @@ void TstPanes::requestLogShowsTheExchangeText()
     QVERIFY(!text.contains(m_sandbox->token()));
     auto *copy = pane.findChild<QPushButton *>(QStringLiteral("copyCurlButton"));
     QVERIFY(copy->isEnabled());
+
+    // A failed exchange is marked in a colour that reads on the table's base, in a dark palette too.
+    pane.setPalette(darkPalette());
+    RetryPolicy once = m_client->retryPolicy();
+    once.maxAttempts = 1;
+    m_client->setRetryPolicy(once);
+    SandboxFaults faults;
+    faults.failRate = 1.0;
+    m_sandbox->setFaults(faults);
+    bool failed = false;
+    connect(m_client.get(), &ApiClient::requestFailed, this, [&] { failed = true; });
+    m_client->listUsers(1, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(failed, Timeout);
+    const QModelIndex last = pane.model()->index(pane.model()->rowCount() - 1, 0);
+    const QColor marked = last.data(Qt::ForegroundRole).value<QColor>();
+    QVERIFY(marked.isValid());
+    QVERIFY2(PaletteColors::contrast(marked, darkPalette().color(QPalette::Base)) >= 4.5,
+        qPrintable(marked.name()));
+    QVERIFY(!pane.model()->index(0, 0).data(Qt::ForegroundRole).isValid()); // the 200 is not marked
 
     QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("clearLogButton")), Qt::LeftButton);
     QCOMPARE(m_client->requestLog()->size(), 0);
@@ -460,6 +481,15 @@ void TstPanes::paletteColoursReadOnLightAndDark()
                 >= 4.5);
         }
     }
+
+    // A pane follows a palette that changes while it is shown (the person switched to a dark theme).
+    UserDetailsWidget pane;
+    pane.show();
+    pane.showUser(user(3, QStringLiteral("Cy")));
+    pane.setPalette(darkPalette());
+    const QColor base = darkPalette().color(QPalette::Base);
+    QVERIFY(PaletteColors::contrast(pane.jsonHighlighter()->keyColor(), base) >= 4.5);
+    QVERIFY(PaletteColors::contrast(pane.jsonHighlighter()->stringColor(), base) >= 4.5);
 }
 
 QTEST_MAIN(TstPanes)
