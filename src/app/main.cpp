@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "palettecolors.h"
 #include "profilestore.h"
 #include "secretmemory.h"
 #include "tokenstore.h"
@@ -85,8 +86,15 @@ int main(int argc, char *argv[])
         QApplication::translate("main",
             "Quit once the first page is shown, "
             "printing the time it took."));
-    parser.addOptions({ profileOption, settingsOption, dataOption, startupOption });
+    const QCommandLineOption darkOption(QStringLiteral("dark"),
+        QApplication::translate(
+            "main", "Use the Fusion style with a dark palette (for desktops that give Qt none)."));
+    parser.addOptions({ profileOption, settingsOption, dataOption, startupOption, darkOption });
     parser.process(app);
+    if (parser.isSet(darkOption)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(PaletteColors::dark());
+    }
 
     ProfileStore store(
         parser.isSet(settingsOption) ? parser.value(settingsOption) : ProfileStore::defaultSettingsPath());

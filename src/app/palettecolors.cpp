@@ -76,4 +76,24 @@ QString textStyle(const QPalette &palette, Role role)
     return QStringLiteral("color: %1;").arg(text(palette, role, true).name());
 }
 
+QPalette dark()
+{
+    const QColor window(0x2d, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1e, 0x20);
+    const QColor text(0xe4, 0xe4, 0xe4);
+    const QColor disabled(0x80, 0x80, 0x80);
+    QPalette p(
+        text, window, window.lighter(140), window.darker(160), window.darker(120), text, text, base, window);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x29));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6c, 0xb3));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
 } // namespace UserDesk::PaletteColors

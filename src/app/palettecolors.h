@@ -23,6 +23,8 @@ QColor text(const QPalette &palette, Role role, bool onWindow = false);
 QColor errorBackground(const QPalette &palette);
 // "color: #rrggbb;" for a label's style sheet.
 QString textStyle(const QPalette &palette, Role role);
+// A dark palette for the Fusion style, for desktops that give Qt none (userdesk --dark).
+QPalette dark();
 
 } // namespace PaletteColors
 
