@@ -250,7 +250,6 @@ void MainWindow::switchToProfile(const QString &name)
 void MainWindow::applyProfile(const QString &name)
 {
     const std::optional<Profile> profile = m_store->profile(name);
-    m_ui->errorBanner->dismiss();
     m_ui->detailPane->setOnline(false);
     if (!profile) {
         m_session->close();
@@ -261,6 +260,7 @@ void MainWindow::applyProfile(const QString &name)
     }
     m_session->open(*profile); // cancels what the last profile had in flight
     m_model->clear();
+    m_ui->errorBanner->dismiss(); // after the cancel: what it ended was the window's own doing
     m_profileCombo->select(name);
     setWindowTitle(tr("%1 — UserDesk").arg(name));
     m_model->setPageSize(profile->pageSize());
