@@ -170,10 +170,10 @@ bool ProfileStore::saveProfile(const Profile &profile, QString *why)
     writeProfiles(all);
     const bool written = sync(why);
 
-    emit profilesChanged();
+    Q_EMIT profilesChanged();
     // A stored current name may have pointed at nothing until now.
     if (currentProfileName() != currentBefore)
-        emit currentProfileChanged(currentProfileName());
+        Q_EMIT currentProfileChanged(currentProfileName());
     return written;
 }
 
@@ -190,9 +190,9 @@ bool ProfileStore::removeProfile(const QString &name)
         setCurrentUnchecked(all.isEmpty() ? QString() : all.constFirst().name());
     const bool written = sync();
 
-    emit profilesChanged();
+    Q_EMIT profilesChanged();
     if (wasCurrent)
-        emit currentProfileChanged(currentProfileName());
+        Q_EMIT currentProfileChanged(currentProfileName());
     return written;
 }
 
@@ -226,9 +226,9 @@ bool ProfileStore::renameProfile(const QString &oldName, const QString &newName,
         setCurrentUnchecked(newName);
     const bool written = sync(why);
 
-    emit profilesChanged();
+    Q_EMIT profilesChanged();
     if (wasCurrent)
-        emit currentProfileChanged(newName);
+        Q_EMIT currentProfileChanged(newName);
     return written;
 }
 
@@ -277,7 +277,7 @@ bool ProfileStore::setCurrentProfileName(const QString &name)
         return true;
     setCurrentUnchecked(name);
     const bool written = sync();
-    emit currentProfileChanged(name);
+    Q_EMIT currentProfileChanged(name);
     return written;
 }
 

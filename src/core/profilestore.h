@@ -62,7 +62,7 @@ public:
     // Writes pending changes to disk; false when the file cannot be written or is corrupt.
     bool sync(QString *why = nullptr);
 
-signals:
+Q_SIGNALS:
     void profilesChanged();
     void currentProfileChanged(const QString &name);
 

@@ -415,7 +415,7 @@ TokenResult TokenStore::runFile(Operation operation, const QString &profile, con
         if (file.permissions() & OthersAny) {
             // Someone (a restore from backup, a copy) widened the permissions; put them back.
             file.setPermissions(OwnerOnly);
-            emit warning(
+            Q_EMIT warning(
                 tr("%1 was readable by other users; it is now readable by you alone.").arg(nativePath));
         }
         if (!file.open(QIODevice::ReadOnly)) {
@@ -496,7 +496,7 @@ TokenResult TokenStore::runFile(Operation operation, const QString &profile, con
     }
     result.ok = true;
     if (operation == Operation::Write)
-        emit warning(unencryptedWarning() + QLatin1Char(' ') + tr("File: %1").arg(nativePath));
+        Q_EMIT warning(unencryptedWarning() + QLatin1Char(' ') + tr("File: %1").arg(nativePath));
     return result;
 }
 

@@ -81,7 +81,7 @@ public:
     // copyToken, then the token of `from` is removed once the copy is safe.
     void renameToken(const QString &from, const QString &to, QObject *context, Callback done);
 
-signals:
+Q_SIGNALS:
     // Something the person should know, such as a token just written unencrypted. Never holds a token.
     void warning(const QString &message);
 
