@@ -52,7 +52,7 @@ constexpr int SeedUsers = 60;
 
 // Drives the real window against the real embedded sandbox (ephemeral port, SQLite in a temporary
 // folder), with a temporary settings file and a token store that never touches the keychain.
-class TstMainWindow : public QObject
+class TestMainWindow : public QObject
 {
     Q_OBJECT
 
@@ -77,6 +77,7 @@ private Q_SLOTS:
     void failedSaveShowsOneError_data();
     void failedSaveShowsOneError();
     void darkPaletteKeepsTheJsonReadable();
+    void switchingWhileLoadingShowsNoCancelBanner();
 
 private:
     void startWindow();
@@ -107,7 +108,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TstMainWindow::init()
+void TestMainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -116,7 +117,7 @@ void TstMainWindow::init()
     m_tokens->setFallback(TokenStore::Backend::SessionOnly);
 }
 
-void TstMainWindow::cleanup()
+void TestMainWindow::cleanup()
 {
     m_window.reset();
     QApplication::setPalette(QPalette());
@@ -125,7 +126,7 @@ void TstMainWindow::cleanup()
     m_dir.reset();
 }
 
-void TstMainWindow::startWindow()
+void TestMainWindow::startWindow()
 {
     m_store->ensureDefaultProfile();
     MainWindow::Options options;
@@ -138,13 +139,13 @@ void TstMainWindow::startWindow()
 }
 
 // The view asks for as many pages as it needs to fill itself, so a first load may bring more than one.
-void TstMainWindow::waitForRows(int rows)
+void TestMainWindow::waitForRows(int rows)
 {
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->userModel()->rowCount() >= rows && !m_window->userModel()->isLoading(), Timeout);
 }
 
-QString TstMainWindow::dialogErrors(QWidget *dialog)
+QString TestMainWindow::dialogErrors(QWidget *dialog)
 {
     QStringList texts;
     for (const char *name : { "nameError", "emailError", "genderError", "statusError", "formMessage" }) {
@@ -155,7 +156,7 @@ QString TstMainWindow::dialogErrors(QWidget *dialog)
     return texts.join(QStringLiteral("; "));
 }
 
-void TstMainWindow::selectRows(const QList<int> &rows)
+void TestMainWindow::selectRows(const QList<int> &rows)
 {
     QTableView *view = table();
     view->setFocus();
@@ -167,7 +168,7 @@ void TstMainWindow::selectRows(const QList<int> &rows)
     }
 }
 
-const HttpExchange *TstMainWindow::lastExchange(const QByteArray &method) const
+const HttpExchange *TestMainWindow::lastExchange(const QByteArray &method) const
 {
     const RequestLog *log = m_window->client()->requestLog();
     for (int i = log->size() - 1; i >= 0; --i) {
@@ -177,7 +178,7 @@ const HttpExchange *TstMainWindow::lastExchange(const QByteArray &method) const
     return nullptr;
 }
 
-void TstMainWindow::firstLaunchFillsTheTable()
+void TestMainWindow::firstLaunchFillsTheTable()
 {
     QVERIFY(m_store->profiles().isEmpty());
     startWindow();
@@ -219,7 +220,7 @@ void TstMainWindow::firstLaunchFillsTheTable()
     QVERIFY(askedForPosts);
 }
 
-void TstMainWindow::scrollingFetchesMorePages()
+void TestMainWindow::scrollingFetchesMorePages()
 {
     startWindow();
     waitForRows(20);
@@ -239,7 +240,7 @@ void TstMainWindow::scrollingFetchesMorePages()
     QTRY_COMPARE_WITH_TIMEOUT(loaded->text(), QStringLiteral("Loaded 60 of 60 users"), Timeout);
 }
 
-void TstMainWindow::createAddsTheRowInPlace()
+void TestMainWindow::createAddsTheRowInPlace()
 {
     startWindow();
     waitForRows(20);
@@ -266,7 +267,7 @@ void TstMainWindow::createAddsTheRowInPlace()
     QCOMPARE(post->httpStatus, 201);
 }
 
-void TstMainWindow::editSendsOnlyChangedFields()
+void TestMainWindow::editSendsOnlyChangedFields()
 {
     startWindow();
     waitForRows(20);
@@ -301,7 +302,7 @@ void TstMainWindow::editSendsOnlyChangedFields()
         m_window->findChild<QLabel *>(QStringLiteral("nameValue"))->text(), QStringLiteral("Edited Name"));
 }
 
-void TstMainWindow::deleteRemovesTheRowInPlace()
+void TestMainWindow::deleteRemovesTheRowInPlace()
 {
     startWindow();
     waitForRows(20);
@@ -320,7 +321,7 @@ void TstMainWindow::deleteRemovesTheRowInPlace()
     QCOMPARE(lastExchange("DELETE")->httpStatus, 204);
 }
 
-void TstMainWindow::validationErrorsStayBesideTheFields()
+void TestMainWindow::validationErrorsStayBesideTheFields()
 {
     startWindow();
     waitForRows(20);
@@ -365,7 +366,7 @@ void TstMainWindow::validationErrorsStayBesideTheFields()
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), Timeout);
 }
 
-void TstMainWindow::retryCountdownThenSuccess()
+void TestMainWindow::retryCountdownThenSuccess()
 {
     startWindow();
     waitForRows(20);
@@ -384,7 +385,7 @@ void TstMainWindow::retryCountdownThenSuccess()
     QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("errorBanner"))->isVisible());
 }
 
-void TstMainWindow::retryCanBeCanceled()
+void TestMainWindow::retryCanBeCanceled()
 {
     startWindow();
     waitForRows(20);
@@ -420,7 +421,7 @@ void TstMainWindow::retryCanBeCanceled()
     QVERIFY(!banner->isVisible());
 }
 
-void TstMainWindow::bulkDeleteReportsPerItemFailures()
+void TestMainWindow::bulkDeleteReportsPerItemFailures()
 {
     // One attempt each, and half the answers a proxy's 502: some users go, some stay, each one reported.
     QVERIFY(m_store->ensureDefaultProfile());
@@ -472,7 +473,7 @@ void TstMainWindow::bulkDeleteReportsPerItemFailures()
     report->accept();
 }
 
-void TstMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
+void TestMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
 {
     startWindow();
     waitForRows(20);
@@ -523,7 +524,7 @@ void TstMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
         m_window->statusBar()->currentMessage().contains(QLatin1String("already gone")), Timeout);
 }
 
-void TstMainWindow::bulkDeleteCanBeStopped()
+void TestMainWindow::bulkDeleteCanBeStopped()
 {
     startWindow();
     waitForRows(20);
@@ -563,7 +564,7 @@ void TstMainWindow::bulkDeleteCanBeStopped()
     QTRY_COMPARE_WITH_TIMEOUT(got.count(), 3, Timeout);
 }
 
-void TstMainWindow::switchingProfilesReloads()
+void TestMainWindow::switchingProfilesReloads()
 {
     SandboxFixture fixture(SandboxFixture::defaultConfig(7));
     QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
@@ -599,7 +600,7 @@ void TstMainWindow::switchingProfilesReloads()
     QCOMPARE(m_window->userModel()->totalCount(), SeedUsers);
 }
 
-void TstMainWindow::settingsPersistWithoutTheToken()
+void TestMainWindow::settingsPersistWithoutTheToken()
 {
     const QString secret = QStringLiteral("super-secret-token-4711");
     startWindow();
@@ -653,7 +654,7 @@ void TstMainWindow::settingsPersistWithoutTheToken()
     QTRY_COMPARE_WITH_TIMEOUT(stored, secret, Timeout);
 }
 
-void TstMainWindow::findFocusesTheNameFilter()
+void TestMainWindow::findFocusesTheNameFilter()
 {
     startWindow();
     waitForRows(20);
@@ -675,14 +676,14 @@ void TstMainWindow::findFocusesTheNameFilter()
 // The dialog that sent a save shows its failure beside the fields, and the window shows nothing more,
 // whatever order the model's and the dialog's slots were connected in. "dialog first" replays the model's
 // report after the dialog has handled the failure, as it would if the dialog had connected first.
-void TstMainWindow::failedSaveShowsOneError_data()
+void TestMainWindow::failedSaveShowsOneError_data()
 {
     QTest::addColumn<bool>("dialogFirst");
     QTest::newRow("model first") << false;
     QTest::newRow("dialog first") << true;
 }
 
-void TstMainWindow::failedSaveShowsOneError()
+void TestMainWindow::failedSaveShowsOneError()
 {
     QFETCH(bool, dialogFirst);
     startWindow();
@@ -733,7 +734,7 @@ void TstMainWindow::failedSaveShowsOneError()
 
 // Under a dark Fusion palette every coloured run of the JSON view keeps a 4.5:1 contrast with the view's
 // base colour (the WCAG AA level for text), and so does the plain text.
-void TstMainWindow::darkPaletteKeepsTheJsonReadable()
+void TestMainWindow::darkPaletteKeepsTheJsonReadable()
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette dark;
@@ -779,5 +780,23 @@ void TstMainWindow::darkPaletteKeepsTheJsonReadable()
     QVERIFY(runs > 0);
 }
 
-QTEST_MAIN(TstMainWindow)
+// Opening a profile cancels what the last one had in flight; that cancel is the window's own doing and
+// must not greet the person with "Loading the users was canceled."
+void TestMainWindow::switchingWhileLoadingShowsNoCancelBanner()
+{
+    startWindow();
+    waitForRows(20);
+    SandboxFaults slow;
+    slow.latencyMs = 3000;
+    m_window->sandbox()->setFaults(slow);
+    action("actionRefresh")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->isLoading(), Timeout);
+    m_window->switchToProfile(m_window->currentProfileName());
+    QVERIFY2(!m_window->findChild<QWidget *>(QStringLiteral("errorBanner"))->isVisible(),
+        qPrintable(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))->text()));
+    m_window->sandbox()->setFaults(SandboxFaults());
+    waitForRows(20);
+}
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -64,7 +64,7 @@ User user(qint64 id, const QString &name)
 
 // Each pane built on its own, without a MainWindow: what it shows, what it asks for, what it says.
 // Panes that talk to a server talk to a real sandbox on an ephemeral loopback port.
-class TstPanes : public QObject
+class TestPanes : public QObject
 {
     Q_OBJECT
 
@@ -91,26 +91,26 @@ private:
     std::unique_ptr<ApiClient> m_client;
 };
 
-void TstPanes::init()
+void TestPanes::init()
 {
     m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(12));
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     m_client = std::make_unique<ApiClient>();
 }
 
-void TstPanes::cleanup()
+void TestPanes::cleanup()
 {
     m_client.reset();
     m_sandbox.reset();
 }
 
-void TstPanes::connectClient()
+void TestPanes::connectClient()
 {
     m_client->setBaseUrl(m_sandbox->baseUrl());
     m_client->setToken(m_sandbox->token());
 }
 
-QList<User> TstPanes::firstUsers(int count)
+QList<User> TestPanes::firstUsers(int count)
 {
     connectClient();
     QList<User> users;
@@ -124,7 +124,7 @@ QList<User> TstPanes::firstUsers(int count)
     return users;
 }
 
-void TstPanes::userDetailsShowsAUserAndOwnsItsRequests()
+void TestPanes::userDetailsShowsAUserAndOwnsItsRequests()
 {
     const QList<User> users = firstUsers(3);
     QCOMPARE(users.size(), 3);
@@ -179,7 +179,7 @@ void TstPanes::userDetailsShowsAUserAndOwnsItsRequests()
         Timeout);
 }
 
-void TstPanes::requestLogShowsTheExchangeText()
+void TestPanes::requestLogShowsTheExchangeText()
 {
     connectClient();
     RequestLogWidget pane;
@@ -229,7 +229,7 @@ void TstPanes::requestLogShowsTheExchangeText()
     QVERIFY(!copy->isEnabled());
 }
 
-void TstPanes::messageBannerOffersWhatWasAsked()
+void TestPanes::messageBannerOffersWhatWasAsked()
 {
     QWidget host;
     auto *banner = new MessageBanner(&host);
@@ -270,7 +270,7 @@ void TstPanes::messageBannerOffersWhatWasAsked()
     QCOMPARE(banner->action(), MessageBanner::Action::None);
 }
 
-void TstPanes::messageBannerReadsInADarkPalette()
+void TestPanes::messageBannerReadsInADarkPalette()
 {
     for (const QPalette &palette : { QPalette(), darkPalette() }) {
         QWidget host;
@@ -290,7 +290,7 @@ void TstPanes::messageBannerReadsInADarkPalette()
     }
 }
 
-void TstPanes::networkStatusCountsDownAndCancels()
+void TestPanes::networkStatusCountsDownAndCancels()
 {
     connectClient();
     RetryPolicy slow = m_client->retryPolicy();
@@ -324,7 +324,7 @@ void TstPanes::networkStatusCountsDownAndCancels()
     QCOMPARE(pane.findChild<QProgressBar *>(QStringLiteral("bulkProgress"))->maximum(), 3);
 }
 
-void TstPanes::networkStatusShowsLoadingAfterAMoment()
+void TestPanes::networkStatusShowsLoadingAfterAMoment()
 {
     NetworkStatusWidget pane(m_client.get());
     pane.show();
@@ -339,7 +339,7 @@ void TstPanes::networkStatusShowsLoadingAfterAMoment()
     QVERIFY(!loading->isVisible());
 }
 
-void TstPanes::userFilterBarDebouncesAndClears()
+void TestPanes::userFilterBarDebouncesAndClears()
 {
     UserFilterBar bar;
     bar.show();
@@ -365,7 +365,7 @@ void TstPanes::userFilterBarDebouncesAndClears()
     QCOMPARE(announced.last(), UserFilter());
 }
 
-void TstPanes::userTableViewEditsOnEnterAndKeepsItsState()
+void TestPanes::userTableViewEditsOnEnterAndKeepsItsState()
 {
     QStandardItemModel model(0, UserTableModel::ColumnCount);
     for (const User &u :
@@ -419,7 +419,7 @@ void TstPanes::userTableViewEditsOnEnterAndKeepsItsState()
     QVERIFY(!restored.restoreViewState(QByteArray()));
 }
 
-void TstPanes::sessionControllerAppliesTheProfileAndReadsTheToken()
+void TestPanes::sessionControllerAppliesTheProfileAndReadsTheToken()
 {
     QTemporaryDir dir;
     TokenStore tokens(TokenStore::KeychainUse::Disabled, dir.path());
@@ -468,7 +468,7 @@ void TstPanes::sessionControllerAppliesTheProfileAndReadsTheToken()
     QVERIFY(status.findChild<QLabel *>(QStringLiteral("endpointLabel"))->text().isEmpty());
 }
 
-void TstPanes::paletteColoursReadOnLightAndDark()
+void TestPanes::paletteColoursReadOnLightAndDark()
 {
     for (const QPalette &palette : { QPalette(), darkPalette() }) {
         for (auto role : { PaletteColors::Role::Error, PaletteColors::Role::Warning,
@@ -492,5 +492,5 @@ void TstPanes::paletteColoursReadOnLightAndDark()
     QVERIFY(PaletteColors::contrast(pane.jsonHighlighter()->stringColor(), base) >= 4.5);
 }
 
-QTEST_MAIN(TstPanes)
+QTEST_MAIN(TestPanes)
 #include "tst_panes.moc"

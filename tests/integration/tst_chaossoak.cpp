@@ -166,8 +166,10 @@ private slots:
             createOf.insert(client.createUser(in.draft), i);
             ++issued;
         }
+        // Nothing is emitted from inside the calls above, so idle() is still to come: it must, not merely
+        // the counts reaching zero.
         QSignalSpy idle(&client, &ApiClient::idle);
-        QVERIFY(idle.wait(600000) || client.inFlightCount() + client.queuedCount() == 0);
+        QVERIFY2(idle.wait(600000), "idle() never came");
         QTRY_VERIFY_WITH_TIMEOUT(client.inFlightCount() + client.queuedCount() == 0, 600000);
         const qint64 elapsed = timer.elapsed();
         sandbox.setFaults({});
