@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>UserDesk::MainWindow</name>
-    <message numerus="yes">
-        <source>…and %n more</source>
-        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation><numerusform>Delete %n user from %1? This cannot be undone.</numerusform><numerusform>Delete %n users from %1? This cannot be undone.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
-        <translation><numerusform>Exported %n user to %1.</numerusform><numerusform>Exported %n users to %1.</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>UserDesk::TableStatus</name>
     <message numerus="yes">
         <source>%1 matching user(s) loaded (filtered)</source>
@@ -65,6 +46,28 @@
     <message numerus="yes">
         <source>about %n hour(s)</source>
         <translation><numerusform>about %n hour</numerusform><numerusform>about %n hours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDeletion</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? This cannot be undone.</source>
+        <translation><numerusform>Delete %n user from %1? This cannot be undone.</numerusform><numerusform>Delete %n users from %1? This cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserExportFlow</name>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1.</source>
+        <translation><numerusform>Exported %n user to %1.</numerusform><numerusform>Exported %n users to %1.</numerusform></translation>
     </message>
 </context>
 </TS>
