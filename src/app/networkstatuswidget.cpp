@@ -2,6 +2,7 @@
 
 #include "palettecolors.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -124,6 +125,13 @@ NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
         m_bulkRequest = 0;
         m_bulkWidget->hide();
     });
+}
+
+void NetworkStatusWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_retryLabel->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Warning));
 }
 
 void NetworkStatusWidget::setPageLoading(bool loading)

@@ -33,6 +33,9 @@ Q_SIGNALS:
     // A note for the status bar, shown for timeoutMs.
     void message(const QString &text, int timeoutMs);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onRequestEnded(ApiClient::RequestId id);
     void onRetryScheduled(ApiClient::RequestId id, int attempt, int delayMs, const ApiError &reason);

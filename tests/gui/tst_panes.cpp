@@ -490,6 +490,14 @@ void TestPanes::paletteColoursReadOnLightAndDark()
     const QColor base = darkPalette().color(QPalette::Base);
     QVERIFY(PaletteColors::contrast(pane.jsonHighlighter()->keyColor(), base) >= 4.5);
     QVERIFY(PaletteColors::contrast(pane.jsonHighlighter()->stringColor(), base) >= 4.5);
+
+    NetworkStatusWidget status(m_client.get());
+    status.setPalette(darkPalette());
+    const QString style = status.findChild<QLabel *>(QStringLiteral("retryLabel"))->styleSheet();
+    QCOMPARE(style, PaletteColors::textStyle(darkPalette(), PaletteColors::Role::Warning));
+    QVERIFY(PaletteColors::contrast(PaletteColors::text(darkPalette(), PaletteColors::Role::Warning, true),
+                darkPalette().color(QPalette::Window))
+        >= 4.5);
 }
 
 QTEST_MAIN(TestPanes)
