@@ -6,8 +6,9 @@
 
 namespace UserDesk {
 
-// The text of one HTTP exchange as a person reads it: request line, attempt, headers (already redacted by
-// the request log), bodies pretty-printed. The app's request log and `userdesk-cli --verbose` both show it.
+// The text of one HTTP exchange as a person reads it, in curl -v's manner ('>' out, '<' back): request line
+// with its attempt, headers (already redacted by the request log), status and time, bodies pretty-printed.
+// The app's request log and `userdesk-cli --verbose` both show it.
 namespace ExchangeFormat {
 
 // maxBodyChars > 0 shortens each pretty-printed body to that many characters.

@@ -196,8 +196,8 @@ void TestPanes::requestLogShowsTheExchangeText()
     const HttpExchange &exchange = m_client->requestLog()->at(m_client->requestLog()->size() - 1);
     const QString text = pane.findChild<QPlainTextEdit *>(QStringLiteral("logDetails"))->toPlainText();
     QCOMPARE(text, ExchangeFormat::describe(exchange));
-    QVERIFY(text.startsWith(QLatin1String("GET ")));
-    QVERIFY(text.contains(QLatin1String("Response: 200")));
+    QVERIFY(text.startsWith(QLatin1String("> GET http://127.0.0.1:")));
+    QVERIFY(text.contains(QLatin1String("\n< 200 in ")));
     QVERIFY(text.contains(QLatin1String("Bearer <redacted>")));
     QVERIFY(!text.contains(m_sandbox->token()));
     auto *copy = pane.findChild<QPushButton *>(QStringLiteral("copyCurlButton"));
