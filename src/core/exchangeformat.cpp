@@ -50,9 +50,13 @@ QString describe(const HttpExchange &ex, int maxBodyChars)
     if (!ex.finished)
         return text + tr("Waiting for the answer…");
     text += QStringLiteral("< ");
-    if (ex.httpStatus)
-        text += tr("%1 in %2 ms").arg(ex.httpStatus).arg(ex.elapsedMs);
-    else
+    if (ex.httpStatus) {
+        if (!ex.protocol.isEmpty())
+            text += ex.protocol + QLatin1Char(' ');
+        text += tr("%1 in %2 ms, %3 bytes").arg(ex.httpStatus).arg(ex.elapsedMs).arg(ex.responseBytes);
+        if (ex.wireBytes >= 0)
+            text += tr(" (%1 compressed)").arg(ex.wireBytes);
+    } else
         text += tr("no answer after %1 ms").arg(ex.elapsedMs);
     if (!ex.error.isEmpty())
         text += QStringLiteral(" — ") + ex.error;
