@@ -497,7 +497,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sandbox.stats().writesApplied >= writesBefore + 40; }, waitMs));
         QTest::qWait(200);
         QCOMPARE(cli.state(), QProcess::Running);
-        ::kill(static_cast<pid_t>(cli.processId()), signalNumber);
+        // processId() is 0 once QProcess has seen the exit, and kill(0, …) would signal this whole process
+        // group: ctest and everything it runs.
+        const auto pid = static_cast<pid_t>(cli.processId());
+        QVERIFY(pid > 0);
+        ::kill(pid, signalNumber);
         QVERIFY(cli.waitForFinished(10000));
         if (expectedExit >= 0) {
             QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
