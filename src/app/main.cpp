@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 #include "palettecolors.h"
 #include "profilestore.h"
+#include "requesthistory.h"
+#include "requestlogwidget.h"
 #include "secretmemory.h"
 #include "tokenstore.h"
 #include "translations.h"
@@ -115,6 +117,13 @@ int main(int argc, char *argv[])
         ? parser.value(dataOption)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     MainWindow window(&store, &tokens, options);
+    // The request log of earlier runs, kept in the data folder (beside the sandbox's when --data-dir).
+    RequestHistory history;
+    if (history.open(parser.isSet(dataOption) ? parser.value(dataOption) + QStringLiteral("/history.sqlite")
+                                              : RequestHistory::defaultPath()))
+        window.findChild<RequestLogWidget *>(QStringLiteral("requestLog"))->keepHistory(&history);
+    else
+        qWarning("%s", qUtf8Printable(history.errorString()));
     if (parser.isSet(startupOption)) {
         QObject::connect(window.userProxy(), &QAbstractItemModel::rowsInserted, &window, [&window] {
             // Paint now, so the time includes the rows actually being drawn.

@@ -3,6 +3,7 @@
 #include "exchangeformat.h"
 #include "jsonhighlighter.h"
 #include "palettecolors.h"
+#include "requesthistory.h"
 #include "requestlog.h"
 #include "requestlogmodel.h"
 #include "ui_requestlogwidget.h"
@@ -49,10 +50,18 @@ RequestLogWidget::RequestLogWidget(QWidget *parent)
         const QScrollBar *bar = m_ui->logTable->verticalScrollBar();
         m_followTail = bar->value() >= bar->maximum() - 2;
     });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_followTail)
-            m_ui->logTable->scrollToBottom();
-    });
+    connect(
+        m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+            applySearch(first, last);
+            if (m_followTail)
+                m_ui->logTable->scrollToBottom();
+        });
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this, [this] { applySearch(0, m_model->rowCount() - 1); });
+    connect(
+        m_model, &QAbstractItemModel::rowsRemoved, this, [this] { applySearch(0, m_model->rowCount() - 1); });
+    connect(
+        m_ui->logSearch, &QLineEdit::textChanged, this, [this] { applySearch(0, m_model->rowCount() - 1); });
     connect(m_ui->copyCurlButton, &QPushButton::clicked, this, &RequestLogWidget::copyAsCurl);
     connect(m_ui->clearLogButton, &QPushButton::clicked, this, [this] {
         if (m_log)
@@ -68,6 +77,45 @@ void RequestLogWidget::setLog(RequestLog *log)
     m_log = log;
     m_model->setLog(log);
     showExchange(-1);
+}
+
+void RequestLogWidget::keepHistory(RequestHistory *history)
+{
+    if (!m_log || !history)
+        return;
+    // Exchanges of earlier runs carry no request id: ids start again at 1 in every run.
+    for (HttpExchange exchange : history->recent(m_log->capacity())) {
+        exchange.requestId = 0;
+        m_log->append(exchange);
+    }
+    history->attach(m_log);
+}
+
+void RequestLogWidget::setSearch(const QString &text)
+{
+    m_ui->logSearch->setText(text);
+}
+
+void RequestLogWidget::applySearch(int first, int last)
+{
+    const QStringList words = m_ui->logSearch->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto matches = [&words](const HttpExchange &e) {
+        for (const QString &word : words) {
+            const QString status = QString::number(e.httpStatus);
+            const bool statusClass = word.size() == 3 && word.at(0).isDigit()
+                && word.endsWith(QLatin1String("xx"), Qt::CaseInsensitive);
+            const bool hit = QString::fromLatin1(e.method).compare(word, Qt::CaseInsensitive) == 0
+                || status == word || (statusClass && status.at(0) == word.at(0))
+                || e.url.toDisplayString().contains(word, Qt::CaseInsensitive);
+            if (!hit)
+                return false;
+        }
+        return true;
+    };
+    for (int row = std::max(0, first); row <= last; ++row) {
+        const HttpExchange *e = m_model->exchangeAt(row);
+        m_ui->logTable->setRowHidden(row, e && !matches(*e));
+    }
 }
 
 bool RequestLogWidget::hasRequest(ApiClient::RequestId id) const

@@ -12,6 +12,7 @@ class RequestLogWidget;
 namespace UserDesk {
 
 class JsonHighlighter;
+class RequestHistory;
 class RequestLog;
 class RequestLogModel;
 
@@ -26,6 +27,10 @@ public:
     ~RequestLogWidget() override;
 
     void setLog(RequestLog *log);
+    // Shows what the history kept from earlier runs, then writes every exchange of this run to it.
+    void keepHistory(RequestHistory *history);
+    // Shows only exchanges whose method, status or URL match every word of `text`; "5xx" is a status class.
+    void setSearch(const QString &text);
     RequestLogModel *model() const { return m_model; }
     // The token Copy as cURL puts in when asked to.
     void setToken(const QString &token) { m_token = token; }
@@ -48,6 +53,7 @@ protected:
 
 private:
     void showExchange(int row);
+    void applySearch(int first, int last);
     void copyAsCurl();
 
     std::unique_ptr<Ui::RequestLogWidget> m_ui;
