@@ -44,7 +44,7 @@ QByteArray samePageEveryTime(int count)
 
 // The CLI and the table model against servers that are not GoRest: json-server 0.17 and 1.x from npm,
 // and scripted servers that misbehave the way real ones were seen to. Every walk through pages ends.
-class TstRealServers : public QObject
+class TestRealServers : public QObject
 {
     Q_OBJECT
 
@@ -624,5 +624,5 @@ http {
     }
 };
 
-QTEST_GUILESS_MAIN(TstRealServers)
+QTEST_GUILESS_MAIN(TestRealServers)
 #include "tst_realservers.moc"

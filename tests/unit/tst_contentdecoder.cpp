@@ -5,7 +5,7 @@
 using namespace UserDesk;
 
 // ContentDecoder: bodies the client asked to get compressed come back whole, and never unbounded.
-class TstContentDecoder : public QObject
+class TestContentDecoder : public QObject
 {
     Q_OBJECT
 
@@ -41,5 +41,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstContentDecoder)
+QTEST_GUILESS_MAIN(TestContentDecoder)
 #include "tst_contentdecoder.moc"

@@ -6,7 +6,7 @@
 using namespace UserDesk;
 
 // Dialect: the query each kind of server wants and where its answer keeps the items and the counts.
-class TstDialect : public QObject
+class TestDialect : public QObject
 {
     Q_OBJECT
 
@@ -80,5 +80,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstDialect)
+QTEST_GUILESS_MAIN(TestDialect)
 #include "tst_dialect.moc"

@@ -15,7 +15,7 @@ QList<qint64> range(qint64 first, qint64 count)
 } // namespace
 
 // PagingGuard: every way a server can keep a "next page" loop going ends it, and says why.
-class TstPaging : public QObject
+class TestPaging : public QObject
 {
     Q_OBJECT
 
@@ -102,5 +102,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstPaging)
+QTEST_GUILESS_MAIN(TestPaging)
 #include "tst_paging.moc"

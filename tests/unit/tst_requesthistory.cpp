@@ -26,7 +26,7 @@ HttpExchange exchange(const QByteArray &method, const QString &url, int status, 
 }
 } // namespace
 
-class TstRequestHistory : public QObject
+class TestRequestHistory : public QObject
 {
     Q_OBJECT
 
@@ -151,5 +151,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstRequestHistory)
+QTEST_GUILESS_MAIN(TestRequestHistory)
 #include "tst_requesthistory.moc"

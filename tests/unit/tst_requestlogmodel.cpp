@@ -9,7 +9,7 @@
 
 using namespace UserDesk;
 
-class TstRequestLogModel : public QObject
+class TestRequestLogModel : public QObject
 {
     Q_OBJECT
 
@@ -28,7 +28,7 @@ private:
     }
 };
 
-void TstRequestLogModel::followsTheRing()
+void TestRequestLogModel::followsTheRing()
 {
     RequestLog log;
     log.setCapacity(3);
@@ -79,7 +79,7 @@ void TstRequestLogModel::followsTheRing()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TstRequestLogModel::followsALiveClient()
+void TestRequestLogModel::followsALiveClient()
 {
     SandboxFixture sandbox(SandboxFixture::defaultConfig(15));
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
@@ -104,5 +104,5 @@ void TstRequestLogModel::followsALiveClient()
     QVERIFY(!headerValue(ex->requestHeaders, "Authorization").contains(sandbox.token().toLatin1()));
 }
 
-QTEST_GUILESS_MAIN(TstRequestLogModel)
+QTEST_GUILESS_MAIN(TestRequestLogModel)
 #include "tst_requestlogmodel.moc"

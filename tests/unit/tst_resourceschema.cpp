@@ -25,7 +25,7 @@ QJsonObject json(const QByteArray &text)
 }
 } // namespace
 
-class TstResourceSchema : public QObject
+class TestResourceSchema : public QObject
 {
     Q_OBJECT
 
@@ -146,5 +146,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstResourceSchema)
+QTEST_GUILESS_MAIN(TestResourceSchema)
 #include "tst_resourceschema.moc"

@@ -43,7 +43,7 @@ QSet<QString> numerusSources(const QString &tsPath, QStringList *problems)
 }
 } // namespace
 
-class TstTranslations : public QObject
+class TestTranslations : public QObject
 {
     Q_OBJECT
 
@@ -126,5 +126,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstTranslations)
+QTEST_GUILESS_MAIN(TestTranslations)
 #include "tst_translations.moc"

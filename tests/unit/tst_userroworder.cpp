@@ -96,7 +96,7 @@ QString describe(const UserRows &rows, const QList<int> &got, const QList<int> &
 }
 } // namespace
 
-class TstUserRowOrder : public QObject
+class TestUserRowOrder : public QObject
 {
     Q_OBJECT
 
@@ -190,5 +190,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstUserRowOrder)
+QTEST_GUILESS_MAIN(TestUserRowOrder)
 #include "tst_userroworder.moc"

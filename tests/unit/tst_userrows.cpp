@@ -27,7 +27,7 @@ int sign(int v)
 }
 } // namespace
 
-class TstUserRows : public QObject
+class TestUserRows : public QObject
 {
     Q_OBJECT
 
@@ -140,5 +140,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstUserRows)
+QTEST_GUILESS_MAIN(TestUserRows)
 #include "tst_userrows.moc"

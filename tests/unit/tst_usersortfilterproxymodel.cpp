@@ -12,7 +12,7 @@
 
 using namespace UserDesk;
 
-class TstUserSortFilterProxyModel : public QObject
+class TestUserSortFilterProxyModel : public QObject
 {
     Q_OBJECT
 
@@ -39,13 +39,13 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TstUserSortFilterProxyModel::initTestCase()
+void TestUserSortFilterProxyModel::initTestCase()
 {
     m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(60));
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
 }
 
-void TstUserSortFilterProxyModel::init()
+void TestUserSortFilterProxyModel::init()
 {
     QVERIFY(m_sandbox->reset(60));
     m_client = std::make_unique<ApiClient>();
@@ -59,7 +59,7 @@ void TstUserSortFilterProxyModel::init()
         m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
-void TstUserSortFilterProxyModel::cleanup()
+void TestUserSortFilterProxyModel::cleanup()
 {
     m_tester.reset();
     m_proxy.reset();
@@ -68,14 +68,14 @@ void TstUserSortFilterProxyModel::cleanup()
 }
 
 // The tester asks the proxy for more after every change, as a scrolling view would.
-void TstUserSortFilterProxyModel::loadAll()
+void TestUserSortFilterProxyModel::loadAll()
 {
     m_model->reload();
     QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 60, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading() && !m_model->hasMore(), 30000);
 }
 
-QStringList TstUserSortFilterProxyModel::column(int column) const
+QStringList TestUserSortFilterProxyModel::column(int column) const
 {
     QStringList values;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
@@ -83,7 +83,7 @@ QStringList TstUserSortFilterProxyModel::column(int column) const
     return values;
 }
 
-QStringList TstUserSortFilterProxyModel::sortedCopy(QStringList names, Qt::SortOrder order)
+QStringList TestUserSortFilterProxyModel::sortedCopy(QStringList names, Qt::SortOrder order)
 {
     std::stable_sort(names.begin(), names.end(), [order](const QString &a, const QString &b) {
         const int c = a.compare(b, Qt::CaseInsensitive);
@@ -92,14 +92,14 @@ QStringList TstUserSortFilterProxyModel::sortedCopy(QStringList names, Qt::SortO
     return names;
 }
 
-void TstUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection_data()
+void TestUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection_data()
 {
     QTest::addColumn<int>("synchronousLimit");
     QTest::newRow("at once") << 1000;
     QTest::newRow("on a worker") << 0;
 }
 
-void TstUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection()
+void TestUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection()
 {
     QFETCH(int, synchronousLimit);
     m_proxy->setSynchronousLimit(synchronousLimit);
@@ -129,12 +129,12 @@ void TstUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection()
         QVERIFY(m_proxy->index(row - 1, 0).data().toLongLong() < m_proxy->index(row, 0).data().toLongLong());
 }
 
-void TstUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete_data()
+void TestUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete_data()
 {
     sortsOnAWorkerAndKeepsTheSelection_data();
 }
 
-void TstUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete()
+void TestUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete()
 {
     QFETCH(int, synchronousLimit);
     m_proxy->setSynchronousLimit(synchronousLimit);
@@ -182,7 +182,7 @@ void TstUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete()
     }
 }
 
-void TstUserSortFilterProxyModel::aNewerSortWinsOverAnOlderOne()
+void TestUserSortFilterProxyModel::aNewerSortWinsOverAnOlderOne()
 {
     m_proxy->setSynchronousLimit(0);
     loadAll();
@@ -196,7 +196,7 @@ void TstUserSortFilterProxyModel::aNewerSortWinsOverAnOlderOne()
     QCOMPARE(m_proxy->sortColumn(), int(UserTableModel::EmailColumn));
 }
 
-void TstUserSortFilterProxyModel::filtersOnAWorker()
+void TestUserSortFilterProxyModel::filtersOnAWorker()
 {
     m_proxy->setSynchronousLimit(0);
     loadAll();
@@ -216,5 +216,5 @@ void TstUserSortFilterProxyModel::filtersOnAWorker()
     QTRY_COMPARE_WITH_TIMEOUT(m_proxy->rowCount(), 60, 10000);
 }
 
-QTEST_GUILESS_MAIN(TstUserSortFilterProxyModel)
+QTEST_GUILESS_MAIN(TestUserSortFilterProxyModel)
 #include "tst_usersortfilterproxymodel.moc"

@@ -9,7 +9,7 @@
 
 using namespace UserDesk;
 
-class TstUserTableModel : public QObject
+class TestUserTableModel : public QObject
 {
     Q_OBJECT
 
@@ -39,13 +39,13 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TstUserTableModel::initTestCase()
+void TestUserTableModel::initTestCase()
 {
     m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(45));
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
 }
 
-void TstUserTableModel::init()
+void TestUserTableModel::init()
 {
     QVERIFY(m_sandbox->reset(45));
     m_client = std::make_unique<ApiClient>();
@@ -57,20 +57,20 @@ void TstUserTableModel::init()
 
 // The tester calls fetchMore() after every change, as a scrolling view would, so with it attached the
 // model ends up holding every page.
-void TstUserTableModel::attachTester()
+void TestUserTableModel::attachTester()
 {
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
-void TstUserTableModel::loadAll(int expected)
+void TestUserTableModel::loadAll(int expected)
 {
     QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), expected, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading() && !m_model->hasMore(), 30000);
     QCOMPARE(m_model->rowCount(), expected);
 }
 
-void TstUserTableModel::cleanup()
+void TestUserTableModel::cleanup()
 {
     m_sandbox->clearFaults();
     m_tester.reset();
@@ -78,7 +78,7 @@ void TstUserTableModel::cleanup()
     m_client.reset();
 }
 
-void TstUserTableModel::loadFirstPage()
+void TestUserTableModel::loadFirstPage()
 {
     m_model->reload();
     QVERIFY(m_model->isLoading());
@@ -86,7 +86,7 @@ void TstUserTableModel::loadFirstPage()
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
 }
 
-void TstUserTableModel::pagesLoadOnFetchMore()
+void TestUserTableModel::pagesLoadOnFetchMore()
 {
     loadFirstPage();
     QCOMPARE(m_model->totalCount(), 45);
@@ -127,7 +127,7 @@ void TstUserTableModel::pagesLoadOnFetchMore()
     loadAll(45);
 }
 
-void TstUserTableModel::createUpdateDeleteInPlace()
+void TestUserTableModel::createUpdateDeleteInPlace()
 {
     loadFirstPage();
     attachTester();
@@ -176,7 +176,7 @@ void TstUserTableModel::createUpdateDeleteInPlace()
     QCOMPARE(resets.count(), 0);
 }
 
-void TstUserTableModel::pagingAfterCreateShowsNoUserTwice()
+void TestUserTableModel::pagingAfterCreateShowsNoUserTwice()
 {
     loadFirstPage();
     UserDraft draft;
@@ -197,7 +197,7 @@ void TstUserTableModel::pagingAfterCreateShowsNoUserTwice()
     QCOMPARE(ids.size(), 46);
 }
 
-void TstUserTableModel::pagingAfterDeleteSkipsNobody()
+void TestUserTableModel::pagingAfterDeleteSkipsNobody()
 {
     loadFirstPage();
     // Deleting three loaded users moves three users of page 2 onto page 1 on the server; the next page
@@ -216,7 +216,7 @@ void TstUserTableModel::pagingAfterDeleteSkipsNobody()
     QCOMPARE(ids.size(), 42);
 }
 
-void TstUserTableModel::proxySortsAndFiltersByFields()
+void TestUserTableModel::proxySortsAndFiltersByFields()
 {
     loadFirstPage();
     attachTester();
@@ -249,7 +249,7 @@ void TstUserTableModel::proxySortsAndFiltersByFields()
     QCOMPARE(proxy.rowCount(), 45);
 }
 
-void TstUserTableModel::filterReloads()
+void TestUserTableModel::filterReloads()
 {
     loadFirstPage();
     attachTester();
@@ -288,7 +288,7 @@ void TstUserTableModel::filterReloads()
     QCOMPARE(m_model->totalCount(), rows - 1);
 }
 
-void TstUserTableModel::failuresAreReported()
+void TestUserTableModel::failuresAreReported()
 {
     loadFirstPage();
     attachTester();
@@ -326,7 +326,7 @@ void TstUserTableModel::failuresAreReported()
 }
 
 // F5 used to empty the table at once and leave it blank while the server was slow or down.
-void TstUserTableModel::refreshKeepsRowsUntilTheNewPageArrives()
+void TestUserTableModel::refreshKeepsRowsUntilTheNewPageArrives()
 {
     loadFirstPage();
     attachTester();
@@ -353,7 +353,7 @@ void TstUserTableModel::refreshKeepsRowsUntilTheNewPageArrives()
     QCOMPARE(m_model->totalCount(), 45);
 }
 
-void TstUserTableModel::refreshThatFailsKeepsTheRows()
+void TestUserTableModel::refreshThatFailsKeepsTheRows()
 {
     RetryPolicy once;
     once.maxAttempts = 1;
@@ -376,7 +376,7 @@ void TstUserTableModel::refreshThatFailsKeepsTheRows()
 }
 
 // A sort or an export over all users first loads the pages a view never asked for.
-void TstUserTableModel::loadAllLoadsEveryPageAndCanStop()
+void TestUserTableModel::loadAllLoadsEveryPageAndCanStop()
 {
     loadFirstPage();
     QCOMPARE(m_model->remainingPages(), 4);
@@ -411,5 +411,5 @@ void TstUserTableModel::loadAllLoadsEveryPageAndCanStop()
     QVERIFY(m_model->hasMore());
 }
 
-QTEST_GUILESS_MAIN(TstUserTableModel)
+QTEST_GUILESS_MAIN(TestUserTableModel)
 #include "tst_usertablemodel.moc"
