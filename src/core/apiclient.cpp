@@ -1055,10 +1055,10 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
     }
 
-    // A rate limit that asks for a longer wait than the policy allows is not waited for at all: the
-    // request ends now, saying how long the server asked for. (A 503's Retry-After is only capped: the
-    // retry comes after at most the cap, as with any other backoff.)
-    const bool hintTooLong = error.kind() == ApiError::Kind::RateLimited
+    // A server that asks for a longer wait than the policy allows (a 429's reset, a 503's Retry-After) is
+    // not waited for at all: the request ends now, saying how long the server asked for.
+    const bool hinted = error.kind() == ApiError::Kind::RateLimited || error.httpStatus() == 503;
+    const bool hintTooLong = hinted && error.retryAfterSeconds() >= 0
         && qint64(error.retryAfterSeconds()) * 1000 > m_policy.maxServerHintMs;
     if (hintTooLong) {
         ApiError e(error.kind(),

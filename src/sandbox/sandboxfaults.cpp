@@ -25,7 +25,7 @@ bool readMs(const QJsonObject &json, const char *key, int *ms, QString *error)
     if (value.isUndefined())
         return true;
     if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 600000) {
-        *error = QLatin1String(key) + QStringLiteral(" must be milliseconds from 0 to 600000");
+        *error = QLatin1String(key) + QStringLiteral(" must be a whole number from 0 to 600000");
         return false;
     }
     *ms = value.toInt();
@@ -47,7 +47,8 @@ std::optional<SandboxFaults> SandboxFaults::fromJson(
         || !readRate(json, "drop_rate", &f.dropRate, &message)
         || !readRate(json, "drop_before_rate", &f.dropBeforeRate, &message)
         || !readRate(json, "drop_after_rate", &f.dropAfterRate, &message)
-        || !readRate(json, "truncate_rate", &f.truncateRate, &message))
+        || !readRate(json, "truncate_rate", &f.truncateRate, &message)
+        || !readMs(json, "fail_retry_after", &f.retryAfterSeconds, &message))
         return std::nullopt;
     const QJsonValue seed = json.value(QLatin1String("fault_seed"));
     if (!seed.isUndefined()) {
@@ -66,7 +67,9 @@ QJsonObject SandboxFaults::toJson() const
         { QStringLiteral("fail_rate"), failRate }, { QStringLiteral("html_error_rate"), htmlErrorRate },
         { QStringLiteral("drop_rate"), dropRate }, { QStringLiteral("drop_before_rate"), dropBeforeRate },
         { QStringLiteral("drop_after_rate"), dropAfterRate },
-        { QStringLiteral("truncate_rate"), truncateRate }, { QStringLiteral("fault_seed"), qint64(seed) } };
+        { QStringLiteral("truncate_rate"), truncateRate },
+        { QStringLiteral("fail_retry_after"), retryAfterSeconds },
+        { QStringLiteral("fault_seed"), qint64(seed) } };
 }
 
 bool SandboxFaults::parseLatency(QStringView text, int *latencyMs, int *jitterMs)
@@ -102,7 +105,7 @@ bool operator==(const SandboxFaults &a, const SandboxFaults &b)
     return a.latencyMs == b.latencyMs && a.jitterMs == b.jitterMs && a.failRate == b.failRate
         && a.htmlErrorRate == b.htmlErrorRate && a.dropRate == b.dropRate
         && a.dropBeforeRate == b.dropBeforeRate && a.dropAfterRate == b.dropAfterRate
-        && a.truncateRate == b.truncateRate && a.seed == b.seed;
+        && a.truncateRate == b.truncateRate && a.retryAfterSeconds == b.retryAfterSeconds && a.seed == b.seed;
 }
 
 } // namespace UserDesk

@@ -19,6 +19,7 @@ struct SandboxFaults
     double dropBeforeRate = 0.0; // connection aborted, write not applied
     double dropAfterRate = 0.0; // write applied, then connection aborted
     double truncateRate = 0.0; // full Content-Length, half the body, then close
+    int retryAfterSeconds = 1; // the Retry-After of an injected 503; 0 sends none
     quint64 seed = 1;
 
     // Keys absent from json keep their value from base; snake_case as on the command line.

@@ -116,21 +116,26 @@ void SandboxListener::stopAccepting()
 void SandboxListener::acceptPending()
 {
     const int listening = int(socketDescriptor());
-    for (int i = 0; i < 64 && m_acceptNotifier; ++i) {
+    const QPointer<SandboxListener> self(this); // what newConnection() starts may stop this listener
+    for (int i = 0; i < 64 && self && m_acceptNotifier; ++i) {
         const int descriptor = ::accept4(listening, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (descriptor < 0) {
             if (errno == EINTR || errno == ECONNABORTED)
                 continue;
             if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
                 m_acceptNotifier->setEnabled(false);
-                QTimer::singleShot(
-                    100, m_acceptNotifier, [notifier = m_acceptNotifier]() { notifier->setEnabled(true); });
+                QTimer::singleShot(100, m_acceptNotifier.data(), [notifier = m_acceptNotifier]() {
+                    if (notifier)
+                        notifier->setEnabled(true);
+                });
                 Q_EMIT acceptStalled();
             }
             return;
         }
         incomingConnection(descriptor);
         Q_EMIT newConnection();
+        if (!self)
+            return;
         // QTcpServer::nextPendingConnection(), called by QtHttpServer just now, turns Qt's own
         // accept loop back on.
         pauseAccepting();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QPointer>
 #include <QTcpServer>
 
 #include <functional>
@@ -95,7 +96,8 @@ private:
     QHash<QTcpSocket *, State> m_states;
     qint64 m_bufferedBytes = 0;
     std::function<bool(QTcpSocket *)> m_busy;
-    QSocketNotifier *m_acceptNotifier = nullptr;
+    // Guarded: a connection handed over in acceptPending() can end in this notifier being gone.
+    QPointer<QSocketNotifier> m_acceptNotifier;
 };
 
 } // namespace UserDesk

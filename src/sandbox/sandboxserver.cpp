@@ -462,7 +462,9 @@ void SandboxServer::serve(QTcpSocket *socket, const Pending &pending)
         log(pending, "502 (injected)");
     } else if (roll.fail) {
         SandboxApi::Reply reply = SandboxApi::message(503, QStringLiteral("Service Unavailable"));
-        reply.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
+        if (m_faults.retryAfterSeconds > 0)
+            reply.headers.append(
+                { QByteArrayLiteral("Retry-After"), QByteArray::number(m_faults.retryAfterSeconds) });
         answer(socket, reply, clientCloses);
         log(pending, "503 (injected)");
     } else if (roll.dropBefore) {

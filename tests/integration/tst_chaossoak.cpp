@@ -75,7 +75,6 @@ private slots:
         policy.maxAttempts = attempts;
         policy.baseDelayMs = 5;
         policy.capDelayMs = 100;
-        policy.maxServerHintMs = 100; // the sandbox's Retry-After: 1 would only slow the soak down
         policy.maxTotalMs = 120000;
         client.setRetryPolicy(policy);
 
@@ -84,6 +83,7 @@ private slots:
         faults.dropBeforeRate = 0.05;
         faults.dropAfterRate = 0.05;
         faults.truncateRate = 0.05;
+        faults.retryAfterSeconds = 0; // 503s without a hint: the client's own backoff, 5 to 100 ms
         faults.latencyMs = 2;
         faults.jitterMs = 8;
         faults.seed = qEnvironmentVariableIsSet("USERDESK_SOAK_SEED")

@@ -384,6 +384,28 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    // The same for a 503 whose Retry-After is beyond the cap: not waited for, the wait is named.
+    void unavailableHintBeyondTheCapFailsAtOnce()
+    {
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) {
+            return CannedServer::response(
+                503, R"({"message":"Service Unavailable"})", { { "Retry-After", "3600" } });
+        });
+        auto c = client();
+        c->setBaseUrl(server.baseUrl());
+        Watch w(*c);
+        QElapsedTimer clock;
+        clock.start();
+        const Ending e = w.wait(c->getUser(1));
+        QVERIFY(e.ended);
+        QCOMPARE(e.error.httpStatus(), 503);
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(e.error.userMessage().contains(QStringLiteral("3600 s")), qPrintable(e.error.userMessage()));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     // Finding 4: "Remaining: 0" with a reset eleven days away holds the queue no longer than the cap.
     void pacingNeverWaitsLongerThanTheCap()
     {
