@@ -8,106 +8,6 @@
         <translation>UserDesk</translation>
     </message>
     <message>
-        <source>Filter:</source>
-        <translation>Filter:</translation>
-    </message>
-    <message>
-        <source>Name contains…</source>
-        <translation>Name enthält…</translation>
-    </message>
-    <message>
-        <source>Email contains…</source>
-        <translation>E-Mail enthält…</translation>
-    </message>
-    <message>
-        <source>Any gender</source>
-        <translation>Jedes Geschlecht</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Weiblich</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Männlich</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>Jeder Status</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Show exchange</source>
-        <translation>Austausch anzeigen</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>No user selected</source>
-        <translation>Kein Benutzer ausgewählt</translation>
-    </message>
-    <message>
-        <source>ID:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-Mail:</translation>
-    </message>
-    <message>
-        <source>Gender:</source>
-        <translation>Geschlecht:</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Posts</source>
-        <translation>Beiträge</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>Todos</source>
-        <translation>Aufgaben</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -130,26 +30,6 @@
     <message>
         <source>Request log</source>
         <translation>Anfrageprotokoll</translation>
-    </message>
-    <message>
-        <source>Select an exchange to see its headers and body.</source>
-        <translation>Wählen Sie einen Austausch aus, um seine Header und seinen Body zu sehen.</translation>
-    </message>
-    <message>
-        <source>Copy as cURL</source>
-        <translation>Als cURL kopieren</translation>
-    </message>
-    <message>
-        <source>Include token</source>
-        <translation>Token einschließen</translation>
-    </message>
-    <message>
-        <source>Puts the real token into the copied command. Anyone who sees it can act as you.</source>
-        <translation>Fügt das echte Token in den kopierten Befehl ein. Wer ihn sieht, kann in Ihrem Namen handeln.</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Leeren</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -253,6 +133,56 @@
     </message>
 </context>
 <context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Show exchange</source>
+        <translation>Austausch anzeigen</translation>
+    </message>
+    <message>
+        <source>Open Preferences</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogWidget</name>
+    <message>
+        <source>Select an exchange to see its headers and body.</source>
+        <translation>Wählen Sie einen Austausch aus, um seine Header und seinen Body zu sehen.</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>Include token</source>
+        <translation>Token einschließen</translation>
+    </message>
+    <message>
+        <source>Puts the real token into the copied command. Anyone who sees it can act as you.</source>
+        <translation>Fügt das echte Token in den kopierten Befehl ein. Wer ihn sieht, kann in Ihrem Namen handeln.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Search the log: a method, a status (404, 5xx) or part of a URL</source>
+        <translation>Protokoll durchsuchen: eine Methode, ein Status (404, 5xx) oder ein Teil einer URL</translation>
+    </message>
+    <message>
+        <source>Search the request log</source>
+        <translation>Anfrageprotokoll durchsuchen</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -345,6 +275,42 @@
         <source>item %1 of the list: %2</source>
         <translation>Eintrag %1 der Liste: %2</translation>
     </message>
+    <message>
+        <source>item %1 (id %2)</source>
+        <translation>Eintrag %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>item %1 (id &quot;%2&quot;)</source>
+        <translation>Eintrag %1 (ID „%2“)</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>The list&apos;s %1 was skipped: %2.</source>
+        <translation>%1 der Liste wurde übersprungen: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not one item of the list could be used (%1)</source>
+        <translation>kein einziger Eintrag der Liste war verwendbar (%1)</translation>
+    </message>
+    <message>
+        <source>There is no user field &quot;%1&quot;; the fields are %2.</source>
+        <translation>Es gibt kein Benutzerfeld „%1“; die Felder sind %2.</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot; to take %2 from.</source>
+        <translation>Die Datei hat keine Spalte „%1“, aus der %2 übernommen werden könnte.</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1; name the columns %2, or map them.</source>
+        <translation>Die Datei hat keine Spalte für %1; benennen Sie die Spalten %2 oder ordnen Sie sie zu.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiClient</name>
@@ -373,8 +339,64 @@
         <translation>ein Benutzerobjekt wurde erwartet</translation>
     </message>
     <message>
-        <source>Could not confirm whether the user was created: %1</source>
-        <translation>Es konnte nicht bestätigt werden, ob der Benutzer angelegt wurde: %1</translation>
+        <source>The token contains a line break or a NUL character; it was not sent. Enter the token again without them.</source>
+        <translation>Das Token enthält einen Zeilenumbruch oder ein NUL-Zeichen; es wurde nicht gesendet. Geben Sie das Token ohne diese Zeichen erneut ein.</translation>
+    </message>
+    <message>
+        <source>The %1 header contains a line break or a NUL character; it was not sent.</source>
+        <translation>Der Header %1 enthält einen Zeilenumbruch oder ein NUL-Zeichen; er wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: %1.</source>
+        <translation>Die Antwort konnte nicht entpackt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another origin (%1), which asked for authentication (HTTP %2); the token was withheld from that origin. Use the address the server redirects to as the endpoint if you trust it.</source>
+        <translation>Der Server hat die Anfrage an einen anderen Ursprung (%1) umgeleitet, der eine Authentifizierung verlangte (HTTP %2); das Token wurde diesem Ursprung vorenthalten. Verwenden Sie die Adresse, auf die der Server umleitet, als Endpunkt, wenn Sie ihr vertrauen.</translation>
+    </message>
+    <message>
+        <source>The server redirected the %1 to %2 (HTTP %3). Such a redirect turns a write into a read, so nothing was written; use %4 as the endpoint.</source>
+        <translation>Der Server hat %1 nach %2 umgeleitet (HTTP %3). Eine solche Umleitung macht aus einem Schreibzugriff einen Lesezugriff, daher wurde nichts geschrieben; verwenden Sie %4 als Endpunkt.</translation>
+    </message>
+    <message>
+        <source>%1 The server asked to wait %2 s before trying again, longer than the %3 this client waits.</source>
+        <translation>%1 Der Server bat, %2 s bis zum nächsten Versuch zu warten, länger als die %3, die dieser Client wartet.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>the user %1 was created</source>
+        <translation>der Benutzer %1 angelegt wurde</translation>
+    </message>
+    <message>
+        <source>user %1 was deleted</source>
+        <translation>Benutzer %1 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>user %1 was changed</source>
+        <translation>Benutzer %1 geändert wurde</translation>
+    </message>
+    <message>
+        <source>The email address %1 is already taken by user %2.</source>
+        <translation>Die E-Mail-Adresse %1 ist bereits von Benutzer %2 belegt.</translation>
+    </message>
+    <message>
+        <source>has already been taken by user %1</source>
+        <translation>ist bereits von Benutzer %1 belegt</translation>
+    </message>
+    <message>
+        <source>The created user could not be found.</source>
+        <translation>Der angelegte Benutzer wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The user was changed again since.</source>
+        <translation>Der Benutzer wurde seitdem erneut geändert.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +444,57 @@
     <message>
         <source>The secure connection failed: %1</source>
         <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>It is not known whether %1: the answer was lost and the server could not be asked (%2)</source>
+        <translation>Es ist nicht bekannt, ob %1: Die Antwort ging verloren und der Server konnte nicht gefragt werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::BulkJob</name>
+    <message>
+        <source>There is no job %1 in the journal.</source>
+        <translation>Im Journal gibt es keinen Job %1.</translation>
+    </message>
+    <message>
+        <source>Created user %1.</source>
+        <translation>Benutzer %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Updated user %1.</source>
+        <translation>Benutzer %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Deleted user %1.</source>
+        <translation>Benutzer %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>User %1 already has the new values.</source>
+        <translation>Benutzer %1 hat bereits die neuen Werte.</translation>
+    </message>
+    <message>
+        <source>Created user %1 (found on resuming).</source>
+        <translation>Benutzer %1 angelegt (beim Fortsetzen gefunden).</translation>
+    </message>
+    <message>
+        <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
+        <translation>Die E-Mail-Adresse %1 ist von Benutzer %2 belegt, dessen übrige Felder von den zu importierenden abweichen.</translation>
+    </message>
+    <message>
+        <source>User %1 is gone.</source>
+        <translation>Benutzer %1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>User %1 no longer exists.</source>
+        <translation>Benutzer %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Whether it was applied is not known yet, because the check failed: %1</source>
+        <translation>Ob es ausgeführt wurde, ist noch nicht bekannt, da die Prüfung fehlschlug: %1</translation>
+    </message>
+    <message>
+        <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
+        <translation>Ob es ausgeführt wurde, ist nicht bekannt: %1 Setzen Sie den Job fort, um das zu klären.</translation>
     </message>
 </context>
 <context>
@@ -476,10 +549,6 @@
     <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>Siehe „userdesk-cli --help“.</translation>
-    </message>
-    <message>
-        <source>no answer: %1</source>
-        <translation>keine Antwort: %1</translation>
     </message>
     <message>
         <source>no --endpoint given and no profile is set up</source>
@@ -550,10 +619,6 @@
         <translation>Das Token nicht aus dem Schlüsselbund lesen.</translation>
     </message>
     <message>
-        <source>Per-request timeout in milliseconds.</source>
-        <translation>Zeitlimit je Anfrage in Millisekunden.</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -568,10 +633,6 @@
     <message>
         <source>Retries of a failed request at most.</source>
         <translation>Höchstzahl der Wiederholungen einer fehlgeschlagenen Anfrage.</translation>
-    </message>
-    <message>
-        <source>Print every HTTP exchange (token redacted) to stderr.</source>
-        <translation>Jeden HTTP-Austausch (Token unkenntlich gemacht) auf stderr ausgeben.</translation>
     </message>
     <message>
         <source>users</source>
@@ -678,10 +739,6 @@
         <translation>Die Daten sind ungültig.</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one.</source>
-        <translation>Benutzer nach ID löschen; meldet jeden einzeln.</translation>
-    </message>
-    <message>
         <source>One or more user ids.</source>
         <translation>Eine oder mehrere Benutzer-IDs.</translation>
     </message>
@@ -704,6 +761,456 @@
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>--proxy must be a URL like http://host:3128 or socks5://host:1080</source>
+        <translation>--proxy muss eine URL wie http://host:3128 oder socks5://host:1080 sein</translation>
+    </message>
+    <message>
+        <source>--dialect must be auto, %1</source>
+        <translation>--dialect muss auto, %1 sein</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint wants a SHA-256 fingerprint: 64 hex digits, &apos;:&apos; allowed</source>
+        <translation>--trust-fingerprint erwartet einen SHA-256-Fingerabdruck: 64 Hexadezimalziffern, ‚:‘ erlaubt</translation>
+    </message>
+    <message>
+        <source>no PEM certificate could be read from %1</source>
+        <translation>aus %1 konnte kein PEM-Zertifikat gelesen werden</translation>
+    </message>
+    <message>
+        <source>note: the server&apos;s dialect could not be found out (%1); using %2</source>
+        <translation>Hinweis: Der Dialekt des Servers konnte nicht ermittelt werden (%1); %2 wird verwendet</translation>
+    </message>
+    <message>
+        <source>note: the server speaks %1</source>
+        <translation>Hinweis: Der Server spricht %1</translation>
+    </message>
+    <message>
+        <source>
+Journaled bulk jobs (resumable after a kill):
+</source>
+        <translation>
+Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
+</translation>
+    </message>
+    <message>
+        <source>Deadline of each request, connect to last byte, in milliseconds.</source>
+        <translation>Frist jeder Anfrage, vom Verbindungsaufbau bis zum letzten Byte, in Millisekunden.</translation>
+    </message>
+    <message>
+        <source>Print every HTTP exchange (token and user:password redacted) to stderr.</source>
+        <translation>Jeden HTTP-Austausch (Token und user:password unkenntlich gemacht) auf stderr ausgeben.</translation>
+    </message>
+    <message>
+        <source>Verify the server with the certificate authorities in this PEM file instead of the system&apos;s (SSL_CERT_FILE and SSL_CERT_DIR are honoured too).</source>
+        <translation>Den Server mit den Zertifizierungsstellen aus dieser PEM-Datei statt mit denen des Systems prüfen (SSL_CERT_FILE und SSL_CERT_DIR werden ebenfalls beachtet).</translation>
+    </message>
+    <message>
+        <source>Trust the server certificate with this SHA-256 fingerprint, as the error shows it (repeatable).</source>
+        <translation>Dem Serverzertifikat mit diesem SHA-256-Fingerabdruck vertrauen, wie ihn die Fehlermeldung zeigt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>Send every request through this proxy: http://[user:password@]host:port or socks5://...; without it, the environment&apos;s proxy settings apply.</source>
+        <translation>Jede Anfrage über diesen Proxy senden: http://[user:password@]host:port oder socks5://...; ohne diese Option gelten die Proxy-Einstellungen der Umgebung.</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters: auto (found out on first contact), %1.</source>
+        <translation>Wie der Server seitenweise liefert und filtert: auto (beim ersten Kontakt ermittelt), %1.</translation>
+    </message>
+    <message>
+        <source>With --all, read at most this many pages (default %1).</source>
+        <translation>Mit --all höchstens so viele Seiten lesen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>--max-pages must be a positive number</source>
+        <translation>--max-pages muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
+        <translation>Benutzer anhand der ID löschen; meldet jeden in einer eigenen Zeile, sobald er abgeschlossen ist (gelöschte auf stdout, den Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>user %1 was deleted</source>
+        <translation>Benutzer %1 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>unknown whether %1 was deleted: %2</source>
+        <translation>unbekannt, ob %1 gelöscht wurde: %2</translation>
+    </message>
+    <message>
+        <source>not deleted %1: stopped before it was sent</source>
+        <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ContentDecoder</name>
+    <message>
+        <source>its body could not be decoded (zlib did not start)</source>
+        <translation>ihr Body konnte nicht dekodiert werden (zlib startete nicht)</translation>
+    </message>
+    <message>
+        <source>it is larger than the allowed size once decompressed</source>
+        <translation>sie ist entpackt größer als erlaubt</translation>
+    </message>
+    <message>
+        <source>its body could not be decoded as the Content-Encoding the server declared (%1)</source>
+        <translation>ihr Body konnte nicht gemäß dem vom Server angegebenen Content-Encoding (%1) dekodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::DeferredDelete</name>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>delete %1 users</source>
+        <translation>%1 Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>The delete was not sent because it could not be written to the job journal: %1</source>
+        <translation>Das Löschen wurde nicht gesendet, weil es nicht ins Job-Journal geschrieben werden konnte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::Dialect</name>
+    <message>
+        <source>a list was expected but the answer has no &quot;data&quot; array</source>
+        <translation>eine Liste wurde erwartet, aber die Antwort hat kein „data“-Array</translation>
+    </message>
+    <message>
+        <source>a list was expected but the answer is not a JSON array</source>
+        <translation>eine Liste wurde erwartet, aber die Antwort ist kein JSON-Array</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ExchangeFormat</name>
+    <message>
+        <source>attempt %1, started %2</source>
+        <translation>Versuch %1, gestartet %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer…</source>
+        <translation>Warten auf die Antwort…</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms, %3 bytes</source>
+        <translation>%1 in %2 ms, %3 Byte</translation>
+    </message>
+    <message>
+        <source> (%1 compressed)</source>
+        <translation> (%1 komprimiert)</translation>
+    </message>
+    <message>
+        <source>no answer after %1 ms</source>
+        <translation>keine Antwort nach %1 ms</translation>
+    </message>
+    <message>
+        <source>(%1 bytes, shortened)</source>
+        <translation>(%1 Byte, gekürzt)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobJournal</name>
+    <message>
+        <source>The job journal could not prepare a statement: %1.</source>
+        <translation>Das Job-Journal konnte eine Anweisung nicht vorbereiten: %1.</translation>
+    </message>
+    <message>
+        <source>The job journal could not be written: %1.</source>
+        <translation>Das Job-Journal konnte nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>The folder of the job journal, %1, could not be created.</source>
+        <translation>Der Ordner des Job-Journals, %1, konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The job journal %1 could not be opened: %2.</source>
+        <translation>Das Job-Journal %1 konnte nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The job journal %1 was written by a newer UserDesk (format %2); this one reads format %3 at most.</source>
+        <translation>Das Job-Journal %1 wurde von einem neueren UserDesk geschrieben (Format %2); diese Version liest höchstens Format %3.</translation>
+    </message>
+    <message>
+        <source>The job journal could not start a transaction: %1.</source>
+        <translation>Das Job-Journal konnte keine Transaktion starten: %1.</translation>
+    </message>
+    <message>
+        <source>The job journal could not record the job: %1.</source>
+        <translation>Das Job-Journal konnte den Job nicht erfassen: %1.</translation>
+    </message>
+    <message>
+        <source>The job journal could not record item %1: %2.</source>
+        <translation>Das Job-Journal konnte Eintrag %1 nicht erfassen: %2.</translation>
+    </message>
+    <message>
+        <source>The job journal could not commit the job: %1.</source>
+        <translation>Das Job-Journal konnte den Job nicht festschreiben: %1.</translation>
+    </message>
+    <message>
+        <source>The job journal is not open.</source>
+        <translation>Das Job-Journal ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The job journal could not be read: %1.</source>
+        <translation>Das Job-Journal konnte nicht gelesen werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsCommands</name>
+    <message>
+        <source>Try &apos;userdesk-cli --help&apos;.</source>
+        <translation>Siehe „userdesk-cli --help“.</translation>
+    </message>
+    <message>
+        <source>Create users from a CSV file (with a header row) or a JSON file (an array of objects, or one object per line). Every row is checked first; the job is journaled, paced under the server&apos;s rate limit, and prints one line per row as it ends. If it is cut off, &apos;jobs resume ID&apos; finishes it without creating anyone twice.</source>
+        <translation>Benutzer aus einer CSV-Datei (mit Kopfzeile) oder einer JSON-Datei (ein Array von Objekten oder ein Objekt pro Zeile) anlegen. Jede Zeile wird zuerst geprüft; der Job wird im Journal erfasst, unterhalb der Ratenbegrenzung des Servers getaktet und gibt für jede Zeile eine Zeile aus, sobald sie abgeschlossen ist. Wird er abgebrochen, beendet ihn &apos;jobs resume ID&apos;, ohne jemanden doppelt anzulegen.</translation>
+    </message>
+    <message>
+        <source>The CSV or JSON file.</source>
+        <translation>Die CSV- oder JSON-Datei.</translation>
+    </message>
+    <message>
+        <source>Check every row and print what would be sent; send nothing.</source>
+        <translation>Jede Zeile prüfen und ausgeben, was gesendet würde; nichts senden.</translation>
+    </message>
+    <message>
+        <source>Take FIELD (name, email, gender, status) from COLUMN (repeatable).</source>
+        <translation>FELD (name, email, gender, status) aus SPALTE übernehmen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>field=column</source>
+        <translation>Feld=Spalte</translation>
+    </message>
+    <message>
+        <source>csv or json (default: by the file&apos;s extension, else its content).</source>
+        <translation>csv oder json (Standard: nach der Dateiendung, sonst nach dem Inhalt).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Import the valid rows even when others are invalid.</source>
+        <translation>Die gültigen Zeilen importieren, auch wenn andere ungültig sind.</translation>
+    </message>
+    <message>
+        <source>users import takes exactly one file</source>
+        <translation>users import erwartet genau eine Datei</translation>
+    </message>
+    <message>
+        <source>bad mapping &quot;%1&quot;: use FIELD=COLUMN, e.g. name=&quot;Full name&quot;</source>
+        <translation>ungültige Zuordnung „%1“: verwenden Sie FELD=SPALTE, z. B. name=&quot;Full name&quot;</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json</source>
+        <translation>--format muss csv oder json sein</translation>
+    </message>
+    <message>
+        <source>would create %1 (%2)</source>
+        <translation>würde %1 anlegen (%2)</translation>
+    </message>
+    <message>
+        <source>invalid %1: %2</source>
+        <translation>%1 ungültig: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 of %2 rows can be imported; nothing was sent.</source>
+        <translation>Probelauf: %1 von %2 Zeilen können importiert werden; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows are invalid and nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
+        <translation>%1 von %2 Zeilen sind ungültig, und nichts wurde gesendet; korrigieren Sie sie oder geben Sie --skip-invalid an, um die übrigen %3 zu importieren.</translation>
+    </message>
+    <message>
+        <source>The file holds no valid row; nothing was sent.</source>
+        <translation>Die Datei enthält keine gültige Zeile; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Set the same fields on many users (PATCH each); journaled and resumable.</source>
+        <translation>Dieselben Felder bei vielen Benutzern setzen (je ein PATCH); im Journal erfasst und fortsetzbar.</translation>
+    </message>
+    <message>
+        <source>User ids, separated by spaces or commas.</source>
+        <translation>Benutzer-IDs, durch Leerzeichen oder Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>User ids, separated by commas (repeatable).</source>
+        <translation>Benutzer-IDs, durch Kommas getrennt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>IDs</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>Vollständiger Name.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male oder female.</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active oder inactive.</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user id</source>
+        <translation>„%1“ ist keine Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>users bulk-update needs at least one id</source>
+        <translation>users bulk-update braucht mindestens eine ID</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --name, --gender or --status</source>
+        <translation>nichts zu ändern: geben Sie --name, --gender oder --status an</translation>
+    </message>
+    <message>
+        <source>The new values are not valid; nothing was sent.</source>
+        <translation>Die neuen Werte sind ungültig; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>set %1 on %2 users</source>
+        <translation>%1 bei %2 Benutzern setzen</translation>
+    </message>
+    <message>
+        <source>Delete many users; journaled and resumable.</source>
+        <translation>Viele Benutzer löschen; im Journal erfasst und fortsetzbar.</translation>
+    </message>
+    <message>
+        <source>users bulk-delete needs at least one id</source>
+        <translation>users bulk-delete braucht mindestens eine ID</translation>
+    </message>
+    <message>
+        <source>delete %1 users</source>
+        <translation>%1 Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>The job could not be written to the journal, so nothing was sent: %1</source>
+        <translation>Der Job konnte nicht ins Journal geschrieben werden, daher wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>job %1: %2 of %3 items; if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
+        <translation>Job %1: %2 von %3 Einträgen; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</translation>
+    </message>
+    <message>
+        <source>created %1 %2 (%3)</source>
+        <translation>%1 %2 angelegt (%3)</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>failed %1: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1: %2</source>
+        <translation>%1 unbekannt: %2</translation>
+    </message>
+    <message>
+        <source>job %1: %2 applied, %3 failed, %4 not known, %5 not sent.</source>
+        <translation>Job %1: %2 ausgeführt, %3 fehlgeschlagen, %4 unbekannt, %5 nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Job %1 is not finished; &apos;userdesk-cli jobs resume %1&apos; finishes it, reading the server first for what may have been sent, so nothing is repeated.</source>
+        <translation>Job %1 ist nicht abgeschlossen; &apos;userdesk-cli jobs resume %1&apos; beendet ihn und liest zuerst vom Server, was bereits gesendet worden sein könnte, sodass nichts wiederholt wird.</translation>
+    </message>
+    <message>
+        <source>jobs needs a command: list, resume ID or discard ID</source>
+        <translation>jobs braucht einen Befehl: list, resume ID oder discard ID</translation>
+    </message>
+    <message>
+        <source>unknown jobs command &quot;%1&quot;</source>
+        <translation>unbekannter jobs-Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>List the jobs in the journal that are not finished (all with --all).</source>
+        <translation>Die nicht abgeschlossenen Jobs im Journal auflisten (alle mit --all).</translation>
+    </message>
+    <message>
+        <source>Also list finished jobs.</source>
+        <translation>Auch abgeschlossene Jobs auflisten.</translation>
+    </message>
+    <message>
+        <source>Finish a job that was cut off: outcomes not known are settled by reading the server first, so nothing is created, changed or deleted twice.</source>
+        <translation>Einen abgebrochenen Job beenden: Unbekannte Ergebnisse werden zuerst durch Lesen vom Server geklärt, sodass nichts doppelt angelegt, geändert oder gelöscht wird.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s id (see &apos;jobs list&apos;).</source>
+        <translation>Die ID des Jobs (siehe &apos;jobs list&apos;).</translation>
+    </message>
+    <message>
+        <source>jobs resume takes exactly one job id</source>
+        <translation>jobs resume erwartet genau eine Job-ID</translation>
+    </message>
+    <message>
+        <source>There is no job %1 in the journal; &apos;userdesk-cli jobs list&apos; shows them.</source>
+        <translation>Im Journal gibt es keinen Job %1; &apos;userdesk-cli jobs list&apos; zeigt die vorhandenen.</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; wait for it to end or stop it first.</source>
+        <translation>Job %1 wird von Prozess %2 ausgeführt; warten Sie, bis er endet, oder beenden Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>Job %1 was started against %2; resume it with --endpoint %2 (or the profile that points there).</source>
+        <translation>Job %1 wurde gegen %2 gestartet; setzen Sie ihn mit --endpoint %2 fort (oder mit dem Profil, das dorthin zeigt).</translation>
+    </message>
+    <message>
+        <source>Job %1 is finished: %2 applied, %3 failed; nothing to resume.</source>
+        <translation>Job %1 ist abgeschlossen: %2 ausgeführt, %3 fehlgeschlagen; nichts fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Forget a job: it is removed from the journal and cannot be resumed. What it already did stays done.</source>
+        <translation>Einen Job vergessen: Er wird aus dem Journal entfernt und kann nicht fortgesetzt werden. Was er bereits getan hat, bleibt bestehen.</translation>
+    </message>
+    <message>
+        <source>jobs discard takes exactly one job id</source>
+        <translation>jobs discard erwartet genau eine Job-ID</translation>
+    </message>
+    <message>
+        <source>There is no job %1 in the journal.</source>
+        <translation>Im Journal gibt es keinen Job %1.</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; stop it before discarding it.</source>
+        <translation>Job %1 wird von Prozess %2 ausgeführt; beenden Sie ihn, bevor Sie ihn verwerfen.</translation>
+    </message>
+    <message>
+        <source>Discarded job %1 (%2 applied, %3 failed, %4 not known, %5 never sent).</source>
+        <translation>Job %1 verworfen (%2 ausgeführt, %3 fehlgeschlagen, %4 unbekannt, %5 nie gesendet).</translation>
     </message>
 </context>
 <context>
@@ -752,64 +1259,12 @@
 <context>
     <name>UserDesk::MainWindow</name>
     <message>
-        <source>Rate limit: %1 of %2 left</source>
-        <translation>Ratenbegrenzung: %1 von %2 übrig</translation>
-    </message>
-    <message>
-        <source>The allowance refills in %1 s.</source>
-        <translation>Das Kontingent wird in %1 s wieder aufgefüllt.</translation>
-    </message>
-    <message>
-        <source>Holding back %1 s to stay inside the server&apos;s rate limit…</source>
-        <translation>%1 s Pause, um die Ratenbegrenzung des Servers einzuhalten…</translation>
-    </message>
-    <message>
         <source>Loading the users was canceled.</source>
         <translation>Das Laden der Benutzer wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Could not load the users: %1</source>
         <translation>Die Benutzer konnten nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>User %1 was already gone from the server; it is no longer listed.</source>
-        <translation>Benutzer %1 war auf dem Server bereits nicht mehr vorhanden; er wird nicht mehr aufgeführt.</translation>
-    </message>
-    <message>
-        <source>User %1: %2</source>
-        <translation>Benutzer %1: %2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop waiting and give up on this request</source>
-        <translation>Nicht länger warten und diese Anfrage aufgeben</translation>
-    </message>
-    <message>
-        <source>Waiting for the server…</source>
-        <translation>Warten auf den Server…</translation>
-    </message>
-    <message>
-        <source>Stop loading the users</source>
-        <translation>Laden der Benutzer anhalten</translation>
-    </message>
-    <message>
-        <source>Deleting %v of %m</source>
-        <translation>%v von %m werden gelöscht</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Delete no more of the selected users; those already deleted stay deleted</source>
-        <translation>Keine weiteren ausgewählten Benutzer löschen; bereits gelöschte bleiben gelöscht</translation>
-    </message>
-    <message>
-        <source>The endpoint UserDesk works with</source>
-        <translation>Der Endpunkt, mit dem UserDesk arbeitet</translation>
     </message>
     <message>
         <source> Profile: </source>
@@ -826,26 +1281,6 @@ A desktop client for GoRest-style users APIs.</source>
 Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     </message>
     <message>
-        <source>Open Preferences</source>
-        <translation>Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
-        <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
-    </message>
-    <message>
-        <source>No posts</source>
-        <translation>Keine Beiträge</translation>
-    </message>
-    <message>
-        <source>No todos</source>
-        <translation>Keine Aufgaben</translation>
-    </message>
-    <message>
-        <source>Could not load: %1</source>
-        <translation>Laden fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>There is no profile to work with. Open Preferences to add one.</source>
         <translation>Es gibt kein Profil, mit dem gearbeitet werden kann. Öffnen Sie die Einstellungen, um eines hinzuzufügen.</translation>
     </message>
@@ -858,50 +1293,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>Die eingebaute Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <source>Reading the token…</source>
-        <translation>Token wird gelesen…</translation>
-    </message>
-    <message>
-        <source>No keychain answered, so no token was read: reading works, changes will be refused. Open Preferences to give the token and choose where it is kept.</source>
-        <translation>Kein Schlüsselbund hat geantwortet, daher wurde kein Token gelesen: Lesen funktioniert, Änderungen werden abgelehnt. Öffnen Sie die Einstellungen, um das Token einzugeben und festzulegen, wo es aufbewahrt wird.</translation>
-    </message>
-    <message>
-        <source>The token could not be read: %1</source>
-        <translation>Das Token konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The built-in sandbox could not start: %1</source>
-        <translation>Die eingebaute Sandbox konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>not started</source>
-        <translation>nicht gestartet</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>No token: reading only</source>
-        <translation>Kein Token: nur lesen</translation>
-    </message>
-    <message>
-        <source>Using a token</source>
-        <translation>Token wird verwendet</translation>
-    </message>
-    <message>
-        <source>Loaded %1 of %2 users</source>
-        <translation>%1 von %2 Benutzern geladen</translation>
-    </message>
-    <message>
-        <source>Loaded %1 users</source>
-        <translation>%1 Benutzer geladen</translation>
-    </message>
-    <message>
-        <source> — loading…</source>
-        <translation> — wird geladen…</translation>
-    </message>
-    <message>
         <source>Created user %1 (%2).</source>
         <translation>Benutzer %1 (%2) angelegt.</translation>
     </message>
@@ -909,118 +1300,48 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>Saved user %1 (%2).</source>
         <translation>Benutzer %1 (%2) gespeichert.</translation>
     </message>
+</context>
+<context>
+    <name>UserDesk::NetworkStatusWidget</name>
     <message>
-        <source>• %1 &lt;%2&gt; (ID %3)</source>
-        <translation>• %1 &lt;%2&gt; (ID %3)</translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %n more</source>
-        <translation>
-            <numerusform>…und %n weiterer</numerusform>
-            <numerusform>…und %n weitere</numerusform>
-        </translation>
+        <source>Waiting for the server…</source>
+        <translation>Warten auf den Server…</translation>
     </message>
     <message>
-        <source>Delete users</source>
-        <translation>Benutzer löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-        </translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
+        <source>Stop loading the users</source>
+        <translation>Laden der Benutzer anhalten</translation>
     </message>
     <message>
-        <source>• %1 (ID %2)</source>
-        <translation>• %1 (ID %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation>
-            <numerusform>%n Benutzer gelöscht.</numerusform>
-            <numerusform>%n Benutzer gelöscht.</numerusform>
-        </translation>
+        <source>Stop waiting and give up on this request</source>
+        <translation>Nicht länger warten und diese Anfrage aufgeben</translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users.</source>
-        <translation>%1 von %2 Benutzern gelöscht.</translation>
+        <source>Deleting %v of %m</source>
+        <translation>%v von %m werden gelöscht</translation>
     </message>
     <message>
-        <source>These were not deleted:</source>
-        <translation>Diese wurden nicht gelöscht:</translation>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
     </message>
     <message>
-        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
-        <translation>Diese waren auf dem Server bereits nicht mehr vorhanden (zuvor anderswo gelöscht) und werden nicht mehr aufgeführt:</translation>
+        <source>Delete no more of the selected users; those already deleted stay deleted</source>
+        <translation>Keine weiteren ausgewählten Benutzer löschen; bereits gelöschte bleiben gelöscht</translation>
     </message>
     <message>
-        <source>Stopped before these were deleted:</source>
-        <translation>Angehalten, bevor diese gelöscht wurden:</translation>
+        <source>Rate limit: %1 of %2 left</source>
+        <translation>Ratenbegrenzung: %1 von %2 übrig</translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
-        <translation>%1 von %2 Benutzern gelöscht; %3 konnten nicht gelöscht werden.</translation>
+        <source>The allowance refills in %1 s.</source>
+        <translation>Das Kontingent wird in %1 s wieder aufgefüllt.</translation>
     </message>
     <message>
-        <source>Some users were not deleted</source>
-        <translation>Einige Benutzer wurden nicht gelöscht</translation>
-    </message>
-    <message>
-        <source>Deleting stopped</source>
-        <translation>Löschen angehalten</translation>
-    </message>
-    <message>
-        <source>Some users were already gone</source>
-        <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
-    </message>
-    <message>
-        <source>Attempt %1, started %2</source>
-        <translation>Versuch %1, gestartet %2</translation>
-    </message>
-    <message>
-        <source>Request headers:</source>
-        <translation>Anfrage-Header:</translation>
-    </message>
-    <message>
-        <source>Request body:</source>
-        <translation>Anfrage-Body:</translation>
-    </message>
-    <message>
-        <source>Waiting for the answer…</source>
-        <translation>Warten auf die Antwort…</translation>
-    </message>
-    <message>
-        <source>Response: %1 in %2 ms</source>
-        <translation>Antwort: %1 in %2 ms</translation>
-    </message>
-    <message>
-        <source>No answer after %1 ms</source>
-        <translation>Keine Antwort nach %1 ms</translation>
-    </message>
-    <message>
-        <source>Response headers:</source>
-        <translation>Antwort-Header:</translation>
-    </message>
-    <message>
-        <source>Response body (%1 bytes%2):</source>
-        <translation>Antwort-Body (%1 Byte%2):</translation>
-    </message>
-    <message>
-        <source>, shortened</source>
-        <translation>, gekürzt</translation>
-    </message>
-    <message>
-        <source>Copied the request as cURL, with the token.</source>
-        <translation>Die Anfrage wurde als cURL kopiert, mit dem Token.</translation>
-    </message>
-    <message>
-        <source>Copied the request as cURL; the token is a placeholder.</source>
-        <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
+        <source>Holding back %1 s to stay inside the server&apos;s rate limit…</source>
+        <translation>%1 s Pause, um die Ratenbegrenzung des Servers einzuhalten…</translation>
     </message>
     <message>
         <source>Retrying in %1 s, attempt %2 of %3</source>
@@ -1030,40 +1351,28 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>Retrying now, attempt %1 of %2…</source>
         <translation>Neuer Versuch läuft, Versuch %1 von %2…</translation>
     </message>
+</context>
+<context>
+    <name>UserDesk::PagingGuard</name>
     <message>
-        <source>No user selected</source>
-        <translation>Kein Benutzer ausgewählt</translation>
+        <source>Page %1 was empty, so the list ends there.</source>
+        <translation>Seite %1 war leer, daher endet die Liste dort.</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
+        <source>The server sent %1 items for page %2 where %3 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
+        <translation>Der Server hat für Seite %2 %1 Einträge gesendet, angefordert waren %3: Er teilt diese Liste nicht wie angefordert in Seiten auf, daher wurde keine weitere Seite angefordert.</translation>
     </message>
     <message>
-        <source>Export users as JSON</source>
-        <translation>Benutzer als JSON exportieren</translation>
+        <source>Page %1 repeated page %2 item for item: the server seems to ignore the page asked for, so no further page was requested.</source>
+        <translation>Seite %1 wiederholte Seite %2 Eintrag für Eintrag: Der Server scheint die angeforderte Seite zu ignorieren, daher wurde keine weitere Seite angefordert.</translation>
     </message>
     <message>
-        <source>Export users as CSV</source>
-        <translation>Benutzer als CSV exportieren</translation>
+        <source>Page %1 held only items already seen on earlier pages, so no further page was requested.</source>
+        <translation>Seite %1 enthielt nur Einträge, die bereits auf früheren Seiten vorkamen, daher wurde keine weitere Seite angefordert.</translation>
     </message>
     <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
-        <translation>
-            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
-            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not export: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
+        <source>The list was cut after %1 pages, the most read in one go; the server says there is more.</source>
+        <translation>Die Liste wurde nach %1 Seiten abgeschnitten, dem Höchstwert für einen Durchgang; laut Server gibt es mehr.</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1416,13 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>„%1“ ist kein SHA-256-Zertifikatsfingerabdruck.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileComboBox</name>
+    <message>
+        <source>The endpoint UserDesk works with</source>
+        <translation>Der Endpunkt, mit dem UserDesk arbeitet</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1492,17 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>Attempt</source>
         <translation>Versuch</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RequestLogWidget</name>
+    <message>
+        <source>Copied the request as cURL, with the token.</source>
+        <translation>Die Anfrage wurde als cURL kopiert, mit dem Token.</translation>
+    </message>
+    <message>
+        <source>Copied the request as cURL; the token is a placeholder.</source>
+        <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1609,71 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>Network error.</source>
         <translation>Netzwerkfehler.</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: its body does not match the Content-Encoding the server declared (%1).</source>
+        <translation>Die Antwort konnte nicht entpackt werden: Ihr Body passt nicht zum vom Server angegebenen Content-Encoding (%1).</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: %1.</source>
+        <translation>Die Antwort konnte nicht entpackt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>Der Proxy verlangt Zugangsdaten (HTTP 407 Proxy Authentication Required); geben Sie sie in der Adresse des Proxys an, wie in http://user:password@proxy:3128.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SandboxLauncher</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>Die eingebaute Sandbox konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SessionController</name>
+    <message>
+        <source>No keychain answered, so no token was read: reading works, changes will be refused. Open Preferences to give the token and choose where it is kept.</source>
+        <translation>Kein Schlüsselbund hat geantwortet, daher wurde kein Token gelesen: Lesen funktioniert, Änderungen werden abgelehnt. Öffnen Sie die Einstellungen, um das Token einzugeben und festzulegen, wo es aufbewahrt wird.</translation>
+    </message>
+    <message>
+        <source>The token could not be read: %1</source>
+        <translation>Das Token konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SessionStatusWidget</name>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Token wird gelesen…</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No token: reading only</source>
+        <translation>Kein Token: nur lesen</translation>
+    </message>
+    <message>
+        <source>Using a token</source>
+        <translation>Token wird verwendet</translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2 users</source>
+        <translation>%1 von %2 Benutzern geladen</translation>
+    </message>
+    <message>
+        <source>Loaded %1 users</source>
+        <translation>%1 Benutzer geladen</translation>
+    </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1789,10 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>The token was not saved.</source>
         <translation>Das Token wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
+        <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1951,109 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     </message>
 </context>
 <context>
+    <name>UserDesk::UserDeletion</name>
+    <message>
+        <source>• %1 &lt;%2&gt; (ID %3)</source>
+        <translation>• %1 &lt;%2&gt; (ID %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weiterer</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>User %1 was already gone from the server; it is no longer listed.</source>
+        <translation>Benutzer %1 war auf dem Server bereits nicht mehr vorhanden; er wird nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <source>User %1: %2</source>
+        <translation>Benutzer %1: %2</translation>
+    </message>
+    <message>
+        <source>• %1 (ID %2)</source>
+        <translation>• %1 (ID %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht.</numerusform>
+            <numerusform>%n Benutzer gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users.</source>
+        <translation>%1 von %2 Benutzern gelöscht.</translation>
+    </message>
+    <message>
+        <source>These were not deleted:</source>
+        <translation>Diese wurden nicht gelöscht:</translation>
+    </message>
+    <message>
+        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
+        <translation>Diese waren auf dem Server bereits nicht mehr vorhanden (zuvor anderswo gelöscht) und werden nicht mehr aufgeführt:</translation>
+    </message>
+    <message>
+        <source>Stopped before these were deleted:</source>
+        <translation>Angehalten, bevor diese gelöscht wurden:</translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
+        <translation>%1 von %2 Benutzern gelöscht; %3 konnten nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Some users were not deleted</source>
+        <translation>Einige Benutzer wurden nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleting stopped</source>
+        <translation>Löschen angehalten</translation>
+    </message>
+    <message>
+        <source>Some users were already gone</source>
+        <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDetailsWidget</name>
+    <message>
+        <source>No posts</source>
+        <translation>Keine Beiträge</translation>
+    </message>
+    <message>
+        <source>No todos</source>
+        <translation>Keine Aufgaben</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDialog</name>
     <message>
         <source>New user</source>
@@ -1617,6 +2116,134 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     </message>
 </context>
 <context>
+    <name>UserDesk::UserEditReversal</name>
+    <message>
+        <source>The edit changed nothing, so there was nothing to undo.</source>
+        <translation>Die Bearbeitung hat nichts geändert, daher gab es nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>%1 is now &quot;%2&quot;</source>
+        <translation>%1 ist jetzt „%2“</translation>
+    </message>
+    <message>
+        <source>User %1 was changed on the server since this edit (%2); undoing it would overwrite that change, so nothing was sent.</source>
+        <translation>Benutzer %1 wurde seit dieser Bearbeitung auf dem Server geändert (%2); das Rückgängigmachen würde diese Änderung überschreiben, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>User %1 has its earlier values again.</source>
+        <translation>Benutzer %1 hat wieder seine früheren Werte.</translation>
+    </message>
+    <message>
+        <source>User %1 no longer exists on the server, so the edit cannot be undone.</source>
+        <translation>Benutzer %1 existiert auf dem Server nicht mehr, daher kann die Bearbeitung nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The edit could not be undone: %1</source>
+        <translation>Die Bearbeitung konnte nicht rückgängig gemacht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserExportFlow</name>
+    <message>
+        <source>Export users as JSON</source>
+        <translation>Benutzer als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export users as CSV</source>
+        <translation>Benutzer als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1.</source>
+        <translation>
+            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
+            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserImport</name>
+    <message>
+        <source>The file %1 could not be read: %2.</source>
+        <translation>Die Datei %1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>Die Datei %1 ist größer als %2 MB; teilen Sie sie in kleinere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
+        <translation>Die Datei ist kein UTF-8-Text; speichern Sie sie als UTF-8 und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
+        <translation>Zeile %1 enthält ein Anführungszeichen in einem Feld ohne Anführungszeichen; setzen Sie das Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after the closing quote of a field.</source>
+        <translation>Zeile %1 enthält Text nach dem schließenden Anführungszeichen eines Feldes.</translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quoted field that is never closed.</source>
+        <translation>Zeile %1 öffnet ein Feld in Anführungszeichen, das nie geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>The file is empty; a CSV import needs a header row and one row per user.</source>
+        <translation>Die Datei ist leer; ein CSV-Import braucht eine Kopfzeile und eine Zeile pro Benutzer.</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields but the header has %3.</source>
+        <translation>Zeile %1 hat %2 Felder, die Kopfzeile aber %3.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 on line %2.</source>
+        <translation>Die Datei ist kein gültiges JSON: %1 in Zeile %2.</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Line %1 is not valid JSON: %2.</source>
+        <translation>Zeile %1 ist kein gültiges JSON: %2.</translation>
+    </message>
+    <message>
+        <source>The file holds no users.</source>
+        <translation>Die Datei enthält keine Benutzer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a string.</source>
+        <translation>%1: %2 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3.</source>
+        <translation>%1: %2 %3.</translation>
+    </message>
+    <message>
+        <source>%1: email %2 is already on %3 of the file; emails are unique.</source>
+        <translation>%1: Die E-Mail-Adresse %2 steht bereits in %3 der Datei; E-Mail-Adressen sind eindeutig.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserTableModel</name>
     <message>
         <source>Saving…</source>
@@ -1648,6 +2275,61 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     </message>
 </context>
 <context>
+    <name>UserDetailsWidget</name>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Geschlecht:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>User</source>
@@ -1668,6 +2350,53 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
+    </message>
+</context>
+<context>
+    <name>UserFilterBar</name>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>Name enthält…</translation>
+    </message>
+    <message>
+        <source>Email contains…</source>
+        <translation>E-Mail enthält…</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Jedes Geschlecht</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Show all users again (Esc in a filter field)</source>
+        <translation>Wieder alle Benutzer anzeigen (Esc in einem Filterfeld)</translation>
     </message>
 </context>
 <context>
@@ -1697,8 +2426,12 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>userdesk: kein Profil namens „%1“</translation>
     </message>
     <message>
-        <source>A local look-alike of the GoRest v2 users API, backed by SQLite.</source>
-        <translation>Eine lokale Nachbildung der Benutzer-API von GoRest v2, gestützt auf SQLite.</translation>
+        <source>Use the Fusion style with a dark palette (for desktops that give Qt none).</source>
+        <translation>Den Fusion-Stil mit dunkler Palette verwenden (für Desktops, die Qt keinen vorgeben).</translation>
+    </message>
+    <message>
+        <source>A local look-alike of the GoRest v2 API (users, posts, comments, todos), backed by SQLite.</source>
+        <translation>Eine lokale Nachbildung der API von GoRest v2 (users, posts, comments, todos), gestützt auf SQLite.</translation>
     </message>
 </context>
 </TS>

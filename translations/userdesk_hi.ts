@@ -8,106 +8,6 @@
         <translation>UserDesk</translation>
     </message>
     <message>
-        <source>Filter:</source>
-        <translation>फ़िल्टर:</translation>
-    </message>
-    <message>
-        <source>Name contains…</source>
-        <translation>नाम में शामिल…</translation>
-    </message>
-    <message>
-        <source>Email contains…</source>
-        <translation>ईमेल में शामिल…</translation>
-    </message>
-    <message>
-        <source>Any gender</source>
-        <translation>कोई भी लिंग</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>महिला</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>पुरुष</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>कोई भी स्थिति</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>सक्रिय</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>निष्क्रिय</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>फिर से प्रयास करें</translation>
-    </message>
-    <message>
-        <source>Show exchange</source>
-        <translation>आदान-प्रदान दिखाएँ</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>बंद करें</translation>
-    </message>
-    <message>
-        <source>No user selected</source>
-        <translation>कोई उपयोगकर्ता चयनित नहीं</translation>
-    </message>
-    <message>
-        <source>ID:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>नाम:</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>ईमेल:</translation>
-    </message>
-    <message>
-        <source>Gender:</source>
-        <translation>लिंग:</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>स्थिति:</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Posts</source>
-        <translation>पोस्ट</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>शीर्षक</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>मुख्य भाग</translation>
-    </message>
-    <message>
-        <source>Todos</source>
-        <translation>टूडू</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>नियत तिथि</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>स्थिति</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
@@ -130,26 +30,6 @@
     <message>
         <source>Request log</source>
         <translation>अनुरोध लॉग</translation>
-    </message>
-    <message>
-        <source>Select an exchange to see its headers and body.</source>
-        <translation>हेडर और बॉडी देखने के लिए कोई आदान-प्रदान चुनें।</translation>
-    </message>
-    <message>
-        <source>Copy as cURL</source>
-        <translation>cURL के रूप में कॉपी करें</translation>
-    </message>
-    <message>
-        <source>Include token</source>
-        <translation>टोकन शामिल करें</translation>
-    </message>
-    <message>
-        <source>Puts the real token into the copied command. Anyone who sees it can act as you.</source>
-        <translation>कॉपी किए गए कमांड में असली टोकन डालता है। जो भी इसे देखेगा, वह आपकी ओर से काम कर सकता है।</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>साफ़ करें</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -253,6 +133,56 @@
     </message>
 </context>
 <context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation>फिर से प्रयास करें</translation>
+    </message>
+    <message>
+        <source>Show exchange</source>
+        <translation>आदान-प्रदान दिखाएँ</translation>
+    </message>
+    <message>
+        <source>Open Preferences</source>
+        <translation>सेटिंग्स खोलें</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogWidget</name>
+    <message>
+        <source>Select an exchange to see its headers and body.</source>
+        <translation>हेडर और बॉडी देखने के लिए कोई आदान-प्रदान चुनें।</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>cURL के रूप में कॉपी करें</translation>
+    </message>
+    <message>
+        <source>Include token</source>
+        <translation>टोकन शामिल करें</translation>
+    </message>
+    <message>
+        <source>Puts the real token into the copied command. Anyone who sees it can act as you.</source>
+        <translation>कॉपी किए गए कमांड में असली टोकन डालता है। जो भी इसे देखेगा, वह आपकी ओर से काम कर सकता है।</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>साफ़ करें</translation>
+    </message>
+    <message>
+        <source>Search the log: a method, a status (404, 5xx) or part of a URL</source>
+        <translation>लॉग खोजें: कोई मेथड, कोई स्थिति (404, 5xx) या URL का कोई हिस्सा</translation>
+    </message>
+    <message>
+        <source>Search the request log</source>
+        <translation>अनुरोध लॉग खोजें</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -345,6 +275,42 @@
         <source>item %1 of the list: %2</source>
         <translation>सूची का आइटम %1: %2</translation>
     </message>
+    <message>
+        <source>item %1 (id %2)</source>
+        <translation>आइटम %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>item %1 (id &quot;%2&quot;)</source>
+        <translation>आइटम %1 (ID &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>आइटम %1</translation>
+    </message>
+    <message>
+        <source>The list&apos;s %1 was skipped: %2.</source>
+        <translation>सूची का %1 छोड़ दिया गया: %2।</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not one item of the list could be used (%1)</source>
+        <translation>सूची का एक भी आइटम उपयोग नहीं किया जा सका (%1)</translation>
+    </message>
+    <message>
+        <source>There is no user field &quot;%1&quot;; the fields are %2.</source>
+        <translation>उपयोगकर्ता का कोई फ़ील्ड &quot;%1&quot; नहीं है; फ़ील्ड ये हैं: %2।</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot; to take %2 from.</source>
+        <translation>फ़ाइल में &quot;%1&quot; नाम का कोई कॉलम नहीं है जिससे %2 लिया जा सके।</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1; name the columns %2, or map them.</source>
+        <translation>फ़ाइल में %1 के लिए कोई कॉलम नहीं है; कॉलम के नाम %2 रखें, या उन्हें मैप करें।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiClient</name>
@@ -373,8 +339,64 @@
         <translation>उपयोगकर्ता ऑब्जेक्ट अपेक्षित था</translation>
     </message>
     <message>
-        <source>Could not confirm whether the user was created: %1</source>
-        <translation>यह पुष्टि नहीं हो सकी कि उपयोगकर्ता बनाया गया या नहीं: %1</translation>
+        <source>The token contains a line break or a NUL character; it was not sent. Enter the token again without them.</source>
+        <translation>टोकन में लाइन ब्रेक या NUL वर्ण है; इसे भेजा नहीं गया। टोकन को इनके बिना फिर से दर्ज करें।</translation>
+    </message>
+    <message>
+        <source>The %1 header contains a line break or a NUL character; it was not sent.</source>
+        <translation>%1 हेडर में लाइन ब्रेक या NUL वर्ण है; इसे भेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: %1.</source>
+        <translation>जवाब को डीकम्प्रेस नहीं किया जा सका: %1।</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to another origin (%1), which asked for authentication (HTTP %2); the token was withheld from that origin. Use the address the server redirects to as the endpoint if you trust it.</source>
+        <translation>सर्वर ने अनुरोध को दूसरे ओरिजिन (%1) पर रीडायरेक्ट किया, जिसने प्रमाणीकरण माँगा (HTTP %2); टोकन उस ओरिजिन को नहीं भेजा गया। अगर आप उस पते पर भरोसा करते हैं जिस पर सर्वर रीडायरेक्ट करता है, तो उसे एंडपॉइंट के रूप में उपयोग करें।</translation>
+    </message>
+    <message>
+        <source>The server redirected the %1 to %2 (HTTP %3). Such a redirect turns a write into a read, so nothing was written; use %4 as the endpoint.</source>
+        <translation>सर्वर ने %1 को %2 पर रीडायरेक्ट किया (HTTP %3)। ऐसा रीडायरेक्ट लिखने को पढ़ने में बदल देता है, इसलिए कुछ नहीं लिखा गया; %4 को एंडपॉइंट के रूप में उपयोग करें।</translation>
+    </message>
+    <message>
+        <source>%1 The server asked to wait %2 s before trying again, longer than the %3 this client waits.</source>
+        <translation>%1 सर्वर ने फिर से प्रयास करने से पहले %2 सेकंड रुकने को कहा, जो इस क्लाइंट के %3 के इंतज़ार से अधिक है।</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 सेकंड</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>the user %1 was created</source>
+        <translation>उपयोगकर्ता %1 बनाया गया</translation>
+    </message>
+    <message>
+        <source>user %1 was deleted</source>
+        <translation>उपयोगकर्ता %1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>user %1 was changed</source>
+        <translation>उपयोगकर्ता %1 बदला गया</translation>
+    </message>
+    <message>
+        <source>The email address %1 is already taken by user %2.</source>
+        <translation>ईमेल पता %1 पहले से उपयोगकर्ता %2 के पास है।</translation>
+    </message>
+    <message>
+        <source>has already been taken by user %1</source>
+        <translation>पहले से उपयोगकर्ता %1 द्वारा लिया जा चुका है</translation>
+    </message>
+    <message>
+        <source>The created user could not be found.</source>
+        <translation>बनाया गया उपयोगकर्ता नहीं मिला।</translation>
+    </message>
+    <message>
+        <source>The user was changed again since.</source>
+        <translation>उपयोगकर्ता तब से फिर बदला जा चुका है।</translation>
     </message>
 </context>
 <context>
@@ -422,6 +444,57 @@
     <message>
         <source>The secure connection failed: %1</source>
         <translation>सुरक्षित कनेक्शन विफल रहा: %1</translation>
+    </message>
+    <message>
+        <source>It is not known whether %1: the answer was lost and the server could not be asked (%2)</source>
+        <translation>पता नहीं है कि %1 या नहीं: जवाब खो गया और सर्वर से पूछा नहीं जा सका (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::BulkJob</name>
+    <message>
+        <source>There is no job %1 in the journal.</source>
+        <translation>जर्नल में कोई जॉब %1 नहीं है।</translation>
+    </message>
+    <message>
+        <source>Created user %1.</source>
+        <translation>उपयोगकर्ता %1 बनाया गया।</translation>
+    </message>
+    <message>
+        <source>Updated user %1.</source>
+        <translation>उपयोगकर्ता %1 अपडेट किया गया।</translation>
+    </message>
+    <message>
+        <source>Deleted user %1.</source>
+        <translation>उपयोगकर्ता %1 हटाया गया।</translation>
+    </message>
+    <message>
+        <source>User %1 already has the new values.</source>
+        <translation>उपयोगकर्ता %1 में पहले से नए मान हैं।</translation>
+    </message>
+    <message>
+        <source>Created user %1 (found on resuming).</source>
+        <translation>उपयोगकर्ता %1 बनाया गया (फिर से शुरू करते समय मिला)।</translation>
+    </message>
+    <message>
+        <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
+        <translation>ईमेल %1 उपयोगकर्ता %2 के पास है, जिसके बाकी फ़ील्ड आयात किए जाने वाले फ़ील्ड से अलग हैं।</translation>
+    </message>
+    <message>
+        <source>User %1 is gone.</source>
+        <translation>उपयोगकर्ता %1 हट चुका है।</translation>
+    </message>
+    <message>
+        <source>User %1 no longer exists.</source>
+        <translation>उपयोगकर्ता %1 अब मौजूद नहीं है।</translation>
+    </message>
+    <message>
+        <source>Whether it was applied is not known yet, because the check failed: %1</source>
+        <translation>यह लागू हुआ या नहीं, अभी पता नहीं है, क्योंकि जाँच विफल रही: %1</translation>
+    </message>
+    <message>
+        <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
+        <translation>यह लागू हुआ या नहीं, पता नहीं है: %1 इसे तय करने के लिए जॉब को फिर से शुरू करें।</translation>
     </message>
 </context>
 <context>
@@ -476,10 +549,6 @@
     <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>&apos;userdesk-cli --help&apos; आज़माएँ।</translation>
-    </message>
-    <message>
-        <source>no answer: %1</source>
-        <translation>कोई जवाब नहीं: %1</translation>
     </message>
     <message>
         <source>no --endpoint given and no profile is set up</source>
@@ -550,10 +619,6 @@
         <translation>कीचेन से टोकन न पढ़ें।</translation>
     </message>
     <message>
-        <source>Per-request timeout in milliseconds.</source>
-        <translation>प्रति अनुरोध टाइमआउट, मिलीसेकंड में।</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -568,10 +633,6 @@
     <message>
         <source>Retries of a failed request at most.</source>
         <translation>विफल अनुरोध को दोहराने की अधिकतम संख्या।</translation>
-    </message>
-    <message>
-        <source>Print every HTTP exchange (token redacted) to stderr.</source>
-        <translation>हर HTTP आदान-प्रदान (टोकन छिपाकर) stderr पर दिखाएँ।</translation>
     </message>
     <message>
         <source>users</source>
@@ -678,10 +739,6 @@
         <translation>डेटा अमान्य है।</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one.</source>
-        <translation>ID के आधार पर उपयोगकर्ता हटाएँ; हर एक का परिणाम बताता है।</translation>
-    </message>
-    <message>
         <source>One or more user ids.</source>
         <translation>एक या अधिक उपयोगकर्ता ID।</translation>
     </message>
@@ -704,6 +761,456 @@
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 को हटाया नहीं जा सका: %2</translation>
+    </message>
+    <message>
+        <source>--proxy must be a URL like http://host:3128 or socks5://host:1080</source>
+        <translation>--proxy एक URL होना चाहिए, जैसे http://host:3128 या socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>--dialect must be auto, %1</source>
+        <translation>--dialect का मान auto, %1 होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint wants a SHA-256 fingerprint: 64 hex digits, &apos;:&apos; allowed</source>
+        <translation>--trust-fingerprint को SHA-256 फ़िंगरप्रिंट चाहिए: 64 हेक्स अंक, &apos;:&apos; की अनुमति है</translation>
+    </message>
+    <message>
+        <source>no PEM certificate could be read from %1</source>
+        <translation>%1 से कोई PEM प्रमाणपत्र पढ़ा नहीं जा सका</translation>
+    </message>
+    <message>
+        <source>note: the server&apos;s dialect could not be found out (%1); using %2</source>
+        <translation>नोट: सर्वर की बोली का पता नहीं चल सका (%1); %2 का उपयोग हो रहा है</translation>
+    </message>
+    <message>
+        <source>note: the server speaks %1</source>
+        <translation>नोट: सर्वर %1 बोलता है</translation>
+    </message>
+    <message>
+        <source>
+Journaled bulk jobs (resumable after a kill):
+</source>
+        <translation>
+जर्नल में दर्ज बल्क जॉब (kill के बाद फिर से शुरू किए जा सकते हैं):
+</translation>
+    </message>
+    <message>
+        <source>Deadline of each request, connect to last byte, in milliseconds.</source>
+        <translation>हर अनुरोध की समय-सीमा, कनेक्ट से आख़िरी बाइट तक, मिलीसेकंड में।</translation>
+    </message>
+    <message>
+        <source>Print every HTTP exchange (token and user:password redacted) to stderr.</source>
+        <translation>हर HTTP आदान-प्रदान (टोकन और user:password छिपाकर) stderr पर दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>Verify the server with the certificate authorities in this PEM file instead of the system&apos;s (SSL_CERT_FILE and SSL_CERT_DIR are honoured too).</source>
+        <translation>सर्वर का सत्यापन सिस्टम के बजाय इस PEM फ़ाइल के प्रमाणपत्र प्राधिकरणों से करें (SSL_CERT_FILE और SSL_CERT_DIR भी माने जाते हैं)।</translation>
+    </message>
+    <message>
+        <source>Trust the server certificate with this SHA-256 fingerprint, as the error shows it (repeatable).</source>
+        <translation>इस SHA-256 फ़िंगरप्रिंट वाले सर्वर प्रमाणपत्र पर भरोसा करें, जैसा त्रुटि में दिखाया गया है (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>Send every request through this proxy: http://[user:password@]host:port or socks5://...; without it, the environment&apos;s proxy settings apply.</source>
+        <translation>हर अनुरोध इस प्रॉक्सी से भेजें: http://[user:password@]host:port या socks5://...; इसके बिना परिवेश की प्रॉक्सी सेटिंग्स लागू होती हैं।</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters: auto (found out on first contact), %1.</source>
+        <translation>सर्वर पेज और फ़िल्टर कैसे करता है: auto (पहले संपर्क पर पता लगाया जाता है), %1।</translation>
+    </message>
+    <message>
+        <source>With --all, read at most this many pages (default %1).</source>
+        <translation>--all के साथ अधिकतम इतने पेज पढ़ें (डिफ़ॉल्ट %1)।</translation>
+    </message>
+    <message>
+        <source>--max-pages must be a positive number</source>
+        <translation>--max-pages का मान धनात्मक संख्या होना चाहिए</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
+        <translation>ID से उपयोगकर्ता हटाएँ; हर एक के पूरा होते ही उसे अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>user %1 was deleted</source>
+        <translation>उपयोगकर्ता %1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>unknown whether %1 was deleted: %2</source>
+        <translation>पता नहीं कि %1 हटाया गया या नहीं: %2</translation>
+    </message>
+    <message>
+        <source>not deleted %1: stopped before it was sent</source>
+        <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ContentDecoder</name>
+    <message>
+        <source>its body could not be decoded (zlib did not start)</source>
+        <translation>उसकी बॉडी डिकोड नहीं की जा सकी (zlib शुरू नहीं हुआ)</translation>
+    </message>
+    <message>
+        <source>it is larger than the allowed size once decompressed</source>
+        <translation>डीकम्प्रेस होने पर वह अनुमत आकार से बड़ा है</translation>
+    </message>
+    <message>
+        <source>its body could not be decoded as the Content-Encoding the server declared (%1)</source>
+        <translation>उसकी बॉडी सर्वर द्वारा बताए गए Content-Encoding (%1) के रूप में डिकोड नहीं की जा सकी</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::DeferredDelete</name>
+    <message>
+        <source>user %1</source>
+        <translation>उपयोगकर्ता %1</translation>
+    </message>
+    <message>
+        <source>delete %1 users</source>
+        <translation>%1 उपयोगकर्ता हटाएँ</translation>
+    </message>
+    <message>
+        <source>The delete was not sent because it could not be written to the job journal: %1</source>
+        <translation>हटाने का अनुरोध नहीं भेजा गया क्योंकि उसे जॉब जर्नल में लिखा नहीं जा सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::Dialect</name>
+    <message>
+        <source>a list was expected but the answer has no &quot;data&quot; array</source>
+        <translation>सूची अपेक्षित थी, लेकिन जवाब में कोई &quot;data&quot; ऐरे नहीं है</translation>
+    </message>
+    <message>
+        <source>a list was expected but the answer is not a JSON array</source>
+        <translation>सूची अपेक्षित थी, लेकिन जवाब JSON ऐरे नहीं है</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ExchangeFormat</name>
+    <message>
+        <source>attempt %1, started %2</source>
+        <translation>प्रयास %1, शुरू %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer…</source>
+        <translation>जवाब की प्रतीक्षा हो रही है…</translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms, %3 bytes</source>
+        <translation>%1, %2 ms में, %3 बाइट</translation>
+    </message>
+    <message>
+        <source> (%1 compressed)</source>
+        <translation> (%1 कम्प्रेस्ड)</translation>
+    </message>
+    <message>
+        <source>no answer after %1 ms</source>
+        <translation>%1 ms के बाद भी कोई जवाब नहीं</translation>
+    </message>
+    <message>
+        <source>(%1 bytes, shortened)</source>
+        <translation>(%1 बाइट, छोटा किया गया)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobJournal</name>
+    <message>
+        <source>The job journal could not prepare a statement: %1.</source>
+        <translation>जॉब जर्नल एक स्टेटमेंट तैयार नहीं कर सका: %1।</translation>
+    </message>
+    <message>
+        <source>The job journal could not be written: %1.</source>
+        <translation>जॉब जर्नल लिखा नहीं जा सका: %1।</translation>
+    </message>
+    <message>
+        <source>The folder of the job journal, %1, could not be created.</source>
+        <translation>जॉब जर्नल का फ़ोल्डर, %1, बनाया नहीं जा सका।</translation>
+    </message>
+    <message>
+        <source>The job journal %1 could not be opened: %2.</source>
+        <translation>जॉब जर्नल %1 खोला नहीं जा सका: %2।</translation>
+    </message>
+    <message>
+        <source>The job journal %1 was written by a newer UserDesk (format %2); this one reads format %3 at most.</source>
+        <translation>जॉब जर्नल %1 एक नए UserDesk ने लिखा है (फ़ॉर्मैट %2); यह संस्करण अधिकतम फ़ॉर्मैट %3 पढ़ता है।</translation>
+    </message>
+    <message>
+        <source>The job journal could not start a transaction: %1.</source>
+        <translation>जॉब जर्नल ट्रांज़ैक्शन शुरू नहीं कर सका: %1।</translation>
+    </message>
+    <message>
+        <source>The job journal could not record the job: %1.</source>
+        <translation>जॉब जर्नल जॉब को दर्ज नहीं कर सका: %1।</translation>
+    </message>
+    <message>
+        <source>The job journal could not record item %1: %2.</source>
+        <translation>जॉब जर्नल आइटम %1 को दर्ज नहीं कर सका: %2।</translation>
+    </message>
+    <message>
+        <source>The job journal could not commit the job: %1.</source>
+        <translation>जॉब जर्नल जॉब को कमिट नहीं कर सका: %1।</translation>
+    </message>
+    <message>
+        <source>The job journal is not open.</source>
+        <translation>जॉब जर्नल खुला नहीं है।</translation>
+    </message>
+    <message>
+        <source>The job journal could not be read: %1.</source>
+        <translation>जॉब जर्नल पढ़ा नहीं जा सका: %1।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsCommands</name>
+    <message>
+        <source>Try &apos;userdesk-cli --help&apos;.</source>
+        <translation>&apos;userdesk-cli --help&apos; आज़माएँ।</translation>
+    </message>
+    <message>
+        <source>Create users from a CSV file (with a header row) or a JSON file (an array of objects, or one object per line). Every row is checked first; the job is journaled, paced under the server&apos;s rate limit, and prints one line per row as it ends. If it is cut off, &apos;jobs resume ID&apos; finishes it without creating anyone twice.</source>
+        <translation>CSV फ़ाइल (हेडर पंक्ति के साथ) या JSON फ़ाइल (ऑब्जेक्ट का ऐरे, या हर पंक्ति में एक ऑब्जेक्ट) से उपयोगकर्ता बनाएँ। हर पंक्ति पहले जाँची जाती है; जॉब जर्नल में दर्ज होता है, सर्वर की दर सीमा के भीतर चलता है, और हर पंक्ति के पूरा होते ही एक पंक्ति दिखाता है। अगर यह बीच में कट जाए, तो &apos;jobs resume ID&apos; इसे किसी को दो बार बनाए बिना पूरा करता है।</translation>
+    </message>
+    <message>
+        <source>The CSV or JSON file.</source>
+        <translation>CSV या JSON फ़ाइल।</translation>
+    </message>
+    <message>
+        <source>Check every row and print what would be sent; send nothing.</source>
+        <translation>हर पंक्ति जाँचें और दिखाएँ कि क्या भेजा जाएगा; कुछ न भेजें।</translation>
+    </message>
+    <message>
+        <source>Take FIELD (name, email, gender, status) from COLUMN (repeatable).</source>
+        <translation>फ़ील्ड (name, email, gender, status) को कॉलम से लें (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>field=column</source>
+        <translation>फ़ील्ड=कॉलम</translation>
+    </message>
+    <message>
+        <source>csv or json (default: by the file&apos;s extension, else its content).</source>
+        <translation>csv या json (डिफ़ॉल्ट: फ़ाइल के एक्सटेंशन से, नहीं तो उसकी सामग्री से)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>Import the valid rows even when others are invalid.</source>
+        <translation>मान्य पंक्तियाँ आयात करें, भले ही दूसरी अमान्य हों।</translation>
+    </message>
+    <message>
+        <source>users import takes exactly one file</source>
+        <translation>users import ठीक एक फ़ाइल लेता है</translation>
+    </message>
+    <message>
+        <source>bad mapping &quot;%1&quot;: use FIELD=COLUMN, e.g. name=&quot;Full name&quot;</source>
+        <translation>गलत मैपिंग &quot;%1&quot;: फ़ील्ड=कॉलम का उपयोग करें, जैसे name=&quot;Full name&quot;</translation>
+    </message>
+    <message>
+        <source>--format must be csv or json</source>
+        <translation>--format का मान csv या json होना चाहिए</translation>
+    </message>
+    <message>
+        <source>would create %1 (%2)</source>
+        <translation>%1 बनाया जाएगा (%2)</translation>
+    </message>
+    <message>
+        <source>invalid %1: %2</source>
+        <translation>%1 अमान्य: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 of %2 rows can be imported; nothing was sent.</source>
+        <translation>ड्राई रन: %2 में से %1 पंक्तियाँ आयात की जा सकती हैं; कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows are invalid and nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
+        <translation>%2 में से %1 पंक्तियाँ अमान्य हैं और कुछ नहीं भेजा गया; उन्हें ठीक करें, या बाकी %3 आयात करने के लिए --skip-invalid दें।</translation>
+    </message>
+    <message>
+        <source>The file holds no valid row; nothing was sent.</source>
+        <translation>फ़ाइल में कोई मान्य पंक्ति नहीं है; कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>Set the same fields on many users (PATCH each); journaled and resumable.</source>
+        <translation>कई उपयोगकर्ताओं पर एक जैसे फ़ील्ड सेट करें (हर एक पर PATCH); जर्नल में दर्ज और फिर से शुरू करने योग्य।</translation>
+    </message>
+    <message>
+        <source>User ids, separated by spaces or commas.</source>
+        <translation>उपयोगकर्ता ID, स्पेस या कॉमा से अलग की गई।</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>User ids, separated by commas (repeatable).</source>
+        <translation>उपयोगकर्ता ID, कॉमा से अलग की गई (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>पूरा नाम।</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male या female।</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active या inactive।</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a user id</source>
+        <translation>&quot;%1&quot; उपयोगकर्ता ID नहीं है</translation>
+    </message>
+    <message>
+        <source>users bulk-update needs at least one id</source>
+        <translation>users bulk-update को कम से कम एक ID चाहिए</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --name, --gender or --status</source>
+        <translation>बदलने को कुछ नहीं: --name, --gender या --status दें</translation>
+    </message>
+    <message>
+        <source>The new values are not valid; nothing was sent.</source>
+        <translation>नए मान मान्य नहीं हैं; कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>उपयोगकर्ता %1</translation>
+    </message>
+    <message>
+        <source>set %1 on %2 users</source>
+        <translation>%2 उपयोगकर्ताओं पर %1 सेट करें</translation>
+    </message>
+    <message>
+        <source>Delete many users; journaled and resumable.</source>
+        <translation>कई उपयोगकर्ता हटाएँ; जर्नल में दर्ज और फिर से शुरू करने योग्य।</translation>
+    </message>
+    <message>
+        <source>users bulk-delete needs at least one id</source>
+        <translation>users bulk-delete को कम से कम एक ID चाहिए</translation>
+    </message>
+    <message>
+        <source>delete %1 users</source>
+        <translation>%1 उपयोगकर्ता हटाएँ</translation>
+    </message>
+    <message>
+        <source>The job could not be written to the journal, so nothing was sent: %1</source>
+        <translation>जॉब जर्नल में लिखा नहीं जा सका, इसलिए कुछ नहीं भेजा गया: %1</translation>
+    </message>
+    <message>
+        <source>job %1: %2 of %3 items; if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
+        <translation>जॉब %1: %3 में से %2 आइटम; अगर यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</translation>
+    </message>
+    <message>
+        <source>created %1 %2 (%3)</source>
+        <translation>%1 %2 बनाया गया (%3)</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>%1 अपडेट किया गया</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>failed %1: %2</source>
+        <translation>%1 विफल: %2</translation>
+    </message>
+    <message>
+        <source>unknown %1: %2</source>
+        <translation>%1 अज्ञात: %2</translation>
+    </message>
+    <message>
+        <source>job %1: %2 applied, %3 failed, %4 not known, %5 not sent.</source>
+        <translation>जॉब %1: %2 लागू, %3 विफल, %4 अज्ञात, %5 नहीं भेजे गए।</translation>
+    </message>
+    <message>
+        <source>Job %1 is not finished; &apos;userdesk-cli jobs resume %1&apos; finishes it, reading the server first for what may have been sent, so nothing is repeated.</source>
+        <translation>जॉब %1 पूरा नहीं हुआ है; &apos;userdesk-cli jobs resume %1&apos; इसे पूरा करता है, और जो भेजा जा चुका हो सकता है उसे पहले सर्वर से पढ़ता है, ताकि कुछ दोहराया न जाए।</translation>
+    </message>
+    <message>
+        <source>jobs needs a command: list, resume ID or discard ID</source>
+        <translation>jobs को एक कमांड चाहिए: list, resume ID या discard ID</translation>
+    </message>
+    <message>
+        <source>unknown jobs command &quot;%1&quot;</source>
+        <translation>अज्ञात jobs कमांड &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>List the jobs in the journal that are not finished (all with --all).</source>
+        <translation>जर्नल के वे जॉब सूचीबद्ध करें जो पूरे नहीं हुए हैं (--all के साथ सभी)।</translation>
+    </message>
+    <message>
+        <source>Also list finished jobs.</source>
+        <translation>पूरे हो चुके जॉब भी सूचीबद्ध करें।</translation>
+    </message>
+    <message>
+        <source>Finish a job that was cut off: outcomes not known are settled by reading the server first, so nothing is created, changed or deleted twice.</source>
+        <translation>बीच में कटे जॉब को पूरा करें: अज्ञात परिणाम पहले सर्वर से पढ़कर तय किए जाते हैं, ताकि कुछ भी दो बार न बने, न बदले, न हटे।</translation>
+    </message>
+    <message>
+        <source>The job&apos;s id (see &apos;jobs list&apos;).</source>
+        <translation>जॉब की ID (&apos;jobs list&apos; देखें)।</translation>
+    </message>
+    <message>
+        <source>jobs resume takes exactly one job id</source>
+        <translation>jobs resume ठीक एक जॉब ID लेता है</translation>
+    </message>
+    <message>
+        <source>There is no job %1 in the journal; &apos;userdesk-cli jobs list&apos; shows them.</source>
+        <translation>जर्नल में कोई जॉब %1 नहीं है; &apos;userdesk-cli jobs list&apos; उन्हें दिखाता है।</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; wait for it to end or stop it first.</source>
+        <translation>जॉब %1 प्रोसेस %2 द्वारा चलाया जा रहा है; उसके ख़त्म होने का इंतज़ार करें या पहले उसे रोकें।</translation>
+    </message>
+    <message>
+        <source>Job %1 was started against %2; resume it with --endpoint %2 (or the profile that points there).</source>
+        <translation>जॉब %1, %2 पर शुरू किया गया था; इसे --endpoint %2 (या वहाँ की ओर इशारा करने वाली प्रोफ़ाइल) के साथ फिर से शुरू करें।</translation>
+    </message>
+    <message>
+        <source>Job %1 is finished: %2 applied, %3 failed; nothing to resume.</source>
+        <translation>जॉब %1 पूरा हो चुका है: %2 लागू, %3 विफल; फिर से शुरू करने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <source>Forget a job: it is removed from the journal and cannot be resumed. What it already did stays done.</source>
+        <translation>किसी जॉब को भूल जाएँ: वह जर्नल से हटा दिया जाता है और फिर से शुरू नहीं किया जा सकता। उसने जो पहले ही कर दिया है, वह बना रहता है।</translation>
+    </message>
+    <message>
+        <source>jobs discard takes exactly one job id</source>
+        <translation>jobs discard ठीक एक जॉब ID लेता है</translation>
+    </message>
+    <message>
+        <source>There is no job %1 in the journal.</source>
+        <translation>जर्नल में कोई जॉब %1 नहीं है।</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; stop it before discarding it.</source>
+        <translation>जॉब %1 प्रोसेस %2 द्वारा चलाया जा रहा है; उसे छोड़ने से पहले रोकें।</translation>
+    </message>
+    <message>
+        <source>Discarded job %1 (%2 applied, %3 failed, %4 not known, %5 never sent).</source>
+        <translation>जॉब %1 छोड़ दिया गया (%2 लागू, %3 विफल, %4 अज्ञात, %5 कभी नहीं भेजे गए)।</translation>
     </message>
 </context>
 <context>
@@ -752,64 +1259,12 @@
 <context>
     <name>UserDesk::MainWindow</name>
     <message>
-        <source>Rate limit: %1 of %2 left</source>
-        <translation>दर सीमा: %2 में से %1 शेष</translation>
-    </message>
-    <message>
-        <source>The allowance refills in %1 s.</source>
-        <translation>कोटा %1 सेकंड में फिर से भर जाएगा।</translation>
-    </message>
-    <message>
-        <source>Holding back %1 s to stay inside the server&apos;s rate limit…</source>
-        <translation>सर्वर की दर सीमा के भीतर रहने के लिए %1 सेकंड रुक रहे हैं…</translation>
-    </message>
-    <message>
         <source>Loading the users was canceled.</source>
         <translation>उपयोगकर्ताओं को लोड करना रद्द कर दिया गया।</translation>
     </message>
     <message>
         <source>Could not load the users: %1</source>
         <translation>उपयोगकर्ता लोड नहीं हो सके: %1</translation>
-    </message>
-    <message>
-        <source>User %1 was already gone from the server; it is no longer listed.</source>
-        <translation>उपयोगकर्ता %1 सर्वर से पहले ही हट चुका था; अब वह सूची में नहीं है।</translation>
-    </message>
-    <message>
-        <source>User %1: %2</source>
-        <translation>उपयोगकर्ता %1: %2</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>रद्द करें</translation>
-    </message>
-    <message>
-        <source>Stop waiting and give up on this request</source>
-        <translation>प्रतीक्षा बंद करें और यह अनुरोध छोड़ दें</translation>
-    </message>
-    <message>
-        <source>Waiting for the server…</source>
-        <translation>सर्वर की प्रतीक्षा हो रही है…</translation>
-    </message>
-    <message>
-        <source>Stop loading the users</source>
-        <translation>उपयोगकर्ताओं को लोड करना रोकें</translation>
-    </message>
-    <message>
-        <source>Deleting %v of %m</source>
-        <translation>%m में से %v हटाए जा रहे हैं</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>रोकें</translation>
-    </message>
-    <message>
-        <source>Delete no more of the selected users; those already deleted stay deleted</source>
-        <translation>चयनित उपयोगकर्ताओं में से और न हटाएँ; जो हटाए जा चुके हैं वे हटे ही रहेंगे</translation>
-    </message>
-    <message>
-        <source>The endpoint UserDesk works with</source>
-        <translation>वह एंडपॉइंट जिसके साथ UserDesk काम करता है</translation>
     </message>
     <message>
         <source> Profile: </source>
@@ -826,26 +1281,6 @@ A desktop client for GoRest-style users APIs.</source>
 GoRest जैसी उपयोगकर्ता API के लिए एक डेस्कटॉप क्लाइंट।</translation>
     </message>
     <message>
-        <source>Open Preferences</source>
-        <translation>सेटिंग्स खोलें</translation>
-    </message>
-    <message>
-        <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
-        <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
-    </message>
-    <message>
-        <source>No posts</source>
-        <translation>कोई पोस्ट नहीं</translation>
-    </message>
-    <message>
-        <source>No todos</source>
-        <translation>कोई टूडू नहीं</translation>
-    </message>
-    <message>
-        <source>Could not load: %1</source>
-        <translation>लोड नहीं हो सका: %1</translation>
-    </message>
-    <message>
         <source>There is no profile to work with. Open Preferences to add one.</source>
         <translation>काम करने के लिए कोई प्रोफ़ाइल नहीं है। प्रोफ़ाइल जोड़ने के लिए सेटिंग्स खोलें।</translation>
     </message>
@@ -858,50 +1293,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>अंतर्निहित सैंडबॉक्स शुरू हो रहा है…</translation>
     </message>
     <message>
-        <source>Reading the token…</source>
-        <translation>टोकन पढ़ा जा रहा है…</translation>
-    </message>
-    <message>
-        <source>No keychain answered, so no token was read: reading works, changes will be refused. Open Preferences to give the token and choose where it is kept.</source>
-        <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए कोई टोकन नहीं पढ़ा गया: पढ़ना काम करेगा, पर बदलाव अस्वीकार होंगे। टोकन देने और उसे कहाँ रखना है यह चुनने के लिए सेटिंग्स खोलें।</translation>
-    </message>
-    <message>
-        <source>The token could not be read: %1</source>
-        <translation>टोकन पढ़ा नहीं जा सका: %1</translation>
-    </message>
-    <message>
-        <source>The built-in sandbox could not start: %1</source>
-        <translation>अंतर्निहित सैंडबॉक्स शुरू नहीं हो सका: %1</translation>
-    </message>
-    <message>
-        <source>not started</source>
-        <translation>शुरू नहीं हुआ</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>No token: reading only</source>
-        <translation>कोई टोकन नहीं: केवल पढ़ना</translation>
-    </message>
-    <message>
-        <source>Using a token</source>
-        <translation>टोकन का उपयोग हो रहा है</translation>
-    </message>
-    <message>
-        <source>Loaded %1 of %2 users</source>
-        <translation>%2 में से %1 उपयोगकर्ता लोड हुए</translation>
-    </message>
-    <message>
-        <source>Loaded %1 users</source>
-        <translation>%1 उपयोगकर्ता लोड हुए</translation>
-    </message>
-    <message>
-        <source> — loading…</source>
-        <translation> — लोड हो रहा है…</translation>
-    </message>
-    <message>
         <source>Created user %1 (%2).</source>
         <translation>उपयोगकर्ता %1 (%2) बनाया गया।</translation>
     </message>
@@ -909,118 +1300,48 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>Saved user %1 (%2).</source>
         <translation>उपयोगकर्ता %1 (%2) सहेजा गया।</translation>
     </message>
+</context>
+<context>
+    <name>UserDesk::NetworkStatusWidget</name>
     <message>
-        <source>• %1 &lt;%2&gt; (ID %3)</source>
-        <translation>• %1 &lt;%2&gt; (ID %3)</translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %n more</source>
-        <translation>
-            <numerusform>…और %n अन्य</numerusform>
-            <numerusform>…और %n अन्य</numerusform>
-        </translation>
+        <source>Waiting for the server…</source>
+        <translation>सर्वर की प्रतीक्षा हो रही है…</translation>
     </message>
     <message>
-        <source>Delete users</source>
-        <translation>उपयोगकर्ता हटाएँ</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-        </translation>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>हटाएँ</translation>
+        <source>Stop loading the users</source>
+        <translation>उपयोगकर्ताओं को लोड करना रोकें</translation>
     </message>
     <message>
-        <source>• %1 (ID %2)</source>
-        <translation>• %1 (ID %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation>
-            <numerusform>%n उपयोगकर्ता हटाया गया।</numerusform>
-            <numerusform>%n उपयोगकर्ता हटाए गए।</numerusform>
-        </translation>
+        <source>Stop waiting and give up on this request</source>
+        <translation>प्रतीक्षा बंद करें और यह अनुरोध छोड़ दें</translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users.</source>
-        <translation>%2 में से %1 उपयोगकर्ता हटाए गए।</translation>
+        <source>Deleting %v of %m</source>
+        <translation>%m में से %v हटाए जा रहे हैं</translation>
     </message>
     <message>
-        <source>These were not deleted:</source>
-        <translation>ये नहीं हटाए गए:</translation>
+        <source>Stop</source>
+        <translation>रोकें</translation>
     </message>
     <message>
-        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
-        <translation>ये सर्वर से पहले ही हट चुके थे (कहीं और से पहले हटाए गए) और अब सूची में नहीं हैं:</translation>
+        <source>Delete no more of the selected users; those already deleted stay deleted</source>
+        <translation>चयनित उपयोगकर्ताओं में से और न हटाएँ; जो हटाए जा चुके हैं वे हटे ही रहेंगे</translation>
     </message>
     <message>
-        <source>Stopped before these were deleted:</source>
-        <translation>इन्हें हटाने से पहले ही रोक दिया गया:</translation>
+        <source>Rate limit: %1 of %2 left</source>
+        <translation>दर सीमा: %2 में से %1 शेष</translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
-        <translation>%2 में से %1 उपयोगकर्ता हटाए गए; %3 हटाए नहीं जा सके।</translation>
+        <source>The allowance refills in %1 s.</source>
+        <translation>कोटा %1 सेकंड में फिर से भर जाएगा।</translation>
     </message>
     <message>
-        <source>Some users were not deleted</source>
-        <translation>कुछ उपयोगकर्ता नहीं हटाए गए</translation>
-    </message>
-    <message>
-        <source>Deleting stopped</source>
-        <translation>हटाना रोक दिया गया</translation>
-    </message>
-    <message>
-        <source>Some users were already gone</source>
-        <translation>कुछ उपयोगकर्ता पहले ही हट चुके थे</translation>
-    </message>
-    <message>
-        <source>Attempt %1, started %2</source>
-        <translation>प्रयास %1, %2 पर शुरू हुआ</translation>
-    </message>
-    <message>
-        <source>Request headers:</source>
-        <translation>अनुरोध हेडर:</translation>
-    </message>
-    <message>
-        <source>Request body:</source>
-        <translation>अनुरोध बॉडी:</translation>
-    </message>
-    <message>
-        <source>Waiting for the answer…</source>
-        <translation>जवाब की प्रतीक्षा हो रही है…</translation>
-    </message>
-    <message>
-        <source>Response: %1 in %2 ms</source>
-        <translation>प्रतिक्रिया: %2 ms में %1</translation>
-    </message>
-    <message>
-        <source>No answer after %1 ms</source>
-        <translation>%1 ms के बाद भी कोई जवाब नहीं</translation>
-    </message>
-    <message>
-        <source>Response headers:</source>
-        <translation>प्रतिक्रिया हेडर:</translation>
-    </message>
-    <message>
-        <source>Response body (%1 bytes%2):</source>
-        <translation>प्रतिक्रिया बॉडी (%1 बाइट%2):</translation>
-    </message>
-    <message>
-        <source>, shortened</source>
-        <translation>, छोटा किया गया</translation>
-    </message>
-    <message>
-        <source>Copied the request as cURL, with the token.</source>
-        <translation>अनुरोध cURL के रूप में टोकन सहित कॉपी किया गया।</translation>
-    </message>
-    <message>
-        <source>Copied the request as cURL; the token is a placeholder.</source>
-        <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
+        <source>Holding back %1 s to stay inside the server&apos;s rate limit…</source>
+        <translation>सर्वर की दर सीमा के भीतर रहने के लिए %1 सेकंड रुक रहे हैं…</translation>
     </message>
     <message>
         <source>Retrying in %1 s, attempt %2 of %3</source>
@@ -1030,40 +1351,28 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>Retrying now, attempt %1 of %2…</source>
         <translation>अभी फिर से प्रयास, %2 में से प्रयास %1…</translation>
     </message>
+</context>
+<context>
+    <name>UserDesk::PagingGuard</name>
     <message>
-        <source>No user selected</source>
-        <translation>कोई उपयोगकर्ता चयनित नहीं</translation>
+        <source>Page %1 was empty, so the list ends there.</source>
+        <translation>पेज %1 खाली था, इसलिए सूची वहीं ख़त्म होती है।</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>लोड हो रहा है…</translation>
+        <source>The server sent %1 items for page %2 where %3 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
+        <translation>सर्वर ने पेज %2 के लिए %1 आइटम भेजे, जबकि %3 माँगे गए थे: वह इस सूची को माँगे गए तरीके से पेजों में नहीं बाँटता, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
     </message>
     <message>
-        <source>Export users as JSON</source>
-        <translation>उपयोगकर्ताओं को JSON के रूप में निर्यात करें</translation>
+        <source>Page %1 repeated page %2 item for item: the server seems to ignore the page asked for, so no further page was requested.</source>
+        <translation>पेज %1 ने पेज %2 को आइटम-दर-आइटम दोहराया: लगता है सर्वर माँगे गए पेज को अनदेखा करता है, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
     </message>
     <message>
-        <source>Export users as CSV</source>
-        <translation>उपयोगकर्ताओं को CSV के रूप में निर्यात करें</translation>
+        <source>Page %1 held only items already seen on earlier pages, so no further page was requested.</source>
+        <translation>पेज %1 में केवल वही आइटम थे जो पिछले पेजों पर आ चुके थे, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
     </message>
     <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON फ़ाइलें (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV फ़ाइलें (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
-        <translation>
-            <numerusform>%n उपयोगकर्ता %1 में निर्यात किया गया।</numerusform>
-            <numerusform>%n उपयोगकर्ता %1 में निर्यात किए गए।</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not export: %1</source>
-        <translation>निर्यात नहीं हो सका: %1</translation>
+        <source>The list was cut after %1 pages, the most read in one go; the server says there is more.</source>
+        <translation>सूची %1 पेज के बाद काट दी गई, जो एक बार में पढ़े जाने वाले अधिकतम पेज हैं; सर्वर के अनुसार और भी हैं।</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1416,13 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>&quot;%1&quot; SHA-256 प्रमाणपत्र फ़िंगरप्रिंट नहीं है।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileComboBox</name>
+    <message>
+        <source>The endpoint UserDesk works with</source>
+        <translation>वह एंडपॉइंट जिसके साथ UserDesk काम करता है</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1492,17 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>Attempt</source>
         <translation>प्रयास</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RequestLogWidget</name>
+    <message>
+        <source>Copied the request as cURL, with the token.</source>
+        <translation>अनुरोध cURL के रूप में टोकन सहित कॉपी किया गया।</translation>
+    </message>
+    <message>
+        <source>Copied the request as cURL; the token is a placeholder.</source>
+        <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1609,71 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>Network error.</source>
         <translation>नेटवर्क त्रुटि।</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: its body does not match the Content-Encoding the server declared (%1).</source>
+        <translation>जवाब को डीकम्प्रेस नहीं किया जा सका: उसकी बॉडी सर्वर द्वारा बताए गए Content-Encoding (%1) से मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <source>The answer could not be decompressed: %1.</source>
+        <translation>जवाब को डीकम्प्रेस नहीं किया जा सका: %1।</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>प्रॉक्सी क्रेडेंशियल माँग रहा है (HTTP 407 Proxy Authentication Required); उन्हें प्रॉक्सी के पते में दें, जैसे http://user:password@proxy:3128।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SandboxLauncher</name>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>अंतर्निहित सैंडबॉक्स शुरू नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SessionController</name>
+    <message>
+        <source>No keychain answered, so no token was read: reading works, changes will be refused. Open Preferences to give the token and choose where it is kept.</source>
+        <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए कोई टोकन नहीं पढ़ा गया: पढ़ना काम करेगा, पर बदलाव अस्वीकार होंगे। टोकन देने और उसे कहाँ रखना है यह चुनने के लिए सेटिंग्स खोलें।</translation>
+    </message>
+    <message>
+        <source>The token could not be read: %1</source>
+        <translation>टोकन पढ़ा नहीं जा सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SessionStatusWidget</name>
+    <message>
+        <source>Reading the token…</source>
+        <translation>टोकन पढ़ा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>शुरू नहीं हुआ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No token: reading only</source>
+        <translation>कोई टोकन नहीं: केवल पढ़ना</translation>
+    </message>
+    <message>
+        <source>Using a token</source>
+        <translation>टोकन का उपयोग हो रहा है</translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2 users</source>
+        <translation>%2 में से %1 उपयोगकर्ता लोड हुए</translation>
+    </message>
+    <message>
+        <source>Loaded %1 users</source>
+        <translation>%1 उपयोगकर्ता लोड हुए</translation>
+    </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — लोड हो रहा है…</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1789,10 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>The token was not saved.</source>
         <translation>टोकन सहेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
+        <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1951,109 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     </message>
 </context>
 <context>
+    <name>UserDesk::UserDeletion</name>
+    <message>
+        <source>• %1 &lt;%2&gt; (ID %3)</source>
+        <translation>• %1 &lt;%2&gt; (ID %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…और %n अन्य</numerusform>
+            <numerusform>…और %n अन्य</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>उपयोगकर्ता हटाएँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>User %1 was already gone from the server; it is no longer listed.</source>
+        <translation>उपयोगकर्ता %1 सर्वर से पहले ही हट चुका था; अब वह सूची में नहीं है।</translation>
+    </message>
+    <message>
+        <source>User %1: %2</source>
+        <translation>उपयोगकर्ता %1: %2</translation>
+    </message>
+    <message>
+        <source>• %1 (ID %2)</source>
+        <translation>• %1 (ID %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाया गया।</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाए गए।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users.</source>
+        <translation>%2 में से %1 उपयोगकर्ता हटाए गए।</translation>
+    </message>
+    <message>
+        <source>These were not deleted:</source>
+        <translation>ये नहीं हटाए गए:</translation>
+    </message>
+    <message>
+        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
+        <translation>ये सर्वर से पहले ही हट चुके थे (कहीं और से पहले हटाए गए) और अब सूची में नहीं हैं:</translation>
+    </message>
+    <message>
+        <source>Stopped before these were deleted:</source>
+        <translation>इन्हें हटाने से पहले ही रोक दिया गया:</translation>
+    </message>
+    <message>
+        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
+        <translation>%2 में से %1 उपयोगकर्ता हटाए गए; %3 हटाए नहीं जा सके।</translation>
+    </message>
+    <message>
+        <source>Some users were not deleted</source>
+        <translation>कुछ उपयोगकर्ता नहीं हटाए गए</translation>
+    </message>
+    <message>
+        <source>Deleting stopped</source>
+        <translation>हटाना रोक दिया गया</translation>
+    </message>
+    <message>
+        <source>Some users were already gone</source>
+        <translation>कुछ उपयोगकर्ता पहले ही हट चुके थे</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDetailsWidget</name>
+    <message>
+        <source>No posts</source>
+        <translation>कोई पोस्ट नहीं</translation>
+    </message>
+    <message>
+        <source>No todos</source>
+        <translation>कोई टूडू नहीं</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>कोई उपयोगकर्ता चयनित नहीं</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>लोड नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDialog</name>
     <message>
         <source>New user</source>
@@ -1617,6 +2116,134 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     </message>
 </context>
 <context>
+    <name>UserDesk::UserEditReversal</name>
+    <message>
+        <source>The edit changed nothing, so there was nothing to undo.</source>
+        <translation>संपादन से कुछ नहीं बदला, इसलिए पूर्ववत करने को कुछ नहीं था।</translation>
+    </message>
+    <message>
+        <source>%1 is now &quot;%2&quot;</source>
+        <translation>%1 अब &quot;%2&quot; है</translation>
+    </message>
+    <message>
+        <source>User %1 was changed on the server since this edit (%2); undoing it would overwrite that change, so nothing was sent.</source>
+        <translation>इस संपादन के बाद उपयोगकर्ता %1 सर्वर पर बदला गया (%2); इसे पूर्ववत करने से वह बदलाव मिट जाता, इसलिए कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>User %1 has its earlier values again.</source>
+        <translation>उपयोगकर्ता %1 के फिर से पहले वाले मान हैं।</translation>
+    </message>
+    <message>
+        <source>User %1 no longer exists on the server, so the edit cannot be undone.</source>
+        <translation>उपयोगकर्ता %1 अब सर्वर पर मौजूद नहीं है, इसलिए संपादन पूर्ववत नहीं किया जा सकता।</translation>
+    </message>
+    <message>
+        <source>The edit could not be undone: %1</source>
+        <translation>संपादन पूर्ववत नहीं किया जा सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserExportFlow</name>
+    <message>
+        <source>Export users as JSON</source>
+        <translation>उपयोगकर्ताओं को JSON के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Export users as CSV</source>
+        <translation>उपयोगकर्ताओं को CSV के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON फ़ाइलें (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता %1 में निर्यात किया गया।</numerusform>
+            <numerusform>%n उपयोगकर्ता %1 में निर्यात किए गए।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>निर्यात नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserImport</name>
+    <message>
+        <source>The file %1 could not be read: %2.</source>
+        <translation>फ़ाइल %1 पढ़ी नहीं जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>फ़ाइल %1, %2 MB से बड़ी है; उसे छोटी फ़ाइलों में बाँटें।</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
+        <translation>फ़ाइल UTF-8 टेक्स्ट नहीं है; उसे UTF-8 में सहेजें और फिर से आयात करें।</translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
+        <translation>पंक्ति %1 में उद्धरण चिह्न के बिना वाले फ़ील्ड के अंदर उद्धरण चिह्न है; फ़ील्ड को उद्धरण चिह्नों में रखें और उस उद्धरण चिह्न को दोहरा करें।</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after the closing quote of a field.</source>
+        <translation>पंक्ति %1 में किसी फ़ील्ड के बंद करने वाले उद्धरण चिह्न के बाद टेक्स्ट है।</translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quoted field that is never closed.</source>
+        <translation>पंक्ति %1 उद्धरण चिह्न वाला एक फ़ील्ड खोलती है जो कभी बंद नहीं होता।</translation>
+    </message>
+    <message>
+        <source>The file is empty; a CSV import needs a header row and one row per user.</source>
+        <translation>फ़ाइल खाली है; CSV आयात के लिए एक हेडर पंक्ति और हर उपयोगकर्ता के लिए एक पंक्ति चाहिए।</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>पंक्ति %1</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields but the header has %3.</source>
+        <translation>पंक्ति %1 में %2 फ़ील्ड हैं, लेकिन हेडर में %3 हैं।</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 on line %2.</source>
+        <translation>फ़ाइल मान्य JSON नहीं है: पंक्ति %2 पर %1।</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>आइटम %1</translation>
+    </message>
+    <message>
+        <source>Line %1 is not valid JSON: %2.</source>
+        <translation>पंक्ति %1 मान्य JSON नहीं है: %2।</translation>
+    </message>
+    <message>
+        <source>The file holds no users.</source>
+        <translation>फ़ाइल में कोई उपयोगकर्ता नहीं है।</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 JSON ऑब्जेक्ट नहीं है।</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a string.</source>
+        <translation>%1: %2 एक स्ट्रिंग होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3.</source>
+        <translation>%1: %2 %3।</translation>
+    </message>
+    <message>
+        <source>%1: email %2 is already on %3 of the file; emails are unique.</source>
+        <translation>%1: ईमेल %2 फ़ाइल में %3 पर पहले से मौजूद है; ईमेल अद्वितीय होते हैं।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserTableModel</name>
     <message>
         <source>Saving…</source>
@@ -1648,6 +2275,61 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     </message>
 </context>
 <context>
+    <name>UserDetailsWidget</name>
+    <message>
+        <source>No user selected</source>
+        <translation>कोई उपयोगकर्ता चयनित नहीं</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>नाम:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>ईमेल:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>लिंग:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>स्थिति:</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>मुख्य भाग</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>टूडू</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>नियत तिथि</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>User</source>
@@ -1668,6 +2350,53 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>&amp;Status:</source>
         <translation>स्थिति (&amp;S):</translation>
+    </message>
+</context>
+<context>
+    <name>UserFilterBar</name>
+    <message>
+        <source>Filter:</source>
+        <translation>फ़िल्टर:</translation>
+    </message>
+    <message>
+        <source>Name contains…</source>
+        <translation>नाम में शामिल…</translation>
+    </message>
+    <message>
+        <source>Email contains…</source>
+        <translation>ईमेल में शामिल…</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>कोई भी लिंग</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>महिला</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>पुरुष</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>कोई भी स्थिति</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>निष्क्रिय</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>साफ़ करें</translation>
+    </message>
+    <message>
+        <source>Show all users again (Esc in a filter field)</source>
+        <translation>सभी उपयोगकर्ता फिर से दिखाएँ (फ़िल्टर फ़ील्ड में Esc)</translation>
     </message>
 </context>
 <context>
@@ -1697,8 +2426,12 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>userdesk: &quot;%1&quot; नाम की कोई प्रोफ़ाइल नहीं है</translation>
     </message>
     <message>
-        <source>A local look-alike of the GoRest v2 users API, backed by SQLite.</source>
-        <translation>GoRest v2 उपयोगकर्ता API की एक लोकल नकल, SQLite पर आधारित।</translation>
+        <source>Use the Fusion style with a dark palette (for desktops that give Qt none).</source>
+        <translation>गहरे पैलेट के साथ Fusion स्टाइल का उपयोग करें (उन डेस्कटॉप के लिए जो Qt को कोई स्टाइल नहीं देते)।</translation>
+    </message>
+    <message>
+        <source>A local look-alike of the GoRest v2 API (users, posts, comments, todos), backed by SQLite.</source>
+        <translation>GoRest v2 API (users, posts, comments, todos) की एक लोकल नकल, SQLite पर आधारित।</translation>
     </message>
 </context>
 </TS>
