@@ -41,6 +41,24 @@ QSet<QString> numerusSources(const QString &tsPath, QStringList *problems)
     }
     return sources;
 }
+// Every message as "context|source", plural or not.
+QSet<QString> allSources(const QString &tsPath)
+{
+    QSet<QString> sources;
+    QFile f(tsPath);
+    QDomDocument doc;
+    if (!f.open(QIODevice::ReadOnly) || !doc.setContent(&f))
+        return sources;
+    const QDomNodeList contexts = doc.elementsByTagName(QStringLiteral("context"));
+    for (int c = 0; c < contexts.size(); ++c) {
+        const QDomElement context = contexts.at(c).toElement();
+        const QString name = context.firstChildElement(QStringLiteral("name")).text();
+        for (QDomElement m = context.firstChildElement(QStringLiteral("message")); !m.isNull();
+             m = m.nextSiblingElement(QStringLiteral("message")))
+            sources.insert(name + QLatin1Char('|') + m.firstChildElement(QStringLiteral("source")).text());
+    }
+    return sources;
+}
 } // namespace
 
 class TestTranslations : public QObject
@@ -123,6 +141,27 @@ private Q_SLOTS:
             qPrintable(
                 QStringLiteral("run ./dev translations; missing: ") + missing.join(QStringLiteral(" | "))));
         QVERIFY(!inSources.isEmpty());
+
+        // German and Hindi have every string of the sources, not only the plural ones.
+        const QString all = dir.filePath(QStringLiteral("fresh_de.ts"));
+        QProcess full;
+        full.setProcessChannelMode(QProcess::MergedChannels);
+        full.start(QStringLiteral(USERDESK_LUPDATE),
+            { QStringLiteral("-locations"), QStringLiteral("none"),
+                QStringLiteral(USERDESK_SOURCE_DIR "/src"), QStringLiteral(USERDESK_SOURCE_DIR "/ui"),
+                QStringLiteral("-ts"), all });
+        QVERIFY2(full.waitForFinished(120000) && full.exitCode() == 0, full.readAll().constData());
+        const QSet<QString> everything = allSources(all);
+        QVERIFY(everything.size() > inSources.size());
+        for (const QString &language : { QStringLiteral("de"), QStringLiteral("hi") }) {
+            const QSet<QString> shippedAll
+                = allSources(translations.filePath(QStringLiteral("userdesk_%1.ts").arg(language)));
+            QStringList untranslated = QStringList(everything.cbegin(), everything.cend());
+            untranslated.removeIf([&](const QString &s) { return shippedAll.contains(s); });
+            QVERIFY2(untranslated.isEmpty(),
+                qPrintable(QStringLiteral("run ./dev translations; %1 lacks: ").arg(language)
+                    + untranslated.join(QStringLiteral(" | "))));
+        }
     }
 };
 
