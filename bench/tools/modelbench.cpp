@@ -228,6 +228,8 @@ int runAppend(qint64 users, bool peer)
     client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/public/v2"))); // never contacted
     UserTableModel model(&client);
     model.setPageSize(PerPage);
+    model.setMaxPages(
+        int(users / PerPage) + 10); // the guard's default cap (1,000 pages) is below a million users
     const qint64 rssBefore = rssBytes();
     const qint64 heapBefore = heapInUse();
     PageFeeder feeder(&client, &model, users);
@@ -301,6 +303,8 @@ int runStall(qint64 users, const QString &endpoint)
     client.setBaseUrl(QUrl(endpoint.isEmpty() ? QStringLiteral("http://127.0.0.1:9/public/v2") : endpoint));
     UserTableModel model(&client);
     model.setPageSize(PerPage);
+    model.setMaxPages(
+        int(users / PerPage) + 10); // the guard's default cap (1,000 pages) is below a million users
     UserSortFilterProxyModel proxy; // what the window uses
     proxy.setSourceModel(&model);
     QTableView view;
