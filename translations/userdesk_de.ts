@@ -131,6 +131,10 @@
         <source>&amp;About UserDesk</source>
         <translation>&amp;Über UserDesk</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -180,6 +184,14 @@
     <message>
         <source>Search the request log</source>
         <translation>Anfrageprotokoll durchsuchen</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Austausche</translation>
+    </message>
+    <message>
+        <source>The selected exchange</source>
+        <translation>Der ausgewählte Austausch</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2340,26 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>User ID</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Name des Benutzers</translation>
+    </message>
+    <message>
+        <source>User email</source>
+        <translation>E-Mail des Benutzers</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>Benutzerdetails</translation>
+    </message>
+    <message>
+        <source>The user as JSON</source>
+        <translation>Der Benutzer als JSON</translation>
+    </message>
 </context>
 <context>
     <name>UserDialog</name>
@@ -2397,6 +2429,14 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Show all users again (Esc in a filter field)</source>
         <translation>Wieder alle Benutzer anzeigen (Esc in einem Filterfeld)</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Nach Name filtern</translation>
+    </message>
+    <message>
+        <source>Filter by email</source>
+        <translation>Nach E-Mail filtern</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,10 @@
         <source>&amp;About UserDesk</source>
         <translation>UserDesk के बारे में (&amp;A)</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -180,6 +184,14 @@
     <message>
         <source>Search the request log</source>
         <translation>अनुरोध लॉग खोजें</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>आदान-प्रदान</translation>
+    </message>
+    <message>
+        <source>The selected exchange</source>
+        <translation>चुना गया आदान-प्रदान</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2340,26 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
+    <message>
+        <source>User ID</source>
+        <translation>उपयोगकर्ता ID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>उपयोगकर्ता का नाम</translation>
+    </message>
+    <message>
+        <source>User email</source>
+        <translation>उपयोगकर्ता का ईमेल</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>उपयोगकर्ता का विवरण</translation>
+    </message>
+    <message>
+        <source>The user as JSON</source>
+        <translation>JSON के रूप में उपयोगकर्ता</translation>
+    </message>
 </context>
 <context>
     <name>UserDialog</name>
@@ -2397,6 +2429,14 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Show all users again (Esc in a filter field)</source>
         <translation>सभी उपयोगकर्ता फिर से दिखाएँ (फ़िल्टर फ़ील्ड में Esc)</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>नाम से फ़िल्टर करें</translation>
+    </message>
+    <message>
+        <source>Filter by email</source>
+        <translation>ईमेल से फ़िल्टर करें</translation>
     </message>
 </context>
 <context>
