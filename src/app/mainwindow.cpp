@@ -10,6 +10,7 @@
 #include "sessionstatuswidget.h"
 #include "settingkey.h"
 #include "settingsdialog.h"
+#include "tablestatus.h"
 #include "tokenstore.h"
 #include "ui_mainwindow.h"
 #include "userdeletion.h"
@@ -21,9 +22,15 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace UserDesk {
+
+namespace {
+// What one page request takes on a quick server, for the estimate of loading the rest.
+constexpr int EstimatedRequestMs = 300;
+} // namespace
 
 MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &options, QWidget *parent)
     : QMainWindow(parent)
@@ -69,9 +76,35 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
                     ? tr("Loading the users was canceled.")
                     : tr("Could not load the users: %1").arg(error.userMessage()),
                 id, MessageBanner::Action::Retry);
+            m_pageErrorShown = true;
             if (error.kind() == ApiError::Kind::Tls)
                 handleTlsError(error);
         });
+
+    // A later page of the same list that loads tells the error is over.
+    connect(m_client, &ApiClient::usersPageReceived, this, [this] {
+        if (m_pageErrorShown)
+            m_ui->errorBanner->dismiss();
+        m_pageErrorShown = false;
+    });
+    connect(m_model, &UserTableModel::countsChanged, this, &MainWindow::decideSortScope);
+    connect(m_model, &UserTableModel::staleChanged, this, [this](bool stale) {
+        if (!stale) {
+            m_sortDecided = false;
+            decideSortScope();
+        }
+        updateCounts();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sortDecided = false; });
+    connect(m_model, &UserTableModel::loadingAllChanged, this, [this](bool active) {
+        m_network->showLoadingAll(active);
+        updateCounts();
+    });
+    connect(m_network, &NetworkStatusWidget::loadingAllStopRequested, this, [this] {
+        m_sortLoadedOnly = true;
+        m_model->stopLoadingAll();
+        updateCounts();
+    });
 
     restoreWindowState();
     applyProfile(m_store->currentProfileName());
@@ -122,10 +155,11 @@ void MainWindow::setUpActions()
     m_ui->actionPreferences->setShortcuts(prefs);
     m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
 
+    // The rows stay, marked stale, until the new first page replaces them; an error stays until a page
+    // loads.
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
-        m_ui->errorBanner->dismiss();
         if (isConnected())
-            m_model->reload();
+            m_model->refresh();
         else
             applyProfile(currentProfileName());
     });
@@ -194,11 +228,17 @@ void MainWindow::setUpPanes()
     table->setModel(m_proxy);
     table->applyDefaultLayout();
     connect(table, &UserTableView::editRequested, this, &MainWindow::openEditUserDialog);
-    connect(
-        table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(table, &UserTableView::currentUserChanged, m_ui->detailPane, &UserDetailsWidget::showUser);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
-    updateActions();
+    connect(table, &UserTableView::sortRequested, this, &MainWindow::requestSort);
+    // The selection is the truth: a reset (filter, refresh, profile), a removal or a new order changes it
+    // without selectionChanged.
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateSelectionState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateSelectionState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateSelectionState);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateSelectionState);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSelectionState);
+    connect(m_proxy, &UserSortFilterProxyModel::orderChanged, this, &MainWindow::updateSelectionState);
+    updateSelectionState();
 
     m_ui->detailPane->setClient(m_client);
     m_ui->mainSplitter->setStretchFactor(0, 3);
@@ -260,6 +300,9 @@ void MainWindow::applyProfile(const QString &name)
     }
     m_session->open(*profile); // cancels what the last profile had in flight
     m_model->clear();
+    m_sortDecided = false;
+    m_sortLoadedOnly = false;
+    m_pageErrorShown = false;
     m_ui->errorBanner->dismiss(); // after the cancel: what it ended was the window's own doing
     m_profileCombo->select(name);
     setWindowTitle(tr("%1 — UserDesk").arg(name));
@@ -285,8 +328,19 @@ void MainWindow::onConnected()
 
 void MainWindow::updateCounts()
 {
-    if (isConnected())
-        m_sessionStatus->setCounts(m_model->loadedCount(), m_model->totalCount(), m_model->isLoading());
+    if (!isConnected())
+        return;
+    const int loaded = m_model->loadedCount();
+    const qint64 total = m_model->totalCount();
+    QString text;
+    if (m_ui->userTable->sortColumn() >= 0 && total >= 0 && !m_model->isComplete())
+        text = TableStatus::partialSort(loaded, total, m_model->isLoadingAll());
+    else
+        text = TableStatus::counts(loaded, total, !m_model->filter().isEmpty());
+    if (m_model->isLoading() && !m_model->isLoadingAll())
+        text += tr(" — loading…");
+    m_sessionStatus->setCountsText(text);
+    m_network->setLoadingAllProgress(loaded, total);
 }
 
 void MainWindow::updateActions()
@@ -294,6 +348,66 @@ void MainWindow::updateActions()
     const QModelIndexList rows = m_ui->userTable->selectionModel()->selectedRows();
     m_ui->actionEdit->setEnabled(rows.size() == 1);
     m_ui->actionDelete->setEnabled(!rows.isEmpty() && !m_deletion->isBulkRunning());
+}
+
+void MainWindow::updateSelectionState()
+{
+    updateActions();
+    const QList<User> users = m_ui->userTable->selectedUsers();
+    m_ui->detailPane->showUser(users.size() == 1 ? users.constFirst() : User());
+}
+
+void MainWindow::requestSort(int column, Qt::SortOrder order)
+{
+    m_ui->userTable->showSort(column, order);
+    m_proxy->sort(column, order);
+    m_sortDecided = false;
+    m_sortLoadedOnly = false;
+    decideSortScope();
+    updateCounts();
+}
+
+void MainWindow::decideSortScope()
+{
+    if (m_ui->userTable->sortColumn() < 0 || m_sortDecided || !isConnected() || m_model->isStale())
+        return;
+    if (m_model->isComplete()) {
+        m_sortDecided = true;
+        return;
+    }
+    const int pages = m_model->remainingPages();
+    if (pages < 0 || m_model->totalCount() < 0)
+        return; // decided once page 1 tells the total
+    m_sortDecided = true;
+    if (m_sortLoadedOnly || m_model->isLoadingAll())
+        return;
+    const qint64 ms = TableStatus::estimateMs(pages, m_client->rateLimit(), EstimatedRequestMs);
+    if (!TableStatus::isLong(pages, ms)) {
+        m_model->loadAll();
+        return;
+    }
+    const QLocale locale;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Sort All Users"),
+        tr("Sorting all %1 users means loading %n more page(s) first, %2.", nullptr, pages)
+            .arg(locale.toString(m_model->totalCount()), TableStatus::duration(ms)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("sortScopeQuestion"));
+    box->setInformativeText(tr("Or sort only the %n user(s) loaded now; the status bar then says so.",
+        nullptr, m_model->loadedCount()));
+    QPushButton *all = box->addButton(tr("Load All and Sort"), QMessageBox::AcceptRole);
+    all->setObjectName(QStringLiteral("sortAllButton"));
+    QPushButton *loadedOnly = box->addButton(tr("Sort the Loaded Rows Only"), QMessageBox::RejectRole);
+    loadedOnly->setObjectName(QStringLiteral("sortLoadedOnlyButton"));
+    box->setDefaultButton(loadedOnly);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, all] {
+        if (box->clickedButton() == all)
+            m_model->loadAll();
+        else
+            m_sortLoadedOnly = true;
+        updateCounts();
+    });
+    box->open();
 }
 
 void MainWindow::showError(const QString &text, ApiClient::RequestId id, MessageBanner::Action action)

@@ -8,6 +8,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+#include <limits>
+
 namespace UserDesk {
 
 namespace {
@@ -79,13 +82,25 @@ NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
             m_client->cancel(m_bulkRequest);
     });
 
+    // Loading every page for a sort or an export, paced by the rate limit: its progress and a way out.
+    m_allProgress = new QProgressBar;
+    m_allProgress->setObjectName(QStringLiteral("loadAllProgress"));
+    m_allProgress->setMinimumWidth(180);
+    m_allProgress->setMaximumWidth(240);
+    m_allProgress->setFormat(tr("Loading users: %v of %m"));
+    QPushButton *allStop = button(tr("Stop"), QStringLiteral("loadAllStopButton"),
+        tr("Load no more pages; the users loaded so far stay"));
+    m_allWidget = row(this, QStringLiteral("loadAllWidget"), { m_allProgress, allStop });
+    connect(allStop, &QPushButton::clicked, this, &NetworkStatusWidget::loadingAllStopRequested);
+
     m_rateLabel = new QLabel(this);
     m_rateLabel->setObjectName(QStringLiteral("rateLimitLabel"));
     m_rateLabel->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w : { m_loadingWidget, m_retryWidget, m_bulkWidget, static_cast<QWidget *>(m_rateLabel) })
+    for (QWidget *w :
+        { m_loadingWidget, m_retryWidget, m_bulkWidget, m_allWidget, static_cast<QWidget *>(m_rateLabel) })
         layout->addWidget(w);
 
     // Every request ends in exactly one of these; the retry countdown follows them.
@@ -148,6 +163,18 @@ void NetworkStatusWidget::showBulk(ApiClient::RequestId id, int total)
     m_bulkProgress->setRange(0, total);
     m_bulkProgress->setValue(0);
     m_bulkWidget->show();
+}
+
+void NetworkStatusWidget::showLoadingAll(bool active)
+{
+    m_allWidget->setVisible(active);
+}
+
+void NetworkStatusWidget::setLoadingAllProgress(int loaded, qint64 total)
+{
+    const int max = static_cast<int>(std::clamp<qint64>(total, 0, std::numeric_limits<int>::max()));
+    m_allProgress->setRange(0, std::max(max, loaded));
+    m_allProgress->setValue(loaded);
 }
 
 void NetworkStatusWidget::resetRateLimit()

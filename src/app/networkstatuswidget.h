@@ -24,12 +24,17 @@ public:
     void setPageLoading(bool loading);
     // Shows the progress of bulk job `id` until it finishes; Stop cancels it.
     void showBulk(ApiClient::RequestId id, int total);
+    // Loading every remaining page (for a sort or an export): progress of loaded of total, with Stop.
+    void showLoadingAll(bool active);
+    void setLoadingAllProgress(int loaded, qint64 total);
     // Forgets the rate-limit budget (another server now).
     void resetRateLimit();
 
 Q_SIGNALS:
     // The person gave up on the page that is loading.
     void pageLoadCancelRequested();
+    // The person stopped loading every page.
+    void loadingAllStopRequested();
     // A note for the status bar, shown for timeoutMs.
     void message(const QString &text, int timeoutMs);
 
@@ -49,6 +54,8 @@ private:
     QWidget *m_bulkWidget;
     QProgressBar *m_bulkProgress;
     QLabel *m_rateLabel;
+    QWidget *m_allWidget;
+    QProgressBar *m_allProgress;
 
     bool m_pageLoading = false;
     QTimer m_loadingDelay;

@@ -45,6 +45,11 @@ void SessionStatusWidget::setNote(const QString &text)
     m_loaded->setText(text);
 }
 
+void SessionStatusWidget::setCountsText(const QString &text)
+{
+    m_loaded->setText(text);
+}
+
 void SessionStatusWidget::setCounts(int loaded, qint64 total, bool loading)
 {
     const QLocale locale;

@@ -21,6 +21,8 @@ public:
     void setNote(const QString &text);
     // total < 0: unknown.
     void setCounts(int loaded, qint64 total, bool loading);
+    // The counts as the window words them (filtered, partly sorted).
+    void setCountsText(const QString &text);
 
 private:
     void updateEndpoint();

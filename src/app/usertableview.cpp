@@ -14,7 +14,11 @@ UserTableView::UserTableView(QWidget *parent)
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSortingEnabled(true);
+    // Not QTableView's own sorting: it would sort at once, whatever part of the users is loaded, and shows
+    // an arrow from the start. The window sorts through sortRequested().
+    horizontalHeader()->setSectionsClickable(true);
+    horizontalHeader()->setSortIndicatorShown(false);
+    connect(horizontalHeader(), &QHeaderView::sectionClicked, this, &UserTableView::onSectionClicked);
     setWordWrap(false);
     verticalHeader()->setVisible(false);
     horizontalHeader()->setStretchLastSection(true);
@@ -29,8 +33,6 @@ void UserTableView::applyDefaultLayout()
     header->resizeSection(UserTableModel::NameColumn, 220);
     header->resizeSection(UserTableModel::EmailColumn, 300);
     header->resizeSection(UserTableModel::GenderColumn, 80);
-    // Newest first, the order pages arrive in, so that scrolling down keeps loading older users.
-    sortByColumn(UserTableModel::IdColumn, Qt::DescendingOrder);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 }
 
@@ -44,8 +46,31 @@ bool UserTableView::restoreViewState(const QByteArray &state)
     QHeaderView *header = horizontalHeader();
     if (state.isEmpty() || !header->restoreState(state))
         return false;
-    sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    const bool sorted = header->isSortIndicatorShown() && header->sortIndicatorSection() >= 0;
+    const int column = header->sortIndicatorSection();
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    showSort(-1, Qt::AscendingOrder);
+    if (sorted)
+        Q_EMIT sortRequested(column, order);
     return true;
+}
+
+void UserTableView::showSort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    QHeaderView *header = horizontalHeader();
+    header->setSortIndicatorShown(column >= 0);
+    if (column >= 0)
+        header->setSortIndicator(column, order);
+}
+
+void UserTableView::onSectionClicked(int section)
+{
+    const Qt::SortOrder order = section == m_sortColumn && m_sortOrder == Qt::AscendingOrder
+        ? Qt::DescendingOrder
+        : Qt::AscendingOrder;
+    Q_EMIT sortRequested(section, order);
 }
 
 QList<User> UserTableView::selectedUsers() const

@@ -6,19 +6,26 @@
 
 namespace UserDesk {
 
-// The table of users: column widths and the newest-first order by default, its header state saved and
-// restored, and Enter or a double click asking for the editor (Enter only while the table has focus; as a
-// window shortcut it would also fire inside dialogs). Rows carry a User under UserTableModel::UserRole.
+// The table of users: column widths by default (the server's own order, no sort arrow until the person
+// sorts), its header state saved and restored, and Enter or a double click asking for the editor (Enter only
+// while the table has focus; as a window shortcut it would also fire inside dialogs). Rows carry a User under
+// UserTableModel::UserRole.
 class UserTableView : public QTableView
 {
     Q_OBJECT
 public:
     explicit UserTableView(QWidget *parent = nullptr);
 
-    // Column widths and the sort order a first run starts with; call once a model is set.
+    // Column widths a first run starts with; call once a model is set.
     void applyDefaultLayout();
     QByteArray saveViewState() const;
+    // Restores widths and order of the columns; a saved sort comes back as sortRequested().
     bool restoreViewState(const QByteArray &state);
+
+    // Shows the arrow of the sort the window applied (column < 0: none, the server's order).
+    void showSort(int column, Qt::SortOrder order);
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // The selected users, newest first.
     QList<User> selectedUsers() const;
@@ -28,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void editRequested();
+    // The person clicked a header (or a saved sort was restored): the window decides what the sort covers.
+    void sortRequested(int column, Qt::SortOrder order);
     // The row under the cursor is another user, or its user changed (an empty User: no row).
     void currentUserChanged(const UserDesk::User &user);
 
@@ -37,6 +46,12 @@ protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
         const QList<int> &roles = QList<int>()) override;
     void reset() override;
+
+private:
+    void onSectionClicked(int section);
+
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace UserDesk
