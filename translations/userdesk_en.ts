@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>UserDesk::MainWindow</name>
+    <message numerus="yes">
+        <source>Sorting all %1 users means loading %n more page(s) first, %2.</source>
+        <translation><numerusform>Sorting all %1 users means loading %n more page first, %2.</numerusform><numerusform>Sorting all %1 users means loading %n more pages first, %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Or sort only the %n user(s) loaded now; the status bar then says so.</source>
+        <translation><numerusform>Or sort only the %n user loaded now; the status bar then says so.</numerusform><numerusform>Or sort only the %n users loaded now; the status bar then says so.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::TableStatus</name>
     <message numerus="yes">
         <source>%1 matching user(s) loaded (filtered)</source>
