@@ -43,6 +43,7 @@ private Q_SLOTS:
     void editAndDeleteFollowTheSelection();
     void detailPaneShowsTheSelection();
     void refreshKeepsTheRowsUntilPageOneArrives();
+    void statusSaysAFilterIsOnAndEscapeClearsIt();
 
 private:
     void startWindow(int seedUsers);
@@ -333,6 +334,29 @@ void TestTableTruth::refreshKeepsTheRowsUntilPageOneArrives()
     action("actionRefresh")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!model->isStale(), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), Timeout);
+}
+
+// Finding 7: the status bar says a filter is on; Escape in a filter field clears all filters.
+void TestTableTruth::statusSaysAFilterIsOnAndEscapeClearsIt()
+{
+    startWindow(60);
+    waitForRows(20);
+    auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("nameFilter"));
+    QVERIFY(name);
+    name->setFocus();
+    QTest::keyClicks(name, QStringLiteral("a"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->filter().isEmpty(), Timeout);
+    waitForRows(1);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        countsText().contains(QLatin1String("matching user")), qPrintable(countsText()), Timeout);
+    QVERIFY2(countsText().contains(QLatin1String("(filtered)")), qPrintable(countsText()));
+
+    QTest::keyClick(name, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->userModel()->filter().isEmpty(), Timeout);
+    QVERIFY(name->text().isEmpty());
+    waitForRows(20);
+    QTRY_COMPARE_WITH_TIMEOUT(countsText(),
+        QStringLiteral("Loaded %1 of 60 users").arg(m_window->userModel()->loadedCount()), Timeout);
 }
 
 QTEST_MAIN(TestTableTruth)
