@@ -1312,6 +1312,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>Saved user %1 (%2).</source>
         <translation>Benutzer %1 (%2) gespeichert.</translation>
     </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — wird geladen…</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::NetworkStatusWidget</name>
@@ -1362,6 +1366,14 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>Retrying now, attempt %1 of %2…</source>
         <translation>Neuer Versuch läuft, Versuch %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Loading users: %v of %m</source>
+        <translation>Benutzer werden geladen: %v von %m</translation>
+    </message>
+    <message>
+        <source>Load no more pages; the users loaded so far stay</source>
+        <translation>Keine weiteren Seiten laden; die bisher geladenen Benutzer bleiben</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1817,35 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SortScopeFlow</name>
+    <message>
+        <source>Sort All Users</source>
+        <translation>Alle Benutzer sortieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorting all %1 users means loading %n more page(s) first, %2.</source>
+        <translation>
+            <numerusform>Um alle %1 Benutzer zu sortieren, muss zuerst %n weitere Seite geladen werden, %2.</numerusform>
+            <numerusform>Um alle %1 Benutzer zu sortieren, müssen zuerst %n weitere Seiten geladen werden, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Or sort only the %n user(s) loaded now; the status bar then says so.</source>
+        <translation>
+            <numerusform>Oder sortieren Sie nur den %n jetzt geladenen Benutzer; die Statusleiste sagt das dann.</numerusform>
+            <numerusform>Oder sortieren Sie nur die %n jetzt geladenen Benutzer; die Statusleiste sagt das dann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load All and Sort</source>
+        <translation>Alle laden und sortieren</translation>
+    </message>
+    <message>
+        <source>Sort the Loaded Rows Only</source>
+        <translation>Nur die geladenen Zeilen sortieren</translation>
     </message>
 </context>
 <context>

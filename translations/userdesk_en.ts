@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>UserDesk::MainWindow</name>
+    <name>UserDesk::SortScopeFlow</name>
     <message numerus="yes">
         <source>Sorting all %1 users means loading %n more page(s) first, %2.</source>
         <translation><numerusform>Sorting all %1 users means loading %n more page first, %2.</numerusform><numerusform>Sorting all %1 users means loading %n more pages first, %2.</numerusform></translation>

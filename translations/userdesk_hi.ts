@@ -1312,6 +1312,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>Saved user %1 (%2).</source>
         <translation>उपयोगकर्ता %1 (%2) सहेजा गया।</translation>
     </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — लोड हो रहा है…</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::NetworkStatusWidget</name>
@@ -1362,6 +1366,14 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>Retrying now, attempt %1 of %2…</source>
         <translation>अभी फिर से प्रयास, %2 में से प्रयास %1…</translation>
+    </message>
+    <message>
+        <source>Loading users: %v of %m</source>
+        <translation>उपयोगकर्ता लोड हो रहे हैं: %m में से %v</translation>
+    </message>
+    <message>
+        <source>Load no more pages; the users loaded so far stay</source>
+        <translation>और पेज लोड न करें; अब तक लोड हुए उपयोगकर्ता बने रहेंगे</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1817,35 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SortScopeFlow</name>
+    <message>
+        <source>Sort All Users</source>
+        <translation>सभी उपयोगकर्ताओं को क्रमबद्ध करें</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sorting all %1 users means loading %n more page(s) first, %2.</source>
+        <translation>
+            <numerusform>सभी %1 उपयोगकर्ताओं को क्रमबद्ध करने के लिए पहले %n और पेज लोड करना होगा, %2।</numerusform>
+            <numerusform>सभी %1 उपयोगकर्ताओं को क्रमबद्ध करने के लिए पहले %n और पेज लोड करने होंगे, %2।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Or sort only the %n user(s) loaded now; the status bar then says so.</source>
+        <translation>
+            <numerusform>या केवल अभी लोड हुए %n उपयोगकर्ता को क्रमबद्ध करें; तब स्टेटस बार यही बताएगा।</numerusform>
+            <numerusform>या केवल अभी लोड हुए %n उपयोगकर्ताओं को क्रमबद्ध करें; तब स्टेटस बार यही बताएगा।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load All and Sort</source>
+        <translation>सभी लोड करें और क्रमबद्ध करें</translation>
+    </message>
+    <message>
+        <source>Sort the Loaded Rows Only</source>
+        <translation>केवल लोड हुई पंक्तियाँ क्रमबद्ध करें</translation>
     </message>
 </context>
 <context>

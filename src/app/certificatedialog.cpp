@@ -1,5 +1,7 @@
 #include "certificatedialog.h"
 
+#include "profilestore.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -90,6 +92,20 @@ void CertificateDialog::offerTrust(const ApiError &error, const QString &profile
 bool CertificateDialog::trustChosen() const
 {
     return m_trust->isChecked();
+}
+
+void CertificateDialog::offerTrustForProfile(const ApiError &error, ProfileStore *store,
+    const QString &profileName, QWidget *parent, const std::function<void()> &saved)
+{
+    offerTrust(error, profileName, parent, [store, profileName, saved](const QString &fingerprint) {
+        std::optional<Profile> profile = store->profile(profileName);
+        if (!profile)
+            return;
+        profile->addTrustedCertificate(fingerprint);
+        store->saveProfile(*profile);
+        store->sync();
+        saved();
+    });
 }
 
 } // namespace UserDesk

@@ -9,6 +9,8 @@ class QCheckBox;
 
 namespace UserDesk {
 
+class ProfileStore;
+
 // Shows a certificate the connection refused and lets the person trust it for one profile, by its
 // SHA-256 fingerprint, instead of turning verification off.
 class CertificateDialog : public QDialog
@@ -22,6 +24,9 @@ public:
     // `trusted` gets its fingerprint if the person chose to.
     static void offerTrust(const ApiError &error, const QString &profileName, QWidget *parent,
         const std::function<void(const QString &sha256Fingerprint)> &trusted);
+    // The same, and a trusted certificate is saved in the profile in `store`; `saved` runs after that.
+    static void offerTrustForProfile(const ApiError &error, ProfileStore *store, const QString &profileName,
+        QWidget *parent, const std::function<void()> &saved);
 
     bool trustChosen() const;
     CertificateInfo certificate() const { return m_certificate; }

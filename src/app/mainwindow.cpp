@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutbox.h"
 #include "certificatedialog.h"
 #include "networkstatuswidget.h"
 #include "profilecombobox.h"
@@ -10,7 +11,7 @@
 #include "sessionstatuswidget.h"
 #include "settingkey.h"
 #include "settingsdialog.h"
-#include "tablestatus.h"
+#include "sortscopeflow.h"
 #include "tokenstore.h"
 #include "ui_mainwindow.h"
 #include "userdeletion.h"
@@ -22,15 +23,9 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QStatusBar>
 
 namespace UserDesk {
-
-namespace {
-// What one page request takes on a quick server, for the estimate of loading the rest.
-constexpr int EstimatedRequestMs = 300;
-} // namespace
 
 MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &options, QWidget *parent)
     : QMainWindow(parent)
@@ -44,6 +39,7 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     , m_sandbox(new SandboxLauncher(options.dataDirectory, options.sandboxSeedUsers, this))
 {
     m_ui->setupUi(this);
+    m_sortScope = new SortScopeFlow(m_model, m_proxy, m_ui->userTable, m_session, m_client, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
     setUpStatusBar();
     setUpActions();
@@ -87,24 +83,10 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
             m_ui->errorBanner->dismiss();
         m_pageErrorShown = false;
     });
-    connect(m_model, &UserTableModel::countsChanged, this, &MainWindow::decideSortScope);
-    connect(m_model, &UserTableModel::staleChanged, this, [this](bool stale) {
-        if (!stale) {
-            m_sortDecided = false;
-            decideSortScope();
-        }
-        updateCounts();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sortDecided = false; });
-    connect(m_model, &UserTableModel::loadingAllChanged, this, [this](bool active) {
-        m_network->showLoadingAll(active);
-        updateCounts();
-    });
-    connect(m_network, &NetworkStatusWidget::loadingAllStopRequested, this, [this] {
-        m_sortLoadedOnly = true;
-        m_model->stopLoadingAll();
-        updateCounts();
-    });
+    connect(m_sortScope, &SortScopeFlow::statusChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &UserTableModel::loadingAllChanged, m_network, &NetworkStatusWidget::showLoadingAll);
+    connect(m_network, &NetworkStatusWidget::loadingAllStopRequested, m_sortScope,
+        &SortScopeFlow::sortLoadedOnly);
 
     restoreWindowState();
     applyProfile(m_store->currentProfileName());
@@ -169,23 +151,12 @@ void MainWindow::setUpActions()
     connect(m_ui->actionFind, &QAction::triggered, m_ui->filterBar, &UserFilterBar::focusName);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::openPreferences);
     auto *exporter = new UserExportFlow([this] { return m_model->users(); }, this);
-    connect(m_ui->actionExportCsv, &QAction::triggered, exporter,
-        [exporter] { exporter->chooseFileAndExport(false); });
-    connect(m_ui->actionExportJson, &QAction::triggered, exporter,
-        [exporter] { exporter->chooseFileAndExport(true); });
+    exporter->attach(m_ui->actionExportCsv, m_ui->actionExportJson);
     connect(exporter, &UserExportFlow::exported, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(exporter, &UserExportFlow::failed, this, [this](const QString &text) { showError(text); });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About UserDesk"),
-            tr("UserDesk %1\nA desktop client for GoRest-style users APIs.")
-                .arg(QStringLiteral(USERDESK_VERSION)),
-            QMessageBox::Ok, this);
-        box->setIconPixmap(windowIcon().pixmap(64, 64));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutBox::open(this); });
     m_ui->menuView->addAction(m_ui->logDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
 }
@@ -228,17 +199,10 @@ void MainWindow::setUpPanes()
     table->setModel(m_proxy);
     table->applyDefaultLayout();
     connect(table, &UserTableView::editRequested, this, &MainWindow::openEditUserDialog);
-    connect(table, &UserTableView::sortRequested, this, &MainWindow::requestSort);
-    // The selection is the truth: a reset (filter, refresh, profile), a removal or a new order changes it
-    // without selectionChanged.
-    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &MainWindow::updateSelectionState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateSelectionState);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateSelectionState);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateSelectionState);
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSelectionState);
-    connect(m_proxy, &UserSortFilterProxyModel::orderChanged, this, &MainWindow::updateSelectionState);
-    updateSelectionState();
+    connect(table, &UserTableView::sortRequested, m_sortScope, &SortScopeFlow::requestSort);
+    // The selection is the truth: the detail pane and Edit/Delete follow it however it changes.
+    connect(table, &UserTableView::selectionMayHaveChanged, this, &MainWindow::updateActions);
+    updateActions();
 
     m_ui->detailPane->setClient(m_client);
     m_ui->mainSplitter->setStretchFactor(0, 3);
@@ -300,8 +264,7 @@ void MainWindow::applyProfile(const QString &name)
     }
     m_session->open(*profile); // cancels what the last profile had in flight
     m_model->clear();
-    m_sortDecided = false;
-    m_sortLoadedOnly = false;
+    m_sortScope->reset();
     m_pageErrorShown = false;
     m_ui->errorBanner->dismiss(); // after the cancel: what it ended was the window's own doing
     m_profileCombo->select(name);
@@ -330,84 +293,19 @@ void MainWindow::updateCounts()
 {
     if (!isConnected())
         return;
-    const int loaded = m_model->loadedCount();
-    const qint64 total = m_model->totalCount();
-    QString text;
-    if (m_ui->userTable->sortColumn() >= 0 && total >= 0 && !m_model->isComplete())
-        text = TableStatus::partialSort(loaded, total, m_model->isLoadingAll());
-    else
-        text = TableStatus::counts(loaded, total, !m_model->filter().isEmpty());
+    QString text = m_sortScope->statusText();
     if (m_model->isLoading() && !m_model->isLoadingAll())
         text += tr(" — loading…");
     m_sessionStatus->setCountsText(text);
-    m_network->setLoadingAllProgress(loaded, total);
+    m_network->setLoadingAllProgress(m_model->loadedCount(), m_model->totalCount());
 }
 
 void MainWindow::updateActions()
 {
-    const QModelIndexList rows = m_ui->userTable->selectionModel()->selectedRows();
-    m_ui->actionEdit->setEnabled(rows.size() == 1);
-    m_ui->actionDelete->setEnabled(!rows.isEmpty() && !m_deletion->isBulkRunning());
-}
-
-void MainWindow::updateSelectionState()
-{
-    updateActions();
     const QList<User> users = m_ui->userTable->selectedUsers();
+    m_ui->actionEdit->setEnabled(users.size() == 1);
+    m_ui->actionDelete->setEnabled(!users.isEmpty() && !m_deletion->isBulkRunning());
     m_ui->detailPane->showUser(users.size() == 1 ? users.constFirst() : User());
-}
-
-void MainWindow::requestSort(int column, Qt::SortOrder order)
-{
-    m_ui->userTable->showSort(column, order);
-    m_proxy->sort(column, order);
-    m_sortDecided = false;
-    m_sortLoadedOnly = false;
-    decideSortScope();
-    updateCounts();
-}
-
-void MainWindow::decideSortScope()
-{
-    if (m_ui->userTable->sortColumn() < 0 || m_sortDecided || !isConnected() || m_model->isStale())
-        return;
-    if (m_model->isComplete()) {
-        m_sortDecided = true;
-        return;
-    }
-    const int pages = m_model->remainingPages();
-    if (pages < 0 || m_model->totalCount() < 0)
-        return; // decided once page 1 tells the total
-    m_sortDecided = true;
-    if (m_sortLoadedOnly || m_model->isLoadingAll())
-        return;
-    const qint64 ms = TableStatus::estimateMs(pages, m_client->rateLimit(), EstimatedRequestMs);
-    if (!TableStatus::isLong(pages, ms)) {
-        m_model->loadAll();
-        return;
-    }
-    const QLocale locale;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Sort All Users"),
-        tr("Sorting all %1 users means loading %n more page(s) first, %2.", nullptr, pages)
-            .arg(locale.toString(m_model->totalCount()), TableStatus::duration(ms)),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("sortScopeQuestion"));
-    box->setInformativeText(tr("Or sort only the %n user(s) loaded now; the status bar then says so.",
-        nullptr, m_model->loadedCount()));
-    QPushButton *all = box->addButton(tr("Load All and Sort"), QMessageBox::AcceptRole);
-    all->setObjectName(QStringLiteral("sortAllButton"));
-    QPushButton *loadedOnly = box->addButton(tr("Sort the Loaded Rows Only"), QMessageBox::RejectRole);
-    loadedOnly->setObjectName(QStringLiteral("sortLoadedOnlyButton"));
-    box->setDefaultButton(loadedOnly);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, all] {
-        if (box->clickedButton() == all)
-            m_model->loadAll();
-        else
-            m_sortLoadedOnly = true;
-        updateCounts();
-    });
-    box->open();
 }
 
 void MainWindow::showError(const QString &text, ApiClient::RequestId id, MessageBanner::Action action)
@@ -425,13 +323,7 @@ void MainWindow::showExchangeOfRequest(ApiClient::RequestId id)
 void MainWindow::handleTlsError(const ApiError &error)
 {
     const QString name = currentProfileName();
-    CertificateDialog::offerTrust(error, name, this, [this, name](const QString &fingerprint) {
-        std::optional<Profile> profile = m_store->profile(name);
-        if (!profile)
-            return;
-        profile->addTrustedCertificate(fingerprint);
-        m_store->saveProfile(*profile);
-        m_store->sync();
+    CertificateDialog::offerTrustForProfile(error, m_store, name, this, [this, name] {
         if (currentProfileName() == name)
             applyProfile(name);
     });
@@ -440,11 +332,6 @@ void MainWindow::handleTlsError(const ApiError &error)
 void MainWindow::deleteSelectedUsers()
 {
     m_deletion->confirmAndDelete(m_ui->userTable->selectedUsers(), currentProfileName());
-}
-
-UserDialog *MainWindow::openNewUserDialog()
-{
-    return openUserDialog(std::nullopt);
 }
 
 UserDialog *MainWindow::openEditUserDialog()

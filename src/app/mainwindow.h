@@ -22,6 +22,7 @@ class RequestLogModel;
 class SandboxHost;
 class SessionStatusWidget;
 class SettingsDialog;
+class SortScopeFlow;
 class TokenStore;
 class UserDeletion;
 class UserDialog;
@@ -55,7 +56,7 @@ public:
     bool isConnected() const { return m_session->isConnected(); }
 
     void switchToProfile(const QString &name);
-    UserDialog *openNewUserDialog();
+    UserDialog *openNewUserDialog() { return openUserDialog(std::nullopt); }
     UserDialog *openEditUserDialog();
     SettingsDialog *openPreferences();
     void deleteSelectedUsers();
@@ -76,10 +77,7 @@ private:
     void updateActions();
     void updateCounts();
     // The detail pane and the actions follow the selection, whatever changed it.
-    void updateSelectionState();
     // A sort the person chose (or restored): sorts what is loaded and decides whether to load the rest.
-    void requestSort(int column, Qt::SortOrder order);
-    void decideSortScope();
     void showError(const QString &text, ApiClient::RequestId id = 0,
         MessageBanner::Action action = MessageBanner::Action::None);
     void handleTlsError(const ApiError &error);
@@ -98,10 +96,9 @@ private:
     SessionStatusWidget *m_sessionStatus = nullptr;
     NetworkStatusWidget *m_network = nullptr;
     UserDeletion *m_deletion = nullptr;
+    SortScopeFlow *m_sortScope = nullptr;
     // Whether the active sort's cover (all users, or the loaded ones only) has been settled for the rows
     // the table holds now; the person's choice to sort the loaded rows only.
-    bool m_sortDecided = false;
-    bool m_sortLoadedOnly = false;
     // The banner shows a page that failed to load; the next page that loads takes it away.
     bool m_pageErrorShown = false;
 };

@@ -1,5 +1,7 @@
 #include "userexportflow.h"
 
+#include <QAction>
+
 #include "userexport.h"
 
 #include <QFileDialog>
@@ -12,6 +14,12 @@ UserExportFlow::UserExportFlow(Users users, QWidget *window)
     , m_users(std::move(users))
     , m_window(window)
 {
+}
+
+void UserExportFlow::attach(QAction *csv, QAction *json)
+{
+    connect(csv, &QAction::triggered, this, [this] { chooseFileAndExport(false); });
+    connect(json, &QAction::triggered, this, [this] { chooseFileAndExport(true); });
 }
 
 void UserExportFlow::chooseFileAndExport(bool json)

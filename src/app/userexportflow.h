@@ -5,6 +5,7 @@
 #include <QObject>
 #include <functional>
 
+class QAction;
 class QWidget;
 
 namespace UserDesk {
@@ -20,6 +21,8 @@ public:
     UserExportFlow(Users users, QWidget *window);
 
     void chooseFileAndExport(bool json);
+    // The menu's two export actions start the export as CSV and as JSON.
+    void attach(QAction *csv, QAction *json);
     static bool write(const QString &path, const QList<User> &users, bool json, QString *why = nullptr);
 
 Q_SIGNALS:

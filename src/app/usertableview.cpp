@@ -34,6 +34,12 @@ void UserTableView::applyDefaultLayout()
     header->resizeSection(UserTableModel::EmailColumn, 300);
     header->resizeSection(UserTableModel::GenderColumn, 80);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    const auto changed = [this] { Q_EMIT selectionMayHaveChanged(); };
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, changed);
+    connect(model(), &QAbstractItemModel::modelReset, this, changed);
+    connect(model(), &QAbstractItemModel::layoutChanged, this, changed);
+    connect(model(), &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(model(), &QAbstractItemModel::dataChanged, this, changed);
 }
 
 QByteArray UserTableView::saveViewState() const

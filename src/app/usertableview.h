@@ -16,7 +16,9 @@ class UserTableView : public QTableView
 public:
     explicit UserTableView(QWidget *parent = nullptr);
 
-    // Column widths a first run starts with; call once a model is set.
+    // Column widths a first run starts with; call once a model is set. It also starts watching what can
+    // change the selection without selectionChanged (a reset, a removal, a new order):
+    // selectionMayHaveChanged.
     void applyDefaultLayout();
     QByteArray saveViewState() const;
     // Restores widths and order of the columns; a saved sort comes back as sortRequested().
@@ -39,6 +41,8 @@ Q_SIGNALS:
     void sortRequested(int column, Qt::SortOrder order);
     // The row under the cursor is another user, or its user changed (an empty User: no row).
     void currentUserChanged(const UserDesk::User &user);
+    // The selected users (or what they hold) may be others now.
+    void selectionMayHaveChanged();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
