@@ -640,7 +640,9 @@ private slots:
         const auto second = c->deleteUser(2);
         const auto third = c->deleteUser(3);
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(first) && o.ended(second), waitMs);
-        QTest::qWait(300);
+        // The third is held in the queue, not on the wire.
+        QCOMPARE(c->inFlightCount(), 0);
+        QCOMPARE(c->queuedCount(), 1);
         QCOMPARE(server.requests().size(), 3);
         QVERIFY(!o.ended(third));
         QVERIFY(!waits.isEmpty());
@@ -674,7 +676,8 @@ private slots:
         for (int i = 1; i <= 5; ++i)
             ids.append(c->deleteUser(i));
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(ids.at(3)), waitMs); // the fourth, into the last of the budget
-        QTest::qWait(300);
+        QCOMPARE(c->inFlightCount(), 0); // the fifth is held in the queue, not on the wire
+        QCOMPARE(c->queuedCount(), 1);
         QCOMPARE(server.requests().size(), 5); // the warm-up and four of the five: the budget, no more
         QVERIFY(!o.ended(ids.at(4)));
         c->cancelAll();

@@ -91,8 +91,8 @@ void TestUserTableModel::pagesLoadOnFetchMore()
     loadFirstPage();
     QCOMPARE(m_model->totalCount(), 45);
     QVERIFY(m_model->canFetchMore({}));
-    // Nothing more arrives until the view asks.
-    QTest::qWait(300);
+    // Nothing more is asked for until the view asks: no request queued or on the wire.
+    QCOMPARE(m_client->queuedCount() + m_client->inFlightCount(), 0);
     QCOMPARE(m_model->rowCount(), 10);
 
     m_model->fetchMore({});
@@ -101,7 +101,7 @@ void TestUserTableModel::pagesLoadOnFetchMore()
     m_model->fetchMore({});
     QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 20, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
-    QTest::qWait(300);
+    QCOMPARE(m_client->queuedCount() + m_client->inFlightCount(), 0);
     QCOMPARE(m_model->rowCount(), 20);
 
     attachTester();
@@ -405,7 +405,7 @@ void TestUserTableModel::loadAllLoadsEveryPageAndCanStop()
     QCOMPARE(loadingAll.count(), 2);
     QCOMPARE(loadingAll.at(1).at(1).toBool(), false);
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 20000);
-    QTest::qWait(800);
+    QCOMPARE(m_client->queuedCount() + m_client->inFlightCount(), 0); // nothing more asked for
     QVERIFY(m_model->rowCount() <= 30);
     QVERIFY(!m_model->isComplete());
     QVERIFY(m_model->hasMore());
