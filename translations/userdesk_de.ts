@@ -2213,16 +2213,30 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>Export nach %1 nicht möglich: %2.</translation>
+    </message>
     <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
+        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
         <translation>
-            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
-            <numerusform>%n Benutzer nach %1 exportiert.</numerusform>
+            <numerusform>Den %n geladenen Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+            <numerusform>Die %n geladenen Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not export: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
+    <message numerus="yes">
+        <source>Exported all %n user(s) to %1.</source>
+        <translation>
+            <numerusform>%n Benutzer (alle) nach %1 exportiert.</numerusform>
+            <numerusform>Alle %n Benutzer nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>Den %n geladenen von %1 Benutzern nach %2 exportiert; die übrigen sind noch nicht geladen.</numerusform>
+            <numerusform>Die %n geladenen von %1 Benutzern nach %2 exportiert; die übrigen sind noch nicht geladen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -77,8 +77,16 @@
 <context>
     <name>UserDesk::UserExportFlow</name>
     <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
-        <translation><numerusform>Exported %n user to %1.</numerusform><numerusform>Exported %n users to %1.</numerusform></translation>
+        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
+        <translation><numerusform>Exported the %n loaded user to %1; how many the server has is not known.</numerusform><numerusform>Exported the %n loaded users to %1; how many the server has is not known.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported all %n user(s) to %1.</source>
+        <translation><numerusform>Exported all %n user to %1.</numerusform><numerusform>Exported all %n users to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
+        <translation><numerusform>Exported the %n loaded user of %1 to %2; the others are not loaded yet.</numerusform><numerusform>Exported the %n loaded users of %1 to %2; the others are not loaded yet.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -2213,16 +2213,30 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <source>CSV files (*.csv)</source>
         <translation>CSV फ़ाइलें (*.csv)</translation>
     </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>%1 में निर्यात नहीं हो सका: %2।</translation>
+    </message>
     <message numerus="yes">
-        <source>Exported %n user(s) to %1.</source>
+        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
         <translation>
-            <numerusform>%n उपयोगकर्ता %1 में निर्यात किया गया।</numerusform>
-            <numerusform>%n उपयोगकर्ता %1 में निर्यात किए गए।</numerusform>
+            <numerusform>लोड हुआ %n उपयोगकर्ता %1 में निर्यात किया गया; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
+            <numerusform>लोड हुए %n उपयोगकर्ता %1 में निर्यात किए गए; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Could not export: %1</source>
-        <translation>निर्यात नहीं हो सका: %1</translation>
+    <message numerus="yes">
+        <source>Exported all %n user(s) to %1.</source>
+        <translation>
+            <numerusform>सभी %n उपयोगकर्ता %1 में निर्यात किया गया।</numerusform>
+            <numerusform>सभी %n उपयोगकर्ता %1 में निर्यात किए गए।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%1 में से लोड हुआ %n उपयोगकर्ता %2 में निर्यात किया गया; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+            <numerusform>%1 में से लोड हुए %n उपयोगकर्ता %2 में निर्यात किए गए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,8 @@ void MainWindow::setUpActions()
     connect(m_ui->actionDelete, &QAction::triggered, this, &MainWindow::deleteSelectedUsers);
     connect(m_ui->actionFind, &QAction::triggered, m_ui->filterBar, &UserFilterBar::focusName);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::openPreferences);
-    auto *exporter = new UserExportFlow([this] { return m_model->users(); }, this);
+    auto *exporter = new UserExportFlow(
+        [this] { return m_model->users(); }, [this] { return m_model->totalCount(); }, this);
     exporter->attach(m_ui->actionExportCsv, m_ui->actionExportJson);
     connect(exporter, &UserExportFlow::exported, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });

@@ -1,17 +1,18 @@
 #include "userexportflow.h"
 
-#include <QAction>
-
 #include "userexport.h"
 
+#include <QAction>
 #include <QFileDialog>
+#include <QLocale>
 #include <QSaveFile>
 
 namespace UserDesk {
 
-UserExportFlow::UserExportFlow(Users users, QWidget *window)
+UserExportFlow::UserExportFlow(Users users, Total total, QWidget *window)
     : QObject(window)
     , m_users(std::move(users))
+    , m_total(std::move(total))
     , m_window(window)
 {
 }
@@ -35,12 +36,23 @@ void UserExportFlow::chooseFileAndExport(bool json)
         const QList<User> users = m_users();
         QString why;
         if (write(path, users, json, &why))
-            Q_EMIT exported(
-                tr("Exported %n user(s) to %1.", nullptr, static_cast<int>(users.size())).arg(path));
+            Q_EMIT exported(exportedText(users.size(), m_total(), path));
         else
-            Q_EMIT failed(tr("Could not export: %1").arg(why));
+            Q_EMIT failed(tr("Could not export to %1: %2.").arg(path, why));
     });
     dialog->open();
+}
+
+QString UserExportFlow::exportedText(qint64 written, qint64 total, const QString &path)
+{
+    const int n = static_cast<int>(std::min<qint64>(written, 1000000000));
+    if (total < 0)
+        return tr("Exported the %n loaded user(s) to %1; how many the server has is not known.", nullptr, n)
+            .arg(path);
+    if (written >= total)
+        return tr("Exported all %n user(s) to %1.", nullptr, n).arg(path);
+    return tr("Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.", nullptr, n)
+        .arg(QLocale().toString(total), path);
 }
 
 bool UserExportFlow::write(const QString &path, const QList<User> &users, bool json, QString *why)
