@@ -406,10 +406,6 @@
         <source>The created user could not be found.</source>
         <translation>Der angelegte Benutzer wurde nicht gefunden.</translation>
     </message>
-    <message>
-        <source>The user was changed again since.</source>
-        <translation>Der Benutzer wurde seitdem erneut geändert.</translation>
-    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -458,8 +454,8 @@
         <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>It is not known whether %1: the answer was lost and the server could not be asked (%2)</source>
-        <translation>Es ist nicht bekannt, ob %1: Die Antwort ging verloren und der Server konnte nicht gefragt werden (%2)</translation>
+        <source>It is not known whether %1: %2</source>
+        <translation>Es ist nicht bekannt, ob %1: %2</translation>
     </message>
 </context>
 <context>
@@ -973,6 +969,10 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>The job journal could not be read: %1.</source>
         <translation>Das Job-Journal konnte nicht gelesen werden: %1.</translation>
     </message>
+    <message>
+        <source>Another process took job %1 first.</source>
+        <translation>Ein anderer Prozess hat Job %1 zuerst übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsCommands</name>
@@ -1223,6 +1223,10 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>Discarded job %1 (%2 applied, %3 failed, %4 not known, %5 never sent).</source>
         <translation>Job %1 verworfen (%2 ausgeführt, %3 fehlgeschlagen, %4 unbekannt, %5 nie gesendet).</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be taken over: %2</source>
+        <translation>Job %1 konnte nicht übernommen werden: %2</translation>
     </message>
 </context>
 <context>

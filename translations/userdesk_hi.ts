@@ -406,10 +406,6 @@
         <source>The created user could not be found.</source>
         <translation>बनाया गया उपयोगकर्ता नहीं मिला।</translation>
     </message>
-    <message>
-        <source>The user was changed again since.</source>
-        <translation>उपयोगकर्ता तब से फिर बदला जा चुका है।</translation>
-    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -458,8 +454,8 @@
         <translation>सुरक्षित कनेक्शन विफल रहा: %1</translation>
     </message>
     <message>
-        <source>It is not known whether %1: the answer was lost and the server could not be asked (%2)</source>
-        <translation>पता नहीं है कि %1 या नहीं: जवाब खो गया और सर्वर से पूछा नहीं जा सका (%2)</translation>
+        <source>It is not known whether %1: %2</source>
+        <translation>पता नहीं है कि %1 या नहीं: %2</translation>
     </message>
 </context>
 <context>
@@ -973,6 +969,10 @@ Journaled bulk jobs (resumable after a kill):
         <source>The job journal could not be read: %1.</source>
         <translation>जॉब जर्नल पढ़ा नहीं जा सका: %1।</translation>
     </message>
+    <message>
+        <source>Another process took job %1 first.</source>
+        <translation>किसी दूसरी प्रक्रिया ने जॉब %1 पहले ले लिया।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsCommands</name>
@@ -1223,6 +1223,10 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>Discarded job %1 (%2 applied, %3 failed, %4 not known, %5 never sent).</source>
         <translation>जॉब %1 छोड़ दिया गया (%2 लागू, %3 विफल, %4 अज्ञात, %5 कभी नहीं भेजे गए)।</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be taken over: %2</source>
+        <translation>जॉब %1 को संभाला नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>

@@ -426,6 +426,10 @@ int JobsCommands::resume(const QStringList &arguments)
                 .arg(id)
                 .arg(job->endpoint),
             CliApp::Usage);
+    // Taken in one statement: two resumes started together must not both send the job's items.
+    if (!job->finished && !m_journal.claim(id, QCoreApplication::applicationPid(), job->ownerPid))
+        return failure(
+            tr("Job %1 could not be taken over: %2").arg(id).arg(m_journal.lastError()), CliApp::Failure);
     if (job->finished) {
         m_err << tr("Job %1 is finished: %2 applied, %3 failed; nothing to resume.")
                      .arg(id)

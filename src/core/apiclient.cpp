@@ -1184,6 +1184,16 @@ void ApiClient::onReadBack(
                 call.existingId = u.id;
                 break;
             }
+            if (call.landed) {
+                // A 2xx status arrived for our POST: a user with this email that was not there before
+                // it is ours, whatever the server made of the fields (it may normalise them).
+                if (u.id == call.existingId)
+                    continue;
+                qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id;
+                finishSucceeded(
+                    call, [=] { Q_EMIT userCreated(id, u); }, u);
+                return;
+            }
             // Ours only when it did not exist before our first POST and holds exactly what we sent.
             if (call.existingId == 0 && matchesDraft(u, call.draft)) {
                 qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
@@ -1229,11 +1239,10 @@ void ApiClient::onReadBack(
         finishSucceeded(call, [=] { Q_EMIT userUpdated(id, u); });
         return;
     }
-    if (call.landed) {
-        // A 200 arrived but the user no longer holds what we sent: changed again since.
-        finishFailed(call,
-            ApiError::unknownOutcome(describeWrite(call),
-                ApiError(ApiError::Kind::BadResponse, tr("The user was changed again since."))));
+    if (call.landed && call.op == Operation::UpdateUser) {
+        // A 2xx status arrived for our change, so it was applied; the user has been changed again since,
+        // and what it holds now is what the table should show.
+        finishSucceeded(call, [=] { Q_EMIT userUpdated(id, u); });
         return;
     }
     // Still there (a delete) or unchanged (an update): not applied.

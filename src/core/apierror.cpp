@@ -111,10 +111,8 @@ ApiError ApiError::badResponse(const QString &why)
 
 ApiError ApiError::unknownOutcome(const QString &what, const ApiError &why)
 {
-    ApiError e(Kind::Unknown,
-        tr("It is not known whether %1: the answer was lost and the server could not be asked (%2)")
-            .arg(what, why.userMessage()),
-        why.httpStatus());
+    ApiError e(
+        Kind::Unknown, tr("It is not known whether %1: %2").arg(what, why.userMessage()), why.httpStatus());
     e.setRetryAfterSeconds(why.retryAfterSeconds());
     return e;
 }

@@ -313,6 +313,21 @@ bool JobJournal::setOwner(qint64 jobId, qint64 pid)
         { pid, nowSeconds(), jobId });
 }
 
+bool JobJournal::claim(qint64 jobId, qint64 pid, qint64 previousOwner)
+{
+    if (!m_open)
+        return fail(tr("The job journal is not open."));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE jobs SET owner_pid = ?, updated_at = ? WHERE id = ? AND owner_pid = ?"));
+    q.addBindValue(pid);
+    q.addBindValue(nowSeconds());
+    q.addBindValue(jobId);
+    q.addBindValue(previousOwner);
+    if (!q.exec())
+        return fail(tr("The job journal could not be written: %1.").arg(q.lastError().text()));
+    return q.numRowsAffected() == 1 || fail(tr("Another process took job %1 first.").arg(jobId));
+}
+
 bool JobJournal::discard(qint64 jobId)
 {
     if (!m_open)

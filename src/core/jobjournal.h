@@ -83,6 +83,9 @@ public:
         qint64 jobId, int index, JobItem::State state, const QString &message = {}, qint64 userId = 0);
     // Claims the job for this process (a resume records who runs it now).
     bool setOwner(qint64 jobId, qint64 pid);
+    // Makes `pid` the job's owner only if `previousOwner` still is, in one statement: of two processes
+    // resuming the same job at once, one gets it.
+    bool claim(qint64 jobId, qint64 pid, qint64 previousOwner);
     // Removes a job and its items.
     bool discard(qint64 jobId);
 

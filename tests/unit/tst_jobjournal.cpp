@@ -173,6 +173,22 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("peek"));
     }
 
+    // Two resumes of the same job started together: both saw the same dead owner, only one may take it.
+    void onlyOneProcessTakesAJobOver()
+    {
+        const QString file = path("claim.sqlite");
+        JobJournal first(file);
+        JobJournal second(file);
+        QVERIFY(first.open() && second.open());
+        const qint64 id = first.createJob(QStringLiteral("import"), QStringLiteral("x"), {}, createItems(2));
+        const qint64 dead = first.job(id)->ownerPid;
+        QCOMPARE(second.job(id)->ownerPid, dead);
+        QVERIFY(first.claim(id, 111111, dead));
+        QVERIFY(!second.claim(id, 222222, dead));
+        QVERIFY(second.lastError().contains(QStringLiteral("took job")));
+        QCOMPARE(second.job(id)->ownerPid, 111111);
+    }
+
     void aJournalFromANewerVersionIsRefusedWithASentence()
     {
         const QString file = path("newer.sqlite");
