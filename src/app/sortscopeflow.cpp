@@ -40,8 +40,18 @@ SortScopeFlow::SortScopeFlow(UserTableModel *model, UserSortFilterProxyModel *pr
     connect(m_model, &UserTableModel::loadingAllChanged, this, &SortScopeFlow::statusChanged);
 }
 
+void SortScopeFlow::dismissQuestion()
+{
+    // A question about an earlier sort answers nothing now: it goes without its answer being applied.
+    if (auto *box = m_dialogParent->findChild<QMessageBox *>(QStringLiteral("sortScopeQuestion"))) {
+        box->disconnect(this);
+        box->close();
+    }
+}
+
 void SortScopeFlow::requestSort(int column, Qt::SortOrder order)
 {
+    dismissQuestion();
     m_table->showSort(column, order);
     m_proxy->sort(column, order);
     m_decided = false;
@@ -59,6 +69,7 @@ void SortScopeFlow::sortLoadedOnly()
 
 void SortScopeFlow::reset()
 {
+    dismissQuestion();
     m_decided = false;
     m_loadedOnly = false;
 }

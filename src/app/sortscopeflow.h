@@ -38,6 +38,7 @@ Q_SIGNALS:
 private:
     void decide();
     void ask(int pages, qint64 estimateMs);
+    void dismissQuestion();
 
     UserTableModel *m_model;
     UserSortFilterProxyModel *m_proxy;
