@@ -2,10 +2,14 @@
 
 #include "jsonformat.h"
 #include "jsonhighlighter.h"
-#include "palettecolors.h"
+#include "recordlistpane.h"
+#include "resourceschema.h"
 #include "ui_userdetailswidget.h"
 
 #include <QEvent>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
 
 namespace UserDesk {
 
@@ -22,72 +26,43 @@ UserDetailsWidget::UserDetailsWidget(QWidget *parent)
     title.setPointSizeF(title.pointSizeF() * 1.25);
     title.setBold(true);
     m_ui->detailTitle->setFont(title);
-    m_ui->postsList->header()->resizeSection(0, 200);
-    m_ui->todosList->header()->resizeSection(0, 220);
-    m_ui->todosList->header()->resizeSection(1, 110);
-    connect(m_ui->detailTabs, &QTabWidget::currentChanged, this, &UserDetailsWidget::loadRelatedIfShown);
+
+    // The posts above, the selected post's comments below.
+    auto *split = new QSplitter(Qt::Vertical, m_ui->postsTab);
+    m_posts = new RecordListPane(ResourceSchema::posts(), RecordListPane::Scope::UnderParent, split);
+    auto *comments = new QWidget(split);
+    auto *commentsLayout = new QVBoxLayout(comments);
+    commentsLayout->setContentsMargins(0, 4, 0, 0);
+    m_commentsTitle = new QLabel(comments);
+    m_commentsTitle->setObjectName(QStringLiteral("commentsTitle"));
+    m_comments = new RecordListPane(ResourceSchema::comments(), RecordListPane::Scope::UnderParent, comments);
+    commentsLayout->addWidget(m_commentsTitle);
+    commentsLayout->addWidget(m_comments, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    m_ui->postsTabLayout->addWidget(split);
+    m_todos = new RecordListPane(ResourceSchema::todos(), RecordListPane::Scope::UnderParent, m_ui->todosTab);
+    m_ui->todosTabLayout->addWidget(m_todos);
+    connect(m_posts, &RecordListPane::currentRecordChanged, this, &UserDetailsWidget::showPost);
     showUser(User());
 }
 
-UserDetailsWidget::~UserDetailsWidget()
-{
-    cancelRelated();
-}
+UserDetailsWidget::~UserDetailsWidget() = default;
 
 void UserDetailsWidget::setClient(ApiClient *client)
 {
-    cancelRelated();
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    if (!client)
-        return;
-    connect(client, &ApiClient::postsReceived, this,
-        [this](ApiClient::RequestId id, qint64, const QList<Post> &posts) {
-            if (id != m_postsRequest)
-                return;
-            m_postsRequest = 0;
-            m_ui->postsList->clear();
-            for (const Post &p : posts) {
-                auto *item = new QTreeWidgetItem(m_ui->postsList, { p.title, p.body.simplified() });
-                item->setToolTip(1, p.body);
-            }
-            if (posts.isEmpty())
-                new QTreeWidgetItem(m_ui->postsList, { tr("No posts") });
-        });
-    connect(client, &ApiClient::todosReceived, this,
-        [this](ApiClient::RequestId id, qint64, const QList<Todo> &todos) {
-            if (id != m_todosRequest)
-                return;
-            m_todosRequest = 0;
-            m_ui->todosList->clear();
-            for (const Todo &t : todos)
-                new QTreeWidgetItem(m_ui->todosList, { t.title, t.dueOn.left(10), t.status });
-            if (todos.isEmpty())
-                new QTreeWidgetItem(m_ui->todosList, { tr("No todos") });
-        });
-    connect(client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
-        if (id == m_postsRequest) {
-            m_postsRequest = 0;
-            m_postsLoadedFor = 0;
-            showFailure(m_ui->postsList, error);
-        } else if (id == m_todosRequest) {
-            m_todosRequest = 0;
-            m_todosLoadedFor = 0;
-            showFailure(m_ui->todosList, error);
-        }
-    });
+    for (RecordListPane *pane : { m_posts, m_comments, m_todos })
+        pane->setClient(client);
 }
 
 void UserDetailsWidget::setOnline(bool online)
 {
-    m_online = online;
-    loadRelatedIfShown();
+    for (RecordListPane *pane : { m_posts, m_comments, m_todos })
+        pane->setOnline(online);
 }
 
 void UserDetailsWidget::showUser(const User &user)
 {
-    const bool another = user.id != m_user.id || !user.id;
     m_user = user;
     const bool has = user.id != 0;
     m_ui->detailTitle->setText(has ? user.name : tr("No user selected"));
@@ -98,14 +73,18 @@ void UserDetailsWidget::showUser(const User &user)
     m_ui->statusValue->setText(user.status);
     m_ui->jsonView->setPlainText(has ? JsonFormat::pretty(user.toOrderedJson()) : QString());
     m_ui->detailTabs->setEnabled(has);
-    if (!another)
-        return;
-    cancelRelated();
-    m_postsLoadedFor = 0;
-    m_todosLoadedFor = 0;
-    m_ui->postsList->clear();
-    m_ui->todosList->clear();
-    loadRelatedIfShown();
+    // The same user with changed fields keeps what was loaded; another one is asked for anew.
+    const ResourceId id = has ? ResourceId(user.id) : ResourceId();
+    m_posts->showParent(id);
+    m_todos->showParent(id);
+}
+
+void UserDetailsWidget::showPost(const QJsonObject &post)
+{
+    const ResourceId id = ResourceId::fromJson(post.value(QStringLiteral("id"))).value_or(ResourceId());
+    m_commentsTitle->setText(id.isNull() ? tr("Select a post to see its comments.")
+                                         : tr("Comments on post %1").arg(id.toString()));
+    m_comments->showParent(id);
 }
 
 void UserDetailsWidget::changeEvent(QEvent *event)
@@ -113,43 +92,6 @@ void UserDetailsWidget::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         m_highlighter->setPalette(palette()); // the children take it after this event
-}
-
-void UserDetailsWidget::loadRelatedIfShown()
-{
-    if (!m_user.id || !m_online || !m_client)
-        return;
-    QWidget *tab = m_ui->detailTabs->currentWidget();
-    if (tab == m_ui->postsTab && m_postsLoadedFor != m_user.id) {
-        m_postsLoadedFor = m_user.id;
-        m_ui->postsList->clear();
-        new QTreeWidgetItem(m_ui->postsList, { tr("Loading…") });
-        m_postsRequest = m_client->listUserPosts(m_user.id);
-    } else if (tab == m_ui->todosTab && m_todosLoadedFor != m_user.id) {
-        m_todosLoadedFor = m_user.id;
-        m_ui->todosList->clear();
-        new QTreeWidgetItem(m_ui->todosList, { tr("Loading…") });
-        m_todosRequest = m_client->listUserTodos(m_user.id);
-    }
-}
-
-void UserDetailsWidget::cancelRelated()
-{
-    if (!m_client)
-        return;
-    if (m_postsRequest)
-        m_client->cancel(std::exchange(m_postsRequest, 0));
-    if (m_todosRequest)
-        m_client->cancel(std::exchange(m_todosRequest, 0));
-}
-
-void UserDetailsWidget::showFailure(QTreeWidget *list, const ApiError &error)
-{
-    if (error.kind() == ApiError::Kind::Canceled)
-        return;
-    list->clear();
-    auto *item = new QTreeWidgetItem(list, { tr("Could not load: %1").arg(error.userMessage()) });
-    item->setForeground(0, PaletteColors::text(list->palette(), PaletteColors::Role::Error));
 }
 
 } // namespace UserDesk

@@ -3,11 +3,11 @@
 #include "apiclient.h"
 #include "user.h"
 
-#include <QPointer>
+#include <QJsonObject>
 #include <QWidget>
 #include <memory>
 
-class QTreeWidget;
+class QLabel;
 
 namespace Ui {
 class UserDetailsWidget;
@@ -16,10 +16,11 @@ class UserDetailsWidget;
 namespace UserDesk {
 
 class JsonHighlighter;
+class RecordListPane;
 
-// The pane beside the table: one user's fields, its JSON, and its posts and todos. The posts and todos are
-// asked for when their tab is shown, and this pane owns those requests: it cancels them when another user
-// is shown and shows their answers and failures itself.
+// The pane beside the table: one user's fields, its JSON, and its posts (with the selected post's comments
+// below them) and todos, each an editable RecordListPane. They are asked for when their tab is shown, and
+// their panes own those requests: another user shown cancels them.
 class UserDetailsWidget : public QWidget
 {
     Q_OBJECT
@@ -37,24 +38,23 @@ public:
     void showUser(const User &user);
     User shownUser() const { return m_user; }
     JsonHighlighter *jsonHighlighter() const { return m_highlighter; }
+    RecordListPane *postsPane() const { return m_posts; }
+    RecordListPane *commentsPane() const { return m_comments; }
+    RecordListPane *todosPane() const { return m_todos; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void loadRelatedIfShown();
-    void cancelRelated();
-    void showFailure(QTreeWidget *list, const ApiError &error);
+    void showPost(const QJsonObject &post);
 
     std::unique_ptr<Ui::UserDetailsWidget> m_ui;
     JsonHighlighter *m_highlighter;
-    QPointer<ApiClient> m_client;
-    bool m_online = false;
+    RecordListPane *m_posts;
+    RecordListPane *m_comments;
+    QLabel *m_commentsTitle;
+    RecordListPane *m_todos;
     User m_user;
-    qint64 m_postsLoadedFor = 0;
-    qint64 m_todosLoadedFor = 0;
-    ApiClient::RequestId m_postsRequest = 0;
-    ApiClient::RequestId m_todosRequest = 0;
 };
 
 } // namespace UserDesk

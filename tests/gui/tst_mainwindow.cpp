@@ -1,6 +1,8 @@
 #include "apiclient.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "recordlistpane.h"
+#include "recordtablemodel.h"
 #include "requestlog.h"
 #include "requestlogmodel.h"
 #include "sandboxfixture.h"
@@ -216,10 +218,8 @@ void TestMainWindow::firstLaunchFillsTheTable()
     // Posts load when their tab is opened.
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
     tabs->setCurrentIndex(1);
-    auto *posts = m_window->findChild<QTreeWidget *>(QStringLiteral("postsList"));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        posts->topLevelItemCount() > 0 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
-        Timeout);
+    RecordTableModel *posts = m_window->findChild<RecordListPane *>(QStringLiteral("postsPane"))->model();
+    QTRY_VERIFY_WITH_TIMEOUT(!posts->isLoading() && posts->totalCount() >= 0, Timeout);
     bool askedForPosts = false;
     const RequestLog *log = m_window->client()->requestLog();
     for (int i = 0; i < log->size(); ++i)

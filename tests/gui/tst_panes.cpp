@@ -5,6 +5,8 @@
 #include "networkstatuswidget.h"
 #include "palettecolors.h"
 #include "profile.h"
+#include "recordlistpane.h"
+#include "recordtablemodel.h"
 #include "requestlog.h"
 #include "requestlogmodel.h"
 #include "requestlogwidget.h"
@@ -137,7 +139,7 @@ void TestPanes::userDetailsShowsAUserAndOwnsItsRequests()
     pane.setOnline(true);
     pane.show();
     auto *tabs = pane.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
-    auto *posts = pane.findChild<QTreeWidget *>(QStringLiteral("postsList"));
+    RecordTableModel *posts = pane.postsPane()->model();
     QVERIFY(!tabs->isEnabled());
 
     pane.showUser(users.at(0));
@@ -154,9 +156,7 @@ void TestPanes::userDetailsShowsAUserAndOwnsItsRequests()
     QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 1);
     pane.showUser(users.at(1));
     QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        posts->topLevelItemCount() > 0 && posts->topLevelItem(0)->text(0) != QStringLiteral("Loading…"),
-        Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!posts->isLoading() && posts->totalCount() >= 0, Timeout);
     const RequestLog *log = m_client->requestLog();
     QVERIFY(log->size() > logged);
     QVERIFY(log->at(log->size() - 1).url.path().contains(QString::number(users.at(1).id)));
@@ -178,9 +178,9 @@ void TestPanes::userDetailsShowsAUserAndOwnsItsRequests()
     faults.failRate = 1.0;
     m_sandbox->setFaults(faults);
     pane.showUser(users.at(2));
-    QTRY_VERIFY_WITH_TIMEOUT(posts->topLevelItemCount() == 1
-            && posts->topLevelItem(0)->text(0).startsWith(QLatin1String("Could not load")),
-        Timeout);
+    auto *problem = pane.findChild<QLabel *>(QStringLiteral("postsProblem"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !problem->isHidden() && problem->text().startsWith(QLatin1String("Could not load")), Timeout);
 }
 
 void TestPanes::requestLogShowsTheExchangeText()

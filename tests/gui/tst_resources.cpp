@@ -1,0 +1,381 @@
+#include "apiclient.h"
+#include "recorddialog.h"
+#include "recordform.h"
+#include "recordlistpane.h"
+#include "recordtablemodel.h"
+#include "requestlog.h"
+#include "sandboxfixture.h"
+#include "userdetailswidget.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace UserDesk;
+
+namespace {
+constexpr int Timeout = 30000;
+} // namespace
+
+// Posts, comments and todos from the window's panes, against a real sandbox on an ephemeral port: what a
+// person does with the New, Edit and Delete buttons, the forms and the todo checkbox, and what the server
+// holds afterwards.
+class TestResources : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void postCommentAndTodoFromTheDetailPane();
+    void serverFieldErrorsShowBesideTheirFields();
+    void browsesAllPostsWithAFilterAndSortsHonestly();
+    void dateTimesShowInLocalTimeAndGoBackWithTheirOffset();
+
+private:
+    User firstUser();
+    // The dialog the pane opened, filled through its fields and saved.
+    RecordDialog *openedDialog(QWidget *pane);
+    void type(RecordDialog *dialog, const QString &field, const QString &text);
+    void save(RecordDialog *dialog);
+    QJsonValue serverGet(const QString &path);
+    int selectRowWith(RecordListPane *pane, const QString &field, const QString &value);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<ApiClient> m_client;
+    QNetworkAccessManager m_wire;
+};
+
+void TestResources::init()
+{
+    m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(8));
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+    m_client = std::make_unique<ApiClient>();
+    m_client->setBaseUrl(m_sandbox->baseUrl());
+    m_client->setToken(m_sandbox->token());
+}
+
+void TestResources::cleanup()
+{
+    m_client.reset();
+    m_sandbox.reset();
+}
+
+User TestResources::firstUser()
+{
+    User user;
+    const ApiClient::RequestId id = m_client->listUsers(1, 1);
+    connect(m_client.get(), &ApiClient::usersPageReceived, this,
+        [&](ApiClient::RequestId done, const UsersPage &page) {
+            if (done == id && !page.users.isEmpty())
+                user = page.users.first();
+        });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(user.id != 0, Timeout); }();
+    return user;
+}
+
+RecordDialog *TestResources::openedDialog(QWidget *pane)
+{
+    // A closed dialog may linger until its deferred delete; the open one is the visible one.
+    const auto visible = [pane]() -> RecordDialog * {
+        for (RecordDialog *d : pane->findChildren<RecordDialog *>()) {
+            if (d->isVisible())
+                return d;
+        }
+        return nullptr;
+    };
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(visible(), Timeout); }();
+    return visible();
+}
+
+void TestResources::type(RecordDialog *dialog, const QString &field, const QString &text)
+{
+    QVERIFY(dialog);
+    QWidget *editor = dialog->form()->editorFor(field);
+    QVERIFY2(editor, qPrintable(field));
+    if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->clear();
+        QTest::keyClicks(line, text);
+    } else if (auto *box = qobject_cast<QPlainTextEdit *>(editor)) {
+        box->clear();
+        QTest::keyClicks(box, text);
+    } else {
+        QFAIL(qPrintable(QStringLiteral("%1 is not a text field").arg(field)));
+    }
+}
+
+void TestResources::save(RecordDialog *dialog)
+{
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+}
+
+QJsonValue TestResources::serverGet(const QString &path)
+{
+    const SandboxFixture::Exchange e = SandboxFixture::send(m_wire, "GET", m_sandbox->url(path));
+    if (e.status == 404)
+        return QJsonValue(QJsonValue::Undefined);
+    const QJsonDocument doc = QJsonDocument::fromJson(e.body);
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+int TestResources::selectRowWith(RecordListPane *pane, const QString &field, const QString &value)
+{
+    const int column = pane->model()->columnOf(field);
+    for (int row = 0; row < pane->proxy()->rowCount(); ++row) {
+        const QModelIndex index = pane->proxy()->index(row, column);
+        if (index.data(Qt::EditRole).toString() == value) {
+            pane->view()->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return row;
+        }
+    }
+    return -1;
+}
+
+void TestResources::postCommentAndTodoFromTheDetailPane()
+{
+    const User user = firstUser();
+    UserDetailsWidget details;
+    details.setClient(m_client.get());
+    details.setOnline(true);
+    details.resize(700, 700);
+    details.show();
+    details.showUser(user);
+    auto *tabs = details.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    RecordListPane *posts = details.postsPane();
+    QAbstractItemModelTester tester(posts->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tabs->setCurrentWidget(details.findChild<QWidget *>(QStringLiteral("postsTab")));
+    QTRY_VERIFY_WITH_TIMEOUT(posts->model()->totalCount() >= 0, Timeout);
+    const qint64 postsBefore = posts->model()->totalCount();
+
+    // A new post, from the pane's New button.
+    details.findChild<QPushButton *>(QStringLiteral("new_posts"))->click();
+    RecordDialog *dialog = openedDialog(posts);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->form()->editorFor(QStringLiteral("user_id"))->isEnabled()
+        || qobject_cast<QLineEdit *>(dialog->form()->editorFor(QStringLiteral("user_id")))->isReadOnly());
+    type(dialog, QStringLiteral("title"), QStringLiteral("Written from the window"));
+    type(dialog, QStringLiteral("body"), QStringLiteral("A body typed into the form."));
+    save(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        selectRowWith(posts, QStringLiteral("title"), QStringLiteral("Written from the window")) >= 0,
+        Timeout);
+    QCOMPARE(posts->model()->totalCount(), postsBefore + 1);
+    const QJsonObject post = posts->currentRecord();
+    const QString postId = QString::number(post.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(
+        serverGet(QStringLiteral("/posts/") + postId).toObject().value(QStringLiteral("user_id")).toInteger(),
+        user.id);
+
+    // Selecting it shows its comments below; a comment on it, from that pane.
+    RecordListPane *comments = details.commentsPane();
+    QTRY_COMPARE(comments->parentId(), ResourceId(post.value(QStringLiteral("id")).toInteger()));
+    QCOMPARE(details.findChild<QLabel *>(QStringLiteral("commentsTitle"))->text(),
+        QStringLiteral("Comments on post %1").arg(postId));
+    QTRY_VERIFY_WITH_TIMEOUT(comments->model()->totalCount() == 0, Timeout);
+    details.findChild<QPushButton *>(QStringLiteral("new_comments"))->click();
+    QVERIFY((dialog = openedDialog(comments)));
+    type(dialog, QStringLiteral("name"), QStringLiteral("A reader"));
+    type(dialog, QStringLiteral("email"), QStringLiteral("reader@example.com"));
+    type(dialog, QStringLiteral("body"), QStringLiteral("Nice post."));
+    save(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(comments->model()->loadedCount(), 1, Timeout);
+    const QJsonArray onServer = serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray();
+    QCOMPARE(onServer.size(), 1);
+    QCOMPARE(
+        onServer.at(0).toObject().value(QStringLiteral("body")).toString(), QStringLiteral("Nice post."));
+
+    // Editing the post sends the change; the row follows the server's answer.
+    QVERIFY(selectRowWith(posts, QStringLiteral("title"), QStringLiteral("Written from the window")) >= 0);
+    details.findChild<QPushButton *>(QStringLiteral("edit_posts"))->click();
+    QVERIFY((dialog = openedDialog(posts)));
+    type(dialog, QStringLiteral("title"), QStringLiteral("Edited from the window"));
+    save(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        selectRowWith(posts, QStringLiteral("title"), QStringLiteral("Edited from the window")) >= 0,
+        Timeout);
+    QCOMPARE(
+        serverGet(QStringLiteral("/posts/") + postId).toObject().value(QStringLiteral("title")).toString(),
+        QStringLiteral("Edited from the window"));
+
+    // Editing the comment, from a double-click.
+    comments->view()->selectRow(0);
+    emit comments->view()->doubleClicked(comments->proxy()->index(0, 2));
+    QVERIFY((dialog = openedDialog(comments)));
+    type(dialog, QStringLiteral("body"), QStringLiteral("Even nicer."));
+    save(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(serverGet(QStringLiteral("/posts/%1/comments").arg(postId))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(QStringLiteral("body"))
+                                  .toString(),
+        QStringLiteral("Even nicer."), Timeout);
+
+    // A todo, then its status toggled in place by its checkbox: the server's todo changes.
+    tabs->setCurrentWidget(details.findChild<QWidget *>(QStringLiteral("todosTab")));
+    RecordListPane *todos = details.todosPane();
+    QTRY_VERIFY_WITH_TIMEOUT(todos->model()->totalCount() >= 0, Timeout);
+    details.findChild<QPushButton *>(QStringLiteral("new_todos"))->click();
+    QVERIFY((dialog = openedDialog(todos)));
+    type(dialog, QStringLiteral("title"), QStringLiteral("Water the plants"));
+    save(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        selectRowWith(todos, QStringLiteral("title"), QStringLiteral("Water the plants")) >= 0, Timeout);
+    const QJsonObject todo = todos->currentRecord();
+    QCOMPARE(todo.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    const QString todoPath = QStringLiteral("/todos/%1").arg(todo.value(QStringLiteral("id")).toInteger());
+    const int statusColumn = todos->model()->columnOf(QStringLiteral("status"));
+    const int row = selectRowWith(todos, QStringLiteral("title"), QStringLiteral("Water the plants"));
+    const QModelIndex status = todos->proxy()->index(row, statusColumn);
+    QVERIFY(status.flags() & Qt::ItemIsUserCheckable);
+    QCOMPARE(status.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    // What the view's delegate does on a click on the checkbox.
+    QVERIFY(todos->proxy()->setData(status, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(status.data(RecordTableModel::RowStateRole).toInt(), int(RecordTableModel::RowState::Saving));
+    QTRY_COMPARE_WITH_TIMEOUT(serverGet(todoPath).toObject().value(QStringLiteral("status")).toString(),
+        QStringLiteral("completed"), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        todos->proxy()->index(row, statusColumn).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+        Qt::Checked, Timeout);
+
+    // Deleting the comment asks first, then removes it here and on the server.
+    comments->view()->selectRow(0);
+    details.findChild<QPushButton *>(QStringLiteral("delete_comments"))->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = comments->findChild<QMessageBox *>(QStringLiteral("deleteRecordBox"))));
+    QVERIFY2(
+        box->text().contains(QLatin1String("Nice post.")) || box->text().contains(QLatin1String("A reader")),
+        qPrintable(box->text()));
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(comments->model()->loadedCount(), 0, Timeout);
+    QCOMPARE(serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray().size(), 0);
+}
+
+void TestResources::serverFieldErrorsShowBesideTheirFields()
+{
+    RecordListPane posts(ResourceSchema::posts(), RecordListPane::Scope::All);
+    posts.setClient(m_client.get());
+    posts.setOnline(true);
+    posts.show();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->totalCount() >= 0, Timeout);
+
+    // An empty title is caught before sending, beside the title.
+    posts.newRecord();
+    RecordDialog *dialog = openedDialog(&posts);
+    QVERIFY(dialog);
+    type(dialog, QStringLiteral("user_id"), QStringLiteral("987654"));
+    type(dialog, QStringLiteral("body"), QStringLiteral("Body"));
+    const int logged = m_client->requestLog()->size();
+    save(dialog);
+    QLabel *titleError = dialog->form()->errorLabelFor(QStringLiteral("title"));
+    QVERIFY(!titleError->isHidden());
+    QCOMPARE(titleError->text(), QStringLiteral("can't be blank"));
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 0);
+    QCOMPARE(m_client->requestLog()->size(), logged);
+
+    // A user that does not exist is the server's to say: its 422 "user must exist" shows beside User.
+    type(dialog, QStringLiteral("title"), QStringLiteral("Orphan"));
+    save(dialog);
+    QLabel *userError = dialog->form()->errorLabelFor(QStringLiteral("user_id"));
+    QTRY_VERIFY_WITH_TIMEOUT(!userError->isHidden(), Timeout);
+    QCOMPARE(userError->text(), QStringLiteral("must exist"));
+    QVERIFY(titleError->isHidden());
+    QVERIFY(dialog->isVisible()); // everything typed is still there
+    QCOMPARE(qobject_cast<QLineEdit *>(dialog->form()->editorFor(QStringLiteral("title")))->text(),
+        QStringLiteral("Orphan"));
+    QVERIFY(
+        dialog->form()->editorFor(QStringLiteral("user_id"))->hasFocus() || !QApplication::activeWindow());
+}
+
+void TestResources::browsesAllPostsWithAFilterAndSortsHonestly()
+{
+    RecordListPane posts(ResourceSchema::posts(), RecordListPane::Scope::All);
+    posts.setClient(m_client.get());
+    posts.model()->setPageSize(5);
+    posts.setOnline(true);
+    posts.resize(800, 200); // a few rows: the view asks for one page
+    posts.show();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->totalCount() >= 0 && !posts.model()->isLoading(), Timeout);
+    const qint64 all = posts.model()->totalCount();
+    QVERIFY(all > posts.model()->loadedCount());
+
+    // Sorting what is loaded says it is only what is loaded.
+    posts.view()->sortByColumn(posts.model()->columnOf(QStringLiteral("title")), Qt::AscendingOrder);
+    QTRY_VERIFY(posts.statusText().startsWith(QLatin1String("Sorted by Title: only the")));
+    QVERIFY2(posts.statusText().contains(QString::number(posts.model()->loadedCount())),
+        qPrintable(posts.statusText()));
+    QVERIFY2(
+        posts.statusText().contains(QStringLiteral("%1 posts").arg(all)), qPrintable(posts.statusText()));
+    for (int row = 1; row < posts.proxy()->rowCount(); ++row) {
+        QVERIFY(QString::compare(posts.proxy()->index(row - 1, 2).data().toString(),
+                    posts.proxy()->index(row, 2).data().toString(), Qt::CaseInsensitive)
+            <= 0);
+    }
+
+    // A filter goes to the server: every row has the word, and the total is the server's for it.
+    const QString word = posts.model()
+                             ->recordAt(0)
+                             .value(QStringLiteral("title"))
+                             .toString()
+                             .section(QLatin1Char(' '), 0, 0);
+    QVERIFY(!word.isEmpty());
+    posts.setFilters({ { QStringLiteral("title"), word } });
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->totalCount() >= 0 && !posts.model()->isLoading(), Timeout);
+    const QJsonArray expected = serverGet(
+        QStringLiteral("/posts?per_page=100&title=") + QString::fromLatin1(QUrl::toPercentEncoding(word)))
+                                    .toArray();
+    QCOMPARE(posts.model()->totalCount(), qint64(expected.size()));
+    for (int row = 0; row < posts.model()->rowCount(); ++row)
+        QVERIFY(posts.model()
+                    ->recordAt(row)
+                    .value(QStringLiteral("title"))
+                    .toString()
+                    .contains(word, Qt::CaseInsensitive));
+    const QString lastPath = m_client->requestLog()->at(m_client->requestLog()->size() - 1).url.toString();
+    QVERIFY2(lastPath.contains(QStringLiteral("title=")), qPrintable(lastPath));
+}
+
+void TestResources::dateTimesShowInLocalTimeAndGoBackWithTheirOffset()
+{
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    RecordForm form(ResourceSchema::todos());
+    QJsonObject todo { { QStringLiteral("id"), 5 }, { QStringLiteral("user_id"), 2 },
+        { QStringLiteral("title"), QStringLiteral("t") },
+        { QStringLiteral("due_on"), QStringLiteral("2026-07-01T00:00:00.000+05:30") },
+        { QStringLiteral("status"), QStringLiteral("pending") } };
+    form.setRecord(todo);
+    auto *edit = qobject_cast<QDateTimeEdit *>(form.editorFor(QStringLiteral("due_on")));
+    QVERIFY(edit);
+    QVERIFY(edit->calendarPopup());
+    // Midnight in India is 20:30 the evening before in Berlin (summer time).
+    QCOMPARE(edit->dateTime().toLocalTime().time(), QTime(20, 30));
+    QCOMPARE(edit->dateTime().toLocalTime().date(), QDate(2026, 6, 30));
+    QVERIFY(form.changes(todo).isEmpty()); // the same moment, written another way, is no change
+    QCOMPARE(form.values().value(QStringLiteral("due_on")).toString(),
+        QStringLiteral("2026-06-30T20:30:00+02:00"));
+    form.findChild<QCheckBox *>(QStringLiteral("set_due_on"))->setChecked(false);
+    QVERIFY(form.values().value(QStringLiteral("due_on")).isNull());
+    QCOMPARE(form.changes(todo).keys(), QStringList { QStringLiteral("due_on") });
+    qunsetenv("TZ");
+    tzset();
+}
+
+QTEST_MAIN(TestResources)
+#include "tst_resources.moc"
