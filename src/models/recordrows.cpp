@@ -1,6 +1,7 @@
 #include "recordrows.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <algorithm>
 
 namespace UserDesk {
@@ -342,6 +343,27 @@ QList<QJsonObject> RecordRows::records() const
     for (qsizetype i = 0; i < m_rows.size(); ++i)
         list.append(record(i));
     return list;
+}
+
+QDateTime RecordRows::parseDateTime(const QString &text)
+{
+    const QString t = text.trimmed();
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(t, Qt::ISODate);
+    if (!dt.isValid()) {
+        // A bare date is that day's start where the person is.
+        const QDate date = QDate::fromString(t, Qt::ISODate);
+        if (date.isValid())
+            dt = date.startOfDay();
+    }
+    return dt;
+}
+
+QString RecordRows::displayDateTime(const QString &text)
+{
+    const QDateTime dt = parseDateTime(text);
+    return dt.isValid() ? QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat) : text;
 }
 
 int RecordRows::compare(qsizetype left, qsizetype right, int fieldIndex) const

@@ -4,6 +4,7 @@
 #include "resourceschema.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -48,6 +49,12 @@ public:
     // Orders two rows by one field: ids and numbers by value, text like QString::localeAwareCompare
     // would not (the loaded rows' order must not depend on the locale), case-insensitively.
     int compare(qsizetype left, qsizetype right, int fieldIndex) const;
+
+    // A GoRest date-time ("2026-07-01T00:00:00.000+05:30", or a bare date) as a point in time; invalid
+    // when the text is neither.
+    static QDateTime parseDateTime(const QString &text);
+    // How a date-time reads to a person: in local time, or the text as it came when it does not parse.
+    static QString displayDateTime(const QString &text);
 
 private:
     struct Row

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void replacesAndRemoves();
     void refusesARecordWithoutId();
     void comparesByTypeAndText();
+    void readsGoRestDateTimes();
 };
 
 void TestRecordRows::roundTripsEveryShape_data()
@@ -116,6 +117,21 @@ void TestRecordRows::comparesByTypeAndText()
     QCOMPARE(rows.compare(0, 0, 2), 0);
     QCOMPARE(rows.compare(2, 1, 2) < 0,
         QString::compare(QStringLiteral("Ärger"), QStringLiteral("Alpha"), Qt::CaseInsensitive) < 0);
+}
+
+void TestRecordRows::readsGoRestDateTimes()
+{
+    // GoRest answers in India's time: midnight there is 18:30 UTC the day before.
+    const QDateTime due = RecordRows::parseDateTime(QStringLiteral("2026-07-01T00:00:00.000+05:30"));
+    QVERIFY(due.isValid());
+    QCOMPARE(due.toUTC(), QDateTime(QDate(2026, 6, 30), QTime(18, 30), Qt::UTC));
+    QCOMPARE(RecordRows::parseDateTime(QStringLiteral("2026-07-01T10:00:00Z")).toUTC(),
+        QDateTime(QDate(2026, 7, 1), QTime(10, 0), Qt::UTC));
+    QCOMPARE(RecordRows::parseDateTime(QStringLiteral("2026-07-01")), QDate(2026, 7, 1).startOfDay());
+    QVERIFY(!RecordRows::parseDateTime(QStringLiteral("tomorrow")).isValid());
+    QCOMPARE(RecordRows::displayDateTime(QStringLiteral("tomorrow")), QStringLiteral("tomorrow"));
+    QCOMPARE(RecordRows::displayDateTime(QStringLiteral("2026-07-01T00:00:00.000+05:30")),
+        QLocale().toString(due.toLocalTime(), QLocale::ShortFormat));
 }
 
 QTEST_GUILESS_MAIN(TestRecordRows)
