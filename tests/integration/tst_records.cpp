@@ -3,6 +3,7 @@
 // and cascades as the API sees them.
 
 #include "apiclient.h"
+#include "faultproxy.h"
 #include "recordparser.h"
 #include "requestlog.h"
 #include "sandboxfixture.h"
@@ -273,6 +274,59 @@ private Q_SLOTS:
                                ResourceSchema::posts(), ResourceId(999999), J(R"({"title":"X"})")))
                      .kind(),
             ApiError::Kind::NotFound);
+    }
+
+    // Write outcomes through a proxy that loses answers after the server applied the write.
+    void lostAnswers()
+    {
+        const QJsonObject user = newUser(QStringLiteral("lost"));
+        const ResourceId userId = idOf(user);
+        QVERIFY(!userId.isNull());
+        FaultProxy proxy(quint16(m_sandbox->baseUrl().port()));
+        QVERIFY(proxy.listen());
+        ApiClient client;
+        client.setBaseUrl(proxy.baseUrl());
+        client.setToken(m_sandbox->token());
+        RetryPolicy quick;
+        quick.baseDelayMs = 20;
+        quick.capDelayMs = 100;
+        client.setRetryPolicy(quick);
+        Endings endings(client);
+        auto wait = [&](ApiClient::RequestId id) {
+            return QTest::qWaitFor([&] { return endings.endings.contains(id); }, waitMs)
+                && endings.endings.value(id) == 1;
+        };
+
+        // A create applied by the server whose answer never came: sent once, never twice (Qt 6.4 would
+        // send it again on its own), and reported as unknown, naming the post that matches.
+        proxy.next("POST", FaultProxy::Action::DropAfterAnswer);
+        const auto create = client.createRecord(
+            ResourceSchema::posts(), J(R"({"title":"Lost post","body":"Sent once"})"), userId);
+        QVERIFY(wait(create));
+        QVERIFY2(endings.failures.contains(create), "the create must not be reported as done");
+        const ApiError unknown = endings.failures.value(create);
+        QCOMPARE(unknown.kind(), ApiError::Kind::Unknown);
+        const RecordsPage held = pageOf(m_client->listRecords(ResourceSchema::posts(), 1, 100, {}, userId));
+        QCOMPARE(held.items.size(), 1);
+        QCOMPARE(proxy.count("POST"), 1);
+        const QString postId = idOf(held.items.first()).toString();
+        QCOMPARE(unknown.userMessage(),
+            S("It is not known whether the post was created; post %1 matches what was sent.").arg(postId));
+
+        // A PATCH whose answer was cut after its status line: applied; the record is read back.
+        proxy.next("PATCH", FaultProxy::Action::CutBody, 5);
+        const auto patch = client.updateRecord(
+            ResourceSchema::posts(), idOf(held.items.first()), J(R"({"title":"Found"})"));
+        QVERIFY(wait(patch));
+        QCOMPARE(endings.kinds.value(patch), S("updated"));
+        QCOMPARE(endings.records.value(patch).value(QLatin1String("title")).toString(), S("Found"));
+
+        // A DELETE applied whose answer was lost: its copy's 404 means gone, not "not found".
+        proxy.next("DELETE", FaultProxy::Action::DropAfterAnswer);
+        const auto del = client.deleteRecord(ResourceSchema::posts(), idOf(held.items.first()));
+        QVERIFY(wait(del));
+        QVERIFY2(!endings.failures.contains(del), qPrintable(endings.failures.value(del).userMessage()));
+        QCOMPARE(endings.kinds.value(del), S("deleted"));
     }
 };
 
