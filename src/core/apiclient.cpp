@@ -2,6 +2,7 @@
 
 #include "contentdecoder.h"
 #include "jsonformat.h"
+#include "oneshotbody.h"
 #include "recordparser.h"
 #include "requestlog.h"
 #include "restreply.h"
@@ -676,9 +677,21 @@ void ApiClient::start(Call &call, bool isRedirect)
     }
 
     QNetworkAccessManager *manager = pickManager();
-    QNetworkReply *reply = call.currentBody.isEmpty() && call.currentMethod == "GET"
-        ? manager->get(request)
-        : manager->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    QNetworkReply *reply = nullptr;
+    if (call.currentMethod == "POST") {
+        // A POST goes out once per attempt, never resent by Qt behind the client's back (see OneShotBody):
+        // nothing makes a second copy harmless, as a unique email did for users only. A connection that
+        // closes before the answer ends the attempt, and the outcome rules decide.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call.currentBody.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(call.currentBody);
+        reply = manager->sendCustomRequest(request, call.currentMethod, body);
+        body->setParent(reply);
+    } else if (call.currentBody.isEmpty() && call.currentMethod == "GET") {
+        reply = manager->get(request);
+    } else {
+        reply = manager->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    }
     ++m_managerLoad[manager];
     call.reply = reply;
     ++m_inFlight;
@@ -740,9 +753,10 @@ void ApiClient::start(Call &call, bool isRedirect)
         if (it != m_calls.end())
             it->second->rejectedCertificate = describe(cert, errors);
     });
-    // Qt 6.4 silently sends a request again, POST included, when its connection closes before any answer
-    // (QHttpNetworkConnectionChannel::handleUnexpectedEOF; later Qt limits this to idempotent methods).
-    // Seeing the request or its body go out twice means an earlier copy may already have been applied.
+    // Qt 6.4 silently sends a request again when its connection closes before any answer
+    // (QHttpNetworkConnectionChannel::handleUnexpectedEOF; later Qt limits this to idempotent methods). A
+    // POST cannot be resent (OneShotBody); for a PATCH, PUT or DELETE, seeing the request or its body go out
+    // twice means an earlier copy may already have been applied.
     connect(reply, &QNetworkReply::requestSent, this, [this, id] {
         if (auto it = m_calls.find(id); it != m_calls.end())
             ++it->second->transmissions;
