@@ -208,6 +208,30 @@ private Q_SLOTS:
             QVERIFY2(help.out.contains(option), option);
     }
 
+    // --all walks every page (each record once), and a cap on the pages is said, not passed off as all.
+    void listAllWalksEveryPage()
+    {
+        SandboxFixture sandbox(SandboxFixture::defaultConfig(12));
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        QNetworkAccessManager manager;
+        const auto first = SandboxFixture::send(manager, "GET", sandbox.url(S("/todos?per_page=1")));
+        const int total = first.header("X-Pagination-Total").toInt();
+        QVERIFY2(total > 14, first.header("X-Pagination-Total").constData());
+        const Run all
+            = cli(sandbox.baseUrl(), L({ "todos", "list", "--all", "--per-page", "7", "--format", "json" }));
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        QSet<qint64> ids;
+        for (const QJsonValue &v : all.array())
+            ids.insert(v.toObject().value(S("id")).toInteger());
+        QCOMPARE(all.array().size(), total);
+        QCOMPARE(ids.size(), total);
+        const Run capped = cli(sandbox.baseUrl(),
+            L({ "todos", "list", "--all", "--per-page", "7", "--max-pages", "2", "--format", "csv" }));
+        QCOMPARE(capped.exitCode, 1);
+        QCOMPARE(capped.out.count('\n'), 1 + 14);
+        QVERIFY(!capped.err.isEmpty());
+    }
+
     // The server applied the create and the connection closed before its answer: the CLI says it is not
     // known (exit 10), names the post that matches, and the server holds that one post, not two.
     void lostCreateIsUnknownAndSentOnce()
