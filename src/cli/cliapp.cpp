@@ -5,6 +5,7 @@
 #include "jsonformat.h"
 #include "pagingguard.h"
 #include "profilestore.h"
+#include "recordcommands.h"
 #include "requestlog.h"
 #include "sessioncontroller.h"
 #include "tokenstore.h"
@@ -410,7 +411,8 @@ int CliApp::run(const QStringList &arguments)
     global.setApplicationDescription(
         tr("UserDesk command line: list, read, create, update and delete users of a "
            "GoRest-style API.\n\n")
-        + usersHelp + tr("\nJournaled bulk jobs (resumable after a kill):\n") + JobsCommands::help());
+        + usersHelp + RecordCommands::help() + tr("\nJournaled bulk jobs (resumable after a kill):\n")
+        + JobsCommands::help());
     global.addHelpOption();
     global.addVersionOption();
     global.addOptions({
@@ -468,13 +470,18 @@ int CliApp::run(const QStringList &arguments)
             return m_interruptedBy == SIGTERM ? Terminated : Canceled;
         return code;
     }
-    if (positional.first() != QLatin1String("users"))
+    const ResourceSchema *records = RecordCommands::schemaFor(positional.first());
+    if (positional.first() != QLatin1String("users") && !records)
         return usage(tr("unknown command \"%1\"").arg(positional.first()));
     const bool wantsHelp = positional.size() < 2 || positional.contains(QStringLiteral("--help"))
         || positional.contains(QStringLiteral("-h"));
     if (!wantsHelp && !setUp(global, arguments, &error))
         return usage(error);
-    const int code = runUsers(positional.mid(1));
+    const int code = records ? RecordCommands(m_client, m_out, m_err,
+                         [this] {
+                             findDialectForLists();
+                         }).run(*records, positional.mid(1))
+                             : runUsers(positional.mid(1));
     if (m_interruptedBy)
         return m_interruptedBy == SIGTERM ? Terminated : Canceled;
     return code;

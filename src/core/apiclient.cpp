@@ -2,6 +2,8 @@
 
 #include "contentdecoder.h"
 #include "jsonformat.h"
+#include "oneshotbody.h"
+#include "recordparser.h"
 #include "requestlog.h"
 #include "restreply.h"
 
@@ -107,6 +109,13 @@ struct ApiClient::Call
     int page = 1;
     int perPage = 10;
     UserDraft draft;
+    // Records of any resource: the schema, the record, its parent, what a create or update sends, and the
+    // records that already matched a create's fields before its first POST (they cannot be ours).
+    std::shared_ptr<const ResourceSchema> schema;
+    ResourceId recordId;
+    ResourceId parentId;
+    QJsonObject fields;
+    QSet<ResourceId> matchedBefore;
     RequestId bulkId = 0;
     int bulkIndex = 0;
 
@@ -170,6 +179,8 @@ ApiClient::ApiClient(QObject *parent)
     qRegisterMetaType<UserDesk::ApiError>();
     qRegisterMetaType<UserDesk::User>();
     qRegisterMetaType<UserDesk::UsersPage>();
+    qRegisterMetaType<UserDesk::RecordsPage>();
+    qRegisterMetaType<UserDesk::ResourceId>();
     qRegisterMetaType<UserDesk::PageInfo>();
     qRegisterMetaType<UserDesk::Dialect>();
     qRegisterMetaType<UserDesk::RateLimitInfo>();
@@ -666,9 +677,21 @@ void ApiClient::start(Call &call, bool isRedirect)
     }
 
     QNetworkAccessManager *manager = pickManager();
-    QNetworkReply *reply = call.currentBody.isEmpty() && call.currentMethod == "GET"
-        ? manager->get(request)
-        : manager->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    QNetworkReply *reply = nullptr;
+    if (call.currentMethod == "POST") {
+        // A POST goes out once per attempt, never resent by Qt behind the client's back (see OneShotBody):
+        // nothing makes a second copy harmless, as a unique email did for users only. A connection that
+        // closes before the answer ends the attempt, and the outcome rules decide.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call.currentBody.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(call.currentBody);
+        reply = manager->sendCustomRequest(request, call.currentMethod, body);
+        body->setParent(reply);
+    } else if (call.currentBody.isEmpty() && call.currentMethod == "GET") {
+        reply = manager->get(request);
+    } else {
+        reply = manager->sendCustomRequest(request, call.currentMethod, call.currentBody);
+    }
     ++m_managerLoad[manager];
     call.reply = reply;
     ++m_inFlight;
@@ -730,9 +753,10 @@ void ApiClient::start(Call &call, bool isRedirect)
         if (it != m_calls.end())
             it->second->rejectedCertificate = describe(cert, errors);
     });
-    // Qt 6.4 silently sends a request again, POST included, when its connection closes before any answer
-    // (QHttpNetworkConnectionChannel::handleUnexpectedEOF; later Qt limits this to idempotent methods).
-    // Seeing the request or its body go out twice means an earlier copy may already have been applied.
+    // Qt 6.4 silently sends a request again when its connection closes before any answer
+    // (QHttpNetworkConnectionChannel::handleUnexpectedEOF; later Qt limits this to idempotent methods). A
+    // POST cannot be resent (OneShotBody); for a PATCH, PUT or DELETE, seeing the request or its body go out
+    // twice means an earlier copy may already have been applied.
     connect(reply, &QNetworkReply::requestSent, this, [this, id] {
         if (auto it = m_calls.find(id); it != m_calls.end())
             ++it->second->transmissions;
@@ -896,10 +920,9 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 {
     const RequestId id = call.id;
 
-    if (call.op == Operation::DeleteUser && !call.reconciling) {
+    if (isDelete(call.op) && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
-        const qint64 userId = call.targetId;
-        finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+        finishDeleted(call);
         return;
     }
 
@@ -917,7 +940,10 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
     }
 
     if (call.reconciling) {
-        onReadBack(call, *doc, bad);
+        if (call.schema)
+            onRecordReadBack(call, *doc, bad);
+        else
+            onReadBack(call, *doc, bad);
         return;
     }
 
@@ -985,7 +1011,14 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });
         return;
     }
+    case Operation::ListRecords:
+    case Operation::GetRecord:
+    case Operation::CreateRecord:
+    case Operation::UpdateRecord:
+        onRecordSuccess(call, reply, *doc, bad);
+        return;
     case Operation::DeleteUser:
+    case Operation::DeleteRecord:
         break;
     }
 }
@@ -996,30 +1029,28 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     // Only when the log does not say it yet: every change is shown again (the CLI's --verbose).
     if (const HttpExchange *logged = m_log->find(call.logSequence); logged && logged->error.isEmpty())
         m_log->update(call.logSequence, [&error](HttpExchange &e) { e.error = error.message(); });
-    const bool isWrite = call.op == Operation::CreateUser || call.op == Operation::UpdateUser
-        || call.op == Operation::DeleteUser;
+    const bool isWrite = ApiClient::isWrite(call.op);
     if (error.kind() == ApiError::Kind::Canceled) {
         const bool mayHaveApplied = isWrite && call.attempt > 0 && (call.ambiguous || call.landed);
         finishFailed(call, mayHaveApplied ? ApiError::unknownOutcome(describeWrite(call), error) : error);
         return;
     }
     const RequestId id = call.id;
-    const qint64 userId = call.targetId;
 
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
-        if (error.kind() == ApiError::Kind::NotFound && call.op == Operation::DeleteUser) {
-            finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+        if (error.kind() == ApiError::Kind::NotFound && isDelete(call.op)) {
+            finishDeleted(call);
             return;
         }
-        if (error.kind() == ApiError::Kind::NotFound && call.op == Operation::UpdateUser) {
+        if (error.kind() == ApiError::Kind::NotFound && isUpdate(call.op)) {
             finishFailed(call, error);
             return;
         }
     } else if (isWrite && error.httpStatus() >= 200 && error.httpStatus() < 300) {
         // The status line of a success arrived: the write was applied, whatever became of its body.
-        if (call.op == Operation::DeleteUser) {
-            finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+        if (isDelete(call.op)) {
+            finishDeleted(call);
             return;
         }
         call.landed = true;
@@ -1031,8 +1062,8 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
     // A DELETE answered 404 is "already gone" only when an earlier copy may have been applied; a 404 to
     // the only copy that reached the server is "not found".
-    if (call.op == Operation::DeleteUser && error.kind() == ApiError::Kind::NotFound && call.ambiguous) {
-        finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+    if (isDelete(call.op) && error.kind() == ApiError::Kind::NotFound && call.ambiguous) {
+        finishDeleted(call);
         return;
     }
     // A create refused for a taken email after an earlier copy may have been applied: the email may be
@@ -1135,6 +1166,11 @@ void ApiClient::beginReconcile(Call &call)
     byEmail.addTo(query);
     // The filter matches substrings: a full page makes it likely the exact address is on it.
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
+    if (call.schema) {
+        call.currentUrl
+            = isCreate(call.op) ? recordLookupUrl(call) : endpoint(call.schema->itemPath(call.recordId));
+        return;
+    }
     call.currentUrl = call.op == Operation::CreateUser
         ? endpoint(QStringLiteral("/users"), query)
         : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
@@ -1142,6 +1178,12 @@ void ApiClient::beginReconcile(Call &call)
 
 QString ApiClient::describeWrite(const Call &call) const
 {
+    if (call.schema)
+        return recordText(call.schema->name,
+            isCreate(call.op)       ? 0
+                : isDelete(call.op) ? 1
+                                    : 2,
+            call.recordId.toString());
     switch (call.op) {
     case Operation::CreateUser:
         return tr("the user %1 was created").arg(call.draft.email.value_or(QString()));
@@ -1333,6 +1375,348 @@ void ApiClient::checkIdle()
 {
     if (m_calls.empty() && m_bulks.empty())
         Q_EMIT idle();
+}
+
+// ---- records of any resource ----------------------------------------------------------------------------
+
+std::unique_ptr<ApiClient::Call> ApiClient::recordCall(Operation op, const ResourceSchema &schema)
+{
+    auto call = std::make_unique<Call>();
+    call->op = op;
+    call->schema = std::make_shared<const ResourceSchema>(schema);
+    return call;
+}
+
+ApiClient::RequestId ApiClient::refuseBeforeSending(std::unique_ptr<Call> call, const ApiError &error)
+{
+    call->id = m_nextId++;
+    const RequestId id = call->id;
+    m_calls.emplace(id, std::move(call));
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, error] {
+            if (auto it = m_calls.find(id); it != m_calls.end())
+                finishFailed(*it->second, error);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+std::optional<ApiError> ApiClient::checkRecordFields(
+    const ResourceSchema &schema, const QJsonObject &fields, bool requireAll, bool parentFromPath) const
+{
+    QList<FieldError> problems;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const FieldSpec *spec = schema.field(it.key());
+        if (!spec)
+            problems.append({ it.key(), tr("is not a field of %1").arg(schema.name) });
+        else if (!spec->isWritable())
+            problems.append({ it.key(), tr("is given by the server and cannot be sent") });
+    }
+    if (!requireAll && fields.isEmpty())
+        return ApiError(ApiError::Kind::Validation, tr("Nothing to change: no field was given."));
+    problems += schema.validate(fields, requireAll, parentFromPath);
+    if (problems.isEmpty())
+        return std::nullopt;
+    ApiError e(ApiError::Kind::Validation, tr("The data is not valid; it was not sent."));
+    e.setFieldErrors(problems);
+    return e;
+}
+
+ApiClient::RequestId ApiClient::listRecords(const ResourceSchema &schema, int page, int perPage,
+    const QList<std::pair<QString, QString>> &filters, const ResourceId &parentId)
+{
+    auto call = recordCall(Operation::ListRecords, schema);
+    call->method = "GET";
+    call->parentId = parentId;
+    call->page = std::max(1, page);
+    call->perPage = std::clamp(perPage, 1, 100);
+    if (!parentId.isNull() && schema.parent.isEmpty())
+        return refuseBeforeSending(std::move(call),
+            ApiError(
+                ApiError::Kind::Validation, tr("%1 have no parent to list them under.").arg(schema.name)));
+    QUrlQuery query;
+    m_dialect.addPaging(query, call->page, call->perPage);
+    for (const auto &[key, value] : filters) {
+        const FieldSpec *spec = schema.field(key);
+        if (!spec) {
+            return refuseBeforeSending(std::move(call),
+                ApiError(ApiError::Kind::Validation,
+                    tr("%1 cannot be filtered by \"%2\"; the fields are %3.")
+                        .arg(schema.name, key, schema.fieldNames().join(QStringLiteral(", ")))));
+        }
+        const bool substring = spec->type == FieldSpec::Type::String || spec->type == FieldSpec::Type::Text
+            || spec->type == FieldSpec::Type::Email;
+        m_dialect.addFieldFilter(query, key, value, substring);
+    }
+    call->url = endpoint(schema.path(parentId), query);
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::getRecord(const ResourceSchema &schema, const ResourceId &id)
+{
+    auto call = recordCall(Operation::GetRecord, schema);
+    call->method = "GET";
+    call->recordId = id;
+    if (id.isNull())
+        return refuseBeforeSending(
+            std::move(call), ApiError(ApiError::Kind::Validation, tr("No id was given; nothing was asked.")));
+    call->url = endpoint(schema.itemPath(id));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::createRecord(
+    const ResourceSchema &schema, const QJsonObject &fields, const ResourceId &parentId)
+{
+    auto call = recordCall(Operation::CreateRecord, schema);
+    call->method = "POST";
+    call->parentId = parentId;
+    call->fields = fields;
+    if (!parentId.isNull() && schema.parent.isEmpty())
+        return refuseBeforeSending(std::move(call),
+            ApiError(
+                ApiError::Kind::Validation, tr("%1 have no parent to create them under.").arg(schema.name)));
+    if (auto refused = checkRecordFields(schema, fields, true, !parentId.isNull()))
+        return refuseBeforeSending(std::move(call), *refused);
+    call->body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    call->url = endpoint(schema.path(parentId));
+    // No field of a post, comment or todo is unique: only a record that did not match before the first
+    // POST can be ours, so look first (as a user's create does by its email).
+    call->lookFirst = true;
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::updateRecord(
+    const ResourceSchema &schema, const ResourceId &id, const QJsonObject &fields, UpdateMethod method)
+{
+    auto call = recordCall(Operation::UpdateRecord, schema);
+    call->method = method == UpdateMethod::Put ? "PUT" : "PATCH";
+    call->recordId = id;
+    call->fields = fields;
+    if (id.isNull())
+        return refuseBeforeSending(
+            std::move(call), ApiError(ApiError::Kind::Validation, tr("No id was given; nothing was sent.")));
+    if (auto refused = checkRecordFields(schema, fields, false, false))
+        return refuseBeforeSending(std::move(call), *refused);
+    call->body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    call->url = endpoint(schema.itemPath(id));
+    return enqueue(std::move(call));
+}
+
+ApiClient::RequestId ApiClient::deleteRecord(const ResourceSchema &schema, const ResourceId &id)
+{
+    auto call = recordCall(Operation::DeleteRecord, schema);
+    call->method = "DELETE";
+    call->recordId = id;
+    if (id.isNull())
+        return refuseBeforeSending(
+            std::move(call), ApiError(ApiError::Kind::Validation, tr("No id was given; nothing was sent.")));
+    // As deleteUser: an empty object makes a copy Qt sends again visible, so a 404 to it reads as gone.
+    call->body = "{}";
+    call->url = endpoint(schema.itemPath(id));
+    return enqueue(std::move(call));
+}
+
+QUrl ApiClient::recordLookupUrl(const Call &call) const
+{
+    // The top-level list filtered by the parent field (a nested list of a parent that does not exist is a
+    // 404 on some servers, and the POST's own 422 says that better), by the first text field and by any
+    // email: narrow enough for one page, and every field is compared on the records it returns.
+    const ResourceSchema &schema = *call.schema;
+    QUrlQuery query;
+    m_dialect.addPaging(query, 1, 100);
+    const QJsonObject sent = call.fields;
+    if (!schema.parentField.isEmpty()) {
+        const QJsonValue parent
+            = call.parentId.isNull() ? sent.value(schema.parentField) : call.parentId.toJson();
+        const QString text = parent.isString() ? parent.toString().trimmed()
+            : parent.isDouble()                ? QString::number(parent.toInteger())
+                                               : QString();
+        if (!text.isEmpty())
+            m_dialect.addFieldFilter(query, schema.parentField, text, false);
+    }
+    bool textFieldUsed = false;
+    for (const FieldSpec &f : schema.fields) {
+        const QString value = sent.value(f.name).toString().trimmed();
+        // Long values stay out of the address (servers cap a filter's length); the comparison has them.
+        if (value.isEmpty() || value.size() > 100)
+            continue;
+        if (f.type == FieldSpec::Type::Email || (f.type == FieldSpec::Type::String && !textFieldUsed)) {
+            m_dialect.addFieldFilter(query, f.name, value, true);
+            textFieldUsed = textFieldUsed || f.type == FieldSpec::Type::String;
+        }
+    }
+    return endpoint(schema.path(), query);
+}
+
+void ApiClient::onRecordSuccess(Call &call, const RestReply &reply, const QJsonDocument &doc,
+    const std::function<void(const QString &)> &bad)
+{
+    const RequestId id = call.id;
+    const QString resource = call.schema->name;
+    QString why;
+    if (call.op == Operation::ListRecords) {
+        RecordsPage page;
+        if (!RecordParser::parsePage(
+                *call.schema, m_dialect, doc, reply.headers(), call.page, call.perPage, &page, &why))
+            return bad(why);
+        page.parentId = call.parentId;
+        finishSucceeded(call, [=] { Q_EMIT recordsPageReceived(id, page); });
+        return;
+    }
+    const auto record = RecordParser::parseRecord(
+        *call.schema, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), &why);
+    if (!record)
+        return bad(why);
+    const QJsonObject r = *record;
+    if (call.op == Operation::GetRecord)
+        finishSucceeded(call, [=] { Q_EMIT recordReceived(id, resource, r); });
+    else if (call.op == Operation::CreateRecord)
+        finishSucceeded(call, [=] { Q_EMIT recordCreated(id, resource, r); });
+    else
+        finishSucceeded(call, [=] { Q_EMIT recordUpdated(id, resource, r); });
+}
+
+void ApiClient::onRecordReadBack(
+    Call &call, const QJsonDocument &doc, const std::function<void(const QString &)> &bad)
+{
+    const RequestId id = call.id;
+    const QString resource = call.schema->name;
+    QString why;
+    if (call.op == Operation::CreateRecord) {
+        RecordsPage page;
+        if (!RecordParser::parsePage(*call.schema, m_dialect, doc, {}, 1, 100, &page, &why))
+            return bad(why);
+        QJsonObject sent = call.fields;
+        if (!call.parentId.isNull() && !call.schema->parentField.isEmpty())
+            sent.insert(call.schema->parentField, call.parentId.toJson());
+        std::optional<QJsonObject> candidate;
+        for (const QJsonObject &r : std::as_const(page.items)) {
+            if (!RecordParser::matches(*call.schema, r, sent))
+                continue;
+            const ResourceId rid = RecordParser::idOf(r);
+            if (call.attempt == 0) {
+                call.matchedBefore.insert(rid);
+                continue;
+            }
+            // The newest record that was not there before the first POST.
+            if (!call.matchedBefore.contains(rid) && (!candidate || RecordParser::idOf(*candidate) < rid))
+                candidate = r;
+        }
+        if (call.attempt == 0) {
+            call.restartAsRequested();
+            m_queue.push_front(id);
+            return;
+        }
+        if (call.landed) {
+            // A 2xx status arrived for our POST: a matching record that was not there before is ours.
+            if (candidate) {
+                const QJsonObject r = *candidate;
+                finishSucceeded(call, [=] { Q_EMIT recordCreated(id, resource, r); });
+            } else {
+                finishFailed(call,
+                    ApiError::unknownOutcome(describeWrite(call),
+                        ApiError(ApiError::Kind::BadResponse, tr("The created record could not be found."))));
+            }
+            return;
+        }
+        if (candidate) {
+            // Likely ours, but with no unique field it cannot be told from someone else's identical one.
+            ApiError unknown(ApiError::Kind::Unknown,
+                recordText(resource, 3, RecordParser::idOf(*candidate).toString()),
+                call.pendingError.httpStatus());
+            finishFailed(call, unknown);
+            return;
+        }
+        if (call.finalRead) {
+            finishFailed(call, call.pendingError);
+            return;
+        }
+        // Not there: no earlier POST took effect, so sending it (again) cannot duplicate it.
+        call.restartAsRequested();
+        m_queue.push_front(id);
+        return;
+    }
+
+    // A DELETE, PATCH or PUT that may have been applied: read the record.
+    const auto record = RecordParser::parseRecord(
+        *call.schema, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), &why);
+    if (!record)
+        return bad(why);
+    const QJsonObject r = *record;
+    if (call.op == Operation::UpdateRecord
+        && (call.landed || RecordParser::matches(*call.schema, r, call.fields))) {
+        // Holds what was sent, or a 2xx arrived for the change and the record changed again since.
+        finishSucceeded(call, [=] { Q_EMIT recordUpdated(id, resource, r); });
+        return;
+    }
+    // Still there (a delete) or unchanged (an update): not applied.
+    finishFailed(call, call.pendingError.isError() ? call.pendingError : ApiError::badResponse(why));
+}
+
+void ApiClient::finishDeleted(Call &call)
+{
+    const RequestId id = call.id;
+    if (call.schema) {
+        const QString resource = call.schema->name;
+        const ResourceId recordId = call.recordId;
+        finishSucceeded(call, [=] { Q_EMIT recordDeleted(id, resource, recordId); });
+        return;
+    }
+    const qint64 userId = call.targetId;
+    finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
+}
+
+QString ApiClient::recordText(const QString &resource, int what, const QString &id)
+{
+    // Whole sentences per resource: the noun's gender and case differ between languages.
+    struct Texts
+    {
+        const char *resource;
+        const char *created;
+        const char *deleted;
+        const char *changed;
+        const char *likely;
+    };
+    static const Texts texts[] = {
+        { "posts", QT_TRANSLATE_NOOP("UserDesk::ApiClient", "the post was created"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "post %1 was deleted"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "post %1 was changed"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient",
+                "It is not known whether the post was created; post %1 matches what was sent.") },
+        { "comments", QT_TRANSLATE_NOOP("UserDesk::ApiClient", "the comment was created"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "comment %1 was deleted"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "comment %1 was changed"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient",
+                "It is not known whether the comment was created; comment %1 matches what was sent.") },
+        { "todos", QT_TRANSLATE_NOOP("UserDesk::ApiClient", "the todo was created"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "todo %1 was deleted"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "todo %1 was changed"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient",
+                "It is not known whether the todo was created; todo %1 matches what was sent.") },
+        { "users", QT_TRANSLATE_NOOP("UserDesk::ApiClient", "the user was created"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "user %1 was deleted"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient", "user %1 was changed"),
+            QT_TRANSLATE_NOOP("UserDesk::ApiClient",
+                "It is not known whether the user was created; user %1 matches what was sent.") },
+    };
+    for (const Texts &t : texts) {
+        if (resource != QLatin1String(t.resource))
+            continue;
+        const char *text = what == 0 ? t.created : what == 1 ? t.deleted : what == 2 ? t.changed : t.likely;
+        return what == 0 ? tr(text) : tr(text).arg(id);
+    }
+    switch (what) {
+    case 0:
+        return tr("the record of %1 was created").arg(resource);
+    case 1:
+        return tr("record %1 of %2 was deleted").arg(id, resource);
+    case 2:
+        return tr("record %1 of %2 was changed").arg(id, resource);
+    default:
+        return tr("It is not known whether the record of %1 was created; record %2 matches what was sent.")
+            .arg(resource, id);
+    }
 }
 
 } // namespace UserDesk

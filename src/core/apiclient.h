@@ -6,6 +6,8 @@
 #include "page.h"
 #include "post.h"
 #include "ratelimit.h"
+#include "resourceid.h"
+#include "resourceschema.h"
 #include "retrypolicy.h"
 #include "todo.h"
 #include "user.h"
@@ -14,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QSet>
@@ -24,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 class QJsonDocument;
 class QNetworkAccessManager;
@@ -94,6 +98,21 @@ public:
     RequestId listUserPosts(qint64 userId, int page = 1, int perPage = 20);
     RequestId listUserTodos(qint64 userId, int page = 1, int perPage = 20);
 
+    // Any resource a schema describes (posts, comments, todos; users too), ids as the server gave them.
+    // A parent id makes the nested route (/users/7/posts); filters are the schema's fields (substrings for
+    // text, whole values otherwise, as the dialect spells them). Fields are checked against the schema
+    // before anything is sent: a refusal then ends in requestFailed with the fields named, as a 422 does.
+    // Writes follow the same outcome rules as users'; a create whose answer was lost is looked for by its
+    // fields, and since no field is unique a match only makes it likely: the outcome stays unknown.
+    RequestId listRecords(const ResourceSchema &schema, int page, int perPage,
+        const QList<std::pair<QString, QString>> &filters = {}, const ResourceId &parentId = {});
+    RequestId getRecord(const ResourceSchema &schema, const ResourceId &id);
+    RequestId createRecord(
+        const ResourceSchema &schema, const QJsonObject &fields, const ResourceId &parentId = {});
+    RequestId updateRecord(const ResourceSchema &schema, const ResourceId &id, const QJsonObject &fields,
+        UpdateMethod method = UpdateMethod::Patch);
+    RequestId deleteRecord(const ResourceSchema &schema, const ResourceId &id);
+
     // Bulk work: every item also ends in its own userDeleted/userCreated/requestFailed (with its own id),
     // and the bulk id ends in bulkFinished with a result per item.
     RequestId deleteUsers(const QList<qint64> &ids);
@@ -116,6 +135,13 @@ Q_SIGNALS:
         const UserDesk::PageInfo &info);
     void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
         const UserDesk::PageInfo &info);
+    void recordsPageReceived(UserDesk::ApiClient::RequestId id, const UserDesk::RecordsPage &page);
+    void recordReceived(
+        UserDesk::ApiClient::RequestId id, const QString &resource, const QJsonObject &record);
+    void recordCreated(UserDesk::ApiClient::RequestId id, const QString &resource, const QJsonObject &record);
+    void recordUpdated(UserDesk::ApiClient::RequestId id, const QString &resource, const QJsonObject &record);
+    void recordDeleted(
+        UserDesk::ApiClient::RequestId id, const QString &resource, const UserDesk::ResourceId &recordId);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
     void dialectDetected(UserDesk::ApiClient::RequestId id, const UserDesk::Dialect &dialect);
 
@@ -139,12 +165,45 @@ private:
         DeleteUser,
         ListPosts,
         ListTodos,
-        DetectDialect
+        DetectDialect,
+        ListRecords,
+        GetRecord,
+        CreateRecord,
+        UpdateRecord,
+        DeleteRecord
     };
     struct Call;
     struct Bulk;
 
+    static bool isCreate(Operation op)
+    {
+        return op == Operation::CreateUser || op == Operation::CreateRecord;
+    }
+    static bool isUpdate(Operation op)
+    {
+        return op == Operation::UpdateUser || op == Operation::UpdateRecord;
+    }
+    static bool isDelete(Operation op)
+    {
+        return op == Operation::DeleteUser || op == Operation::DeleteRecord;
+    }
+    static bool isWrite(Operation op) { return isCreate(op) || isUpdate(op) || isDelete(op); }
+
     RequestId enqueue(std::unique_ptr<Call> call);
+    // Ends a request that was refused before sending, never from inside the call that started it.
+    RequestId refuseBeforeSending(std::unique_ptr<Call> call, const ApiError &error);
+    std::unique_ptr<Call> recordCall(Operation op, const ResourceSchema &schema);
+    // Fields a create or update may send: the schema's writable ones, valid; a refusal otherwise.
+    std::optional<ApiError> checkRecordFields(
+        const ResourceSchema &schema, const QJsonObject &fields, bool requireAll, bool parentFromPath) const;
+    QUrl recordLookupUrl(const Call &call) const;
+    void onRecordSuccess(Call &call, const RestReply &reply, const QJsonDocument &doc,
+        const std::function<void(const QString &)> &bad);
+    void onRecordReadBack(
+        Call &call, const QJsonDocument &doc, const std::function<void(const QString &)> &bad);
+    // A delete that took effect (or found the record gone) ends in its signal.
+    void finishDeleted(Call &call);
+    static QString recordText(const QString &resource, int what, const QString &id);
     RequestId enqueueList(Operation op, const QString &path, qint64 targetId, int page, int perPage,
         const UserFilter &filter = {});
     RequestId startBulk(int count, const std::function<RequestId(int index)> &startItem);

@@ -163,8 +163,12 @@ QString ApiError::userMessage() const
         QStringList parts;
         for (const FieldError &f : m_fieldErrors)
             parts.append(f.field + QLatin1Char(' ') + f.message);
-        return parts.isEmpty() ? m_message
-                               : tr("The server refused the data: %1.").arg(parts.join(QStringLiteral("; ")));
+        if (parts.isEmpty())
+            return m_message;
+        // No status: refused here, before anything was sent.
+        return m_httpStatus == 0
+            ? tr("The data was not sent: %1.").arg(parts.join(QStringLiteral("; ")))
+            : tr("The server refused the data: %1.").arg(parts.join(QStringLiteral("; ")));
     }
     case Kind::Unauthorized:
         return tr("%1 Check the token of this profile.").arg(m_message);

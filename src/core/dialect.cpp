@@ -106,6 +106,15 @@ void Dialect::addFilter(QUrlQuery &query, const UserFilter &filter) const
     }
 }
 
+void Dialect::addFieldFilter(
+    QUrlQuery &query, const QString &field, const QString &value, bool substring) const
+{
+    if (substring && m_kind == Kind::JsonServer017)
+        addTerm(query, field + QStringLiteral("_like"), literalPattern(value));
+    else
+        addTerm(query, field, value);
+}
+
 bool Dialect::readList(const QJsonDocument &doc, const RawHeaders &headers, int page, int perPage,
     QJsonArray *items, PageInfo *info, QString *error) const
 {

@@ -39,6 +39,9 @@ public:
 
     void addPaging(QUrlQuery &query, int page, int perPage) const;
     void addFilter(QUrlQuery &query, const UserFilter &filter) const;
+    // One field of any resource: `substring` for text fields GoRest matches by substring (title, body,
+    // name, email), whole values otherwise (ids, enums).
+    void addFieldFilter(QUrlQuery &query, const QString &field, const QString &value, bool substring) const;
 
     // Finds the items of a list answer and where the page sits; false with *error when the answer has
     // the wrong shape for this dialect.

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "httpexchange.h"
+#include "resourceid.h"
 #include "user.h"
+
+#include <QJsonObject>
 
 #include <QList>
 #include <QStringList>
@@ -36,6 +39,16 @@ struct UsersPage
     QStringList skipped; // a full sentence for each item that could not be used, naming it
 };
 
+// One page of any resource's records (posts, comments, todos, users), each checked against its schema.
+struct RecordsPage
+{
+    QString resource; // the schema's name: "posts"
+    ResourceId parentId; // the parent of a nested list (/users/7/posts); null for a top-level one
+    QList<QJsonObject> items;
+    PageInfo info;
+    QStringList skipped; // a full sentence for each item left out, naming it
+};
+
 // Parses an RFC 8288 Link header into rel -> URL (first URL for each rel).
 QList<QPair<QString, QUrl>> parseLinkHeader(const QByteArray &value);
 
@@ -43,3 +56,4 @@ QList<QPair<QString, QUrl>> parseLinkHeader(const QByteArray &value);
 
 Q_DECLARE_METATYPE(UserDesk::PageInfo)
 Q_DECLARE_METATYPE(UserDesk::UsersPage)
+Q_DECLARE_METATYPE(UserDesk::RecordsPage)

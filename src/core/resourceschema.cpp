@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace UserDesk {
 
@@ -100,6 +101,12 @@ bool isId(const QJsonValue &v)
     return false;
 }
 
+// An id as one segment of a URL path (QUrl's tolerant mode keeps the escapes as they are).
+QString segment(const ResourceId &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id.toString()));
+}
+
 bool isDateTime(const QString &text)
 {
     const QString t = text.trimmed();
@@ -189,16 +196,16 @@ QStringList ResourceSchema::fieldNames() const
     return names;
 }
 
-QString ResourceSchema::path(qint64 parentId) const
+QString ResourceSchema::path(const ResourceId &parentId) const
 {
-    if (parentId > 0 && !parent.isEmpty())
-        return QStringLiteral("/%1/%2/%3").arg(parent).arg(parentId).arg(name);
+    if (!parentId.isNull() && !parent.isEmpty())
+        return QStringLiteral("/%1/%2/%3").arg(parent, segment(parentId), name);
     return QLatin1Char('/') + name;
 }
 
-QString ResourceSchema::itemPath(qint64 id) const
+QString ResourceSchema::itemPath(const ResourceId &id) const
 {
-    return QStringLiteral("/%1/%2").arg(name).arg(id);
+    return QStringLiteral("/%1/%2").arg(name, segment(id));
 }
 
 QList<FieldError> ResourceSchema::validate(

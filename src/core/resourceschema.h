@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "resourceid.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -53,9 +54,10 @@ struct ResourceSchema
 
     const FieldSpec *field(const QString &name) const;
     QStringList fieldNames() const;
-    // "/posts", or "/users/7/posts" for a parent's records.
-    QString path(qint64 parentId = 0) const;
-    QString itemPath(qint64 id) const;
+    // "/posts", or "/users/7/posts" for a parent's records (a null parent: the top-level path). Ids are
+    // percent-encoded as one path segment.
+    QString path(const ResourceId &parentId = {}) const;
+    QString itemPath(const ResourceId &id) const;
     // The fields that GoRest accepts as list filters (all but the id's own, which GoRest also takes).
     QStringList filterNames() const { return fieldNames(); }
 

@@ -145,6 +145,11 @@ ApiError RestReply::error() const
         return ApiError(ApiError::Kind::Network, tr("The server's name could not be found."));
     case QNetworkReply::RemoteHostClosedError:
         return ApiError(ApiError::Kind::Network, tr("The server closed the connection without answering."));
+    case QNetworkReply::ContentReSendError:
+        // Qt would have sent the request again on a new connection; a write is never sent twice unseen.
+        return ApiError(ApiError::Kind::Network,
+            tr("The connection closed before the server answered, after the request had gone out; it was not "
+               "sent again on its own."));
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
         return ApiError(ApiError::Kind::HttpOther, m_errorString);

@@ -61,7 +61,11 @@ bool JsonServerFixture::start(const QJsonArray &users, int timeoutMs)
         m_error = db.errorString();
         return false;
     }
-    db.write(QJsonDocument(QJsonObject { { QStringLiteral("users"), users } }).toJson());
+    // The other resources start empty, so that their routes exist (json-server serves what the file holds).
+    db.write(QJsonDocument(
+        QJsonObject { { QStringLiteral("users"), users }, { QStringLiteral("posts"), QJsonArray() },
+            { QStringLiteral("comments"), QJsonArray() }, { QStringLiteral("todos"), QJsonArray() } })
+                 .toJson());
     db.close();
 
     // An ephemeral port: the kernel picks a free one, which is handed to the server.

@@ -149,6 +149,81 @@ private slots:
         client.listUsers(1, 10);
         QTRY_VERIFY_WITH_TIMEOUT(pages.size() == 1, waitMs);
     }
+
+    // The same for the records of other resources (a page of posts, one todo): a bad item of a page is
+    // skipped and named while the rest is kept; a page with nothing usable, or a bad single record, is
+    // one clear BadResponse.
+    void badRecords_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("single"); // GET /todos/1 rather than a page of posts
+        QTest::addColumn<int>("kept"); // items kept from the page; -1: the request fails
+        QTest::addColumn<QString>("mentions"); // in the error, or in the skipped sentence
+        const QByteArray post = R"({"id":1,"user_id":3,"title":"T","body":"B"})";
+        auto row = [](const char *name, const QByteArray &body, bool single, int kept, const char *mentions) {
+            QTest::newRow(name) << body << single << kept << QString::fromUtf8(mentions);
+        };
+        row("good post", "[" + post + "]", false, 1, "");
+        row("negative id among good", "[" + post + R"(,{"id":-1,"user_id":3,"title":"T","body":"B"}])", false,
+            1, "item 2 (id -1)");
+        row("null item among good", "[null," + post + "]", false, 1, "item 1");
+        row("parent a boolean", R"([{"id":1,"user_id":true,"title":"T","body":"B"}])", false, -1, "user_id");
+        row("title missing", R"([{"id":1,"user_id":3,"body":"B"}])", false, -1, "\"title\" is missing");
+        row("body a number", R"([{"id":1,"user_id":3,"title":"T","body":5}])", false, -1, "must be a string");
+        row("id an object", R"([{"id":{},"user_id":3,"title":"T","body":"B"}])", false, -1, "id");
+        row("text ids (json-server 1.x)", R"([{"id":"a1","user_id":"u1","title":"T","body":"B"}])", false, 1,
+            "");
+        row("id with a slash", R"([{"id":"a/b","user_id":3,"title":"T","body":"B"}])", false, -1, "id");
+        row("object for a list", R"({"data":[]})", false, -1, "not a JSON array");
+        row("array for a record", "[" + post + "]", true, -1, "object was expected");
+        row("due date not a date", R"({"id":1,"user_id":3,"title":"T","due_on":"soon","status":"pending"})",
+            true, -1, "must be a date");
+        row("due date null", R"({"id":1,"user_id":3,"title":"T","due_on":null,"status":"pending"})", true, 1,
+            "");
+        row("status null", R"({"id":1,"user_id":3,"title":"T","status":null})", true, -1,
+            "\"status\" is null");
+    }
+
+    void badRecords()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, single);
+        QFETCH(int, kept);
+        QFETCH(QString, mentions);
+        CannedServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const CannedServer::Request &) { return C::response(200, body); });
+        ApiClient client;
+        client.setBaseUrl(server.baseUrl());
+        RetryPolicy once;
+        once.maxAttempts = 1;
+        client.setRetryPolicy(once);
+        QSignalSpy failed(&client, &ApiClient::requestFailed);
+        QSignalSpy pages(&client, &ApiClient::recordsPageReceived);
+        QSignalSpy records(&client, &ApiClient::recordReceived);
+        single ? client.getRecord(ResourceSchema::todos(), ResourceId(1))
+               : client.listRecords(ResourceSchema::posts(), 1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() + pages.size() + records.size() > 0, waitMs);
+        QTest::qWait(10);
+        QCOMPARE(failed.size() + pages.size() + records.size(), 1);
+        if (kept < 0) {
+            QCOMPARE(failed.size(), 1);
+            const ApiError e = failed.first().at(1).value<ApiError>();
+            QCOMPARE(ApiError::kindName(e.kind()), ApiError::kindName(ApiError::Kind::BadResponse));
+            QVERIFY2(e.message().contains(mentions), qPrintable(e.message()));
+            return;
+        }
+        if (single) {
+            QCOMPARE(records.size(), 1);
+            return;
+        }
+        QCOMPARE(pages.size(), 1);
+        const RecordsPage page = pages.first().at(1).value<RecordsPage>();
+        QCOMPARE(page.items.size(), kept);
+        QCOMPARE(page.skipped.isEmpty(), mentions.isEmpty());
+        if (!mentions.isEmpty())
+            QVERIFY2(page.skipped.first().contains(mentions), qPrintable(page.skipped.first()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInput)
