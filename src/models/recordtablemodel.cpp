@@ -159,8 +159,13 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         const QString text = m_rows.text(row, column);
         if (field.type == FieldSpec::Type::DateTime)
             return RecordRows::displayDateTime(text);
-        if (field.type == FieldSpec::Type::Text)
-            return text.simplified(); // a body on one line; the tooltip has it whole
+        if (field.type == FieldSpec::Type::Text) {
+            // A body on one line, and no longer than a cell can show: laying out 500 characters to elide
+            // them on every repaint is what stalls a view while pages arrive. The tooltip has it whole.
+            constexpr int Shown = 120;
+            const QString line = QStringView(text).left(Shown * 2).toString().simplified();
+            return line.size() > Shown || text.size() > Shown * 2 ? line.left(Shown) + QChar(0x2026) : line;
+        }
         return text;
     }
     case Qt::EditRole:
