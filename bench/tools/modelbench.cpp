@@ -16,8 +16,18 @@
 //       thread), otherwise the injected pages as above, one page per event-loop turn. A 1 ms precise
 //       QTimer on the GUI thread records the gaps between its ticks; the longest gap is the longest stall.
 //
+//   userdesk-modelbench records --posts 1000000 --stall-posts 100000
+//       The same for posts (RecordTableModel over RecordRows, the window's posts browser): posts with
+//       500-byte bodies, answered through ApiClient::recordsPageReceived for the model's own listRecords
+//       requests. Reports RSS growth against the JSON bytes of the same posts, then the longest GUI-thread
+//       stall while --stall-posts arrive, a page of 100 per event-loop turn, into a fresh model shown in a
+//       QTableView through the window's RecordSortProxyModel sorted by id.
+//
 // Prints one JSON line.
 #include "apiclient.h"
+#include "recordsortproxymodel.h"
+#include "recordtablemodel.h"
+#include "resourceschema.h"
 #include "usertablemodel.h"
 
 #include "usersortfilterproxymodel.h"
@@ -386,6 +396,188 @@ int runStall(qint64 users, const QString &endpoint)
     return model.rowCount() == users && failures == 0 ? 0 : 1;
 }
 
+// Posts as GoRest sends them, with bodies of `BodyBytes` varied words so no two bodies share text.
+constexpr int BodyBytes = 500;
+const char *const Words[] = { "amet", "consequatur", "dolorem", "tempora", "vulgo", "aestivus", "cunabula",
+    "adeptio", "spectaculum", "thymbra", "denuo", "uberrime", "aequitas", "ambitus", "calamitas", "vorago" };
+
+QByteArray postsJson(qint64 firstId, int count)
+{
+    QByteArray json;
+    json.reserve(count * (BodyBytes + 120));
+    json += '[';
+    for (int i = 0; i < count; ++i) {
+        const qint64 id = firstId + i;
+        quint64 h = quint64(id) * 0x9E3779B97F4A7C15ULL;
+        const auto next = [&h] {
+            h ^= h >> 31;
+            h *= 0xBF58476D1CE4E5B9ULL;
+            h ^= h >> 29;
+            return h;
+        };
+        QByteArray title
+            = "Post " + QByteArray::number(id) + ' ' + Words[next() % 16] + ' ' + Words[next() % 16];
+        QByteArray body;
+        body.reserve(BodyBytes + 16);
+        while (body.size() < BodyBytes) {
+            body += Words[next() % 16];
+            body += ' ';
+        }
+        body.truncate(BodyBytes - 1);
+        body += '.';
+        if (i)
+            json += ',';
+        json += "{\"id\":" + QByteArray::number(id)
+            + ",\"user_id\":" + QByteArray::number(1 + (next() % 50000)) + ",\"title\":\"" + title
+            + "\",\"body\":\"" + body + "\"}";
+    }
+    json += ']';
+    return json;
+}
+
+RecordsPage parsePostsPage(const QByteArray &json, int pageNo, qint64 total)
+{
+    RecordsPage page;
+    page.resource = QStringLiteral("posts");
+    const QJsonArray array = QJsonDocument::fromJson(json).array();
+    page.items.reserve(array.size());
+    for (const QJsonValue &v : array)
+        page.items.append(v.toObject());
+    page.info.page = pageNo;
+    page.info.perPage = PerPage;
+    page.info.total = total;
+    page.info.pages = int((total + PerPage - 1) / PerPage);
+    page.info.source = PageInfo::Source::PaginationHeaders;
+    return page;
+}
+
+// PageFeeder for a RecordTableModel: answers its listRecords requests through the client's signal.
+class RecordFeeder
+{
+public:
+    RecordFeeder(ApiClient *client, RecordTableModel *model, qint64 total)
+        : m_client(client)
+        , m_model(model)
+        , m_total(total)
+    {
+    }
+
+    bool feedOne()
+    {
+        const int pageNo = m_pageNo + 1;
+        const qint64 firstId = 1 + m_total - qint64(pageNo) * PerPage;
+        const int count = int(std::min<qint64>(PerPage, m_total - qint64(m_pageNo) * PerPage));
+        if (count <= 0)
+            return false;
+        const QByteArray json = postsJson(std::max<qint64>(1, firstId), count);
+        jsonBytes += json.size();
+        if (m_pageNo == 0)
+            m_model->reload();
+        else if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        else if (!m_model->isLoading())
+            return false;
+        const ApiClient::RequestId id = m_model->pageRequest();
+        if (!id)
+            qFatal("modelbench: the model asked for no page");
+        const RecordsPage page = parsePostsPage(json, pageNo, m_total);
+        QElapsedTimer t;
+        t.start();
+        Q_EMIT m_client->recordsPageReceived(id, page);
+        modelMs += ms(t);
+        m_client->cancel(id); // still queued: it never left
+        ++m_pageNo;
+        return true;
+    }
+
+    qint64 jsonBytes = 0;
+    double modelMs = 0;
+
+private:
+    ApiClient *m_client;
+    RecordTableModel *m_model;
+    qint64 m_total;
+    int m_pageNo = 0;
+};
+
+int runRecords(qint64 posts, qint64 stallPosts)
+{
+    QJsonObject o;
+    {
+        ApiClient client;
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/public/v2"))); // never contacted
+        RecordTableModel model(&client, ResourceSchema::posts());
+        model.setPageSize(PerPage);
+        model.setMaxPages(int(posts / PerPage) + 10);
+        const qint64 rssBefore = rssBytes();
+        RecordFeeder feeder(&client, &model, posts);
+        QElapsedTimer wall;
+        wall.start();
+        while (feeder.feedOne()) { }
+        const double wallMs = ms(wall);
+        const qint64 rssAfter = rssBytes();
+        if (model.rowCount() != posts)
+            qFatal("modelbench: %d rows instead of %lld", model.rowCount(), posts);
+        o[QStringLiteral("posts")] = double(posts);
+        o[QStringLiteral("wall_ms")] = wallMs;
+        o[QStringLiteral("model_ms")] = feeder.modelMs;
+        o[QStringLiteral("json_bytes")] = double(feeder.jsonBytes);
+        o[QStringLiteral("rss_delta_bytes")] = double(rssAfter - rssBefore);
+        o[QStringLiteral("rss_per_json_byte")] = double(rssAfter - rssBefore) / double(feeder.jsonBytes);
+        o[QStringLiteral("bytes_per_post")] = double(rssAfter - rssBefore) / double(posts);
+        o[QStringLiteral("json_bytes_per_post")] = double(feeder.jsonBytes) / double(posts);
+    }
+
+    ApiClient client;
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/public/v2")));
+    RecordTableModel model(&client, ResourceSchema::posts());
+    model.setPageSize(PerPage);
+    model.setMaxPages(int(stallPosts / PerPage) + 10);
+    RecordSortProxyModel proxy; // what the posts browser uses
+    proxy.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(0, Qt::DescendingOrder);
+    view.resize(1200, 800);
+    view.show();
+    QElapsedTimer clock;
+    qint64 last = -1;
+    QList<double> gaps;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last >= 0)
+            gaps.append(double(now - last) / 1e6);
+        last = now;
+    });
+    RecordFeeder feeder(&client, &model, stallPosts);
+    QTimer pump;
+    pump.setInterval(0);
+    QObject::connect(&pump, &QTimer::timeout, [&] {
+        if (!feeder.feedOne() || model.rowCount() >= stallPosts)
+            QApplication::quit();
+    });
+    pump.start();
+    clock.start();
+    ticker.start();
+    QApplication::exec();
+    const double wallMs = ms(clock);
+    ticker.stop();
+    std::sort(gaps.begin(), gaps.end());
+    o[QStringLiteral("stall_posts")] = model.rowCount();
+    o[QStringLiteral("stall_wall_ms")] = wallMs;
+    o[QStringLiteral("max_gap_ms")] = gaps.isEmpty() ? 0.0 : gaps.last();
+    o[QStringLiteral("p99_gap_ms")]
+        = gaps.isEmpty() ? 0.0 : gaps.at(std::min<qsizetype>(gaps.size() - 1, qsizetype(0.99 * gaps.size())));
+    o[QStringLiteral("gaps_over_16ms")]
+        = int(std::count_if(gaps.cbegin(), gaps.cend(), [](double g) { return g > 16.0; }));
+    printJson(o);
+    return model.rowCount() == stallPosts ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -393,17 +585,24 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("append or stall"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("append, stall or records"));
     p.addOptions({ { QStringLiteral("users"), QStringLiteral("Users in all."), QStringLiteral("n"),
                        QStringLiteral("1000000") },
         { QStringLiteral("endpoint"), QStringLiteral("stall: load from this sandbox instead of injecting."),
             QStringLiteral("url") },
-        { QStringLiteral("no-peer"), QStringLiteral("append: skip QSortFilterProxyModel, the peer.") } });
+        { QStringLiteral("no-peer"), QStringLiteral("append: skip QSortFilterProxyModel, the peer.") },
+        { QStringLiteral("posts"), QStringLiteral("records: posts in all."), QStringLiteral("n"),
+            QStringLiteral("1000000") },
+        { QStringLiteral("stall-posts"), QStringLiteral("records: posts arriving while stalls are timed."),
+            QStringLiteral("n"), QStringLiteral("100000") } });
     p.process(app);
     const QStringList args = p.positionalArguments();
     const qint64 users = p.value(QStringLiteral("users")).toLongLong();
     if (args.value(0) == QLatin1String("append"))
         return runAppend(users, !p.isSet(QStringLiteral("no-peer")));
+    if (args.value(0) == QLatin1String("records"))
+        return runRecords(p.value(QStringLiteral("posts")).toLongLong(),
+            p.value(QStringLiteral("stall-posts")).toLongLong());
     if (args.value(0) == QLatin1String("stall"))
         return runStall(users, p.value(QStringLiteral("endpoint")));
     p.showHelp(2);
