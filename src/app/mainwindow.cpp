@@ -6,6 +6,7 @@
 #include "profilecombobox.h"
 #include "profilestore.h"
 #include "requestlogmodel.h"
+#include "resourcebrowser.h"
 #include "sandboxlauncher.h"
 #include "sessioncontroller.h"
 #include "sessionstatuswidget.h"
@@ -206,6 +207,7 @@ void MainWindow::setUpPanes()
     updateActions();
 
     m_ui->detailPane->setClient(m_client);
+    ResourceBrowser::install(m_ui->centralWidget, m_client, m_session); // Users, Posts, Comments, Todos tabs
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 2);
     m_ui->mainSplitter->setSizes({ 820, 440 });

@@ -22,12 +22,24 @@ QString pluralLabel(const ResourceSchema &schema, qint64 n)
 {
     const int count = static_cast<int>(std::min<qint64>(n, 1000000000));
     if (schema.name == QLatin1String("posts"))
-        return RecordListPane::tr("%n post(s)", nullptr, count);
+        return RecordListPane::tr("%Ln post(s)", nullptr, count);
     if (schema.name == QLatin1String("comments"))
-        return RecordListPane::tr("%n comment(s)", nullptr, count);
+        return RecordListPane::tr("%Ln comment(s)", nullptr, count);
     if (schema.name == QLatin1String("todos"))
-        return RecordListPane::tr("%n todo(s)", nullptr, count);
+        return RecordListPane::tr("%Ln todo(s)", nullptr, count);
     return QStringLiteral("%1 %2").arg(count).arg(schema.name);
+}
+
+// "Posts": the table's name for a screen reader and in messages.
+QString title(const ResourceSchema &schema)
+{
+    if (schema.name == QLatin1String("posts"))
+        return RecordListPane::tr("Posts");
+    if (schema.name == QLatin1String("comments"))
+        return RecordListPane::tr("Comments");
+    if (schema.name == QLatin1String("todos"))
+        return RecordListPane::tr("Todos");
+    return schema.name;
 }
 } // namespace
 
@@ -71,12 +83,12 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(scope == Scope::All);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    m_view->setAccessibleName(pluralLabel(schema, 2).section(QLatin1Char(' '), 1));
+    m_view->setAccessibleName(title(schema));
     for (QPushButton *b : { m_newButton, m_editButton, m_deleteButton })
-        b->setAccessibleName(
-            b->text().remove(QStringLiteral("…")) + QLatin1Char(' ') + m_view->accessibleName());
+        b->setAccessibleName(tr("%1: %2").arg(title(schema), b->text().remove(QStringLiteral("…"))));
     connect(m_newButton, &QPushButton::clicked, this, &RecordListPane::newRecord);
     connect(m_editButton, &QPushButton::clicked, this, &RecordListPane::editCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &RecordListPane::deleteCurrent);
@@ -116,6 +128,8 @@ void RecordListPane::setClient(ApiClient *client)
             QStringLiteral("status"), QStringLiteral("completed"), QStringLiteral("pending"));
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
+    // The server's order (newest first) until the person picks a column: no arrow that claims a sort.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     for (int c = 0; c < m_schema.fields.size(); ++c) {
         const FieldSpec &f = m_schema.fields.at(c);
         if (m_scope == Scope::UnderParent && f.name == m_schema.parentField)
