@@ -1,5 +1,6 @@
 #include "userdeletion.h"
 
+#include "recordcascadecount.h"
 #include "requestwatcher.h"
 #include "usertablemodel.h"
 
@@ -42,6 +43,14 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // What goes with them, counted while the question is open (a child of the box: closing it cancels that).
+    QList<ResourceId> ids;
+    for (const User &u : users)
+        ids << ResourceId(u.id);
+    auto *cascade = new RecordCascadeCount(m_client, ids, box);
+    box->setInformativeText(cascade->sentence());
+    connect(cascade, &RecordCascadeCount::finished, box, &QMessageBox::setInformativeText);
+    cascade->start();
     connect(box, &QMessageBox::finished, this, [this, box, users](int) {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;

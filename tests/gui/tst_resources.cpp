@@ -5,7 +5,10 @@
 #include "recordtablemodel.h"
 #include "requestlog.h"
 #include "sandboxfixture.h"
+#include "translations.h"
+#include "userdeletion.h"
 #include "userdetailswidget.h"
+#include "usertablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -20,6 +23,8 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -39,6 +44,7 @@ class TestResources : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -46,6 +52,7 @@ private Q_SLOTS:
     void serverFieldErrorsShowBesideTheirFields();
     void browsesAllPostsWithAFilterAndSortsHonestly();
     void dateTimesShowInLocalTimeAndGoBackWithTheirOffset();
+    void deletingAUserSaysWhatGoesWithIt();
 
 private:
     User firstUser();
@@ -60,6 +67,12 @@ private:
     std::unique_ptr<ApiClient> m_client;
     QNetworkAccessManager m_wire;
 };
+
+// English needs its catalogue for the plural forms ("1 post", "5 posts"), as the application loads it.
+void TestResources::initTestCase()
+{
+    Translations::install(QCoreApplication::instance(), QStringLiteral("en"));
+}
 
 void TestResources::init()
 {
@@ -375,6 +388,65 @@ void TestResources::dateTimesShowInLocalTimeAndGoBackWithTheirOffset()
     QCOMPARE(form.changes(todo).keys(), QStringList { QStringLiteral("due_on") });
     qunsetenv("TZ");
     tzset();
+}
+
+void TestResources::deletingAUserSaysWhatGoesWithIt()
+{
+    const User user = firstUser();
+    // Something of each kind to go with the user, whatever the seed gave them.
+    QSignalSpy created(m_client.get(), &ApiClient::recordCreated);
+    m_client->createRecord(ResourceSchema::posts(),
+        { { QStringLiteral("title"), QStringLiteral("Doomed") },
+            { QStringLiteral("body"), QStringLiteral("b") } },
+        ResourceId(user.id));
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, Timeout);
+    const qint64 postId = created.at(0).at(2).toJsonObject().value(QStringLiteral("id")).toInteger();
+    m_client->createRecord(ResourceSchema::comments(),
+        { { QStringLiteral("name"), QStringLiteral("n") },
+            { QStringLiteral("email"), QStringLiteral("n@example.com") },
+            { QStringLiteral("body"), QStringLiteral("b") } },
+        ResourceId(postId));
+    m_client->createRecord(ResourceSchema::todos(),
+        { { QStringLiteral("title"), QStringLiteral("t") },
+            { QStringLiteral("status"), QStringLiteral("pending") } },
+        ResourceId(user.id));
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 3, Timeout);
+    const qint64 todoId = created.at(2).at(2).toJsonObject().value(QStringLiteral("id")).toInteger();
+
+    // What the server holds for the user, read on the wire.
+    const QJsonArray posts = serverGet(QStringLiteral("/users/%1/posts?per_page=100").arg(user.id)).toArray();
+    const qint64 todos
+        = serverGet(QStringLiteral("/users/%1/todos?per_page=100").arg(user.id)).toArray().size();
+    qint64 comments = 0;
+    for (const QJsonValue &p : posts) {
+        comments += serverGet(QStringLiteral("/posts/%1/comments?per_page=100")
+                                  .arg(p.toObject().value(QStringLiteral("id")).toInteger()))
+                        .toArray()
+                        .size();
+    }
+    QVERIFY(posts.size() >= 1 && comments >= 1 && todos >= 1);
+
+    QWidget window;
+    window.show();
+    UserTableModel model(m_client.get());
+    UserDeletion deletion(m_client.get(), &model, &window);
+    deletion.confirmAndDelete({ user }, QStringLiteral("Test"));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmDeleteBox"))));
+    const QRegularExpression counts(QStringLiteral(
+        R"(^(\d+) posts?, (\d+) comments? on them and (\d+) todos? go with them\.$)"));
+    QTRY_VERIFY_WITH_TIMEOUT(counts.match(box->informativeText()).hasMatch(), Timeout);
+    const QRegularExpressionMatch m = counts.match(box->informativeText());
+    QCOMPARE(m.captured(1).toLongLong(), qint64(posts.size()));
+    QCOMPARE(m.captured(2).toLongLong(), comments);
+    QCOMPARE(m.captured(3).toLongLong(), todos);
+
+    // Deleting takes them with the user, on the server.
+    box->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(serverGet(QStringLiteral("/users/%1").arg(user.id)).isUndefined(), Timeout);
+    QVERIFY(serverGet(QStringLiteral("/posts/%1").arg(postId)).isUndefined());
+    QVERIFY(serverGet(QStringLiteral("/todos/%1").arg(todoId)).isUndefined());
+    QCOMPARE(serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray().size(), 0);
 }
 
 QTEST_MAIN(TestResources)
