@@ -88,7 +88,7 @@ ResourceBrowser *ResourceBrowser::install(QWidget *central, ApiClient *client, S
 ResourceBrowser::ResourceBrowser(ApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
-    , m_tabs(new QTabBar(parent))
+    , m_tabs(new QTabBar(this))
     , m_stack(new QStackedWidget(this))
     , m_usersPage(new QWidget(this))
 {
@@ -99,6 +99,7 @@ ResourceBrowser::ResourceBrowser(ApiClient *client, QWidget *parent)
     m_tabs->setExpanding(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs); // install() moves it above the window's message banner
     layout->addWidget(m_stack);
     m_tabs->addTab(tr("Users"));
     m_stack->addWidget(m_usersPage);
@@ -118,6 +119,7 @@ QWidget *ResourceBrowser::makePage(const QString &resource)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *filters = new QHBoxLayout;
     auto *pane = new RecordListPane(schema, RecordListPane::Scope::All, page);
+    pane->setObjectName(QStringLiteral("browse_") + resource); // the detail pane has a "postsPane" too
     pane->setClient(m_client);
     m_panes.insert(resource, pane);
     // Filters go to the server a moment after the last keystroke, as the users filter bar does.

@@ -10,6 +10,7 @@
 #include "settingsdialog.h"
 #include "tokenstore.h"
 #include "translations.h"
+#include "userdetailswidget.h"
 #include "userdialog.h"
 #include "usertablemodel.h"
 
@@ -218,7 +219,7 @@ void TestMainWindow::firstLaunchFillsTheTable()
     // Posts load when their tab is opened.
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
     tabs->setCurrentIndex(1);
-    RecordTableModel *posts = m_window->findChild<RecordListPane *>(QStringLiteral("postsPane"))->model();
+    RecordTableModel *posts = m_window->findChild<UserDetailsWidget *>()->postsPane()->model();
     QTRY_VERIFY_WITH_TIMEOUT(!posts->isLoading() && posts->totalCount() >= 0, Timeout);
     bool askedForPosts = false;
     const RequestLog *log = m_window->client()->requestLog();

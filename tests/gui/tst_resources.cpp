@@ -4,6 +4,7 @@
 #include "recordlistpane.h"
 #include "recordtablemodel.h"
 #include "requestlog.h"
+#include "resourcebrowser.h"
 #include "sandboxfixture.h"
 #include "translations.h"
 #include "userdeletion.h"
@@ -13,8 +14,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -26,8 +29,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace UserDesk;
@@ -53,6 +58,7 @@ private Q_SLOTS:
     void browsesAllPostsWithAFilterAndSortsHonestly();
     void dateTimesShowInLocalTimeAndGoBackWithTheirOffset();
     void deletingAUserSaysWhatGoesWithIt();
+    void browserFiltersOnTheServerAndExportsWhatIsLoaded();
 
 private:
     User firstUser();
@@ -76,7 +82,7 @@ void TestResources::initTestCase()
 
 void TestResources::init()
 {
-    m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(8));
+    m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(20));
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     m_client = std::make_unique<ApiClient>();
     m_client->setBaseUrl(m_sandbox->baseUrl());
@@ -433,8 +439,8 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     deletion.confirmAndDelete({ user }, QStringLiteral("Test"));
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmDeleteBox"))));
-    const QRegularExpression counts(QStringLiteral(
-        R"(^(\d+) posts?, (\d+) comments? on them and (\d+) todos? go with them\.$)"));
+    const QRegularExpression counts(
+        QStringLiteral(R"(^(\d+) posts?, (\d+) comments? on them and (\d+) todos? go with them\.$)"));
     QTRY_VERIFY_WITH_TIMEOUT(counts.match(box->informativeText()).hasMatch(), Timeout);
     const QRegularExpressionMatch m = counts.match(box->informativeText());
     QCOMPARE(m.captured(1).toLongLong(), qint64(posts.size()));
@@ -447,6 +453,54 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     QVERIFY(serverGet(QStringLiteral("/posts/%1").arg(postId)).isUndefined());
     QVERIFY(serverGet(QStringLiteral("/todos/%1").arg(todoId)).isUndefined());
     QCOMPARE(serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray().size(), 0);
+}
+
+void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
+{
+    ResourceBrowser browser(m_client.get());
+    browser.resize(900, 200); // a few rows: the view asks for a page or two
+    browser.show();
+    browser.setOnline(true);
+    RecordListPane *todos = browser.pane(QStringLiteral("todos"));
+    todos->model()->setPageSize(3);
+    // Nothing is asked for a tab nobody opened.
+    QCOMPARE(m_client->inFlightCount() + m_client->queuedCount(), 0);
+    browser.tabBar()->setCurrentIndex(3);
+    QTRY_VERIFY_WITH_TIMEOUT(todos->model()->totalCount() >= 0 && !todos->model()->isLoading(), Timeout);
+    const qint64 all = todos->model()->totalCount();
+
+    // The status filter is the server's: every row completed, the total the server's count of them.
+    auto *status = browser.findChild<QComboBox *>(QStringLiteral("filter_todos_status"));
+    QVERIFY(status);
+    status->setCurrentIndex(status->findData(QStringLiteral("completed")));
+    QTRY_VERIFY_WITH_TIMEOUT(todos->model()->filters().size() == 1 && todos->model()->totalCount() >= 0
+            && !todos->model()->isLoading(),
+        Timeout);
+    const qint64 completed
+        = serverGet(QStringLiteral("/todos?status=completed&per_page=100")).toArray().size();
+    QCOMPARE(todos->model()->totalCount(), completed);
+    QVERIFY(completed < all);
+    for (int row = 0; row < todos->model()->rowCount(); ++row)
+        QCOMPARE(todos->model()->recordAt(row).value(QStringLiteral("status")).toString(),
+            QStringLiteral("completed"));
+
+    // The export writes the loaded rows and says they are only part of what the server has.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("todos.csv"));
+    QString message;
+    QVERIFY(browser.exportLoaded(QStringLiteral("todos"), path, false, &message));
+    const int loaded = todos->model()->loadedCount();
+    QVERIFY(loaded < completed);
+    QCOMPARE(message,
+        QStringLiteral("Exported the %1 loaded todos of %2 to %3; the others are not loaded yet.")
+            .arg(loaded)
+            .arg(completed)
+            .arg(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("id,user_id,title,due_on,status\r"));
+    QCOMPARE(lines.size(), loaded + 2); // the header, the rows and the empty end after the last CRLF
 }
 
 QTEST_MAIN(TestResources)
