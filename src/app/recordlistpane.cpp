@@ -169,15 +169,14 @@ void RecordListPane::setClient(ApiClient *client)
     connect(m_model, &RecordTableModel::pageLoadFailed, this,
         [this](ApiClient::RequestId, const ApiError &error) {
             if (error.kind() != ApiError::Kind::Canceled)
-                showProblem(
-                    tr("Could not load %1: %2").arg(m_view->accessibleName().toLower(), error.userMessage()));
+                showProblem(tr("Could not load %1: %2").arg(m_view->accessibleName(), error.userMessage()));
         });
     connect(m_model, &RecordTableModel::rowRequestFailed, this,
         [this](ApiClient::RequestId, const ResourceId &id, const ApiError &error) {
             if (error.kind() == ApiError::Kind::Canceled)
                 return;
-            showProblem(tr("The change to %1 %2 was not saved: %3")
-                            .arg(m_view->accessibleName().toLower(), id.toString(), error.userMessage()));
+            showProblem(tr("The change to %1 (ID %2) was not saved: %3")
+                            .arg(m_view->accessibleName(), id.toString(), error.userMessage()));
         });
     connect(m_model, &RecordTableModel::pagingStopped, this, &RecordListPane::showProblem);
     loadIfWanted();

@@ -38,10 +38,20 @@ QString resourceTitle(const QString &resource)
     return ResourceBrowser::tr("Todos");
 }
 
+// "posts", as it reads inside a sentence.
+QString resourceNoun(const QString &resource)
+{
+    if (resource == QLatin1String("posts"))
+        return ResourceBrowser::tr("posts");
+    if (resource == QLatin1String("comments"))
+        return ResourceBrowser::tr("comments");
+    return ResourceBrowser::tr("todos");
+}
+
 QString exportedText(const QString &resource, qint64 written, qint64 total, const QString &path)
 {
     const int n = static_cast<int>(std::min<qint64>(written, 1000000000));
-    const QString what = resourceTitle(resource).toLower();
+    const QString what = resourceNoun(resource);
     if (total < 0)
         return ResourceBrowser::tr(
             "Exported the %n loaded %1 to %2; how many the server has is not known.", nullptr, n)
@@ -133,7 +143,8 @@ QWidget *ResourceBrowser::makePage(const QString &resource)
         QWidget *editor;
         if (f.type == FieldSpec::Type::Enum) {
             auto *combo = new QComboBox(page);
-            combo->addItem(tr("Any %1").arg(f.label().toLower()), QString());
+            combo->addItem(f.name == QLatin1String("status") ? tr("Any status") : tr("Any %1").arg(f.label()),
+                QString());
             for (const QString &v : f.values)
                 combo->addItem(v, v);
             connect(combo, &QComboBox::currentIndexChanged, debounce, qOverload<>(&QTimer::start));
@@ -146,8 +157,7 @@ QWidget *ResourceBrowser::makePage(const QString &resource)
             editor = line;
         }
         editor->setObjectName(QStringLiteral("filter_%1_%2").arg(resource, f.name));
-        editor->setAccessibleName(
-            tr("Filter %1 by %2").arg(resourceTitle(resource).toLower(), f.label().toLower()));
+        editor->setAccessibleName(tr("Filter %1: %2").arg(resourceTitle(resource), f.label()));
         filters->addWidget(editor, f.type == FieldSpec::Type::Reference ? 0 : 1);
         editors.append({ f.name, editor });
     }
@@ -165,7 +175,7 @@ QWidget *ResourceBrowser::makePage(const QString &resource)
     auto *exportButton = new QToolButton(page);
     exportButton->setObjectName(QStringLiteral("export_") + resource);
     exportButton->setText(tr("Export"));
-    exportButton->setAccessibleName(tr("Export loaded %1").arg(resourceTitle(resource).toLower()));
+    exportButton->setAccessibleName(tr("Export loaded %1").arg(resourceNoun(resource)));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("As CSV…"), this, [this, resource] { chooseFileAndExport(resource, false); });
