@@ -171,7 +171,10 @@ QList<RecordCommands::Verb> RecordCommands::commands(const ResourceSchema &schem
         else if (f.type == FieldSpec::Type::DateTime)
             what = tr("%1: an ISO 8601 date or date and time; empty for none.").arg(f.label());
         else if (f.type == FieldSpec::Type::Reference)
-            what = tr("%1: the id of the %2 it belongs to.").arg(f.label(), f.references);
+            what = tr("%1: the id of the %2 it belongs to.")
+                       .arg(f.label(),
+                           ResourceSchema::find(f.references) ? ResourceSchema::find(f.references)->singular
+                                                              : f.references);
         fieldOptions.append({ optionName(f.name), what, tr("value") });
     }
     const QString parent = parentOption(schema);

@@ -6,11 +6,6 @@
 namespace UserDesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UserDesk::RecordParser", text);
-}
-
 bool isDateTimeText(const QString &text)
 {
     const QString t = text.trimmed();
