@@ -274,7 +274,8 @@ int RecordCommands::run(const ResourceSchema &schema, const QStringList &argumen
         }
         if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
             return usage(tr("--format must be table, json or csv"));
-        if (m_prepareLists)
+        // Lists, and a create's look-up for what it sent, are asked in the server's dialect.
+        if (m_prepareLists && (verbName == QLatin1String("list") || verbName == QLatin1String("create")))
             m_prepareLists();
         if (verbName == QLatin1String("list"))
             return list(schema, p);

@@ -321,6 +321,28 @@ private Q_SLOTS:
         QCOMPARE(endings.kinds.value(patch), S("updated"));
         QCOMPARE(endings.records.value(patch).value(QLatin1String("title")).toString(), S("Found"));
 
+        // A PATCH whose every answer was lost: out of retries, the record is read back and compared. Applied
+        // when it holds what was sent; not applied (the failure as it was) when it does not.
+        FaultProxy::Rule everyPatch;
+        everyPatch.method = "PATCH";
+        everyPatch.action = FaultProxy::Action::DropAfterAnswer;
+        everyPatch.uses = -1;
+        proxy.addRule(everyPatch);
+        const auto lostPatch = client.updateRecord(
+            ResourceSchema::posts(), idOf(held.items.first()), J(R"({"body":"Read back"})"));
+        QVERIFY(wait(lostPatch));
+        QVERIFY2(!endings.failures.contains(lostPatch),
+            qPrintable(endings.failures.value(lostPatch).userMessage()));
+        QCOMPARE(endings.records.value(lostPatch).value(QLatin1String("body")).toString(), S("Read back"));
+        proxy.clearRules();
+        everyPatch.action = FaultProxy::Action::DropBeforeForward;
+        proxy.addRule(everyPatch);
+        const auto neverPatch = client.updateRecord(
+            ResourceSchema::posts(), idOf(held.items.first()), J(R"({"body":"Never"})"));
+        QVERIFY(wait(neverPatch));
+        QCOMPARE(endings.failures.value(neverPatch).kind(), ApiError::Kind::Network);
+        proxy.clearRules();
+
         // A DELETE applied whose answer was lost: its copy's 404 means gone, not "not found".
         proxy.next("DELETE", FaultProxy::Action::DropAfterAnswer);
         const auto del = client.deleteRecord(ResourceSchema::posts(), idOf(held.items.first()));
