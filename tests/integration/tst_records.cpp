@@ -350,6 +350,74 @@ private Q_SLOTS:
         QVERIFY2(!endings.failures.contains(del), qPrintable(endings.failures.value(del).userMessage()));
         QCOMPARE(endings.kinds.value(del), S("deleted"));
     }
+
+    // A create's look-up tells apart: an identical record that was there before (never ours), a POST that
+    // never reached the server (sent again, once), and a 201 whose body was cut (ours).
+    void lostCreates()
+    {
+        const ResourceId userId = idOf(newUser(QStringLiteral("creates")));
+        QVERIFY(!userId.isNull());
+        const QJsonObject twin = J(R"({"title":"Twin","body":"Same body"})");
+        const QJsonObject earlier
+            = recordOf(m_client->createRecord(ResourceSchema::posts(), twin, userId), "created");
+        QVERIFY(!idOf(earlier).isNull());
+        FaultProxy proxy(quint16(m_sandbox->baseUrl().port()));
+        QVERIFY(proxy.listen());
+        ApiClient client;
+        client.setBaseUrl(proxy.baseUrl());
+        client.setToken(m_sandbox->token());
+        RetryPolicy quick;
+        quick.baseDelayMs = 20;
+        quick.capDelayMs = 100;
+        client.setRetryPolicy(quick);
+        Endings endings(client);
+        auto wait = [&](ApiClient::RequestId id) {
+            return QTest::qWaitFor([&] { return endings.endings.contains(id); }, waitMs)
+                && endings.endings.value(id) == 1;
+        };
+        auto postsTitled = [&](const char *title) {
+            return pageOf(m_client->listRecords(ResourceSchema::posts(), 1, 100,
+                              { { S("title"), S(title) }, { S("user_id"), userId.toString() } }))
+                .items;
+        };
+
+        proxy.next("POST", FaultProxy::Action::DropAfterAnswer);
+        const auto lost = client.createRecord(ResourceSchema::posts(), twin, userId);
+        QVERIFY(wait(lost));
+        const QList<QJsonObject> twins = postsTitled("Twin");
+        QCOMPARE(twins.size(), 2);
+        const ResourceId newer = std::max(idOf(twins.at(0)), idOf(twins.at(1)));
+        QVERIFY(newer != idOf(earlier));
+        QCOMPARE(endings.failures.value(lost).userMessage(),
+            S("It is not known whether the post was created; post %1 matches what was sent.")
+                .arg(newer.toString()));
+
+        // Twins that were there before the first POST are not taken for ours: this one never arrived, so it
+        // is sent again, once.
+        proxy.next("POST", FaultProxy::Action::DropBeforeForward);
+        const auto third = client.createRecord(ResourceSchema::posts(), twin, userId);
+        QVERIFY(wait(third));
+        QVERIFY2(!endings.failures.contains(third), qPrintable(endings.failures.value(third).userMessage()));
+        QCOMPARE(postsTitled("Twin").size(), 3);
+
+        proxy.next("POST", FaultProxy::Action::DropBeforeForward);
+        const auto resent
+            = client.createRecord(ResourceSchema::posts(), J(R"({"title":"Resent","body":"B"})"), userId);
+        QVERIFY(wait(resent));
+        QVERIFY2(
+            !endings.failures.contains(resent), qPrintable(endings.failures.value(resent).userMessage()));
+        QCOMPARE(endings.kinds.value(resent), S("created"));
+        QCOMPARE(postsTitled("Resent").size(), 1);
+
+        proxy.next("POST", FaultProxy::Action::CutBody, 10);
+        const auto cut
+            = client.createRecord(ResourceSchema::posts(), J(R"({"title":"Cut","body":"B"})"), userId);
+        QVERIFY(wait(cut));
+        QVERIFY2(!endings.failures.contains(cut), qPrintable(endings.failures.value(cut).userMessage()));
+        const QList<QJsonObject> cutPosts = postsTitled("Cut");
+        QCOMPARE(cutPosts.size(), 1);
+        QCOMPARE(idOf(endings.records.value(cut)), idOf(cutPosts.first()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecords)
