@@ -136,6 +136,8 @@ struct ApiClient::Call
     // was lost, or reading a user back after a DELETE, PATCH or PUT.
     bool reconciling = false;
     int lookupPage = 1; // the page of email matches a create's look-up reads
+    // Looks before the first POST (a user's create no longer does: docs/write-outcomes.md).
+    bool lookFirst = false;
     bool landed = false; // a 2xx status line arrived for the write, whatever became of its body
     // The write gave up while it may have been applied: the read-back decides, and nothing is sent again.
     bool finalRead = false;
@@ -512,6 +514,8 @@ ApiClient::RequestId ApiClient::enqueue(std::unique_ptr<Call> call)
 {
     call->id = m_nextId++;
     call->restartAsRequested();
+    if (call->lookFirst)
+        beginReconcile(*call);
     const RequestId id = call->id;
     m_calls.emplace(id, std::move(call));
     m_queue.push_back(id);
@@ -1106,8 +1110,10 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     switch (decision) {
     case RetryPolicy::Decision::GiveUp:
         if (call.reconciling) {
-            // The write may have been applied and reading it back failed: the outcome is unknown.
-            finishFailed(call, ApiError::unknownOutcome(describeWrite(call), error));
+            // A look-up before the first POST failed: nothing was written. Otherwise the write may have
+            // been applied and reading it back failed: the outcome is unknown.
+            finishFailed(
+                call, call.attempt == 0 ? error : ApiError::unknownOutcome(describeWrite(call), error));
         } else if (isWrite && call.ambiguous && RetryPolicy::isRetryableError(error)) {
             // Out of retries while an earlier copy may have been applied: read the user to find out.
             call.finalRead = true;
