@@ -1531,7 +1531,7 @@ QUrl ApiClient::recordLookupUrl(const Call &call) const
     // email: narrow enough for one page, and every field is compared on the records it returns.
     const ResourceSchema &schema = *call.schema;
     QUrlQuery query;
-    m_dialect.addPaging(query, 1, 100);
+    m_dialect.addPaging(query, call.lookupPage, LookupPageSize);
     const QJsonObject sent = call.fields;
     if (!schema.parentField.isEmpty()) {
         const QJsonValue parent
@@ -1592,7 +1592,8 @@ void ApiClient::onRecordReadBack(
     QString why;
     if (call.op == Operation::CreateRecord) {
         RecordsPage page;
-        if (!RecordParser::parsePage(*call.schema, m_dialect, doc, {}, 1, 100, &page, &why))
+        if (!RecordParser::parsePage(
+                *call.schema, m_dialect, doc, {}, call.lookupPage, LookupPageSize, &page, &why))
             return bad(why);
         QJsonObject sent = call.fields;
         if (!call.parentId.isNull() && !call.schema->parentField.isEmpty())
@@ -1609,6 +1610,14 @@ void ApiClient::onRecordReadBack(
             // The newest record that was not there before the first POST.
             if (!call.matchedBefore.contains(rid) && (!candidate || RecordParser::idOf(*candidate) < rid))
                 candidate = r;
+        }
+        const bool fullPage = page.items.size() + page.skipped.size() >= LookupPageSize;
+        if (!candidate && fullPage && call.lookupPage < MaxLookupPages) {
+            // More records hold these values than one page: the rest may be further on.
+            ++call.lookupPage;
+            beginReconcile(call);
+            m_queue.push_front(id);
+            return;
         }
         if (call.attempt == 0) {
             call.restartAsRequested();

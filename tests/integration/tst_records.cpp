@@ -4,6 +4,7 @@
 
 #include "apiclient.h"
 #include "faultproxy.h"
+#include "jsonserverfixture.h"
 #include "recordparser.h"
 #include "requestlog.h"
 #include "sandboxfixture.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -417,6 +419,39 @@ private Q_SLOTS:
         const QList<QJsonObject> cutPosts = postsTitled("Cut");
         QCOMPARE(cutPosts.size(), 1);
         QCOMPARE(idOf(endings.records.value(cut)), idOf(cutPosts.first()));
+    }
+
+    // json-server lists oldest first: with a page of identical posts already there, the post a lost create
+    // made is on a later page, and the look-up must read on to find it (else it would be sent again).
+    void lostCreateFoundBeyondTheFirstPage()
+    {
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(2)), qPrintable(server.errorString()));
+        QNetworkAccessManager manager;
+        const QUrl posts = server.baseUrl().resolved(QUrl(S("/posts")));
+        for (int i = 0; i < 100; ++i) {
+            const auto made = SandboxFixture::send(manager, "POST", posts,
+                R"({"user_id":1,"title":"Same","body":"Same"})", { { "Content-Type", "application/json" } });
+            QCOMPARE(made.status, 201);
+        }
+        FaultProxy proxy(quint16(server.baseUrl().port()));
+        QVERIFY(proxy.listen());
+        ApiClient client;
+        client.setBaseUrl(QUrl(S("http://127.0.0.1:%1").arg(proxy.port())));
+        client.setDialect(Dialect(Dialect::Kind::JsonServer017));
+        Endings endings(client);
+        proxy.next("POST", FaultProxy::Action::DropAfterAnswer);
+        const auto lost = client.createRecord(
+            ResourceSchema::posts(), J(R"({"user_id":1,"title":"Same","body":"Same"})"));
+        QVERIFY(QTest::qWaitFor([&] { return endings.endings.contains(lost); }, waitMs));
+        const auto all = SandboxFixture::send(manager, "GET", posts);
+        const QJsonArray held = QJsonDocument::fromJson(all.body).array();
+        QCOMPARE(held.size(), 101);
+        QCOMPARE(proxy.count("POST"), 1);
+        QCOMPARE(endings.failures.value(lost).kind(), ApiError::Kind::Unknown);
+        QCOMPARE(endings.failures.value(lost).userMessage(),
+            S("It is not known whether the post was created; post %1 matches what was sent.")
+                .arg(held.last().toObject().value(QLatin1String("id")).toInteger()));
     }
 };
 
