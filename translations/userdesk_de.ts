@@ -406,6 +406,122 @@
         <source>The created user could not be found.</source>
         <translation>Der angelegte Benutzer wurde nicht gefunden.</translation>
     </message>
+    <message>
+        <source>the answer was lost, and user %1 now holds this email and every field sent; it may be the one this request created or one that existed before.</source>
+        <translation>die Antwort ging verloren, und Benutzer %1 hat jetzt diese E-Mail-Adresse und jedes gesendete Feld; es kann der sein, den diese Anfrage angelegt hat, oder einer, der schon vorher bestand.</translation>
+    </message>
+    <message>
+        <source>is not a field of %1</source>
+        <translation>ist kein Feld von %1</translation>
+    </message>
+    <message>
+        <source>is given by the server and cannot be sent</source>
+        <translation>wird vom Server vergeben und kann nicht gesendet werden</translation>
+    </message>
+    <message>
+        <source>Nothing to change: no field was given.</source>
+        <translation>Nichts zu ändern: Es wurde kein Feld angegeben.</translation>
+    </message>
+    <message>
+        <source>The data is not valid; it was not sent.</source>
+        <translation>Die Daten sind nicht gültig; sie wurden nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 have no parent to list them under.</source>
+        <translation>%1 haben keinen übergeordneten Datensatz, unter dem sie aufgelistet werden könnten.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be filtered by &quot;%2&quot;; the fields are %3.</source>
+        <translation>%1 können nicht nach „%2“ gefiltert werden; die Felder sind %3.</translation>
+    </message>
+    <message>
+        <source>No id was given; nothing was asked.</source>
+        <translation>Es wurde keine ID angegeben; nichts wurde abgefragt.</translation>
+    </message>
+    <message>
+        <source>%1 have no parent to create them under.</source>
+        <translation>%1 haben keinen übergeordneten Datensatz, unter dem sie angelegt werden könnten.</translation>
+    </message>
+    <message>
+        <source>No id was given; nothing was sent.</source>
+        <translation>Es wurde keine ID angegeben; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>The created record could not be found.</source>
+        <translation>Der angelegte Datensatz wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>the post was created</source>
+        <translation>der Beitrag angelegt wurde</translation>
+    </message>
+    <message>
+        <source>post %1 was deleted</source>
+        <translation>Beitrag %1 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>post %1 was changed</source>
+        <translation>Beitrag %1 geändert wurde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the post was created; post %1 matches what was sent.</source>
+        <translation>Es ist nicht bekannt, ob der Beitrag angelegt wurde; Beitrag %1 entspricht dem Gesendeten.</translation>
+    </message>
+    <message>
+        <source>the comment was created</source>
+        <translation>der Kommentar angelegt wurde</translation>
+    </message>
+    <message>
+        <source>comment %1 was deleted</source>
+        <translation>Kommentar %1 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>comment %1 was changed</source>
+        <translation>Kommentar %1 geändert wurde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the comment was created; comment %1 matches what was sent.</source>
+        <translation>Es ist nicht bekannt, ob der Kommentar angelegt wurde; Kommentar %1 entspricht dem Gesendeten.</translation>
+    </message>
+    <message>
+        <source>the todo was created</source>
+        <translation>die Aufgabe angelegt wurde</translation>
+    </message>
+    <message>
+        <source>todo %1 was deleted</source>
+        <translation>Aufgabe %1 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>todo %1 was changed</source>
+        <translation>Aufgabe %1 geändert wurde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the todo was created; todo %1 matches what was sent.</source>
+        <translation>Es ist nicht bekannt, ob die Aufgabe angelegt wurde; Aufgabe %1 entspricht dem Gesendeten.</translation>
+    </message>
+    <message>
+        <source>the user was created</source>
+        <translation>der Benutzer angelegt wurde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the user was created; user %1 matches what was sent.</source>
+        <translation>Es ist nicht bekannt, ob der Benutzer angelegt wurde; Benutzer %1 entspricht dem Gesendeten.</translation>
+    </message>
+    <message>
+        <source>the record of %1 was created</source>
+        <translation>der Datensatz von %1 angelegt wurde</translation>
+    </message>
+    <message>
+        <source>record %1 of %2 was deleted</source>
+        <translation>Datensatz %1 von %2 gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>record %1 of %2 was changed</source>
+        <translation>Datensatz %1 von %2 geändert wurde</translation>
+    </message>
+    <message>
+        <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
+        <translation>Es ist nicht bekannt, ob der Datensatz von %1 angelegt wurde; Datensatz %2 entspricht dem Gesendeten.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -457,6 +573,10 @@
         <source>It is not known whether %1: %2</source>
         <translation>Es ist nicht bekannt, ob %1: %2</translation>
     </message>
+    <message>
+        <source>The data was not sent: %1.</source>
+        <translation>Die Daten wurden nicht gesendet: %1.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::BulkJob</name>
@@ -481,10 +601,6 @@
         <translation>Benutzer %1 hat bereits die neuen Werte.</translation>
     </message>
     <message>
-        <source>Created user %1 (found on resuming).</source>
-        <translation>Benutzer %1 angelegt (beim Fortsetzen gefunden).</translation>
-    </message>
-    <message>
         <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
         <translation>Die E-Mail-Adresse %1 ist von Benutzer %2 belegt, dessen übrige Felder von den zu importierenden abweichen.</translation>
     </message>
@@ -503,6 +619,10 @@
     <message>
         <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
         <translation>Ob es ausgeführt wurde, ist nicht bekannt: %1 Setzen Sie den Job fort, um das zu klären.</translation>
+    </message>
+    <message>
+        <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
+        <translation>Benutzer %1 hat diese E-Mail-Adresse und jedes zu importierende Feld; der frühere Lauf kann ihn angelegt haben, oder er bestand schon vorher.</translation>
     </message>
 </context>
 <context>
@@ -641,14 +761,6 @@
     <message>
         <source>Retries of a failed request at most.</source>
         <translation>Höchstzahl der Wiederholungen einer fehlgeschlagenen Anfrage.</translation>
-    </message>
-    <message>
-        <source>users</source>
-        <translation>users</translation>
-    </message>
-    <message>
-        <source>users &lt;list|get|create|update|delete&gt;</source>
-        <translation>users &lt;list|get|create|update|delete&gt;</translation>
     </message>
     <message>
         <source>no command given</source>
@@ -853,6 +965,14 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
+    </message>
+    <message>
+        <source>users, posts, comments, todos or jobs</source>
+        <translation>users, posts, comments, todos oder jobs</translation>
+    </message>
+    <message>
+        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
+        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1391,10 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>a user must be a JSON object</source>
         <translation>ein Benutzer muss ein JSON-Objekt sein</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>Feld „%1“ muss eine Zahl oder eine Zeichenkette sein</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::MainWindow</name>
@@ -1477,6 +1601,236 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordCommands</name>
+    <message>
+        <source>table, json or csv.</source>
+        <translation>table, json oder csv.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1: an ISO 8601 date or date and time; empty for none.</source>
+        <translation>%1: ein Datum oder Datum mit Uhrzeit nach ISO 8601; leer für keines.</translation>
+    </message>
+    <message>
+        <source>%1: the id of the %2 it belongs to.</source>
+        <translation>%1: die ID des %2, zu dem es gehört.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>wert</translation>
+    </message>
+    <message>
+        <source>Under this %1: the nested route (/%2/ID/%3).</source>
+        <translation>Unter diesem %1: die verschachtelte Route (/%2/ID/%3).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>List records, page by page as they arrive.</source>
+        <translation>Datensätze auflisten, Seite für Seite, wie sie eintreffen.</translation>
+    </message>
+    <message>
+        <source>Fetch every page.</source>
+        <translation>Jede Seite abrufen.</translation>
+    </message>
+    <message>
+        <source>Page to fetch (default 1).</source>
+        <translation>Abzurufende Seite (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Records per page, 1 to 100 (default 100 with --all, else 20).</source>
+        <translation>Datensätze pro Seite, 1 bis 100 (Standard 100 mit --all, sonst 20).</translation>
+    </message>
+    <message>
+        <source>Server-side filter on a field: %1 (repeatable).</source>
+        <translation>Serverseitiger Filter auf ein Feld: %1 (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>With --all, read at most this many pages (default %1).</source>
+        <translation>Mit --all höchstens so viele Seiten lesen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Show one record.</source>
+        <translation>Einen Datensatz anzeigen.</translation>
+    </message>
+    <message>
+        <source>Create a record; prints the created record.</source>
+        <translation>Einen Datensatz anlegen; gibt den angelegten Datensatz aus.</translation>
+    </message>
+    <message>
+        <source>Change fields of a record (PATCH, or PUT with --put sending the whole record); prints the result.</source>
+        <translation>Felder eines Datensatzes ändern (PATCH, oder PUT mit --put, das den ganzen Datensatz sendet); gibt das Ergebnis aus.</translation>
+    </message>
+    <message>
+        <source>Send PUT with every field (those not given as they are now).</source>
+        <translation>PUT mit jedem Feld senden (die nicht angegebenen so, wie sie jetzt sind).</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
+        <translation>Datensätze nach ID löschen; eine Zeile pro Datensatz, sobald er fertig ist (gelöschte auf stdout, der Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>
+Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
+</source>
+        <translation>
+Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Optionen):
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;userdesk-cli --help&apos;.</source>
+        <translation>Siehe „userdesk-cli --help“.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s id.</source>
+        <translation>Die ID des Datensatzes.</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv</source>
+        <translation>--format muss table, json oder csv sein</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: list, get, create, update or delete</source>
+        <translation>%1 braucht einen Befehl: list, get, create, update oder delete</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &quot;%2&quot;</source>
+        <translation>unbekannter %1-Befehl „%2“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 id</source>
+        <translation>„%1“ ist keine %2-ID</translation>
+    </message>
+    <message>
+        <source>--%1 takes an id, not &quot;%2&quot;</source>
+        <translation>--%1 nimmt eine ID, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>bad filter &quot;%1&quot;: use %2</source>
+        <translation>ungültiger Filter „%1“: verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>--per-page must be between 1 and 100</source>
+        <translation>--per-page muss zwischen 1 und 100 liegen</translation>
+    </message>
+    <message>
+        <source>--page must be a positive number</source>
+        <translation>--page muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>--max-pages must be a positive number</source>
+        <translation>--max-pages muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1 get takes exactly one id</source>
+        <translation>%1 get nimmt genau eine ID</translation>
+    </message>
+    <message>
+        <source>%1 create takes no id; the server gives it</source>
+        <translation>%1 create nimmt keine ID; der Server vergibt sie</translation>
+    </message>
+    <message>
+        <source>give either --%1 or --%2, not both</source>
+        <translation>geben Sie entweder --%1 oder --%2 an, nicht beide</translation>
+    </message>
+    <message>
+        <source>%1 update takes exactly one id</source>
+        <translation>%1 update nimmt genau eine ID</translation>
+    </message>
+    <message>
+        <source>nothing to change: give at least one field option</source>
+        <translation>nichts zu ändern: geben Sie mindestens eine Feldoption an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id</source>
+        <translation>„%1“ ist keine ID</translation>
+    </message>
+    <message>
+        <source>%1 delete needs at least one id</source>
+        <translation>%1 delete braucht mindestens eine ID</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>unknown whether %1 was deleted: %2</source>
+        <translation>unbekannt, ob %1 gelöscht wurde: %2</translation>
+    </message>
+    <message>
+        <source>not deleted %1: stopped before it was sent</source>
+        <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
+    </message>
+    <message>
+        <source>could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordParser</name>
+    <message>
+        <source>a %1 object was expected</source>
+        <translation>ein %1-Objekt wurde erwartet</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is missing</source>
+        <translation>Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is null</source>
+        <translation>Feld „%1“ ist null</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a whole number</source>
+        <translation>Feld „%1“ muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>Feld „%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a date</source>
+        <translation>Feld „%1“ muss ein Datum sein</translation>
+    </message>
+    <message>
+        <source>item %1 (id %2)</source>
+        <translation>Eintrag %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>item %1 (id &quot;%2&quot;)</source>
+        <translation>Eintrag %1 (ID „%2“)</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>The list&apos;s %1 was skipped: %2.</source>
+        <translation>%1 der Liste wurde übersprungen: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not one item of the list could be used (%1)</source>
+        <translation>kein einziger Eintrag der Liste war verwendbar (%1)</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RequestHistory</name>
     <message>
         <source>The request history %1 could not be opened: %2.</source>
@@ -1580,10 +1934,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>darf nicht leer sein</translation>
     </message>
     <message>
-        <source>is not a number</source>
-        <translation>ist keine Zahl</translation>
-    </message>
-    <message>
         <source>must be text</source>
         <translation>muss Text sein</translation>
     </message>
@@ -1602,6 +1952,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>is not a date</source>
         <translation>ist kein Datum</translation>
+    </message>
+    <message>
+        <source>is not an id</source>
+        <translation>ist keine ID</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2003,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
         <translation>Der Proxy verlangt Zugangsdaten (HTTP 407 Proxy Authentication Required); geben Sie sie in der Adresse des Proxys an, wie in http://user:password@proxy:3128.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
+        <translation>Die Verbindung wurde geschlossen, bevor der Server antwortete, nachdem die Anfrage hinausgegangen war; sie wurde nicht von selbst erneut gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2366,93 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     </message>
 </context>
 <context>
+    <name>UserDesk::UndoController</name>
+    <message>
+        <source>Edit of %1</source>
+        <translation>Bearbeitung von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete of %n user(s)</source>
+        <translation>
+            <numerusform>Löschen von %n Benutzer</numerusform>
+            <numerusform>Löschen von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another delete is still under way, so this one was not done again.</source>
+        <translation>Ein anderes Löschen läuft noch, daher wurde dieses nicht erneut ausgeführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>Das Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be %2 here.</source>
+        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht %2 werden.</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>redone</source>
+        <translation>wiederholt</translation>
+    </message>
+    <message>
+        <source>Undid the edit of %1.</source>
+        <translation>Die Bearbeitung von %1 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Redid the edit of %1.</source>
+        <translation>Die Bearbeitung von %1 wurde wiederholt.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 &amp;wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s) ·</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht ·</numerusform>
+            <numerusform>%n Benutzer gelöscht ·</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s); they are sent to the server in %1 seconds unless you undo it.</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht; das Löschen wird in %1 Sekunden an den Server gesendet, wenn Sie es nicht rückgängig machen.</numerusform>
+            <numerusform>%n Benutzer gelöscht; das Löschen wird in %1 Sekunden an den Server gesendet, wenn Sie es nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the delete of %n user(s)</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer rückgängig machen</numerusform>
+            <numerusform>Das Löschen von %n Benutzern rückgängig machen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDeletion</name>
     <message>
         <source>• %1 &lt;%2&gt; (ID %3)</source>
@@ -2023,13 +2468,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Delete users</source>
         <translation>Benutzer löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2085,6 +2523,42 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Some users were already gone</source>
         <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer wurde nicht gesendet: Das Profil wechselte, bevor die Zeit zum Rückgängigmachen ablief.</numerusform>
+            <numerusform>Das Löschen von %n Benutzern wurde nicht gesendet: Das Profil wechselte, bevor die Zeit zum Rückgängigmachen ablief.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</source>
+        <translation>
+            <numerusform>%n Benutzer von %1 löschen? %2 Sekunden lang können Sie es noch rückgängig machen; dann wird es gesendet und kann nicht mehr rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Benutzer von %1 löschen? %2 Sekunden lang können Sie es noch rückgängig machen; dann wird es gesendet und kann nicht mehr rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n user(s); nothing was deleted.</source>
+        <translation>
+            <numerusform>%n Benutzer wiederhergestellt; nichts wurde gelöscht.</numerusform>
+            <numerusform>%n Benutzer wiederhergestellt; nichts wurde gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete not sent yet</source>
+        <translation>Löschen noch nicht gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer wurde noch nicht gesendet. Wenn Sie jetzt beenden, wird nichts gelöscht.</numerusform>
+            <numerusform>Das Löschen von %n Benutzern wurde noch nicht gesendet. Wenn Sie jetzt beenden, wird nichts gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Without Deleting</source>
+        <translation>Beenden ohne zu löschen</translation>
     </message>
 </context>
 <context>

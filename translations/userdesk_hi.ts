@@ -406,6 +406,122 @@
         <source>The created user could not be found.</source>
         <translation>बनाया गया उपयोगकर्ता नहीं मिला।</translation>
     </message>
+    <message>
+        <source>the answer was lost, and user %1 now holds this email and every field sent; it may be the one this request created or one that existed before.</source>
+        <translation>उत्तर खो गया, और उपयोगकर्ता %1 के पास अब यह ईमेल और भेजा गया हर फ़ील्ड है; यह वही हो सकता है जिसे इस अनुरोध ने बनाया, या कोई जो पहले से मौजूद था।</translation>
+    </message>
+    <message>
+        <source>is not a field of %1</source>
+        <translation>%1 का फ़ील्ड नहीं है</translation>
+    </message>
+    <message>
+        <source>is given by the server and cannot be sent</source>
+        <translation>सर्वर देता है और भेजा नहीं जा सकता</translation>
+    </message>
+    <message>
+        <source>Nothing to change: no field was given.</source>
+        <translation>बदलने को कुछ नहीं: कोई फ़ील्ड नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <source>The data is not valid; it was not sent.</source>
+        <translation>डेटा मान्य नहीं है; इसे भेजा नहीं गया।</translation>
+    </message>
+    <message>
+        <source>%1 have no parent to list them under.</source>
+        <translation>%1 का कोई मूल रिकॉर्ड नहीं है जिसके नीचे उन्हें सूचीबद्ध किया जा सके।</translation>
+    </message>
+    <message>
+        <source>%1 cannot be filtered by &quot;%2&quot;; the fields are %3.</source>
+        <translation>%1 को &quot;%2&quot; से फ़िल्टर नहीं किया जा सकता; फ़ील्ड ये हैं: %3।</translation>
+    </message>
+    <message>
+        <source>No id was given; nothing was asked.</source>
+        <translation>कोई आईडी नहीं दी गई; कुछ नहीं पूछा गया।</translation>
+    </message>
+    <message>
+        <source>%1 have no parent to create them under.</source>
+        <translation>%1 का कोई मूल रिकॉर्ड नहीं है जिसके नीचे उन्हें बनाया जा सके।</translation>
+    </message>
+    <message>
+        <source>No id was given; nothing was sent.</source>
+        <translation>कोई आईडी नहीं दी गई; कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The created record could not be found.</source>
+        <translation>बनाया गया रिकॉर्ड नहीं मिला।</translation>
+    </message>
+    <message>
+        <source>the post was created</source>
+        <translation>पोस्ट बनाई गई</translation>
+    </message>
+    <message>
+        <source>post %1 was deleted</source>
+        <translation>पोस्ट %1 हटाई गई</translation>
+    </message>
+    <message>
+        <source>post %1 was changed</source>
+        <translation>पोस्ट %1 बदली गई</translation>
+    </message>
+    <message>
+        <source>It is not known whether the post was created; post %1 matches what was sent.</source>
+        <translation>पता नहीं है कि पोस्ट बनाई गई या नहीं; पोस्ट %1 भेजे गए से मेल खाती है।</translation>
+    </message>
+    <message>
+        <source>the comment was created</source>
+        <translation>टिप्पणी बनाई गई</translation>
+    </message>
+    <message>
+        <source>comment %1 was deleted</source>
+        <translation>टिप्पणी %1 हटाई गई</translation>
+    </message>
+    <message>
+        <source>comment %1 was changed</source>
+        <translation>टिप्पणी %1 बदली गई</translation>
+    </message>
+    <message>
+        <source>It is not known whether the comment was created; comment %1 matches what was sent.</source>
+        <translation>पता नहीं है कि टिप्पणी बनाई गई या नहीं; टिप्पणी %1 भेजे गए से मेल खाती है।</translation>
+    </message>
+    <message>
+        <source>the todo was created</source>
+        <translation>कार्य बनाया गया</translation>
+    </message>
+    <message>
+        <source>todo %1 was deleted</source>
+        <translation>कार्य %1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>todo %1 was changed</source>
+        <translation>कार्य %1 बदला गया</translation>
+    </message>
+    <message>
+        <source>It is not known whether the todo was created; todo %1 matches what was sent.</source>
+        <translation>पता नहीं है कि कार्य बनाया गया या नहीं; कार्य %1 भेजे गए से मेल खाता है।</translation>
+    </message>
+    <message>
+        <source>the user was created</source>
+        <translation>उपयोगकर्ता बनाया गया</translation>
+    </message>
+    <message>
+        <source>It is not known whether the user was created; user %1 matches what was sent.</source>
+        <translation>पता नहीं है कि उपयोगकर्ता बनाया गया या नहीं; उपयोगकर्ता %1 भेजे गए से मेल खाता है।</translation>
+    </message>
+    <message>
+        <source>the record of %1 was created</source>
+        <translation>%1 का रिकॉर्ड बनाया गया</translation>
+    </message>
+    <message>
+        <source>record %1 of %2 was deleted</source>
+        <translation>%2 का रिकॉर्ड %1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>record %1 of %2 was changed</source>
+        <translation>%2 का रिकॉर्ड %1 बदला गया</translation>
+    </message>
+    <message>
+        <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
+        <translation>पता नहीं है कि %1 का रिकॉर्ड बनाया गया या नहीं; रिकॉर्ड %2 भेजे गए से मेल खाता है।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -457,6 +573,10 @@
         <source>It is not known whether %1: %2</source>
         <translation>पता नहीं है कि %1 या नहीं: %2</translation>
     </message>
+    <message>
+        <source>The data was not sent: %1.</source>
+        <translation>डेटा भेजा नहीं गया: %1।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::BulkJob</name>
@@ -481,10 +601,6 @@
         <translation>उपयोगकर्ता %1 में पहले से नए मान हैं।</translation>
     </message>
     <message>
-        <source>Created user %1 (found on resuming).</source>
-        <translation>उपयोगकर्ता %1 बनाया गया (फिर से शुरू करते समय मिला)।</translation>
-    </message>
-    <message>
         <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
         <translation>ईमेल %1 उपयोगकर्ता %2 के पास है, जिसके बाकी फ़ील्ड आयात किए जाने वाले फ़ील्ड से अलग हैं।</translation>
     </message>
@@ -503,6 +619,10 @@
     <message>
         <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
         <translation>यह लागू हुआ या नहीं, पता नहीं है: %1 इसे तय करने के लिए जॉब को फिर से शुरू करें।</translation>
+    </message>
+    <message>
+        <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
+        <translation>उपयोगकर्ता %1 के पास यह ईमेल और आयात का हर फ़ील्ड है; हो सकता है पिछले रन ने इसे बनाया हो, या यह पहले से मौजूद हो।</translation>
     </message>
 </context>
 <context>
@@ -641,14 +761,6 @@
     <message>
         <source>Retries of a failed request at most.</source>
         <translation>विफल अनुरोध को दोहराने की अधिकतम संख्या।</translation>
-    </message>
-    <message>
-        <source>users</source>
-        <translation>users</translation>
-    </message>
-    <message>
-        <source>users &lt;list|get|create|update|delete&gt;</source>
-        <translation>users &lt;list|get|create|update|delete&gt;</translation>
     </message>
     <message>
         <source>no command given</source>
@@ -853,6 +965,14 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
+    </message>
+    <message>
+        <source>users, posts, comments, todos or jobs</source>
+        <translation>users, posts, comments, todos या jobs</translation>
+    </message>
+    <message>
+        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
+        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1391,10 @@ Journaled bulk jobs (resumable after a kill):
         <source>a user must be a JSON object</source>
         <translation>उपयोगकर्ता एक JSON ऑब्जेक्ट होना चाहिए</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक संख्या या स्ट्रिंग होना चाहिए</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::MainWindow</name>
@@ -1477,6 +1601,236 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordCommands</name>
+    <message>
+        <source>table, json or csv.</source>
+        <translation>table, json या csv।</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2।</translation>
+    </message>
+    <message>
+        <source>%1: an ISO 8601 date or date and time; empty for none.</source>
+        <translation>%1: ISO 8601 तारीख या तारीख और समय; कोई नहीं के लिए खाली।</translation>
+    </message>
+    <message>
+        <source>%1: the id of the %2 it belongs to.</source>
+        <translation>%1: उस %2 की आईडी जिससे यह जुड़ा है।</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>मान</translation>
+    </message>
+    <message>
+        <source>Under this %1: the nested route (/%2/ID/%3).</source>
+        <translation>इस %1 के नीचे: नेस्टेड रूट (/%2/ID/%3)।</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>आईडी</translation>
+    </message>
+    <message>
+        <source>List records, page by page as they arrive.</source>
+        <translation>रिकॉर्ड सूचीबद्ध करें, पेज दर पेज जैसे वे आते हैं।</translation>
+    </message>
+    <message>
+        <source>Fetch every page.</source>
+        <translation>हर पेज लाएँ।</translation>
+    </message>
+    <message>
+        <source>Page to fetch (default 1).</source>
+        <translation>लाने वाला पेज (डिफ़ॉल्ट 1)।</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Records per page, 1 to 100 (default 100 with --all, else 20).</source>
+        <translation>प्रति पेज रिकॉर्ड, 1 से 100 (--all के साथ डिफ़ॉल्ट 100, अन्यथा 20)।</translation>
+    </message>
+    <message>
+        <source>Server-side filter on a field: %1 (repeatable).</source>
+        <translation>किसी फ़ील्ड पर सर्वर-साइड फ़िल्टर: %1 (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>कुंजी=मान</translation>
+    </message>
+    <message>
+        <source>With --all, read at most this many pages (default %1).</source>
+        <translation>--all के साथ अधिकतम इतने पेज पढ़ें (डिफ़ॉल्ट %1)।</translation>
+    </message>
+    <message>
+        <source>Show one record.</source>
+        <translation>एक रिकॉर्ड दिखाएँ।</translation>
+    </message>
+    <message>
+        <source>Create a record; prints the created record.</source>
+        <translation>एक रिकॉर्ड बनाएँ; बनाया गया रिकॉर्ड छापता है।</translation>
+    </message>
+    <message>
+        <source>Change fields of a record (PATCH, or PUT with --put sending the whole record); prints the result.</source>
+        <translation>किसी रिकॉर्ड के फ़ील्ड बदलें (PATCH, या --put के साथ PUT जो पूरा रिकॉर्ड भेजता है); परिणाम छापता है।</translation>
+    </message>
+    <message>
+        <source>Send PUT with every field (those not given as they are now).</source>
+        <translation>हर फ़ील्ड के साथ PUT भेजें (जो नहीं दिए गए वे जैसे अभी हैं)।</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
+        <translation>आईडी से रिकॉर्ड हटाएँ; हर रिकॉर्ड के पूरा होते ही उसकी एक पंक्ति (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>
+Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
+</source>
+        <translation>
+पोस्ट, टिप्पणियाँ और कार्य (विकल्पों के लिए userdesk-cli NOUN VERB --help):
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;userdesk-cli --help&apos;.</source>
+        <translation>&apos;userdesk-cli --help&apos; आज़माएँ।</translation>
+    </message>
+    <message>
+        <source>The record&apos;s id.</source>
+        <translation>रिकॉर्ड की आईडी।</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or csv</source>
+        <translation>--format का मान table, json या csv होना चाहिए</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: list, get, create, update or delete</source>
+        <translation>%1 को एक कमांड चाहिए: list, get, create, update या delete</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &quot;%2&quot;</source>
+        <translation>अज्ञात %1 कमांड &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 id</source>
+        <translation>&quot;%1&quot; %2 आईडी नहीं है</translation>
+    </message>
+    <message>
+        <source>--%1 takes an id, not &quot;%2&quot;</source>
+        <translation>--%1 एक आईडी लेता है, &quot;%2&quot; नहीं</translation>
+    </message>
+    <message>
+        <source>bad filter &quot;%1&quot;: use %2</source>
+        <translation>गलत फ़िल्टर &quot;%1&quot;: %2 का उपयोग करें</translation>
+    </message>
+    <message>
+        <source>--per-page must be between 1 and 100</source>
+        <translation>--per-page का मान 1 से 100 के बीच होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--page must be a positive number</source>
+        <translation>--page का मान धनात्मक संख्या होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--max-pages must be a positive number</source>
+        <translation>--max-pages का मान धनात्मक संख्या होना चाहिए</translation>
+    </message>
+    <message>
+        <source>%1 get takes exactly one id</source>
+        <translation>%1 get ठीक एक आईडी लेता है</translation>
+    </message>
+    <message>
+        <source>%1 create takes no id; the server gives it</source>
+        <translation>%1 create कोई आईडी नहीं लेता; सर्वर उसे देता है</translation>
+    </message>
+    <message>
+        <source>give either --%1 or --%2, not both</source>
+        <translation>या तो --%1 दें या --%2, दोनों नहीं</translation>
+    </message>
+    <message>
+        <source>%1 update takes exactly one id</source>
+        <translation>%1 update ठीक एक आईडी लेता है</translation>
+    </message>
+    <message>
+        <source>nothing to change: give at least one field option</source>
+        <translation>बदलने को कुछ नहीं: कम से कम एक फ़ील्ड विकल्प दें</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id</source>
+        <translation>&quot;%1&quot; आईडी नहीं है</translation>
+    </message>
+    <message>
+        <source>%1 delete needs at least one id</source>
+        <translation>%1 delete को कम से कम एक आईडी चाहिए</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 हटाया गया</translation>
+    </message>
+    <message>
+        <source>unknown whether %1 was deleted: %2</source>
+        <translation>पता नहीं कि %1 हटाया गया या नहीं: %2</translation>
+    </message>
+    <message>
+        <source>not deleted %1: stopped before it was sent</source>
+        <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
+    </message>
+    <message>
+        <source>could not delete %1: %2</source>
+        <translation>%1 को हटाया नहीं जा सका: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordParser</name>
+    <message>
+        <source>a %1 object was expected</source>
+        <translation>एक %1 ऑब्जेक्ट अपेक्षित था</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is missing</source>
+        <translation>फ़ील्ड &quot;%1&quot; गायब है</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is null</source>
+        <translation>फ़ील्ड &quot;%1&quot; null है</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a whole number</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक पूर्ण संख्या होना चाहिए</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक स्ट्रिंग होना चाहिए</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a date</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक तारीख होना चाहिए</translation>
+    </message>
+    <message>
+        <source>item %1 (id %2)</source>
+        <translation>आइटम %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>item %1 (id &quot;%2&quot;)</source>
+        <translation>आइटम %1 (ID &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>आइटम %1</translation>
+    </message>
+    <message>
+        <source>The list&apos;s %1 was skipped: %2.</source>
+        <translation>सूची का %1 छोड़ दिया गया: %2।</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not one item of the list could be used (%1)</source>
+        <translation>सूची का एक भी आइटम उपयोग नहीं किया जा सका (%1)</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RequestHistory</name>
     <message>
         <source>The request history %1 could not be opened: %2.</source>
@@ -1580,10 +1934,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>खाली नहीं हो सकता</translation>
     </message>
     <message>
-        <source>is not a number</source>
-        <translation>संख्या नहीं है</translation>
-    </message>
-    <message>
         <source>must be text</source>
         <translation>टेक्स्ट होना चाहिए</translation>
     </message>
@@ -1602,6 +1952,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>is not a date</source>
         <translation>तारीख नहीं है</translation>
+    </message>
+    <message>
+        <source>is not an id</source>
+        <translation>आईडी नहीं है</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2003,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
         <translation>प्रॉक्सी क्रेडेंशियल माँग रहा है (HTTP 407 Proxy Authentication Required); उन्हें प्रॉक्सी के पते में दें, जैसे http://user:password@proxy:3128।</translation>
+    </message>
+    <message>
+        <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
+        <translation>अनुरोध भेजे जाने के बाद, सर्वर के उत्तर देने से पहले कनेक्शन बंद हो गया; इसे अपने आप दोबारा नहीं भेजा गया।</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2366,93 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     </message>
 </context>
 <context>
+    <name>UserDesk::UndoController</name>
+    <message>
+        <source>Edit of %1</source>
+        <translation>%1 का संपादन</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का हटाना</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का हटाना</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another delete is still under way, so this one was not done again.</source>
+        <translation>एक और हटाना अभी चल रहा है, इसलिए यह दोबारा नहीं किया गया।</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;संपादन</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;फिर से करें</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>हटाना पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be %2 here.</source>
+        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ %2 नहीं किया जा सकता।</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>पूर्ववत</translation>
+    </message>
+    <message>
+        <source>redone</source>
+        <translation>फिर से</translation>
+    </message>
+    <message>
+        <source>Undid the edit of %1.</source>
+        <translation>%1 का संपादन पूर्ववत किया।</translation>
+    </message>
+    <message>
+        <source>Redid the edit of %1.</source>
+        <translation>%1 का संपादन फिर से किया।</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 &amp;पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 &amp;फिर से करें</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s) ·</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाया ·</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाए ·</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s); they are sent to the server in %1 seconds unless you undo it.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाया; जब तक आप इसे पूर्ववत न करें, यह %1 सेकंड में सर्वर को भेजा जाएगा।</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाए; जब तक आप इसे पूर्ववत न करें, ये %1 सेकंड में सर्वर को भेजे जाएँगे।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the delete of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का हटाना पूर्ववत करें</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का हटाना पूर्ववत करें</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDeletion</name>
     <message>
         <source>• %1 &lt;%2&gt; (ID %3)</source>
@@ -2023,13 +2468,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Delete users</source>
         <translation>उपयोगकर्ता हटाएँ</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2085,6 +2523,42 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Some users were already gone</source>
         <translation>कुछ उपयोगकर्ता पहले ही हट चुके थे</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का हटाना भेजा नहीं गया: पूर्ववत करने का समय खत्म होने से पहले प्रोफ़ाइल बदल गई।</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का हटाना भेजा नहीं गया: पूर्ववत करने का समय खत्म होने से पहले प्रोफ़ाइल बदल गई।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</source>
+        <translation>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? %2 सेकंड तक आप इसे अभी भी पूर्ववत कर सकते हैं; फिर यह भेजा जाता है, और पूर्ववत नहीं किया जा सकता।</numerusform>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? %2 सेकंड तक आप इसे अभी भी पूर्ववत कर सकते हैं; फिर यह भेजा जाता है, और पूर्ववत नहीं किया जा सकता।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n user(s); nothing was deleted.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता वापस लाया गया; कुछ नहीं हटाया गया।</numerusform>
+            <numerusform>%n उपयोगकर्ता वापस लाए गए; कुछ नहीं हटाया गया।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete not sent yet</source>
+        <translation>हटाना अभी भेजा नहीं गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का हटाना अभी भेजा नहीं गया है। अगर आप अभी बंद करते हैं, तो कुछ नहीं हटेगा।</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का हटाना अभी भेजा नहीं गया है। अगर आप अभी बंद करते हैं, तो कुछ नहीं हटेगा।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Without Deleting</source>
+        <translation>हटाए बिना बंद करें</translation>
     </message>
 </context>
 <context>

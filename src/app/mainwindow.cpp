@@ -15,6 +15,7 @@
 #include "sortscopeflow.h"
 #include "tokenstore.h"
 #include "ui_mainwindow.h"
+#include "undocontroller.h"
 #include "userdeletion.h"
 #include "userdialog.h"
 #include "userexportflow.h"
@@ -167,8 +168,8 @@ void MainWindow::setUpPanes()
 {
     m_deletion = new UserDeletion(m_client, m_model, this);
     connect(m_deletion, &UserDeletion::bulkStarted, m_network, &NetworkStatusWidget::showBulk);
-    connect(m_deletion, &UserDeletion::bulkStarted, this, &MainWindow::updateActions);
-    connect(m_deletion, &UserDeletion::bulkEnded, this, &MainWindow::updateActions);
+    connect(m_deletion, &UserDeletion::busyChanged, this, &MainWindow::updateActions);
+    m_undo = new UndoController(m_client, m_deletion, this);
     connect(m_deletion, &UserDeletion::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_deletion, &UserDeletion::failed, this,
@@ -207,10 +208,8 @@ void MainWindow::setUpPanes()
     updateActions();
 
     m_ui->detailPane->setClient(m_client);
-    ResourceBrowser::install(m_ui->centralWidget, m_client, m_session); // Users, Posts, Comments, Todos tabs
-    m_ui->mainSplitter->setStretchFactor(0, 3);
-    m_ui->mainSplitter->setStretchFactor(1, 2);
-    m_ui->mainSplitter->setSizes({ 820, 440 });
+    // Users, Posts, Comments and Todos tabs; the users tab holds the table beside the detail pane.
+    ResourceBrowser::install(m_ui->centralWidget, m_client, m_session);
 
     m_ui->requestLog->setLog(m_client->requestLog());
     connect(m_ui->requestLog, &RequestLogWidget::message, this,
@@ -368,6 +367,7 @@ UserDialog *MainWindow::openUserDialog(const std::optional<User> &user)
         if (const int row = m_model->rowOfUser(saved.id); created && row >= 0)
             m_ui->userTable->makeCurrent(m_proxy->mapFromSource(m_model->index(row, 0)));
     });
+    m_undo->watch(dialog);
     dialog->open();
     return dialog;
 }

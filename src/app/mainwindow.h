@@ -24,6 +24,7 @@ class SessionStatusWidget;
 class SettingsDialog;
 class SortScopeFlow;
 class TokenStore;
+class UndoController;
 class UserDeletion;
 class UserDialog;
 class UserSortFilterProxyModel;
@@ -96,6 +97,7 @@ private:
     SessionStatusWidget *m_sessionStatus = nullptr;
     NetworkStatusWidget *m_network = nullptr;
     UserDeletion *m_deletion = nullptr;
+    UndoController *m_undo = nullptr;
     SortScopeFlow *m_sortScope = nullptr;
     // Whether the active sort's cover (all users, or the loaded ones only) has been settled for the rows
     // the table holds now; the person's choice to sort the loaded rows only.

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
@@ -84,6 +85,11 @@ ResourceBrowser *ResourceBrowser::install(QWidget *central, ApiClient *client, S
         } else {
             ++i;
         }
+    }
+    if (auto *split = central->findChild<QSplitter *>(QStringLiteral("mainSplitter"))) {
+        split->setStretchFactor(0, 3); // the table, then the detail pane
+        split->setStretchFactor(1, 2);
+        split->setSizes({ 820, 440 });
     }
     layout->insertWidget(0, browser->m_tabs);
     layout->addWidget(browser, 1);

@@ -23,7 +23,8 @@ class ResourceBrowser : public QWidget
     Q_OBJECT
 public:
     // Puts a browser into `central`'s layout, its Users tab holding the users filter bar and the table's
-    // splitter that were there; requests go out while `session` is connected.
+    // splitter that were there (the table wider than the detail pane); requests go out while `session`
+    // is connected.
     static ResourceBrowser *install(QWidget *central, ApiClient *client, SessionController *session);
 
     explicit ResourceBrowser(ApiClient *client, QWidget *parent = nullptr);

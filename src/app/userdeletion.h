@@ -1,8 +1,10 @@
 #pragma once
 
 #include "apiclient.h"
+#include "deferreddelete.h"
 
 #include <QObject>
+#include <QPointer>
 
 class QWidget;
 
@@ -10,8 +12,9 @@ namespace UserDesk {
 
 class UserTableModel;
 
-// Deleting users from the window: the confirmation, then one delete for one user or a bulk job for more,
-// and the report. It owns those requests: their failures are told once, through failed() or the report.
+// Deleting users from the window: the confirmation, then a few seconds in which the delete can be undone
+// (the rows leave the table, nothing is sent), then one delete for one user or a bulk job for more, and
+// the report. It owns those requests: their failures are told once, through failed() or the report.
 class UserDeletion : public QObject
 {
     Q_OBJECT
@@ -22,11 +25,33 @@ public:
     // Asks whether to delete `users` from `profileName`, then deletes them. Users already being deleted are
     // left out; nothing happens while a bulk job runs.
     void confirmAndDelete(QList<User> users, const QString &profileName);
-    bool isBulkRunning() const { return m_bulkRequest != 0; }
+    // A bulk job runs, or a delete is held in its grace period: no other delete starts meanwhile.
+    bool isBulkRunning() const { return m_bulkRequest != 0 || m_held; }
+
+    // How long a confirmed delete waits, undoable, before its requests go out.
+    void setGraceMs(int milliseconds) { m_graceMs = milliseconds; }
+    int graceMs() const { return m_graceMs; }
+    bool hasHeldDelete() const { return m_held; }
+    QList<User> heldUsers() const { return m_heldUsers; }
+    // Holds a delete of `users` without asking (a redo of one confirmed before): the rows leave the table.
+    void holdDelete(const QList<User> &users);
+    // Within the grace period: the rows come back and nothing is sent. False when no delete is held.
+    bool undoHeld();
+    // Ends the grace period now: the requests go out.
+    void sendHeldNow();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     void bulkStarted(UserDesk::ApiClient::RequestId id, int total);
     void bulkEnded();
+    // Whether a delete may start changed (a bulk job or a held delete began or ended).
+    void busyChanged();
+    // A confirmed delete is held for graceMs(): the rows left the table, nothing was sent yet.
+    void deleteHeld(const QList<UserDesk::User> &users);
+    // The held delete ended: undone (nothing sent) or sent.
+    void heldDeleteEnded(bool undone);
     // A short note for the status bar.
     void message(const QString &text);
     // A failure to put in front of the person; `id` is the request whose exchange shows why (0: none).
@@ -35,6 +60,7 @@ Q_SIGNALS:
 private:
     void deleteOne(const User &user);
     void startBulk(const QList<User> &users);
+    void endHold(bool undone);
     void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
 
     ApiClient *m_client;
@@ -42,6 +68,9 @@ private:
     QWidget *m_window;
     ApiClient::RequestId m_bulkRequest = 0;
     QList<User> m_bulkUsers;
+    int m_graceMs = 5000;
+    QPointer<DeferredDelete> m_held;
+    QList<User> m_heldUsers;
 };
 
 } // namespace UserDesk

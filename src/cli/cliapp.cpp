@@ -444,8 +444,8 @@ int CliApp::run(const QStringList &arguments)
                 .arg(Dialect::names().join(QStringLiteral(", "))),
             tr("name") },
     });
-    global.addPositionalArgument(
-        QStringLiteral("command"), tr("users"), tr("users <list|get|create|update|delete>"));
+    global.addPositionalArgument(QStringLiteral("command"), tr("users, posts, comments, todos or jobs"),
+        tr("users|posts|comments|todos <list|get|create|update|delete>"));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     QString error;

@@ -171,7 +171,10 @@ QList<RecordCommands::Verb> RecordCommands::commands(const ResourceSchema &schem
         else if (f.type == FieldSpec::Type::DateTime)
             what = tr("%1: an ISO 8601 date or date and time; empty for none.").arg(f.label());
         else if (f.type == FieldSpec::Type::Reference)
-            what = tr("%1: the id of the %2 it belongs to.").arg(f.label(), f.references);
+            what = tr("%1: the id of the %2 it belongs to.")
+                       .arg(f.label(),
+                           ResourceSchema::find(f.references) ? ResourceSchema::find(f.references)->singular
+                                                              : f.references);
         fieldOptions.append({ optionName(f.name), what, tr("value") });
     }
     const QString parent = parentOption(schema);
@@ -271,7 +274,8 @@ int RecordCommands::run(const ResourceSchema &schema, const QStringList &argumen
         }
         if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
             return usage(tr("--format must be table, json or csv"));
-        if (m_prepareLists)
+        // Lists, and a create's look-up for what it sent, are asked in the server's dialect.
+        if (m_prepareLists && (verbName == QLatin1String("list") || verbName == QLatin1String("create")))
             m_prepareLists();
         if (verbName == QLatin1String("list"))
             return list(schema, p);

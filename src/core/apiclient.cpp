@@ -30,6 +30,9 @@ QString tr(const char *text)
 }
 
 constexpr int maxRedirects = 5;
+// A create's look-up by email reads the substring matches this many at a time, at most this many pages.
+constexpr int LookupPageSize = 100;
+constexpr int MaxLookupPages = 100;
 
 CertificateInfo describe(const QSslCertificate &cert, const QList<QSslError> &errors)
 {
@@ -137,11 +140,12 @@ struct ApiClient::Call
     int takenLookups = 0; // look-ups started by a 422 "taken": bounded, they have no backoff
     qint64 firstStartMs = -1;
     bool ambiguous = false; // an earlier attempt may have been applied by the server
-    // Reading the resource instead of writing it: a create's look-up by email (before the first POST, or
-    // after one whose answer was lost), or reading a user back after a DELETE, PATCH or PUT.
+    // Reading the resource instead of writing it: a create's look-up by email after a POST whose answer
+    // was lost, or reading a user back after a DELETE, PATCH or PUT.
     bool reconciling = false;
-    bool lookFirst = false; // a create looks its email up before its first POST
-    qint64 existingId = 0; // the user that held the email before the first POST
+    int lookupPage = 1; // the page of email matches a create's look-up reads
+    // Looks before the first POST (a user's create no longer does: docs/write-outcomes.md).
+    bool lookFirst = false;
     bool landed = false; // a 2xx status line arrived for the write, whatever became of its body
     // The write gave up while it may have been applied: the read-back decides, and nothing is sent again.
     bool finalRead = false;
@@ -160,6 +164,7 @@ struct ApiClient::Call
         tokenWithheldAt.clear();
         redirects = 0;
         reconciling = false;
+        lookupPage = 1;
     }
 };
 
@@ -379,9 +384,8 @@ ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
     call->draft = draft;
     call->body = QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact);
     call->url = endpoint(QStringLiteral("/users"));
-    // Only a record that did not exist before the first POST can be ours: look first, so that a look-up
-    // after a lost answer can tell our user from someone else's (or an identical earlier one).
-    call->lookFirst = true;
+    // No look-up first (docs/write-outcomes.md): each POST goes out once (OneShotBody), so a 201 is
+    // ours and a 422 to the only copy is not applied; only an ambiguous attempt needs a look-up.
     return enqueue(std::move(call));
 }
 
@@ -1123,8 +1127,8 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     switch (decision) {
     case RetryPolicy::Decision::GiveUp:
         if (call.reconciling) {
-            // The look-up before the first POST failed: nothing was written. Otherwise the write may
-            // have been applied and reading it back failed: the outcome is unknown.
+            // A look-up before the first POST failed: nothing was written. Otherwise the write may have
+            // been applied and reading it back failed: the outcome is unknown.
             finishFailed(
                 call, call.attempt == 0 ? error : ApiError::unknownOutcome(describeWrite(call), error));
         } else if (isWrite && call.ambiguous && RetryPolicy::isRetryableError(error)) {
@@ -1164,13 +1168,15 @@ void ApiClient::beginReconcile(Call &call)
     byEmail.email = call.draft.email.value_or(QString());
     QUrlQuery query;
     byEmail.addTo(query);
-    // The filter matches substrings: a full page makes it likely the exact address is on it.
-    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
     if (call.schema) {
         call.currentUrl
             = isCreate(call.op) ? recordLookupUrl(call) : endpoint(call.schema->itemPath(call.recordId));
         return;
     }
+    // The filter matches substrings: the look-up pages through every match until it finds the address.
+    if (call.lookupPage > 1)
+        query.addQueryItem(QStringLiteral("page"), QString::number(call.lookupPage));
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(LookupPageSize));
     call.currentUrl = call.op == Operation::CreateUser
         ? endpoint(QStringLiteral("/users"), query)
         : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
@@ -1211,8 +1217,8 @@ void ApiClient::onReadBack(
     const RequestId id = call.id;
     QString why;
     if (call.op == Operation::CreateUser) {
-        // Looking the email up, before the first POST or after one whose answer was lost; emails are
-        // unique on the server, and the filter matches substrings.
+        // Looking the email up after a POST that may have been applied (its answer was lost or cut);
+        // emails are unique on the server, and the filter matches substrings.
         const auto users = parseList<User>(doc, &why);
         if (!users)
             return bad(why);
@@ -1220,28 +1226,27 @@ void ApiClient::onReadBack(
         for (const User &u : *users) {
             if (u.email.trimmed().compare(email, Qt::CaseInsensitive) != 0)
                 continue;
-            if (call.attempt == 0) {
-                // Taken already. The POST still goes, so that the server's 422 tells every field it
-                // refuses; should its answer be lost, this user is known not to be ours.
-                call.existingId = u.id;
-                break;
-            }
             if (call.landed) {
-                // A 2xx status arrived for our POST: a user with this email that was not there before
-                // it is ours, whatever the server made of the fields (it may normalise them).
-                if (u.id == call.existingId)
-                    continue;
+                // A 2xx status arrived for our POST: the user with this email is ours, whatever the server
+                // made of the fields (it may normalise them); had it existed before, the POST would have
+                // been refused.
                 qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id;
                 finishSucceeded(
                     call, [=] { Q_EMIT userCreated(id, u); }, u);
                 return;
             }
-            // Ours only when it did not exist before our first POST and holds exactly what we sent.
-            if (call.existingId == 0 && matchesDraft(u, call.draft)) {
-                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
-                finishSucceeded(
-                    call, [=] { Q_EMIT userCreated(id, u); }, u);
+            if (matchesDraft(u, call.draft)) {
+                // It holds what we sent, but no 201 was seen: it may be ours or may have existed before
+                // (nothing was looked up first, to keep a create one request).
+                qCInfo(lcApi) << "a create whose answer was lost: user" << u.id << "holds its fields";
+                finishFailed(call,
+                    ApiError::unknownOutcome(describeWrite(call),
+                        ApiError(ApiError::Kind::Network,
+                            tr("the answer was lost, and user %1 now holds this email and every field sent; "
+                               "it may be the one this request created or one that existed before.")
+                                .arg(u.id))));
             } else {
+                // Not what we sent: someone else's user, so ours was not created.
                 ApiError taken(ApiError::Kind::Validation,
                     tr("The email address %1 is already taken by user %2.").arg(email).arg(u.id), 422);
                 taken.setFieldErrors(
@@ -1250,8 +1255,10 @@ void ApiClient::onReadBack(
             }
             return;
         }
-        if (call.attempt == 0) {
-            call.restartAsRequested();
+        if (users->size() >= LookupPageSize && call.lookupPage < MaxLookupPages) {
+            // A full page of other addresses that contain this one: the exact one may be further on.
+            ++call.lookupPage;
+            beginReconcile(call);
             m_queue.push_front(id);
             return;
         }
@@ -1524,7 +1531,7 @@ QUrl ApiClient::recordLookupUrl(const Call &call) const
     // email: narrow enough for one page, and every field is compared on the records it returns.
     const ResourceSchema &schema = *call.schema;
     QUrlQuery query;
-    m_dialect.addPaging(query, 1, 100);
+    m_dialect.addPaging(query, call.lookupPage, LookupPageSize);
     const QJsonObject sent = call.fields;
     if (!schema.parentField.isEmpty()) {
         const QJsonValue parent
@@ -1585,7 +1592,8 @@ void ApiClient::onRecordReadBack(
     QString why;
     if (call.op == Operation::CreateRecord) {
         RecordsPage page;
-        if (!RecordParser::parsePage(*call.schema, m_dialect, doc, {}, 1, 100, &page, &why))
+        if (!RecordParser::parsePage(
+                *call.schema, m_dialect, doc, {}, call.lookupPage, LookupPageSize, &page, &why))
             return bad(why);
         QJsonObject sent = call.fields;
         if (!call.parentId.isNull() && !call.schema->parentField.isEmpty())
@@ -1602,6 +1610,14 @@ void ApiClient::onRecordReadBack(
             // The newest record that was not there before the first POST.
             if (!call.matchedBefore.contains(rid) && (!candidate || RecordParser::idOf(*candidate) < rid))
                 candidate = r;
+        }
+        const bool fullPage = page.items.size() + page.skipped.size() >= LookupPageSize;
+        if (!candidate && fullPage && call.lookupPage < MaxLookupPages) {
+            // More records hold these values than one page: the rest may be further on.
+            ++call.lookupPage;
+            beginReconcile(call);
+            m_queue.push_front(id);
+            return;
         }
         if (call.attempt == 0) {
             call.restartAsRequested();

@@ -118,6 +118,10 @@ public:
     RequestId deleteUsers(const QList<qint64> &ids);
     RequestId createUsers(const QList<UserDraft> &drafts);
 
+    // Whether the user holds every field the draft sets (text trimmed, the email in any case): the one test
+    // of "holds what was sent", for a create's look-up, a change's read-back and a job's resume.
+    static bool matchesDraft(const User &user, const UserDraft &draft);
+
     // Ends a request, retry wait or bulk job with a Canceled error; false when the id is not pending.
     bool cancel(RequestId id);
     void cancelAll();
@@ -217,7 +221,6 @@ private:
     void beginReconcile(Call &call);
     void onReadBack(Call &call, const QJsonDocument &doc, const std::function<void(const QString &)> &bad);
     QString describeWrite(const Call &call) const;
-    static bool matchesDraft(const User &user, const UserDraft &draft);
     void scheduleRetry(Call &call, const ApiError &reason, int attemptForDelay);
     void finishSucceeded(
         Call &call, const std::function<void()> &emitSignal, const std::optional<User> &user = {});

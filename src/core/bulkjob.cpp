@@ -5,18 +5,8 @@
 namespace UserDesk {
 
 namespace {
-bool sameText(const std::optional<QString> &sent, const QString &found)
-{
-    return !sent || sent->trimmed() == found;
-}
-
-// Every field the draft sets has the value the server holds.
-bool matches(const UserDraft &draft, const User &user)
-{
-    return sameText(draft.name, user.name)
-        && (!draft.email || draft.email->trimmed().compare(user.email, Qt::CaseInsensitive) == 0)
-        && sameText(draft.gender, user.gender) && sameText(draft.status, user.status);
-}
+// A resume reads the email's matches this many at a time, page after page, until it finds the address.
+constexpr int LookupPageSize = 100;
 } // namespace
 
 BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *parent)
@@ -67,6 +57,7 @@ bool BulkJob::start(QString *error)
     }
     m_items = m_journal->items(m_jobId);
     m_todo.clear();
+    m_resumed.clear();
     m_done = m_applied = m_failed = m_unknown = 0;
     for (const JobItem &item : std::as_const(m_items)) {
         if (item.state == JobItem::State::Applied) {
@@ -76,6 +67,8 @@ bool BulkJob::start(QString *error)
             ++m_done;
             ++m_failed;
         } else {
+            if (item.state == JobItem::State::Sent)
+                m_resumed.insert(item.index);
             m_todo.append(item.index);
         }
     }
@@ -151,21 +144,22 @@ void BulkJob::send(int index)
         id = m_client->deleteUser(item.userId);
         break;
     }
-    m_outstanding.insert(id, { index, Step::Send });
+    // A resumed item was Sent before: an earlier copy of it may have been applied.
+    m_outstanding.insert(id, { index, Step::Send, 1, m_resumed.contains(index) });
 }
 
-void BulkJob::reconcile(int index)
+void BulkJob::reconcile(int index, int page)
 {
     const JobItem &item = m_items.at(index);
     ApiClient::RequestId id = 0;
     if (item.operation == JobItem::Operation::Create) {
         UserFilter filter;
         filter.set(QStringLiteral("email"), item.draft.email.value_or(QString()).trimmed());
-        id = m_client->listUsers(1, 100, filter);
+        id = m_client->listUsers(page, LookupPageSize, filter);
     } else {
         id = m_client->getUser(item.userId);
     }
-    m_outstanding.insert(id, { index, Step::Reconcile });
+    m_outstanding.insert(id, { index, Step::Reconcile, page });
 }
 
 void BulkJob::settle(int index, JobItem::State state, const QString &message, qint64 userId)
@@ -233,7 +227,7 @@ void BulkJob::onReceived(ApiClient::RequestId id, const User &user)
     const int index = it->index;
     m_outstanding.erase(it);
     const JobItem &item = m_items.at(index);
-    if (item.operation == JobItem::Operation::Update && matches(item.draft, user)) {
+    if (item.operation == JobItem::Operation::Update && ApiClient::matchesDraft(user, item.draft)) {
         settle(index, JobItem::State::Applied, tr("User %1 already has the new values.").arg(user.id));
     } else if (!m_stopping) {
         // The user is still there (delete) or does not hold the new values yet (update): the earlier
@@ -250,21 +244,33 @@ void BulkJob::onPage(ApiClient::RequestId id, const UsersPage &page)
     if (it == m_outstanding.cend())
         return;
     const int index = it->index;
+    const int pageNumber = it->page;
     m_outstanding.erase(it);
     const JobItem &item = m_items.at(index);
     const QString email = item.draft.email.value_or(QString()).trimmed();
     for (const User &u : page.users) {
-        if (u.email.compare(email, Qt::CaseInsensitive) != 0)
+        if (u.email.trimmed().compare(email, Qt::CaseInsensitive) != 0)
             continue;
-        if (matches(item.draft, u))
-            settle(
-                index, JobItem::State::Applied, tr("Created user %1 (found on resuming).").arg(u.id), u.id);
+        // The user the job means to create exists; whether the earlier run made it or it was there before
+        // cannot be told (nothing was looked up before the POST), so it is not called created.
+        if (ApiClient::matchesDraft(u, item.draft))
+            settle(index, JobItem::State::Applied,
+                tr("User %1 holds this email and every field to import; the earlier run may have created "
+                   "it, or it may have existed before.")
+                    .arg(u.id),
+                u.id);
         else
             settle(index, JobItem::State::Failed,
                 tr("The email %1 is taken by user %2, whose other fields differ from the ones to import.")
                     .arg(email)
                     .arg(u.id));
         fill();
+        return;
+    }
+    // The filter matches substrings: a full page of other addresses, or a page the server says is not the
+    // last, and the exact one may be further on.
+    if (!m_stopping && (page.info.hasNext || page.itemCount >= LookupPageSize)) {
+        reconcile(index, pageNumber + 1);
         return;
     }
     // Not there: the earlier request never took effect, so sending it again cannot duplicate it.
@@ -298,6 +304,10 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
                 tr("Whether it was applied is not known yet, because the check failed: %1")
                     .arg(error.userMessage()));
         }
+    } else if (what.mayRepeat && item.operation == JobItem::Operation::Delete
+        && error.kind() == ApiError::Kind::NotFound) {
+        // The earlier run's DELETE may have arrived after the read that found the user still there.
+        settle(what.index, JobItem::State::Applied, tr("User %1 is gone.").arg(item.userId));
     } else if (provesNotApplied(error)) {
         settle(what.index, JobItem::State::Failed, error.userMessage());
     } else {

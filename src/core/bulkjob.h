@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace UserDesk {
 
@@ -13,9 +14,10 @@ namespace UserDesk {
 // marked Sent in the journal before its request is handed over and gets its outcome after; an item the
 // journal already shows as Sent (an earlier run was cut off) is settled by reading the server before it is
 // sent again, so a resume never duplicates a create nor repeats an edit or delete wrongly:
-// create -> look the email up and accept only a record matching every field; update -> GET and compare;
-// delete -> GET, and 404 means applied. An outcome that stays unknown (the connection broke after the
-// request may have arrived) leaves the item Sent, and the job resumable.
+// create -> look the email up, page after page of matches, and accept only a record matching every field
+// (applied, never called created: it may have existed before); update -> GET and compare; delete -> GET,
+// and 404 means applied, to the GET or to the DELETE sent after it. An outcome that stays unknown (the
+// connection broke after the request may have arrived) leaves the item Sent, and the job resumable.
 class BulkJob : public QObject
 {
     Q_OBJECT
@@ -55,11 +57,13 @@ private:
     {
         int index = 0;
         Step step = Step::Send;
+        int page = 1; // the page of email matches a create's resume reads
+        bool mayRepeat = false; // an earlier run may have sent this very request
     };
 
     void fill();
     void send(int index);
-    void reconcile(int index);
+    void reconcile(int index, int page = 1);
     void settle(int index, JobItem::State state, const QString &message, qint64 userId = 0);
     void onCreated(ApiClient::RequestId id, const User &user);
     void onUpdated(ApiClient::RequestId id, const User &user);
@@ -74,6 +78,7 @@ private:
     qint64 m_jobId;
     QList<JobItem> m_items;
     QList<int> m_todo; // indexes still to start, in order
+    QSet<int> m_resumed; // items an earlier run left Sent
     QHash<ApiClient::RequestId, Outstanding> m_outstanding;
     int m_window = 12;
     int m_done = 0;

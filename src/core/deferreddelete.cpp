@@ -16,6 +16,11 @@ DeferredDelete::DeferredDelete(
     connect(&m_timer, &QTimer::timeout, this, &DeferredDelete::sendNow);
 }
 
+DeferredDelete::DeferredDelete(const QList<qint64> &ids, int graceMs, QObject *parent)
+    : DeferredDelete(nullptr, nullptr, ids, graceMs, parent)
+{
+}
+
 void DeferredDelete::start()
 {
     if (m_state == State::Waiting)
@@ -38,6 +43,11 @@ void DeferredDelete::sendNow()
         return;
     m_timer.stop();
     m_state = State::Sending;
+    Q_EMIT due(m_ids);
+    if (!m_journal || !m_client) {
+        m_state = State::Finished; // the owner sends them
+        return;
+    }
     QList<JobItem> items;
     for (qint64 id : std::as_const(m_ids)) {
         JobItem item;

@@ -22,6 +22,9 @@ public:
 
     DeferredDelete(ApiClient *client, JobJournal *journal, const QList<qint64> &ids, int graceMs,
         QObject *parent = nullptr);
+    // Only holds the ids back: when the grace period ends it emits due() and the owner sends them its own
+    // way (the window's delete path); nothing is written or sent here.
+    DeferredDelete(const QList<qint64> &ids, int graceMs, QObject *parent = nullptr);
 
     // Starts the grace period.
     void start();
@@ -38,14 +41,16 @@ public:
 
 Q_SIGNALS:
     void undone();
+    // The grace period ended (or sendNow()): the deletes are to go out now.
+    void due(const QList<qint64> &ids);
     // The grace period ended and the job was written; its requests are going out.
     void sending(qint64 jobId);
     // The job ended (complete: every item applied or failed for good), or could not be written (error).
     void finished(bool complete, const QString &error);
 
 private:
-    ApiClient *m_client;
-    JobJournal *m_journal;
+    ApiClient *m_client = nullptr;
+    JobJournal *m_journal = nullptr;
     QList<qint64> m_ids;
     QTimer m_timer;
     State m_state = State::Waiting;

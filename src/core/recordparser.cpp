@@ -6,11 +6,6 @@
 namespace UserDesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UserDesk::RecordParser", text);
-}
-
 bool isDateTimeText(const QString &text)
 {
     const QString t = text.trimmed();
@@ -36,7 +31,7 @@ bool sameValue(const FieldSpec *spec, const QJsonValue &have, const QJsonValue &
         const QString h = have.toString().trimmed();
         if (s == h)
             return true;
-        if (QDate::fromString(s, Qt::ISODate).isValid())
+        if (s.size() == 10 && QDate::fromString(s, Qt::ISODate).isValid())
             return h.left(10) == s; // GoRest answers a day as its midnight in its own zone
         QDateTime sentAt = QDateTime::fromString(s, Qt::ISODateWithMs);
         QDateTime haveAt = QDateTime::fromString(h, Qt::ISODateWithMs);

@@ -4,6 +4,7 @@
 #include "page.h"
 #include "resourceschema.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <optional>
 
@@ -14,6 +15,7 @@ namespace UserDesk {
 // fuzzer.
 class RecordParser
 {
+    Q_DECLARE_TR_FUNCTIONS(UserDesk::RecordParser)
 public:
     // One record: an object whose id and references are ids, whose known fields have their types and
     // whose required fields are there. Unknown fields are kept untouched.

@@ -87,7 +87,8 @@ bool isBlank(const QJsonValue &v)
     return v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
 }
 
-// A positive integer, as a JSON number or a string of digits (forms and CSV give strings).
+// An id as servers give them: a positive integer as a JSON number, or a text ResourceId accepts (digits
+// from forms and CSV, or json-server 1.x's opaque ids such as "3f0a").
 bool isId(const QJsonValue &v)
 {
     if (v.isDouble()) {
@@ -95,8 +96,8 @@ bool isId(const QJsonValue &v)
         return d >= 1 && d <= 9007199254740992.0 && d == static_cast<double>(static_cast<qint64>(d));
     }
     if (v.isString()) {
-        bool ok = false;
-        return v.toString().trimmed().toLongLong(&ok) > 0 && ok;
+        const auto id = ResourceId::parse(v.toString().trimmed());
+        return id && (id->isText() || id->number() > 0);
     }
     return false;
 }
@@ -232,7 +233,7 @@ QList<FieldError> ResourceSchema::validate(
         case FieldSpec::Type::Integer:
         case FieldSpec::Type::Reference:
             if (!isId(v))
-                errors.append({ f.name, tr("is not a number") });
+                errors.append({ f.name, tr("is not an id") });
             break;
         case FieldSpec::Type::String:
         case FieldSpec::Type::Text:

@@ -105,6 +105,13 @@ void UserRows::prepend(const User &user)
     m_ids.insert(user.id);
 }
 
+void UserRows::insert(qsizetype row, const User &user)
+{
+    m_rows.insert(row, makeRow(user));
+    count(m_rows.at(row), 1);
+    m_ids.insert(user.id);
+}
+
 void UserRows::replace(qsizetype row, const User &user)
 {
     forget(m_rows.at(row));

@@ -28,6 +28,7 @@ public:
 
     void append(const User &user);
     void prepend(const User &user);
+    void insert(qsizetype row, const User &user);
     void replace(qsizetype row, const User &user);
     void removeAt(qsizetype row);
     void clear();

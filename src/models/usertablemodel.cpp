@@ -140,6 +140,11 @@ void UserTableModel::reset(bool load)
     m_rows.clear();
     if (!load) {
         // Reloading keeps what is being saved or deleted: those requests still end here, by user id.
+        if (!m_heldBack.isEmpty()) {
+            const QList<qint64> dropped = m_heldBack.keys();
+            m_heldBack.clear();
+            Q_EMIT heldBackDropped(dropped);
+        }
         m_states.clear();
         m_rowRequests.clear();
         m_bulkRequests.clear();
@@ -328,7 +333,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     QList<const User *> fresh;
     fresh.reserve(page.users.size());
     for (const User &user : page.users) {
-        if (!m_rows.contains(user.id))
+        if (!m_rows.contains(user.id) && !m_heldBack.contains(user.id))
             fresh.append(&user);
     }
 
@@ -415,6 +420,47 @@ void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
 {
     m_rowRequests.remove(id);
     removeUser(userId);
+}
+
+void UserTableModel::holdBack(const QList<qint64> &userIds)
+{
+    // From the last row up, so that each keeps the row it had among all of them.
+    QList<int> rows;
+    for (qint64 id : userIds) {
+        if (const int row = rowOfUser(id); row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    for (int row : std::as_const(rows)) {
+        const User user = m_rows.user(row);
+        m_heldBack.insert(user.id, { row, user });
+        removeUser(user.id);
+    }
+}
+
+void UserTableModel::putBack(const QList<qint64> &userIds)
+{
+    // From the first row down: each goes back to the row it had.
+    QList<std::pair<int, User>> back;
+    for (qint64 id : userIds) {
+        if (auto it = m_heldBack.constFind(id); it != m_heldBack.cend()) {
+            back.append(*it);
+            m_heldBack.erase(it);
+        }
+    }
+    std::sort(back.begin(), back.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[wanted, user] : back) {
+        if (m_rows.contains(user.id))
+            continue;
+        const int row = std::min(wanted, static_cast<int>(m_rows.size()));
+        beginInsertRows(QModelIndex(), row, row);
+        m_rows.insert(row, user);
+        endInsertRows();
+        if (m_total >= 0)
+            ++m_total;
+    }
+    if (!back.isEmpty())
+        Q_EMIT countsChanged(loadedCount(), m_total);
 }
 
 void UserTableModel::removeUser(qint64 userId)

@@ -84,6 +84,11 @@ public:
     // A delete answered 404 Not Found removes the row too: the user is gone either way.
     void trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds);
     RowState rowState(qint64 userId) const { return m_states.value(userId, RowState::Idle); }
+    // Takes the users' rows out of the table for a while (a delete that can still be undone, not sent
+    // yet); pages that load meanwhile leave them out too. putBack() returns them where they were.
+    void holdBack(const QList<qint64> &userIds);
+    void putBack(const QList<qint64> &userIds);
+    bool isHeldBack(qint64 userId) const { return m_heldBack.contains(userId); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -104,6 +109,8 @@ Q_SIGNALS:
     void pagingStopped(const QString &reason);
     // Items of a page that could not be used and were left out; one full sentence each, naming the item.
     void itemsSkipped(const QStringList &sentences);
+    // The table was emptied (another profile) while these rows were held back: they cannot come back.
+    void heldBackDropped(const QList<qint64> &userIds);
 
 private:
     void reset(bool load);
@@ -127,6 +134,7 @@ private:
     // from showing twice.
     UserRows m_rows;
     QHash<qint64, RowState> m_states;
+    QHash<qint64, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
     QHash<ApiClient::RequestId, qint64> m_rowRequests;
     QHash<ApiClient::RequestId, QList<qint64>> m_bulkRequests;
     UserFilter m_filter;

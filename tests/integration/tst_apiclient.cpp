@@ -378,8 +378,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(o.ended(id), waitMs);
         QCOMPARE(countByEmail(*m_sandbox, *d.email), after ? 1 : 0);
         if (after) {
-            QVERIFY2(o.users.contains(id), qPrintable(o.failures.value(id).userMessage()));
-            QCOMPARE(o.users.value(id).email, *d.email);
+            // No 201 was seen and nothing was looked up before: the record found may be older, so the
+            // outcome is unknown, naming it (the cheaper create rule; it used to be "created").
+            QVERIFY(!o.users.contains(id));
+            QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Unknown);
         } else {
             QCOMPARE(o.failures.value(id).kind(), ApiError::Kind::Network);
         }
@@ -405,9 +407,12 @@ private slots:
             std::all_of(ids.begin(), ids.end(), [&](auto id) { return o.ended(id); }), 60000);
         setFaults({});
         QVERIFY(!o.retries.isEmpty()); // the faults did bite
+        // Never a duplicate; each ends created (a 201 seen) or unknown (a lost answer, the record found
+        // may be older: the cheaper create rule), never "not created" while it exists.
         for (int i = 0; i < ids.size(); ++i) {
-            QVERIFY2(o.users.contains(ids[i]), qPrintable(o.failures.value(ids[i]).userMessage()));
             QCOMPARE(countByEmail(*m_sandbox, *drafts[i].email), 1);
+            QVERIFY2(o.users.contains(ids[i]) || o.failures.value(ids[i]).kind() == ApiError::Kind::Unknown,
+                qPrintable(o.failures.value(ids[i]).userMessage()));
         }
     }
 

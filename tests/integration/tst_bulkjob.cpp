@@ -3,6 +3,7 @@
 // and a paced job stays under the server's rate limit from its first request.
 #include "bulkjob.h"
 #include "deferreddelete.h"
+#include "faultproxy.h"
 #include "jobjournal.h"
 #include "sandboxfixture.h"
 
@@ -268,6 +269,10 @@ private slots:
         const QList<JobItem> after = j->items(id);
         QCOMPARE(after.at(0).state, JobItem::State::Applied);
         QCOMPARE(after.at(0).userId, createdId); // the one the earlier run created, not a second one
+        // It may as well have existed before the job: found, it is never called created.
+        QVERIFY2(!after.at(0).message.contains(QLatin1String("Created")), qPrintable(after.at(0).message));
+        QVERIFY2(
+            after.at(0).message.contains(QLatin1String("existed before")), qPrintable(after.at(0).message));
         QCOMPARE(after.at(1).state, JobItem::State::Applied);
         QCOMPARE(after.at(2).state, JobItem::State::Failed);
         QVERIFY2(after.at(2).message.contains(QString::number(otherId)), qPrintable(after.at(2).message));
@@ -284,6 +289,55 @@ private slots:
         QVERIFY(!userOnServer(*m_sandbox, notDeletedYet));
         QCOMPARE(
             userOnServer(*m_sandbox, notEditedYet)->value(QLatin1String("name")).toString(), *rename.name);
+    }
+
+    // The email filter matches substrings: a resume reads every page of matches, not the first 100, before
+    // it decides that a create never arrived (which would send it again: a 422, the item failed).
+    void aResumeReadsEveryPageOfEmailMatches()
+    {
+        auto j = journal();
+        QVERIFY(j);
+        const UserDraft d = person(QStringLiteral("deep"), 0);
+        const qint64 createdId = createOnServer(*m_sandbox, d); // the earlier run's POST did arrive
+        QVERIFY(createdId > 0);
+        for (int i = 0; i < 100; ++i) { // newer, so listed before it
+            UserDraft longer = person(QStringLiteral("deeper"), i);
+            longer.email = QStringLiteral("x%1.").arg(i) + *d.email;
+            QVERIFY(createOnServer(*m_sandbox, longer) > 0);
+        }
+        const qint64 id
+            = j->createJob(QStringLiteral("import"), m_sandbox->baseUrl().toString(), {}, { createItem(d) });
+        QVERIFY(j->markSent(id, { 0 }));
+        const quint64 writesBefore = m_sandbox->stats().writesApplied;
+        auto c = client();
+        QVERIFY(runToEnd(*c, *j, id));
+        const JobItem item = j->items(id).at(0);
+        QCOMPARE(item.state, JobItem::State::Applied);
+        QCOMPARE(item.userId, createdId);
+        QCOMPARE(m_sandbox->stats().writesApplied, writesBefore);
+    }
+
+    // A resumed delete: the read finds the user, yet the DELETE then meets a 404, which the earlier run's
+    // copy (which may have arrived late) explains: the user is gone, as the job meant.
+    void aResumedDeleteAnsweredNotFoundIsGone()
+    {
+        auto j = journal();
+        QVERIFY(j);
+        const qint64 target = seededIds(40).at(35);
+        FaultProxy proxy(m_sandbox->baseUrl().port());
+        QVERIFY(proxy.listen());
+        proxy.answerNext("DELETE",
+            "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: "
+            "33\r\n\r\n{\"message\":\"Resource not found\"}\n");
+        const qint64 id = j->createJob(QStringLiteral("bulk-delete"), proxy.baseUrl().toString(), {},
+            { targetItem(JobItem::Operation::Delete, target) });
+        QVERIFY(j->markSent(id, { 0 }));
+        auto c = client();
+        c->setBaseUrl(proxy.baseUrl());
+        QVERIFY(runToEnd(*c, *j, id));
+        QCOMPARE(proxy.count("GET"), 1);
+        QCOMPARE(proxy.count("DELETE"), 1);
+        QCOMPARE(j->items(id).at(0).state, JobItem::State::Applied);
     }
 
     void anUnknownOutcomeStaysResumableAndIsSettledOnce()

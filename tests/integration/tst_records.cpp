@@ -4,6 +4,7 @@
 
 #include "apiclient.h"
 #include "faultproxy.h"
+#include "jsonserverfixture.h"
 #include "recordparser.h"
 #include "requestlog.h"
 #include "sandboxfixture.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -321,12 +323,135 @@ private Q_SLOTS:
         QCOMPARE(endings.kinds.value(patch), S("updated"));
         QCOMPARE(endings.records.value(patch).value(QLatin1String("title")).toString(), S("Found"));
 
+        // A PATCH whose every answer was lost: out of retries, the record is read back and compared. Applied
+        // when it holds what was sent; not applied (the failure as it was) when it does not.
+        FaultProxy::Rule everyPatch;
+        everyPatch.method = "PATCH";
+        everyPatch.action = FaultProxy::Action::DropAfterAnswer;
+        everyPatch.uses = -1;
+        proxy.addRule(everyPatch);
+        const auto lostPatch = client.updateRecord(
+            ResourceSchema::posts(), idOf(held.items.first()), J(R"({"body":"Read back"})"));
+        QVERIFY(wait(lostPatch));
+        QVERIFY2(!endings.failures.contains(lostPatch),
+            qPrintable(endings.failures.value(lostPatch).userMessage()));
+        QCOMPARE(endings.records.value(lostPatch).value(QLatin1String("body")).toString(), S("Read back"));
+        proxy.clearRules();
+        everyPatch.action = FaultProxy::Action::DropBeforeForward;
+        proxy.addRule(everyPatch);
+        const auto neverPatch = client.updateRecord(
+            ResourceSchema::posts(), idOf(held.items.first()), J(R"({"body":"Never"})"));
+        QVERIFY(wait(neverPatch));
+        QCOMPARE(endings.failures.value(neverPatch).kind(), ApiError::Kind::Network);
+        proxy.clearRules();
+
         // A DELETE applied whose answer was lost: its copy's 404 means gone, not "not found".
         proxy.next("DELETE", FaultProxy::Action::DropAfterAnswer);
         const auto del = client.deleteRecord(ResourceSchema::posts(), idOf(held.items.first()));
         QVERIFY(wait(del));
         QVERIFY2(!endings.failures.contains(del), qPrintable(endings.failures.value(del).userMessage()));
         QCOMPARE(endings.kinds.value(del), S("deleted"));
+    }
+
+    // A create's look-up tells apart: an identical record that was there before (never ours), a POST that
+    // never reached the server (sent again, once), and a 201 whose body was cut (ours).
+    void lostCreates()
+    {
+        const ResourceId userId = idOf(newUser(QStringLiteral("creates")));
+        QVERIFY(!userId.isNull());
+        const QJsonObject twin = J(R"({"title":"Twin","body":"Same body"})");
+        const QJsonObject earlier
+            = recordOf(m_client->createRecord(ResourceSchema::posts(), twin, userId), "created");
+        QVERIFY(!idOf(earlier).isNull());
+        FaultProxy proxy(quint16(m_sandbox->baseUrl().port()));
+        QVERIFY(proxy.listen());
+        ApiClient client;
+        client.setBaseUrl(proxy.baseUrl());
+        client.setToken(m_sandbox->token());
+        RetryPolicy quick;
+        quick.baseDelayMs = 20;
+        quick.capDelayMs = 100;
+        client.setRetryPolicy(quick);
+        Endings endings(client);
+        auto wait = [&](ApiClient::RequestId id) {
+            return QTest::qWaitFor([&] { return endings.endings.contains(id); }, waitMs)
+                && endings.endings.value(id) == 1;
+        };
+        auto postsTitled = [&](const char *title) {
+            return pageOf(m_client->listRecords(ResourceSchema::posts(), 1, 100,
+                              { { S("title"), S(title) }, { S("user_id"), userId.toString() } }))
+                .items;
+        };
+
+        proxy.next("POST", FaultProxy::Action::DropAfterAnswer);
+        const auto lost = client.createRecord(ResourceSchema::posts(), twin, userId);
+        QVERIFY(wait(lost));
+        const QList<QJsonObject> twins = postsTitled("Twin");
+        QCOMPARE(twins.size(), 2);
+        const ResourceId newer = std::max(idOf(twins.at(0)), idOf(twins.at(1)));
+        QVERIFY(newer != idOf(earlier));
+        QCOMPARE(endings.failures.value(lost).userMessage(),
+            S("It is not known whether the post was created; post %1 matches what was sent.")
+                .arg(newer.toString()));
+
+        // Twins that were there before the first POST are not taken for ours: this one never arrived, so it
+        // is sent again, once.
+        proxy.next("POST", FaultProxy::Action::DropBeforeForward);
+        const auto third = client.createRecord(ResourceSchema::posts(), twin, userId);
+        QVERIFY(wait(third));
+        QVERIFY2(!endings.failures.contains(third), qPrintable(endings.failures.value(third).userMessage()));
+        QCOMPARE(postsTitled("Twin").size(), 3);
+
+        proxy.next("POST", FaultProxy::Action::DropBeforeForward);
+        const auto resent
+            = client.createRecord(ResourceSchema::posts(), J(R"({"title":"Resent","body":"B"})"), userId);
+        QVERIFY(wait(resent));
+        QVERIFY2(
+            !endings.failures.contains(resent), qPrintable(endings.failures.value(resent).userMessage()));
+        QCOMPARE(endings.kinds.value(resent), S("created"));
+        QCOMPARE(postsTitled("Resent").size(), 1);
+
+        proxy.next("POST", FaultProxy::Action::CutBody, 10);
+        const auto cut
+            = client.createRecord(ResourceSchema::posts(), J(R"({"title":"Cut","body":"B"})"), userId);
+        QVERIFY(wait(cut));
+        QVERIFY2(!endings.failures.contains(cut), qPrintable(endings.failures.value(cut).userMessage()));
+        const QList<QJsonObject> cutPosts = postsTitled("Cut");
+        QCOMPARE(cutPosts.size(), 1);
+        QCOMPARE(idOf(endings.records.value(cut)), idOf(cutPosts.first()));
+    }
+
+    // json-server lists oldest first: with a page of identical posts already there, the post a lost create
+    // made is on a later page, and the look-up must read on to find it (else it would be sent again).
+    void lostCreateFoundBeyondTheFirstPage()
+    {
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(2)), qPrintable(server.errorString()));
+        QNetworkAccessManager manager;
+        const QUrl posts = server.baseUrl().resolved(QUrl(S("/posts")));
+        for (int i = 0; i < 100; ++i) {
+            const auto made = SandboxFixture::send(manager, "POST", posts,
+                R"({"user_id":1,"title":"Same","body":"Same"})", { { "Content-Type", "application/json" } });
+            QCOMPARE(made.status, 201);
+        }
+        FaultProxy proxy(quint16(server.baseUrl().port()));
+        QVERIFY(proxy.listen());
+        ApiClient client;
+        client.setBaseUrl(QUrl(S("http://127.0.0.1:%1").arg(proxy.port())));
+        client.setDialect(Dialect(Dialect::Kind::JsonServer017));
+        Endings endings(client);
+        proxy.next("POST", FaultProxy::Action::DropAfterAnswer);
+        const auto lost = client.createRecord(
+            ResourceSchema::posts(), J(R"({"user_id":1,"title":"Same","body":"Same"})"));
+        QVERIFY(QTest::qWaitFor([&] { return endings.endings.contains(lost); }, waitMs));
+        const auto all = SandboxFixture::send(manager, "GET", posts);
+        const QJsonArray held = QJsonDocument::fromJson(all.body).array();
+        QCOMPARE(held.size(), 101);
+        QCOMPARE(proxy.count("POST"), 1);
+        QCOMPARE(endings.failures.value(lost).kind(), ApiError::Kind::Unknown);
+        QCOMPARE(endings.failures.value(lost).userMessage(),
+            S("It is not known whether the post was created; post %1 matches what was sent.")
+                .arg(held.last().toObject().value(QLatin1String("id")).toInteger()));
     }
 };
 

@@ -64,9 +64,13 @@ private Q_SLOTS:
                                  << QStringList();
         QTest::newRow("post id as text")
             << "posts" << QByteArray(R"({"user_id":"5","title":"T","body":"B"})") << true << QStringList();
+        QTest::newRow("post text parent (json-server 1.x)")
+            << "posts" << QByteArray(R"({"user_id":"3f0a","title":"T","body":"B"})") << true << QStringList();
         QTest::newRow("post bad parent")
-            << "posts" << QByteArray(R"({"user_id":"five","title":"T","body":"B"})") << true
+            << "posts" << QByteArray(R"({"user_id":"five/six","title":"T","body":"B"})") << true
             << names({ "user_id" });
+        QTest::newRow("post parent zero") << "posts" << QByteArray(R"({"user_id":0,"title":"T","body":"B"})")
+                                          << true << names({ "user_id" });
         QTest::newRow("comment bad email")
             << "comments" << QByteArray(R"({"post_id":1,"name":"N","email":"nope","body":"B"})") << true
             << names({ "email" });
