@@ -20,6 +20,9 @@ RecordTableModel::RecordTableModel(ApiClient *client, const ResourceSchema &sche
     connect(m_client, &ApiClient::recordUpdated, this, &RecordTableModel::onUpdated);
     connect(m_client, &ApiClient::recordDeleted, this, &RecordTableModel::onDeleted);
     connect(m_client, &ApiClient::requestFailed, this, &RecordTableModel::onFailed);
+    connect(m_client, &ApiClient::userDeleted, this, [this](ApiClient::RequestId, const ResourceId &userId) {
+        removeChildrenOf(QStringLiteral("users"), userId);
+    });
 }
 
 void RecordTableModel::setPageSize(int size)
@@ -387,6 +390,28 @@ void RecordTableModel::onDeleted(ApiClient::RequestId id, const QString &resourc
     m_rowRequests.remove(id);
     if (resource == schema().name)
         removeRecord(recordId);
+    else
+        removeChildrenOf(resource, recordId);
+}
+
+void RecordTableModel::removeChildrenOf(const QString &parentResource, const ResourceId &parentId)
+{
+    if (parentResource != schema().parent || m_rows.isEmpty())
+        return;
+    bool removed = false;
+    for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
+        if (m_rows.parentId(row) != parentId)
+            continue;
+        m_states.remove(m_rows.id(row));
+        beginRemoveRows(QModelIndex(), static_cast<int>(row), static_cast<int>(row));
+        m_rows.removeAt(row);
+        endRemoveRows();
+        if (m_total > 0)
+            --m_total;
+        removed = true;
+    }
+    if (removed)
+        Q_EMIT countsChanged(loadedCount(), m_total);
 }
 
 void RecordTableModel::removeRecord(const ResourceId &recordId)

@@ -98,6 +98,9 @@ private:
     void setState(const ResourceId &recordId, RowState state);
     void emitRowChanged(int row);
     void removeRecord(const ResourceId &recordId);
+    // A deleted parent takes its records with it (the server deletes them too): a user's posts and todos,
+    // a post's comments.
+    void removeChildrenOf(const QString &parentResource, const ResourceId &parentId);
     bool inScope(const QJsonObject &record) const;
 
     void onPage(ApiClient::RequestId id, const RecordsPage &page);

@@ -432,6 +432,14 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     }
     QVERIFY(posts.size() >= 1 && comments >= 1 && todos >= 1);
 
+    // The posts tab lists the doomed post; the user's delete takes it out of the table too.
+    RecordListPane allPosts(ResourceSchema::posts(), RecordListPane::Scope::All);
+    allPosts.setClient(m_client.get());
+    allPosts.setOnline(true);
+    allPosts.show();
+    QTRY_VERIFY_WITH_TIMEOUT(allPosts.model()->rowOf(ResourceId(postId)) >= 0, Timeout);
+    const qint64 allBefore = allPosts.model()->totalCount();
+
     QWidget window;
     window.show();
     UserTableModel model(m_client.get());
@@ -453,6 +461,10 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     QVERIFY(serverGet(QStringLiteral("/posts/%1").arg(postId)).isUndefined());
     QVERIFY(serverGet(QStringLiteral("/todos/%1").arg(todoId)).isUndefined());
     QCOMPARE(serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray().size(), 0);
+    QTRY_COMPARE(allPosts.model()->rowOf(ResourceId(postId)), -1);
+    for (int row = 0; row < allPosts.model()->rowCount(); ++row)
+        QVERIFY(allPosts.model()->rows().parentId(row) != ResourceId(user.id));
+    QCOMPARE(allPosts.model()->totalCount(), allBefore - posts.size());
 }
 
 void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
