@@ -1601,6 +1601,76 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordCascadeCount</name>
+    <message>
+        <source>Their posts, the comments on those posts and their todos go with them; for this many users they are not counted.</source>
+        <translation>Ihre Beiträge, die Kommentare zu diesen Beiträgen und ihre Aufgaben werden mit gelöscht; bei so vielen Benutzern werden sie nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Counting their posts, comments and todos…</source>
+        <translation>Beiträge, Kommentare und Aufgaben werden gezählt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln Beitrag</numerusform>
+            <numerusform>%Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln post(s)</source>
+        <translation>
+            <numerusform>mindestens %Ln Beitrag</numerusform>
+            <numerusform>mindestens %Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of posts</source>
+        <translation>eine unbekannte Zahl von Beiträgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s) on them</source>
+        <translation>
+            <numerusform>%Ln Kommentar dazu</numerusform>
+            <numerusform>%Ln Kommentare dazu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln comment(s) on them</source>
+        <translation>
+            <numerusform>mindestens %Ln Kommentar dazu</numerusform>
+            <numerusform>mindestens %Ln Kommentare dazu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of comments on them</source>
+        <translation>eine unbekannte Zahl von Kommentaren dazu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation>
+            <numerusform>%Ln Aufgabe</numerusform>
+            <numerusform>%Ln Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln todo(s)</source>
+        <translation>
+            <numerusform>mindestens %Ln Aufgabe</numerusform>
+            <numerusform>mindestens %Ln Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of todos</source>
+        <translation>eine unbekannte Zahl von Aufgaben</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 go with them.</source>
+        <comment>posts, comments, todos</comment>
+        <translation>%1, %2 und %3 werden mit gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RecordCommands</name>
     <message>
         <source>table, json or csv.</source>
@@ -1780,6 +1850,196 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordDialog</name>
+    <message>
+        <source>post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>todo</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>%1 %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The %1 is still being saved. Stop waiting and close?</source>
+        <translation>%1 wird noch gespeichert. Nicht mehr warten und schließen?</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. Discard it?</source>
+        <translation>Ihre Eingaben wurden nicht gespeichert. Verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordForm</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is set</source>
+        <translation>%1 ist gesetzt</translation>
+    </message>
+    <message>
+        <source>In your local time; sent with its offset from UTC.</source>
+        <translation>In Ihrer Ortszeit; wird mit ihrem Abstand zu UTC gesendet.</translation>
+    </message>
+    <message>
+        <source> (optional):</source>
+        <translation> (optional):</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordListPane</name>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln Beitrag</numerusform>
+            <numerusform>%Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation>
+            <numerusform>%Ln Kommentar</numerusform>
+            <numerusform>%Ln Kommentare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation>
+            <numerusform>%Ln Aufgabe</numerusform>
+            <numerusform>%Ln Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The change to %1 (ID %2) was not saved: %3</source>
+        <translation>Die Änderung an %1 (ID %2) wurde nicht gespeichert: %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>%1 loaded of %2</source>
+        <translation>%1 geladen von %2</translation>
+    </message>
+    <message>
+        <source>%1, sorted by %2</source>
+        <translation>%1, sortiert nach %2</translation>
+    </message>
+    <message>
+        <source>Sorted by %1: only the %2 loaded of %3</source>
+        <translation>Sortiert nach %1: nur die %2 geladenen von %3</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 „%2“</translation>
+    </message>
+    <message>
+        <source>Delete post %1? The server may delete its comments with it.</source>
+        <translation>Beitrag %1 löschen? Der Server löscht seine Kommentare möglicherweise mit.</translation>
+    </message>
+    <message>
+        <source>Delete comment %1?</source>
+        <translation>Kommentar %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete todo %1?</source>
+        <translation>Aufgabe %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete?</source>
+        <translation>Löschen?</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RecordParser</name>
     <message>
         <source>a %1 object was expected</source>
@@ -1828,6 +2088,17 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>not one item of the list could be used (%1)</source>
         <translation>kein einziger Eintrag der Liste war verwendbar (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordTableModel</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2156,106 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ResourceBrowser</name>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 to %2; how many the server has is not known.</source>
+        <translation>
+            <numerusform>%n geladene %1 nach %2 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+            <numerusform>%n geladene %1 nach %2 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported all %n %1 to %2.</source>
+        <translation>
+            <numerusform>Alle %n %1 nach %2 exportiert.</numerusform>
+            <numerusform>Alle %n %1 nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%n geladene von %2 %1 nach %3 exportiert; die übrigen sind noch nicht geladen.</numerusform>
+            <numerusform>%n geladene von %2 %1 nach %3 exportiert; die übrigen sind noch nicht geladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any %1</source>
+        <translation>%1: alle</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2</source>
+        <translation>%1 filtern: %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export loaded %1</source>
+        <translation>Geladene %1 exportieren</translation>
+    </message>
+    <message>
+        <source>As CSV…</source>
+        <translation>Als CSV…</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>Als JSON…</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>Export nach %1 nicht möglich: %2.</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2564,24 +2935,16 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
 <context>
     <name>UserDesk::UserDetailsWidget</name>
     <message>
-        <source>No posts</source>
-        <translation>Keine Beiträge</translation>
-    </message>
-    <message>
-        <source>No todos</source>
-        <translation>Keine Aufgaben</translation>
-    </message>
-    <message>
         <source>No user selected</source>
         <translation>Kein Benutzer ausgewählt</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
+        <source>Select a post to see its comments.</source>
+        <translation>Wählen Sie einen Beitrag, um seine Kommentare zu sehen.</translation>
     </message>
     <message>
-        <source>Could not load: %1</source>
-        <translation>Laden fehlgeschlagen: %1</translation>
+        <source>Comments on post %1</source>
+        <translation>Kommentare zu Beitrag %1</translation>
     </message>
 </context>
 <context>
@@ -2854,24 +3217,8 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>Beiträge</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>Text</translation>
-    </message>
-    <message>
         <source>Todos</source>
         <translation>Aufgaben</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fällig</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
     </message>
     <message>
         <source>User ID</source>

@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>UserDesk::RecordCascadeCount</name>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation><numerusform>%Ln post</numerusform><numerusform>%Ln posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln post(s)</source>
+        <translation><numerusform>at least %Ln post</numerusform><numerusform>at least %Ln posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s) on them</source>
+        <translation><numerusform>%Ln comment on them</numerusform><numerusform>%Ln comments on them</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln comment(s) on them</source>
+        <translation><numerusform>at least %Ln comment on them</numerusform><numerusform>at least %Ln comments on them</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation><numerusform>%Ln todo</numerusform><numerusform>%Ln todos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln todo(s)</source>
+        <translation><numerusform>at least %Ln todo</numerusform><numerusform>at least %Ln todos</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordListPane</name>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation><numerusform>%Ln post</numerusform><numerusform>%Ln posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation><numerusform>%Ln comment</numerusform><numerusform>%Ln comments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation><numerusform>%Ln todo</numerusform><numerusform>%Ln todos</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ResourceBrowser</name>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 to %2; how many the server has is not known.</source>
+        <translation><numerusform>Exported the %n loaded %1 to %2; how many the server has is not known.</numerusform><numerusform>Exported the %n loaded %1 to %2; how many the server has is not known.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported all %n %1 to %2.</source>
+        <translation><numerusform>Exported all %n %1 to %2.</numerusform><numerusform>Exported all %n %1 to %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</source>
+        <translation><numerusform>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</numerusform><numerusform>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::SortScopeFlow</name>
     <message numerus="yes">
         <source>Sorting all %1 users means loading %n more page(s) first, %2.</source>

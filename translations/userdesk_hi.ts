@@ -1601,6 +1601,76 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordCascadeCount</name>
+    <message>
+        <source>Their posts, the comments on those posts and their todos go with them; for this many users they are not counted.</source>
+        <translation>उनकी पोस्ट, उन पोस्ट पर टिप्पणियाँ और उनके टूडू भी हट जाएँगे; इतने उपयोगकर्ताओं के लिए इन्हें गिना नहीं जाता।</translation>
+    </message>
+    <message>
+        <source>Counting their posts, comments and todos…</source>
+        <translation>उनकी पोस्ट, टिप्पणियाँ और टूडू गिने जा रहे हैं…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln पोस्ट</numerusform>
+            <numerusform>%Ln पोस्ट</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln post(s)</source>
+        <translation>
+            <numerusform>कम से कम %Ln पोस्ट</numerusform>
+            <numerusform>कम से कम %Ln पोस्ट</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of posts</source>
+        <translation>अज्ञात संख्या में पोस्ट</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s) on them</source>
+        <translation>
+            <numerusform>उन पर %Ln टिप्पणी</numerusform>
+            <numerusform>उन पर %Ln टिप्पणियाँ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln comment(s) on them</source>
+        <translation>
+            <numerusform>उन पर कम से कम %Ln टिप्पणी</numerusform>
+            <numerusform>उन पर कम से कम %Ln टिप्पणियाँ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of comments on them</source>
+        <translation>उन पर अज्ञात संख्या में टिप्पणियाँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation>
+            <numerusform>%Ln टूडू</numerusform>
+            <numerusform>%Ln टूडू</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln todo(s)</source>
+        <translation>
+            <numerusform>कम से कम %Ln टूडू</numerusform>
+            <numerusform>कम से कम %Ln टूडू</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown number of todos</source>
+        <translation>अज्ञात संख्या में टूडू</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 go with them.</source>
+        <comment>posts, comments, todos</comment>
+        <translation>%1, %2 और %3 भी साथ में हट जाएँगे।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RecordCommands</name>
     <message>
         <source>table, json or csv.</source>
@@ -1780,6 +1850,196 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     </message>
 </context>
 <context>
+    <name>UserDesk::RecordDialog</name>
+    <message>
+        <source>post</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <source>todo</source>
+        <translation>टूडू</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>नया: %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>%1 %2 संपादित करें</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>सहेजा जा रहा है</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>बदलाव छोड़ दें?</translation>
+    </message>
+    <message>
+        <source>The %1 is still being saved. Stop waiting and close?</source>
+        <translation>%1 अभी सहेजा जा रहा है। इंतज़ार बंद करके बंद करें?</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. Discard it?</source>
+        <translation>आपने जो टाइप किया है वह सहेजा नहीं गया है। क्या उसे छोड़ दें?</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordForm</name>
+    <message>
+        <source>Pending</source>
+        <translation>लंबित</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>पूर्ण</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>निष्क्रिय</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>पुरुष</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>महिला</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>सेट</translation>
+    </message>
+    <message>
+        <source>%1 is set</source>
+        <translation>%1 सेट है</translation>
+    </message>
+    <message>
+        <source>In your local time; sent with its offset from UTC.</source>
+        <translation>आपके स्थानीय समय में; UTC से इसके अंतर के साथ भेजा जाता है।</translation>
+    </message>
+    <message>
+        <source> (optional):</source>
+        <translation> (वैकल्पिक):</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordListPane</name>
+    <message numerus="yes">
+        <source>%Ln post(s)</source>
+        <translation>
+            <numerusform>%Ln पोस्ट</numerusform>
+            <numerusform>%Ln पोस्ट</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation>
+            <numerusform>%Ln टिप्पणी</numerusform>
+            <numerusform>%Ln टिप्पणियाँ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln todo(s)</source>
+        <translation>
+            <numerusform>%Ln टूडू</numerusform>
+            <numerusform>%Ln टूडू</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>टूडू</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>नया…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>संपादित करें…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 लोड नहीं हो सके: %2</translation>
+    </message>
+    <message>
+        <source>The change to %1 (ID %2) was not saved: %3</source>
+        <translation>%1 (आईडी %2) में बदलाव सहेजा नहीं गया: %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>%1 loaded of %2</source>
+        <translation>%2 में से %1 लोड हुए</translation>
+    </message>
+    <message>
+        <source>%1, sorted by %2</source>
+        <translation>%1, %2 के अनुसार क्रमबद्ध</translation>
+    </message>
+    <message>
+        <source>Sorted by %1: only the %2 loaded of %3</source>
+        <translation>%1 के अनुसार क्रमबद्ध: %3 में से केवल लोड हुए %2</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>Delete post %1? The server may delete its comments with it.</source>
+        <translation>पोस्ट %1 हटाएँ? सर्वर इसके साथ इसकी टिप्पणियाँ भी हटा सकता है।</translation>
+    </message>
+    <message>
+        <source>Delete comment %1?</source>
+        <translation>टिप्पणी %1 हटाएँ?</translation>
+    </message>
+    <message>
+        <source>Delete todo %1?</source>
+        <translation>टूडू %1 हटाएँ?</translation>
+    </message>
+    <message>
+        <source>Delete?</source>
+        <translation>हटाएँ?</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RecordParser</name>
     <message>
         <source>a %1 object was expected</source>
@@ -1828,6 +2088,17 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>not one item of the list could be used (%1)</source>
         <translation>सूची का एक भी आइटम उपयोग नहीं किया जा सका (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordTableModel</name>
+    <message>
+        <source>Saving…</source>
+        <translation>सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>हटाया जा रहा है…</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2156,106 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ResourceBrowser</name>
+    <message>
+        <source>Posts</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>टूडू</translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>todos</source>
+        <translation>टूडू</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 to %2; how many the server has is not known.</source>
+        <translation>
+            <numerusform>लोड हुए %n %1 %2 में निर्यात किए गए; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
+            <numerusform>लोड हुए %n %1 %2 में निर्यात किए गए; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported all %n %1 to %2.</source>
+        <translation>
+            <numerusform>सभी %n %1 %2 में निर्यात किए गए।</numerusform>
+            <numerusform>सभी %n %1 %2 में निर्यात किए गए।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%2 में से लोड हुए %n %1 %3 में निर्यात किए गए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+            <numerusform>%2 में से लोड हुए %n %1 %3 में निर्यात किए गए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>संसाधन</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>कोई भी स्थिति</translation>
+    </message>
+    <message>
+        <source>Any %1</source>
+        <translation>कोई भी %1</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2</source>
+        <translation>%1 फ़िल्टर करें: %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Export loaded %1</source>
+        <translation>लोड हुए %1 निर्यात करें</translation>
+    </message>
+    <message>
+        <source>As CSV…</source>
+        <translation>CSV के रूप में…</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>JSON के रूप में…</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>%1 में निर्यात नहीं हो सका: %2।</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 निर्यात करें</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON फ़ाइलें (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2564,24 +2935,16 @@ Keep it for this session only, or store it unencrypted in a file only you can re
 <context>
     <name>UserDesk::UserDetailsWidget</name>
     <message>
-        <source>No posts</source>
-        <translation>कोई पोस्ट नहीं</translation>
-    </message>
-    <message>
-        <source>No todos</source>
-        <translation>कोई टूडू नहीं</translation>
-    </message>
-    <message>
         <source>No user selected</source>
         <translation>कोई उपयोगकर्ता चयनित नहीं</translation>
     </message>
     <message>
-        <source>Loading…</source>
-        <translation>लोड हो रहा है…</translation>
+        <source>Select a post to see its comments.</source>
+        <translation>इसकी टिप्पणियाँ देखने के लिए एक पोस्ट चुनें।</translation>
     </message>
     <message>
-        <source>Could not load: %1</source>
-        <translation>लोड नहीं हो सका: %1</translation>
+        <source>Comments on post %1</source>
+        <translation>पोस्ट %1 पर टिप्पणियाँ</translation>
     </message>
 </context>
 <context>
@@ -2854,24 +3217,8 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>पोस्ट</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>शीर्षक</translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation>मुख्य भाग</translation>
-    </message>
-    <message>
         <source>Todos</source>
         <translation>टूडू</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>नियत तिथि</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>स्थिति</translation>
     </message>
     <message>
         <source>User ID</source>
