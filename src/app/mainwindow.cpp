@@ -151,9 +151,9 @@ void MainWindow::setUpActions()
     connect(m_ui->actionFind, &QAction::triggered, m_ui->filterBar, &UserFilterBar::focusName);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::openPreferences);
     auto *exporter = new UserExportFlow(
-        [this] { return m_model->users(); }, [this] { return m_model->totalCount(); }, this);
+        m_model, m_client, [this] { return m_ui->userTable->selectedUsers(); }, this);
     exporter->attach(m_ui->actionExportCsv, m_ui->actionExportJson);
-    connect(exporter, &UserExportFlow::exported, this,
+    connect(exporter, &UserExportFlow::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(exporter, &UserExportFlow::failed, this, [this](const QString &text) { showError(text); });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);

@@ -395,6 +395,12 @@ void TestDialogs::exportWritesExactlyTheLoadedUsers()
     auto exportThrough = [&](const char *action, const QString &fileName) -> QByteArray {
         const QString path = m_dir->filePath(fileName);
         m_window->findChild<QAction *>(QLatin1String(action))->trigger();
+        // Of all, the loaded and (none here) the selected users: the loaded ones.
+        auto *scope = waitForChild<QMessageBox>(m_window.get(), QStringLiteral("exportScopeQuestion"));
+        if (!scope)
+            return {};
+        QTest::mouseClick(
+            scope->findChild<QPushButton *>(QStringLiteral("exportLoadedButton")), Qt::LeftButton);
         auto *dialog = waitForChild<QFileDialog>(m_window.get(), QStringLiteral("exportDialog"));
         if (!dialog)
             return {};

@@ -9,11 +9,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void detailPaneShowsTheSelection();
     void refreshKeepsTheRowsUntilPageOneArrives();
     void statusSaysAFilterIsOnAndEscapeClearsIt();
+    void exportAllWritesEveryUserOfTheServer();
 
 private:
     void startWindow(int seedUsers);
@@ -70,6 +75,35 @@ private:
         return rows.size() == 1
             ? QString::number(rows.constFirst().data(UserTableModel::UserIdRole).toLongLong())
             : QString();
+    }
+    // Answers the export's question with `button`, then its file dialog with `path`; false when either
+    // did not show.
+    bool exportThrough(const char *actionName, const char *button, const QString &path)
+    {
+        action(actionName)->trigger();
+        QMessageBox *box = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (box = m_window->findChild<QMessageBox *>(QStringLiteral("exportScopeQuestion")))
+                    && box->isVisible(),
+                Timeout);
+        }();
+        auto *choice = box ? box->findChild<QPushButton *>(QLatin1String(button)) : nullptr;
+        if (!choice)
+            return false;
+        QTest::mouseClick(choice, Qt::LeftButton);
+        QFileDialog *dialog = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (dialog = m_window->findChild<QFileDialog *>(QStringLiteral("exportDialog")))
+                    && dialog->isVisible(),
+                Timeout);
+        }();
+        if (!dialog)
+            return false;
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected, QDialog's is not
+        return true;
     }
     void clickHeader(int section)
     {
@@ -357,6 +391,47 @@ void TestTableTruth::statusSaysAFilterIsOnAndEscapeClearsIt()
     waitForRows(20);
     QTRY_COMPARE_WITH_TIMEOUT(countsText(),
         QStringLiteral("Loaded %1 of 60 users").arg(m_window->userModel()->loadedCount()), Timeout);
+}
+
+// Finding 2: "Exported 35 user(s)" while the server had 2,995. Export offers all matching users (loading the
+// rest first), the loaded ones or the selected ones, and says how many of how many it wrote.
+void TestTableTruth::exportAllWritesEveryUserOfTheServer()
+{
+    constexpr int Seed = 300;
+    startWindow(Seed);
+    waitForRows(20);
+    UserTableModel *model = m_window->userModel();
+    model->fetchMore(QModelIndex());
+    waitForRows(40);
+    QCOMPARE(model->loadedCount(), 40);
+
+    const QString allPath = m_dir->filePath(QStringLiteral("all.json"));
+    QVERIFY(exportThrough("actionExportJson", "exportAllButton", allPath));
+    QFile all(allPath);
+    QTRY_VERIFY_WITH_TIMEOUT(all.exists(), Timeout);
+    QVERIFY(all.open(QIODevice::ReadOnly));
+    const QJsonArray users = QJsonDocument::fromJson(all.readAll()).array();
+    QCOMPARE(users.size(), Seed);
+    QSet<qint64> ids;
+    for (const QJsonValue &user : users)
+        ids.insert(user.toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(ids.size(), Seed);
+    QCOMPARE(model->loadedCount(), Seed);
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Exported 300 of 300 users to %1.").arg(allPath));
+
+    // The selected ones: three of them, and the message says which part of how many that was.
+    m_window->switchToProfile(m_window->currentProfileName());
+    waitForRows(20);
+    selectRows({ 0, 1, 2 });
+    const QString selectedPath = m_dir->filePath(QStringLiteral("selected.csv"));
+    QVERIFY(exportThrough("actionExportCsv", "exportSelectedButton", selectedPath));
+    QFile selected(selectedPath);
+    QTRY_VERIFY_WITH_TIMEOUT(selected.exists(), Timeout);
+    QVERIFY(selected.open(QIODevice::ReadOnly));
+    QCOMPARE(selected.readAll().count('\n'), 4); // the header and three users
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Exported 3 of 300 users to %1: the selected ones.").arg(selectedPath));
 }
 
 QTEST_MAIN(TestTableTruth)
