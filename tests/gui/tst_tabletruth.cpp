@@ -49,6 +49,7 @@ private Q_SLOTS:
     void refreshKeepsTheRowsUntilPageOneArrives();
     void statusSaysAFilterIsOnAndEscapeClearsIt();
     void exportAllWritesEveryUserOfTheServer();
+    void idFilterShowsExactlyThatUser();
 
 private:
     void startWindow(int seedUsers);
@@ -432,6 +433,40 @@ void TestTableTruth::exportAllWritesEveryUserOfTheServer()
     QCOMPARE(selected.readAll().count('\n'), 4); // the header and three users
     QCOMPARE(m_window->statusBar()->currentMessage(),
         QStringLiteral("Exported 3 of 300 users to %1: the selected ones.").arg(selectedPath));
+}
+
+// Finding 7, the id: an exact id filter, asked of the server (GoRest's id=N), cleared with the others.
+void TestTableTruth::idFilterShowsExactlyThatUser()
+{
+    startWindow(60);
+    waitForRows(20);
+    UserTableModel *model = m_window->userModel();
+    const qint64 wanted = idAtRow(7);
+    auto *id = m_window->findChild<QLineEdit *>(QStringLiteral("idFilter"));
+    QVERIFY(id);
+    QVERIFY(!id->accessibleName().isEmpty());
+    id->setFocus();
+    QTest::keyClicks(id, QString::number(wanted));
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().id, QString::number(wanted), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == 1, Timeout);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(idAtRow(0), wanted);
+    QTRY_COMPARE_WITH_TIMEOUT(countsText(), QStringLiteral("All 1 matching user loaded (filtered)"), Timeout);
+
+    // An id that only starts like another one matches nothing: the filter is exact.
+    id->setText(QString::number(wanted).left(1));
+    QTRY_VERIFY_WITH_TIMEOUT(model->filter().id.size() == 1 && !model->isLoading(), Timeout);
+    QVERIFY(model->totalCount() <= 1);
+
+    // Escape clears it with the others.
+    auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("nameFilter"));
+    QTest::keyClicks(name, QStringLiteral("a"));
+    QTest::keyClick(id, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(model->filter().isEmpty(), Timeout);
+    QVERIFY(id->text().isEmpty());
+    QVERIFY(name->text().isEmpty());
+    waitForRows(20);
+    QCOMPARE(model->totalCount(), 60);
 }
 
 QTEST_MAIN(TestTableTruth)
