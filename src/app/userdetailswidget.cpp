@@ -108,6 +108,13 @@ void UserDetailsWidget::showUser(const User &user)
     loadRelatedIfShown();
 }
 
+void UserDetailsWidget::showSelection(const QList<User> &users)
+{
+    showUser(users.size() == 1 ? users.constFirst() : User());
+    if (users.size() > 1)
+        m_ui->detailTitle->setText(tr("%Ln user(s) selected", nullptr, static_cast<int>(users.size())));
+}
+
 void UserDetailsWidget::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -12,6 +12,7 @@
 #include "sessioncontroller.h"
 #include "sessionstatuswidget.h"
 #include "tokenstore.h"
+#include "translations.h"
 #include "userdetailswidget.h"
 #include "userexportflow.h"
 #include "userfilterbar.h"
@@ -72,6 +73,7 @@ class TestPanes : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -94,6 +96,12 @@ private:
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<ApiClient> m_client;
 };
+
+// English needs its catalogue for the plural forms ("1 user", "12 users"), as the application loads it.
+void TestPanes::initTestCase()
+{
+    UserDesk::Translations::install(QCoreApplication::instance(), QStringLiteral("en"));
+}
 
 void TestPanes::init()
 {

@@ -7,6 +7,9 @@
 #include "usersortfilterproxymodel.h"
 #include "usertablemodel.h"
 
+#include "guidedialog.h"
+#include "shortcutsdialog.h"
+#include "userexportflow.h"
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
@@ -21,6 +24,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <algorithm>
 
@@ -50,6 +55,9 @@ private Q_SLOTS:
     void statusSaysAFilterIsOnAndEscapeClearsIt();
     void exportAllWritesEveryUserOfTheServer();
     void idFilterShowsExactlyThatUser();
+    void statusSaysWhileTheWorkerSorts();
+    void aPageThatLoadsTakesAwayOnlyItsOwnError();
+    void helpListsEveryShortcutAndTheGuide();
 
 private:
     void startWindow(int seedUsers);
@@ -322,9 +330,10 @@ void TestTableTruth::detailPaneShowsTheSelection()
     QCOMPARE(detailId(), selectedId());
     QVERIFY(!detailId().isEmpty());
 
-    // Two selected: no single user's details.
+    // Two selected: no single user's details, and the pane says how many are selected (issue 12, finding 6).
     selectRows({ 0, 1 });
     QVERIFY(detailId().isEmpty());
+    QCOMPARE(title->text(), QStringLiteral("2 users selected"));
 
     // Deleting the selected user leaves nothing selected, and the pane says so.
     selectRows({ 4 });
@@ -467,6 +476,115 @@ void TestTableTruth::idFilterShowsExactlyThatUser()
     QVERIFY(name->text().isEmpty());
     waitForRows(20);
     QCOMPARE(model->totalCount(), 60);
+}
+
+// Finding 6: while the worker sorts, the status bar says so.
+void TestTableTruth::statusSaysWhileTheWorkerSorts()
+{
+    startWindow(90);
+    waitForRows(20);
+    // Sorts of more than 10 rows go to the worker (20,000 in the application).
+    m_window->userProxy()->setSynchronousLimit(10);
+    QStringList whileBusy;
+    connect(m_window->userProxy(), &UserSortFilterProxyModel::busyChanged, this, [&](bool busy) {
+        if (busy)
+            whileBusy.append(countsText());
+    });
+    clickHeader(UserTableModel::NameColumn);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->userModel()->isComplete() && !m_window->userProxy()->isBusy(), Timeout);
+    QVERIFY(!whileBusy.isEmpty());
+    for (const QString &text : std::as_const(whileBusy))
+        QVERIFY2(text.endsWith(QStringLiteral(" — sorting…")), qPrintable(text));
+    QTRY_VERIFY_WITH_TIMEOUT(!countsText().contains(QStringLiteral("sorting")), Timeout);
+}
+
+// Finding 6: a page error the person dismissed must not, once pages load again, take away a later error
+// about something else.
+void TestTableTruth::aPageThatLoadsTakesAwayOnlyItsOwnError()
+{
+    startWindow(60);
+    waitForRows(20);
+    auto *banner = m_window->findChild<MessageBanner *>(QStringLiteral("errorBanner"));
+    const QUrl good = m_window->client()->baseUrl();
+    QUrl bad = good;
+    bad.setPath(QStringLiteral("/nowhere"));
+    m_window->client()->setBaseUrl(bad);
+    action("actionRefresh")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    QVERIFY(banner->text().startsWith(QStringLiteral("Could not load the users")));
+    banner->dismiss(); // the person closed it
+
+    // Another error: an export to a folder that does not exist.
+    auto *exporter = m_window->findChild<UserExportFlow *>();
+    QVERIFY(exporter);
+    exporter->exportTo(
+        UserExportFlow::Scope::Loaded, m_dir->filePath(QStringLiteral("missing/users.csv")), false);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    const QString exportError = banner->text();
+    QVERIFY2(exportError.startsWith(QStringLiteral("Could not export")), qPrintable(exportError));
+
+    m_window->client()->setBaseUrl(good);
+    action("actionRefresh")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->userModel()->isStale() && !m_window->userModel()->isLoading(), Timeout);
+    QCoreApplication::processEvents();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), exportError);
+}
+
+// Finding 4 of the issue's list: Help > Keyboard Shortcuts lists every shortcut of the window's actions,
+// searchable; Help > UserDesk Guide shows the guide. Both have accessible names.
+void TestTableTruth::helpListsEveryShortcutAndTheGuide()
+{
+    startWindow(30);
+    action("actionShortcuts")->trigger();
+    ShortcutsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog")))
+            && dialog->isVisible(),
+        Timeout);
+    auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("shortcutList"));
+    auto *search = dialog->findChild<QLineEdit *>(QStringLiteral("shortcutSearch"));
+    QVERIFY(list && search);
+    QVERIFY(!list->accessibleName().isEmpty() && !search->accessibleName().isEmpty());
+    QStringList listed;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        listed.append(list->topLevelItem(i)->text(1));
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    int withKeys = 0;
+    for (const QAction *a : actions) {
+        if (a->shortcuts().isEmpty() || a->text().isEmpty())
+            continue;
+        ++withKeys;
+        const QString keys = a->shortcuts().constFirst().toString(QKeySequence::NativeText);
+        QVERIFY2(
+            std::any_of(listed.cbegin(), listed.cend(), [&](const QString &l) { return l.contains(keys); }),
+            qPrintable(keys));
+    }
+    QVERIFY(withKeys >= 8); // New, Edit, Delete, Refresh, Find, Preferences, Quit, Guide, Shortcuts...
+    QCOMPARE(list->topLevelItemCount(), withKeys + 2); // and Enter in the table, Escape in a filter field
+
+    QTest::keyClicks(search, QStringLiteral("F5"));
+    int shown = 0;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->isHidden())
+            continue;
+        ++shown;
+        QCOMPARE(list->topLevelItem(i)->text(1), QStringLiteral("F5"));
+    }
+    QCOMPARE(shown, 1);
+    dialog->close();
+
+    action("actionGuide")->trigger();
+    GuideDialog *guide = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (guide = m_window->findChild<GuideDialog *>(QStringLiteral("guideDialog"))) && guide->isVisible(),
+        Timeout);
+    auto *text = guide->findChild<QTextBrowser *>(QStringLiteral("guideText"));
+    QVERIFY(text && !text->accessibleName().isEmpty());
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Filters")));
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Export")));
 }
 
 QTEST_MAIN(TestTableTruth)
