@@ -66,8 +66,7 @@ void UserExportFlow::start(bool json)
                                       : tr("All %Ln User(s)", nullptr, plural(total)),
             QMessageBox::AcceptRole);
         all->setObjectName(QStringLiteral("exportAllButton"));
-        if (!complete) {
-            const int pages = m_model->remainingPages();
+        if (const int pages = m_model->remainingPages(); !complete && pages > 0) {
             const qint64 ms = TableStatus::estimateMs(pages, m_client->rateLimit(),
                 TableStatus::measuredPageMs(*m_client->requestLog(), UnmeasuredPageMs));
             details = tr("Exporting all of them means loading %n more page(s) first, %1; the status bar "

@@ -71,6 +71,7 @@ int TableStatus::measuredPageMs(const RequestLog &log, int fallbackMs)
         const HttpExchange &exchange = log.at(i);
         const QUrlQuery query(exchange.url);
         const bool listPage = exchange.method == "GET"
+            && exchange.url.path().endsWith(QLatin1String("/users"))
             && (query.hasQueryItem(QStringLiteral("page")) || query.hasQueryItem(QStringLiteral("_page")));
         if (!listPage || !exchange.finished || exchange.httpStatus != 200 || exchange.elapsedMs < 0)
             continue;
