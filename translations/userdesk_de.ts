@@ -100,16 +100,8 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Save the loaded users as CSV</source>
-        <translation>Die geladenen Benutzer als CSV speichern</translation>
-    </message>
-    <message>
         <source>Export as &amp;JSON…</source>
         <translation>Als &amp;JSON exportieren…</translation>
-    </message>
-    <message>
-        <source>Save the loaded users as JSON</source>
-        <translation>Die geladenen Benutzer als JSON speichern</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -134,6 +126,30 @@
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Save the users as CSV</source>
+        <translation>Die Benutzer als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Save the users as JSON</source>
+        <translation>Die Benutzer als JSON speichern</translation>
+    </message>
+    <message>
+        <source>UserDesk &amp;Guide</source>
+        <translation>UserDesk-&amp;Anleitung</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
     </message>
 </context>
 <context>
@@ -799,16 +815,8 @@
         <translation>Benutzer je Seite, 1 bis 100 (Standard: 100 mit --all, sonst 20).</translation>
     </message>
     <message>
-        <source>Server-side filter: name=, email=, gender=, status= (repeatable).</source>
-        <translation>Serverseitiger Filter: name=, email=, gender=, status= (wiederholbar).</translation>
-    </message>
-    <message>
         <source>key=value</source>
         <translation>Schlüssel=Wert</translation>
-    </message>
-    <message>
-        <source>bad filter &quot;%1&quot;: use name=, email=, gender= or status=</source>
-        <translation>ungültiger Filter „%1“: verwenden Sie name=, email=, gender= oder status=</translation>
     </message>
     <message>
         <source>--per-page must be between 1 and 100</source>
@@ -974,6 +982,80 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
         <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
+    <message>
+        <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
+        <translation>Filter auf dem Server: id= (genau), name=, email=, gender=, status= (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
+        <translation>ungültiger Filter „%1“: id=, name=, email=, gender= oder status= verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ConnectionCheck</name>
+    <message>
+        <source>No token is set: reads work without one, but creating, changing or deleting users will be refused.</source>
+        <translation>Es ist kein Token gesetzt: Lesen geht ohne, aber Anlegen, Ändern oder Löschen von Benutzern wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The token was not checked: a %1 server has no request that tests it without changing data.</source>
+        <translation>Das Token wurde nicht geprüft: Ein %1-Server kennt keine Anfrage, die es prüft, ohne Daten zu ändern.</translation>
+    </message>
+    <message>
+        <source>The token was not checked: the server does not page as GoRest does (it sent no X-Pagination headers), so a test could create an empty user there.</source>
+        <translation>Das Token wurde nicht geprüft: Der Server blättert nicht wie GoRest (er sandte keine X-Pagination-Header), daher könnte ein Test dort einen leeren Benutzer anlegen.</translation>
+    </message>
+    <message>
+        <source>The server refused the token (HTTP %1).</source>
+        <translation>Der Server hat das Token abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the token (HTTP %1: %2).</source>
+        <translation>Der Server hat das Token abgelehnt (HTTP %1: %2).</translation>
+    </message>
+    <message>
+        <source>The server accepted an empty user (HTTP %1), which GoRest refuses; it may have created a record without fields.</source>
+        <translation>Der Server hat einen leeren Benutzer angenommen (HTTP %1), den GoRest ablehnt; er hat womöglich einen Datensatz ohne Felder angelegt.</translation>
+    </message>
+    <message>
+        <source>The token could not be checked: %1</source>
+        <translation>Das Token konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>The server answered but did not list its users: %1</source>
+        <translation>Der Server hat geantwortet, aber seine Benutzer nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Keine Verbindung möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the server has %Ln user(s)</source>
+        <translation>
+            <numerusform>Verbunden: Der Server hat %Ln Benutzer</numerusform>
+            <numerusform>Verbunden: Der Server hat %Ln Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: the server did not say how many users it has</source>
+        <translation>Verbunden: Der Server hat nicht gesagt, wie viele Benutzer er hat</translation>
+    </message>
+    <message>
+        <source>%1, and it accepts the token for changes.</source>
+        <translation>%1, und er nimmt das Token für Änderungen an.</translation>
+    </message>
+    <message>
+        <source>%1, and it accepts the token for changes. %2</source>
+        <translation>%1, und er nimmt das Token für Änderungen an. %2</translation>
+    </message>
+    <message>
+        <source>%1, but it refuses the token, so changes will fail. %2 Check the token of this profile.</source>
+        <translation>%1, aber er lehnt das Token ab, daher werden Änderungen scheitern. %2 Prüfen Sie das Token dieses Profils.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ContentDecoder</name>
@@ -997,12 +1079,15 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <source>delete %1 users</source>
-        <translation>%1 Benutzer löschen</translation>
-    </message>
-    <message>
         <source>The delete was not sent because it could not be written to the job journal: %1</source>
         <translation>Das Löschen wurde nicht gesendet, weil es nicht ins Job-Journal geschrieben werden konnte: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer löschen</numerusform>
+            <numerusform>%n Benutzer löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1126,45 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>(%1 bytes, shortened)</source>
         <translation>(%1 Byte, gekürzt)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::GuideDialog</name>
+    <message>
+        <source>UserDesk Guide</source>
+        <translation>UserDesk-Anleitung</translation>
+    </message>
+    <message>
+        <source>UserDesk guide</source>
+        <translation>UserDesk-Anleitung</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;UserDesk Guide&lt;/h2&gt;&lt;p&gt;UserDesk browses and edits the users of a GoRest-style REST API. It starts on its built-in sandbox, a local server with sample users, so everything works without an account.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;UserDesk-Anleitung&lt;/h2&gt;&lt;p&gt;UserDesk zeigt und bearbeitet die Benutzer einer REST-API im Stil von GoRest. Es startet mit seiner eingebauten Sandbox, einem lokalen Server mit Beispielbenutzern, daher funktioniert alles ohne Konto.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The table&lt;/h3&gt;&lt;p&gt;Users load page after page as you scroll; the status bar says how many of how many are loaded. The server cannot sort, so sorting by a column loads the rest first, or asks when that takes long and then says that only the loaded users are sorted.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Die Tabelle&lt;/h3&gt;&lt;p&gt;Beim Blättern werden die Benutzer Seite für Seite geladen; die Statusleiste sagt, wie viele von wie vielen geladen sind. Der Server kann nicht sortieren, daher lädt das Sortieren nach einer Spalte zuerst den Rest, oder es fragt, wenn das lange dauert, und sagt dann, dass nur die geladenen Benutzer sortiert sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Filters&lt;/h3&gt;&lt;p&gt;The fields above the table filter on the server: an exact ID, part of a name or an email, the gender and the status. Escape in a filter field, or Clear, shows all users again.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Filter&lt;/h3&gt;&lt;p&gt;Die Felder über der Tabelle filtern auf dem Server: eine genaue ID, ein Teil eines Namens oder einer E-Mail, das Geschlecht und der Status. Escape in einem Filterfeld oder „Leeren“ zeigt wieder alle Benutzer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Creating, editing and deleting&lt;/h3&gt;&lt;p&gt;New opens an empty form; Enter or Edit opens the selected user. A change the server refuses is shown beside its field, and the form keeps what you typed. Delete asks first and works on every selected user.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Anlegen, Bearbeiten und Löschen&lt;/h3&gt;&lt;p&gt;„Neu“ öffnet ein leeres Formular; Enter oder „Bearbeiten“ öffnet den ausgewählten Benutzer. Eine Änderung, die der Server ablehnt, wird neben ihrem Feld angezeigt, und das Formular behält, was Sie eingegeben haben. „Löschen“ fragt zuerst und wirkt auf alle ausgewählten Benutzer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Export&lt;/h3&gt;&lt;p&gt;File &amp;gt; Export writes all matching users (loading the rest first), the loaded ones or the selected ones as CSV or JSON, and says how many of how many it wrote.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Export&lt;/h3&gt;&lt;p&gt;Datei &amp;gt; Exportieren schreibt alle passenden Benutzer (lädt zuerst den Rest), die geladenen oder die ausgewählten als CSV oder JSON und sagt, wie viele von wie vielen es geschrieben hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Profiles and tokens&lt;/h3&gt;&lt;p&gt;Preferences keeps one profile per server, with its token in the system keychain. Test connection says whether the server answers, how many users it has, and whether it accepts the token for changes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Profile und Token&lt;/h3&gt;&lt;p&gt;Die Einstellungen halten ein Profil je Server, mit seinem Token im Schlüsselbund des Systems. „Verbindung testen“ sagt, ob der Server antwortet, wie viele Benutzer er hat und ob er das Token für Änderungen annimmt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The request log&lt;/h3&gt;&lt;p&gt;The log below the table lists every request with its answer; it can copy one as a curl command, with the token left out.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Das Anfrageprotokoll&lt;/h3&gt;&lt;p&gt;Das Protokoll unter der Tabelle listet jede Anfrage mit ihrer Antwort; es kann eine als curl-Befehl kopieren, ohne das Token.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1153,14 +1277,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>%1 ungültig: %2</translation>
     </message>
     <message>
-        <source>Dry run: %1 of %2 rows can be imported; nothing was sent.</source>
-        <translation>Probelauf: %1 von %2 Zeilen können importiert werden; nichts wurde gesendet.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows are invalid and nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
-        <translation>%1 von %2 Zeilen sind ungültig, und nichts wurde gesendet; korrigieren Sie sie oder geben Sie --skip-invalid an, um die übrigen %3 zu importieren.</translation>
-    </message>
-    <message>
         <source>The file holds no valid row; nothing was sent.</source>
         <translation>Die Datei enthält keine gültige Zeile; nichts wurde gesendet.</translation>
     </message>
@@ -1229,10 +1345,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <source>set %1 on %2 users</source>
-        <translation>%1 bei %2 Benutzern setzen</translation>
-    </message>
-    <message>
         <source>Delete many users; journaled and resumable.</source>
         <translation>Viele Benutzer löschen; im Journal erfasst und fortsetzbar.</translation>
     </message>
@@ -1241,16 +1353,8 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>users bulk-delete braucht mindestens eine ID</translation>
     </message>
     <message>
-        <source>delete %1 users</source>
-        <translation>%1 Benutzer löschen</translation>
-    </message>
-    <message>
         <source>The job could not be written to the journal, so nothing was sent: %1</source>
         <translation>Der Job konnte nicht ins Journal geschrieben werden, daher wurde nichts gesendet: %1</translation>
-    </message>
-    <message>
-        <source>job %1: %2 of %3 items; if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
-        <translation>Job %1: %2 von %3 Einträgen; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</translation>
     </message>
     <message>
         <source>created %1 %2 (%3)</source>
@@ -1348,6 +1452,38 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>Job %1 could not be taken over: %2</source>
         <translation>Job %1 konnte nicht übernommen werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Dry run: %1 of %Ln row(s) can be imported; nothing was sent.</source>
+        <translation>
+            <numerusform>Probelauf: %1 von %Ln Zeile kann importiert werden; nichts wurde gesendet.</numerusform>
+            <numerusform>Probelauf: %1 von %Ln Zeilen können importiert werden; nichts wurde gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
+        <translation>Ungültige Zeilen: %1 von %2, daher wurde nichts gesendet; korrigieren Sie sie oder geben Sie --skip-invalid an, um die übrigen %3 zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation>
+            <numerusform>%1 bei %n Benutzer setzen</numerusform>
+            <numerusform>%1 bei %n Benutzern setzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer löschen</numerusform>
+            <numerusform>%n Benutzer löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>job %1: %2 of %Ln item(s); if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
+        <translation>
+            <numerusform>Auftrag %1: %2 mit %Ln Eintrag; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</numerusform>
+            <numerusform>Auftrag %1: %2 mit %Ln Einträgen; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>
@@ -1444,6 +1580,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source> — loading…</source>
         <translation> — wird geladen…</translation>
     </message>
+    <message>
+        <source> — sorting…</source>
+        <translation> — wird sortiert…</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::NetworkStatusWidget</name>
@@ -1511,10 +1651,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>Seite %1 war leer, daher endet die Liste dort.</translation>
     </message>
     <message>
-        <source>The server sent %1 items for page %2 where %3 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
-        <translation>Der Server hat für Seite %2 %1 Einträge gesendet, angefordert waren %3: Er teilt diese Liste nicht wie angefordert in Seiten auf, daher wurde keine weitere Seite angefordert.</translation>
-    </message>
-    <message>
         <source>Page %1 repeated page %2 item for item: the server seems to ignore the page asked for, so no further page was requested.</source>
         <translation>Seite %1 wiederholte Seite %2 Eintrag für Eintrag: Der Server scheint die angeforderte Seite zu ignorieren, daher wurde keine weitere Seite angefordert.</translation>
     </message>
@@ -1522,9 +1658,19 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>Page %1 held only items already seen on earlier pages, so no further page was requested.</source>
         <translation>Seite %1 enthielt nur Einträge, die bereits auf früheren Seiten vorkamen, daher wurde keine weitere Seite angefordert.</translation>
     </message>
-    <message>
-        <source>The list was cut after %1 pages, the most read in one go; the server says there is more.</source>
-        <translation>Die Liste wurde nach %1 Seiten abgeschnitten, dem Höchstwert für einen Durchgang; laut Server gibt es mehr.</translation>
+    <message numerus="yes">
+        <source>The server sent %Ln item(s) for page %1 where %2 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
+        <translation>
+            <numerusform>Der Server sandte %Ln Eintrag für Seite %1, wo %2 angefragt waren: Er blättert diese Liste nicht wie verlangt, daher wurde keine weitere Seite angefragt.</numerusform>
+            <numerusform>Der Server sandte %Ln Einträge für Seite %1, wo %2 angefragt waren: Er blättert diese Liste nicht wie verlangt, daher wurde keine weitere Seite angefragt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list was cut after %Ln page(s), the most read in one go; the server says there is more.</source>
+        <translation>
+            <numerusform>Die Liste wurde nach %Ln Seite abgeschnitten, dem Höchstmaß für einen Durchgang; der Server sagt, es gibt mehr.</numerusform>
+            <numerusform>Die Liste wurde nach %Ln Seiten abgeschnitten, dem Höchstmaß für einen Durchgang; der Server sagt, es gibt mehr.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2421,16 +2567,22 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Token wird verwendet</translation>
     </message>
     <message>
-        <source>Loaded %1 of %2 users</source>
-        <translation>%1 von %2 Benutzern geladen</translation>
-    </message>
-    <message>
-        <source>Loaded %1 users</source>
-        <translation>%1 Benutzer geladen</translation>
-    </message>
-    <message>
         <source> — loading…</source>
         <translation> — wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 of %Ln user(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer geladen</numerusform>
+            <numerusform>%1 von %Ln Benutzern geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer geladen</numerusform>
+            <numerusform>%Ln Benutzer geladen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2496,14 +2648,6 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <source>Connected: the server has %1 users.</source>
-        <translation>Verbunden: Der Server hat %1 Benutzer.</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -2550,6 +2694,49 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Search by name or key…</source>
+        <translation>Nach Name oder Taste suchen…</translation>
+    </message>
+    <message>
+        <source>Search the shortcuts</source>
+        <translation>Die Tastenkürzel durchsuchen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Edit the selected user (in the table)</source>
+        <translation>Den ausgewählten Benutzer bearbeiten (in der Tabelle)</translation>
+    </message>
+    <message>
+        <source>Clear every filter (in a filter field)</source>
+        <translation>Alle Filter leeren (in einem Filterfeld)</translation>
     </message>
 </context>
 <context>
@@ -2692,10 +2879,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>Der System-Schlüsselbund ist ausgeschaltet.</translation>
     </message>
     <message>
-        <source>The system keychain did not answer within %1 seconds.</source>
-        <translation>Der System-Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet.</translation>
-    </message>
-    <message>
         <source>No system keychain is available: %1</source>
         <translation>Kein System-Schlüsselbund verfügbar: %1</translation>
     </message>
@@ -2734,6 +2917,13 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>File: %1</source>
         <translation>Datei: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2864,10 +3054,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         </translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users.</source>
-        <translation>%1 von %2 Benutzern gelöscht.</translation>
-    </message>
-    <message>
         <source>These were not deleted:</source>
         <translation>Diese wurden nicht gelöscht:</translation>
     </message>
@@ -2878,10 +3064,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Stopped before these were deleted:</source>
         <translation>Angehalten, bevor diese gelöscht wurden:</translation>
-    </message>
-    <message>
-        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
-        <translation>%1 von %2 Benutzern gelöscht; %3 konnten nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>Some users were not deleted</source>
@@ -2931,6 +3113,20 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <source>Quit Without Deleting</source>
         <translation>Beenden ohne zu löschen</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s).</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer gelöscht.</numerusform>
+            <numerusform>%1 von %Ln Benutzern gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer gelöscht; %2 konnten nicht gelöscht werden.</numerusform>
+            <numerusform>%1 von %Ln Benutzern gelöscht; %2 konnten nicht gelöscht werden.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::UserDetailsWidget</name>
@@ -2945,6 +3141,13 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Comments on post %1</source>
         <translation>Kommentare zu Beitrag %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) selected</source>
+        <translation>
+            <numerusform>%Ln Benutzer ausgewählt</numerusform>
+            <numerusform>%Ln Benutzer ausgewählt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3058,25 +3261,120 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <source>Could not export to %1: %2.</source>
         <translation>Export nach %1 nicht möglich: %2.</translation>
     </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Which users should be exported?</source>
+        <translation>Welche Benutzer sollen exportiert werden?</translation>
+    </message>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
+        <source>All %Ln Matching User(s)</source>
         <translation>
-            <numerusform>Den %n geladenen Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
-            <numerusform>Die %n geladenen Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+            <numerusform>Den %Ln passenden Benutzer</numerusform>
+            <numerusform>Alle %Ln passenden Benutzer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported all %n user(s) to %1.</source>
+        <source>All %Ln User(s)</source>
         <translation>
-            <numerusform>%n Benutzer (alle) nach %1 exportiert.</numerusform>
-            <numerusform>Alle %n Benutzer nach %1 exportiert.</numerusform>
+            <numerusform>Den %Ln Benutzer</numerusform>
+            <numerusform>Alle %Ln Benutzer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
+        <source>Exporting all of them means loading %n more page(s) first, %1; the status bar shows the progress and can stop it.</source>
         <translation>
-            <numerusform>Den %n geladenen von %1 Benutzern nach %2 exportiert; die übrigen sind noch nicht geladen.</numerusform>
-            <numerusform>Die %n geladenen von %1 Benutzern nach %2 exportiert; die übrigen sind noch nicht geladen.</numerusform>
+            <numerusform>Um alle zu exportieren, muss zuerst %n weitere Seite geladen werden, %1; die Statusleiste zeigt den Fortschritt und kann es anhalten.</numerusform>
+            <numerusform>Um alle zu exportieren, müssen zuerst %n weitere Seiten geladen werden, %1; die Statusleiste zeigt den Fortschritt und kann es anhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Loaded User(s)</source>
+        <translation>
+            <numerusform>Den %Ln geladenen Benutzer</numerusform>
+            <numerusform>Die %Ln geladenen Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Selected User(s)</source>
+        <translation>
+            <numerusform>Den %Ln ausgewählten Benutzer</numerusform>
+            <numerusform>Die %Ln ausgewählten Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server did not say how many users it has, so only the loaded ones can be exported.</source>
+        <translation>Der Server hat nicht gesagt, wie viele Benutzer er hat, daher können nur die geladenen exportiert werden.</translation>
+    </message>
+    <message>
+        <source>The export to %1 was replaced by the export to %2; nothing was written to %1.</source>
+        <translation>Der Export nach %1 wurde durch den Export nach %2 ersetzt; nach %1 wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Loading the rest of the users before exporting them to %1…</source>
+        <translation>Der Rest der Benutzer wird geladen, bevor sie nach %1 exportiert werden…</translation>
+    </message>
+    <message>
+        <source>The export to %1 stopped before every user was loaded (%2 of %3); nothing was written.</source>
+        <translation>Der Export nach %1 wurde angehalten, bevor alle Benutzer geladen waren (%2 von %3); nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>einer unbekannten Zahl</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln user(s) to %1; how many the server has is not known.</source>
+        <translation>
+            <numerusform>%Ln Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+            <numerusform>%Ln Benutzer nach %1 exportiert; wie viele der Server hat, ist nicht bekannt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2.</source>
+        <translation>
+            <numerusform>%1 von %Ln passenden Benutzer (gefiltert) nach %2 exportiert.</numerusform>
+            <numerusform>%1 von %Ln passenden Benutzern (gefiltert) nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2.</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer nach %2 exportiert.</numerusform>
+            <numerusform>%1 von %Ln Benutzern nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the selected ones.</source>
+        <translation>
+            <numerusform>%1 von %Ln passenden Benutzer (gefiltert) nach %2 exportiert: die ausgewählten.</numerusform>
+            <numerusform>%1 von %Ln passenden Benutzern (gefiltert) nach %2 exportiert: die ausgewählten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the selected ones.</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer nach %2 exportiert: die ausgewählten.</numerusform>
+            <numerusform>%1 von %Ln Benutzern nach %2 exportiert: die ausgewählten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%1 von %Ln passenden Benutzer (gefiltert) nach %2 exportiert: die geladenen; die anderen sind noch nicht geladen.</numerusform>
+            <numerusform>%1 von %Ln passenden Benutzern (gefiltert) nach %2 exportiert: die geladenen; die anderen sind noch nicht geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer nach %2 exportiert: die geladenen; die anderen sind noch nicht geladen.</numerusform>
+            <numerusform>%1 von %Ln Benutzern nach %2 exportiert: die geladenen; die anderen sind noch nicht geladen.</numerusform>
         </translation>
     </message>
 </context>
@@ -3317,6 +3615,18 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Filter by email</source>
         <translation>Nach E-Mail filtern</translation>
+    </message>
+    <message>
+        <source>Filter by ID</source>
+        <translation>Nach ID filtern</translation>
+    </message>
+    <message>
+        <source>ID is…</source>
+        <translation>ID ist…</translation>
+    </message>
+    <message>
+        <source>Show only the user with exactly this ID</source>
+        <translation>Nur den Benutzer mit genau dieser ID zeigen</translation>
     </message>
 </context>
 <context>

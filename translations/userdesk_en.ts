@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>UserDesk::ConnectionCheck</name>
+    <message numerus="yes">
+        <source>Connected: the server has %Ln user(s)</source>
+        <translation><numerusform>Connected: the server has %Ln user</numerusform><numerusform>Connected: the server has %Ln users</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::DeferredDelete</name>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation><numerusform>delete %n user</numerusform><numerusform>delete %n users</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsCommands</name>
+    <message numerus="yes">
+        <source>Dry run: %1 of %Ln row(s) can be imported; nothing was sent.</source>
+        <translation><numerusform>Dry run: %1 of %Ln row can be imported; nothing was sent.</numerusform><numerusform>Dry run: %1 of %Ln rows can be imported; nothing was sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation><numerusform>set %1 on %n user</numerusform><numerusform>set %1 on %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation><numerusform>delete %n user</numerusform><numerusform>delete %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>job %1: %2 of %Ln item(s); if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</source>
+        <translation><numerusform>job %1: %2 of %Ln item; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform><numerusform>job %1: %2 of %Ln items; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::PagingGuard</name>
+    <message numerus="yes">
+        <source>The server sent %Ln item(s) for page %1 where %2 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
+        <translation><numerusform>The server sent %Ln item for page %1 where %2 were asked for: it does not page this list the way it was asked to, so no further page was requested.</numerusform><numerusform>The server sent %Ln items for page %1 where %2 were asked for: it does not page this list the way it was asked to, so no further page was requested.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The list was cut after %Ln page(s), the most read in one go; the server says there is more.</source>
+        <translation><numerusform>The list was cut after %Ln page, the most read in one go; the server says there is more.</numerusform><numerusform>The list was cut after %Ln pages, the most read in one go; the server says there is more.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::RecordCascadeCount</name>
     <message numerus="yes">
         <source>%Ln post(s)</source>
@@ -56,6 +100,17 @@
     <message numerus="yes">
         <source>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</source>
         <translation><numerusform>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</numerusform><numerusform>Exported the %n loaded %1 of %2 to %3; the others are not loaded yet.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SessionStatusWidget</name>
+    <message numerus="yes">
+        <source>Loaded %1 of %Ln user(s)</source>
+        <translation><numerusform>Loaded %1 of %Ln user</numerusform><numerusform>Loaded %1 of %Ln users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %Ln user(s)</source>
+        <translation><numerusform>Loaded %Ln user</numerusform><numerusform>Loaded %Ln users</numerusform></translation>
     </message>
 </context>
 <context>
@@ -117,6 +172,13 @@
     </message>
 </context>
 <context>
+    <name>UserDesk::TokenStore</name>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s).</source>
+        <translation><numerusform>The system keychain did not answer within %n second.</numerusform><numerusform>The system keychain did not answer within %n seconds.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UndoController</name>
     <message numerus="yes">
         <source>Delete of %n user(s)</source>
@@ -161,20 +223,71 @@
         <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
         <translation><numerusform>The delete of %n user has not been sent yet. If you quit now, nothing is deleted.</numerusform><numerusform>The delete of %n users has not been sent yet. If you quit now, nothing is deleted.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s).</source>
+        <translation><numerusform>Deleted %1 of %Ln user.</numerusform><numerusform>Deleted %1 of %Ln users.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
+        <translation><numerusform>Deleted %1 of %Ln user; %2 could not be deleted.</numerusform><numerusform>Deleted %1 of %Ln users; %2 could not be deleted.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::UserDetailsWidget</name>
+    <message numerus="yes">
+        <source>%Ln user(s) selected</source>
+        <translation><numerusform>%Ln user selected</numerusform><numerusform>%Ln users selected</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::UserExportFlow</name>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
-        <translation><numerusform>Exported the %n loaded user to %1; how many the server has is not known.</numerusform><numerusform>Exported the %n loaded users to %1; how many the server has is not known.</numerusform></translation>
+        <source>All %Ln Matching User(s)</source>
+        <translation><numerusform>All %Ln Matching User</numerusform><numerusform>All %Ln Matching Users</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Exported all %n user(s) to %1.</source>
-        <translation><numerusform>Exported all %n user to %1.</numerusform><numerusform>Exported all %n users to %1.</numerusform></translation>
+        <source>All %Ln User(s)</source>
+        <translation><numerusform>All %Ln User</numerusform><numerusform>All %Ln Users</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
-        <translation><numerusform>Exported the %n loaded user of %1 to %2; the others are not loaded yet.</numerusform><numerusform>Exported the %n loaded users of %1 to %2; the others are not loaded yet.</numerusform></translation>
+        <source>Exporting all of them means loading %n more page(s) first, %1; the status bar shows the progress and can stop it.</source>
+        <translation><numerusform>Exporting all of them means loading %n more page first, %1; the status bar shows the progress and can stop it.</numerusform><numerusform>Exporting all of them means loading %n more pages first, %1; the status bar shows the progress and can stop it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Loaded User(s)</source>
+        <translation><numerusform>The %Ln Loaded User</numerusform><numerusform>The %Ln Loaded Users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Selected User(s)</source>
+        <translation><numerusform>The %Ln Selected User</numerusform><numerusform>The %Ln Selected Users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln user(s) to %1; how many the server has is not known.</source>
+        <translation><numerusform>Exported %Ln user to %1; how many the server has is not known.</numerusform><numerusform>Exported %Ln users to %1; how many the server has is not known.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2.</source>
+        <translation><numerusform>Exported %1 of %Ln matching user (filtered) to %2.</numerusform><numerusform>Exported %1 of %Ln matching users (filtered) to %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2.</source>
+        <translation><numerusform>Exported %1 of %Ln user to %2.</numerusform><numerusform>Exported %1 of %Ln users to %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the selected ones.</source>
+        <translation><numerusform>Exported %1 of %Ln matching user (filtered) to %2: the selected ones.</numerusform><numerusform>Exported %1 of %Ln matching users (filtered) to %2: the selected ones.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the selected ones.</source>
+        <translation><numerusform>Exported %1 of %Ln user to %2: the selected ones.</numerusform><numerusform>Exported %1 of %Ln users to %2: the selected ones.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation><numerusform>Exported %1 of %Ln matching user (filtered) to %2: the loaded ones; the others are not loaded yet.</numerusform><numerusform>Exported %1 of %Ln matching users (filtered) to %2: the loaded ones; the others are not loaded yet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation><numerusform>Exported %1 of %Ln user to %2: the loaded ones; the others are not loaded yet.</numerusform><numerusform>Exported %1 of %Ln users to %2: the loaded ones; the others are not loaded yet.</numerusform></translation>
     </message>
 </context>
 </TS>

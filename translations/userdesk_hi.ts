@@ -100,16 +100,8 @@
         <translation>निर्यात करें</translation>
     </message>
     <message>
-        <source>Save the loaded users as CSV</source>
-        <translation>लोड हुए उपयोगकर्ताओं को CSV के रूप में सहेजें</translation>
-    </message>
-    <message>
         <source>Export as &amp;JSON…</source>
         <translation>JSON के रूप में निर्यात करें (&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Save the loaded users as JSON</source>
-        <translation>लोड हुए उपयोगकर्ताओं को JSON के रूप में सहेजें</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -134,6 +126,30 @@
     <message>
         <source>Users</source>
         <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>Save the users as CSV</source>
+        <translation>उपयोगकर्ताओं को CSV के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <source>Save the users as JSON</source>
+        <translation>उपयोगकर्ताओं को JSON के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <source>UserDesk &amp;Guide</source>
+        <translation>UserDesk &amp;मार्गदर्शिका</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;कीबोर्ड शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
     </message>
 </context>
 <context>
@@ -799,16 +815,8 @@
         <translation>प्रति पेज उपयोगकर्ता, 1 से 100 (डिफ़ॉल्ट: --all के साथ 100, अन्यथा 20)।</translation>
     </message>
     <message>
-        <source>Server-side filter: name=, email=, gender=, status= (repeatable).</source>
-        <translation>सर्वर-साइड फ़िल्टर: name=, email=, gender=, status= (दोहराया जा सकता है)।</translation>
-    </message>
-    <message>
         <source>key=value</source>
         <translation>कुंजी=मान</translation>
-    </message>
-    <message>
-        <source>bad filter &quot;%1&quot;: use name=, email=, gender= or status=</source>
-        <translation>गलत फ़िल्टर &quot;%1&quot;: name=, email=, gender= या status= का उपयोग करें</translation>
     </message>
     <message>
         <source>--per-page must be between 1 and 100</source>
@@ -974,6 +982,80 @@ Journaled bulk jobs (resumable after a kill):
         <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
         <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
+    <message>
+        <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
+        <translation>सर्वर पर फ़िल्टर: id= (सटीक), name=, email=, gender=, status= (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
+        <translation>गलत फ़िल्टर &quot;%1&quot;: id=, name=, email=, gender= या status= का उपयोग करें</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ConnectionCheck</name>
+    <message>
+        <source>No token is set: reads work without one, but creating, changing or deleting users will be refused.</source>
+        <translation>कोई टोकन सेट नहीं है: पढ़ना इसके बिना चलता है, पर उपयोगकर्ता बनाना, बदलना या हटाना अस्वीकार होगा।</translation>
+    </message>
+    <message>
+        <source>The token was not checked: a %1 server has no request that tests it without changing data.</source>
+        <translation>टोकन जाँचा नहीं गया: %1 सर्वर में ऐसा कोई अनुरोध नहीं है जो डेटा बदले बिना इसे जाँचे।</translation>
+    </message>
+    <message>
+        <source>The token was not checked: the server does not page as GoRest does (it sent no X-Pagination headers), so a test could create an empty user there.</source>
+        <translation>टोकन जाँचा नहीं गया: सर्वर GoRest की तरह पन्ने नहीं बाँटता (उसने कोई X-Pagination हेडर नहीं भेजे), इसलिए जाँच वहाँ एक खाली उपयोगकर्ता बना सकती थी।</translation>
+    </message>
+    <message>
+        <source>The server refused the token (HTTP %1).</source>
+        <translation>सर्वर ने टोकन अस्वीकार किया (HTTP %1)।</translation>
+    </message>
+    <message>
+        <source>The server refused the token (HTTP %1: %2).</source>
+        <translation>सर्वर ने टोकन अस्वीकार किया (HTTP %1: %2)।</translation>
+    </message>
+    <message>
+        <source>The server accepted an empty user (HTTP %1), which GoRest refuses; it may have created a record without fields.</source>
+        <translation>सर्वर ने एक खाली उपयोगकर्ता स्वीकार किया (HTTP %1), जिसे GoRest अस्वीकार करता है; हो सकता है उसने बिना फ़ील्ड का एक रिकॉर्ड बना दिया हो।</translation>
+    </message>
+    <message>
+        <source>The token could not be checked: %1</source>
+        <translation>टोकन जाँचा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The server answered but did not list its users: %1</source>
+        <translation>सर्वर ने उत्तर दिया पर अपने उपयोगकर्ताओं की सूची नहीं दी: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>कनेक्ट नहीं हो सका: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the server has %Ln user(s)</source>
+        <translation>
+            <numerusform>कनेक्ट हुआ: सर्वर में %Ln उपयोगकर्ता है</numerusform>
+            <numerusform>कनेक्ट हुआ: सर्वर में %Ln उपयोगकर्ता हैं</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: the server did not say how many users it has</source>
+        <translation>कनेक्ट हुआ: सर्वर ने नहीं बताया कि उसमें कितने उपयोगकर्ता हैं</translation>
+    </message>
+    <message>
+        <source>%1, and it accepts the token for changes.</source>
+        <translation>%1, और वह बदलावों के लिए टोकन स्वीकार करता है।</translation>
+    </message>
+    <message>
+        <source>%1, and it accepts the token for changes. %2</source>
+        <translation>%1, और वह बदलावों के लिए टोकन स्वीकार करता है। %2</translation>
+    </message>
+    <message>
+        <source>%1, but it refuses the token, so changes will fail. %2 Check the token of this profile.</source>
+        <translation>%1, पर वह टोकन अस्वीकार करता है, इसलिए बदलाव विफल होंगे। %2 इस प्रोफ़ाइल का टोकन जाँचें।</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1। %2</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ContentDecoder</name>
@@ -997,12 +1079,15 @@ Journaled bulk jobs (resumable after a kill):
         <translation>उपयोगकर्ता %1</translation>
     </message>
     <message>
-        <source>delete %1 users</source>
-        <translation>%1 उपयोगकर्ता हटाएँ</translation>
-    </message>
-    <message>
         <source>The delete was not sent because it could not be written to the job journal: %1</source>
         <translation>हटाने का अनुरोध नहीं भेजा गया क्योंकि उसे जॉब जर्नल में लिखा नहीं जा सका: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1126,45 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>(%1 bytes, shortened)</source>
         <translation>(%1 बाइट, छोटा किया गया)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::GuideDialog</name>
+    <message>
+        <source>UserDesk Guide</source>
+        <translation>UserDesk मार्गदर्शिका</translation>
+    </message>
+    <message>
+        <source>UserDesk guide</source>
+        <translation>UserDesk मार्गदर्शिका</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;UserDesk Guide&lt;/h2&gt;&lt;p&gt;UserDesk browses and edits the users of a GoRest-style REST API. It starts on its built-in sandbox, a local server with sample users, so everything works without an account.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;UserDesk मार्गदर्शिका&lt;/h2&gt;&lt;p&gt;UserDesk किसी GoRest जैसी REST API के उपयोगकर्ताओं को दिखाता और संपादित करता है। यह अपने अंतर्निहित सैंडबॉक्स पर शुरू होता है, जो नमूना उपयोगकर्ताओं वाला एक लोकल सर्वर है, इसलिए सब कुछ बिना खाते के चलता है।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The table&lt;/h3&gt;&lt;p&gt;Users load page after page as you scroll; the status bar says how many of how many are loaded. The server cannot sort, so sorting by a column loads the rest first, or asks when that takes long and then says that only the loaded users are sorted.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;तालिका&lt;/h3&gt;&lt;p&gt;स्क्रॉल करते समय उपयोगकर्ता पन्ना दर पन्ना लोड होते हैं; स्टेटस बार बताता है कि कितने में से कितने लोड हुए हैं। सर्वर क्रमबद्ध नहीं कर सकता, इसलिए किसी कॉलम से क्रमबद्ध करना पहले बाकी को लोड करता है, या जब इसमें देर लगे तो पूछता है और फिर बताता है कि केवल लोड हुए उपयोगकर्ता क्रमबद्ध हैं।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Filters&lt;/h3&gt;&lt;p&gt;The fields above the table filter on the server: an exact ID, part of a name or an email, the gender and the status. Escape in a filter field, or Clear, shows all users again.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;फ़िल्टर&lt;/h3&gt;&lt;p&gt;तालिका के ऊपर के फ़ील्ड सर्वर पर फ़िल्टर करते हैं: एक सटीक ID, नाम या ईमेल का कोई भाग, लिंग और स्थिति। किसी फ़िल्टर फ़ील्ड में Escape, या साफ़ करें, फिर से सभी उपयोगकर्ता दिखाता है।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Creating, editing and deleting&lt;/h3&gt;&lt;p&gt;New opens an empty form; Enter or Edit opens the selected user. A change the server refuses is shown beside its field, and the form keeps what you typed. Delete asks first and works on every selected user.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;बनाना, संपादित करना और हटाना&lt;/h3&gt;&lt;p&gt;नया एक खाली फ़ॉर्म खोलता है; Enter या संपादित करें चुने गए उपयोगकर्ता को खोलता है। सर्वर द्वारा अस्वीकार किया गया बदलाव उसके फ़ील्ड के पास दिखाया जाता है, और फ़ॉर्म आपका लिखा हुआ रखता है। हटाएँ पहले पूछता है और हर चुने गए उपयोगकर्ता पर काम करता है।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Export&lt;/h3&gt;&lt;p&gt;File &amp;gt; Export writes all matching users (loading the rest first), the loaded ones or the selected ones as CSV or JSON, and says how many of how many it wrote.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;निर्यात&lt;/h3&gt;&lt;p&gt;फ़ाइल &amp;gt; निर्यात सभी मेल खाते उपयोगकर्ताओं (पहले बाकी को लोड करके), लोड हुए या चुने गए उपयोगकर्ताओं को CSV या JSON में लिखता है, और बताता है कि कितने में से कितने लिखे।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Profiles and tokens&lt;/h3&gt;&lt;p&gt;Preferences keeps one profile per server, with its token in the system keychain. Test connection says whether the server answers, how many users it has, and whether it accepts the token for changes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;प्रोफ़ाइल और टोकन&lt;/h3&gt;&lt;p&gt;प्राथमिकताएँ हर सर्वर के लिए एक प्रोफ़ाइल रखती हैं, उसका टोकन सिस्टम कीचेन में। कनेक्शन जाँचें बताता है कि सर्वर उत्तर देता है या नहीं, उसमें कितने उपयोगकर्ता हैं, और क्या वह बदलावों के लिए टोकन स्वीकार करता है।&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The request log&lt;/h3&gt;&lt;p&gt;The log below the table lists every request with its answer; it can copy one as a curl command, with the token left out.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;अनुरोध लॉग&lt;/h3&gt;&lt;p&gt;तालिका के नीचे का लॉग हर अनुरोध को उसके उत्तर के साथ दिखाता है; यह किसी एक को curl कमांड के रूप में कॉपी कर सकता है, टोकन छोड़कर।&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1153,14 +1277,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>%1 अमान्य: %2</translation>
     </message>
     <message>
-        <source>Dry run: %1 of %2 rows can be imported; nothing was sent.</source>
-        <translation>ड्राई रन: %2 में से %1 पंक्तियाँ आयात की जा सकती हैं; कुछ नहीं भेजा गया।</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows are invalid and nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
-        <translation>%2 में से %1 पंक्तियाँ अमान्य हैं और कुछ नहीं भेजा गया; उन्हें ठीक करें, या बाकी %3 आयात करने के लिए --skip-invalid दें।</translation>
-    </message>
-    <message>
         <source>The file holds no valid row; nothing was sent.</source>
         <translation>फ़ाइल में कोई मान्य पंक्ति नहीं है; कुछ नहीं भेजा गया।</translation>
     </message>
@@ -1229,10 +1345,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>उपयोगकर्ता %1</translation>
     </message>
     <message>
-        <source>set %1 on %2 users</source>
-        <translation>%2 उपयोगकर्ताओं पर %1 सेट करें</translation>
-    </message>
-    <message>
         <source>Delete many users; journaled and resumable.</source>
         <translation>कई उपयोगकर्ता हटाएँ; जर्नल में दर्ज और फिर से शुरू करने योग्य।</translation>
     </message>
@@ -1241,16 +1353,8 @@ Journaled bulk jobs (resumable after a kill):
         <translation>users bulk-delete को कम से कम एक ID चाहिए</translation>
     </message>
     <message>
-        <source>delete %1 users</source>
-        <translation>%1 उपयोगकर्ता हटाएँ</translation>
-    </message>
-    <message>
         <source>The job could not be written to the journal, so nothing was sent: %1</source>
         <translation>जॉब जर्नल में लिखा नहीं जा सका, इसलिए कुछ नहीं भेजा गया: %1</translation>
-    </message>
-    <message>
-        <source>job %1: %2 of %3 items; if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
-        <translation>जॉब %1: %3 में से %2 आइटम; अगर यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</translation>
     </message>
     <message>
         <source>created %1 %2 (%3)</source>
@@ -1348,6 +1452,38 @@ Journaled bulk jobs (resumable after a kill):
         <source>Job %1 could not be taken over: %2</source>
         <translation>जॉब %1 को संभाला नहीं जा सका: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Dry run: %1 of %Ln row(s) can be imported; nothing was sent.</source>
+        <translation>
+            <numerusform>परीक्षण रन: %Ln पंक्ति में से %1 आयात की जा सकती है; कुछ नहीं भेजा गया।</numerusform>
+            <numerusform>परीक्षण रन: %Ln पंक्तियों में से %1 आयात की जा सकती हैं; कुछ नहीं भेजा गया।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the other %3.</source>
+        <translation>अमान्य पंक्तियाँ: %2 में से %1, इसलिए कुछ नहीं भेजा गया; उन्हें ठीक करें, या बाकी %3 आयात करने के लिए --skip-invalid दें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता पर %1 सेट करें</numerusform>
+            <numerusform>%n उपयोगकर्ताओं पर %1 सेट करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>job %1: %2 of %Ln item(s); if it is cut off, finish it with &apos;userdesk-cli jobs resume %1&apos;.</source>
+        <translation>
+            <numerusform>जॉब %1: %Ln आइटम का %2; यदि यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</numerusform>
+            <numerusform>जॉब %1: %Ln आइटमों का %2; यदि यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>
@@ -1444,6 +1580,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source> — loading…</source>
         <translation> — लोड हो रहा है…</translation>
     </message>
+    <message>
+        <source> — sorting…</source>
+        <translation> — क्रमबद्ध हो रहा है…</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::NetworkStatusWidget</name>
@@ -1511,10 +1651,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>पेज %1 खाली था, इसलिए सूची वहीं ख़त्म होती है।</translation>
     </message>
     <message>
-        <source>The server sent %1 items for page %2 where %3 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
-        <translation>सर्वर ने पेज %2 के लिए %1 आइटम भेजे, जबकि %3 माँगे गए थे: वह इस सूची को माँगे गए तरीके से पेजों में नहीं बाँटता, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
-    </message>
-    <message>
         <source>Page %1 repeated page %2 item for item: the server seems to ignore the page asked for, so no further page was requested.</source>
         <translation>पेज %1 ने पेज %2 को आइटम-दर-आइटम दोहराया: लगता है सर्वर माँगे गए पेज को अनदेखा करता है, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
     </message>
@@ -1522,9 +1658,19 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>Page %1 held only items already seen on earlier pages, so no further page was requested.</source>
         <translation>पेज %1 में केवल वही आइटम थे जो पिछले पेजों पर आ चुके थे, इसलिए आगे कोई पेज नहीं माँगा गया।</translation>
     </message>
-    <message>
-        <source>The list was cut after %1 pages, the most read in one go; the server says there is more.</source>
-        <translation>सूची %1 पेज के बाद काट दी गई, जो एक बार में पढ़े जाने वाले अधिकतम पेज हैं; सर्वर के अनुसार और भी हैं।</translation>
+    <message numerus="yes">
+        <source>The server sent %Ln item(s) for page %1 where %2 were asked for: it does not page this list the way it was asked to, so no further page was requested.</source>
+        <translation>
+            <numerusform>सर्वर ने पन्ना %1 के लिए %Ln आइटम भेजा जहाँ %2 माँगे गए थे: वह इस सूची को माँगे गए तरीके से पन्नों में नहीं बाँटता, इसलिए आगे कोई पन्ना नहीं माँगा गया।</numerusform>
+            <numerusform>सर्वर ने पन्ना %1 के लिए %Ln आइटम भेजे जहाँ %2 माँगे गए थे: वह इस सूची को माँगे गए तरीके से पन्नों में नहीं बाँटता, इसलिए आगे कोई पन्ना नहीं माँगा गया।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list was cut after %Ln page(s), the most read in one go; the server says there is more.</source>
+        <translation>
+            <numerusform>सूची %Ln पन्ने के बाद काटी गई, जो एक बार में पढ़ी जाने वाली अधिकतम संख्या है; सर्वर कहता है कि और भी है।</numerusform>
+            <numerusform>सूची %Ln पन्नों के बाद काटी गई, जो एक बार में पढ़ी जाने वाली अधिकतम संख्या है; सर्वर कहता है कि और भी है।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2421,16 +2567,22 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>टोकन का उपयोग हो रहा है</translation>
     </message>
     <message>
-        <source>Loaded %1 of %2 users</source>
-        <translation>%2 में से %1 उपयोगकर्ता लोड हुए</translation>
-    </message>
-    <message>
-        <source>Loaded %1 users</source>
-        <translation>%1 उपयोगकर्ता लोड हुए</translation>
-    </message>
-    <message>
         <source> — loading…</source>
         <translation> — लोड हो रहा है…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 of %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln में से %1 उपयोगकर्ता लोड हुए</numerusform>
+            <numerusform>%Ln में से %1 उपयोगकर्ता लोड हुए</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता लोड हुआ</numerusform>
+            <numerusform>%Ln उपयोगकर्ता लोड हुए</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2496,14 +2648,6 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>%1 से कनेक्ट हो रहा है…</translation>
     </message>
     <message>
-        <source>Connected: the server has %1 users.</source>
-        <translation>कनेक्ट हो गया: सर्वर पर %1 उपयोगकर्ता हैं।</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>विफल: %1</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>सहेजा जा रहा है…</translation>
     </message>
@@ -2550,6 +2694,49 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>कीबोर्ड शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Search by name or key…</source>
+        <translation>नाम या कुंजी से खोजें…</translation>
+    </message>
+    <message>
+        <source>Search the shortcuts</source>
+        <translation>शॉर्टकट खोजें</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>कीबोर्ड शॉर्टकट</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>क्रिया</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>कुंजियाँ</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;खोजें:</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Edit the selected user (in the table)</source>
+        <translation>चुने गए उपयोगकर्ता को संपादित करें (तालिका में)</translation>
+    </message>
+    <message>
+        <source>Clear every filter (in a filter field)</source>
+        <translation>सभी फ़िल्टर साफ़ करें (किसी फ़िल्टर फ़ील्ड में)</translation>
     </message>
 </context>
 <context>
@@ -2692,10 +2879,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>सिस्टम कीचेन बंद है।</translation>
     </message>
     <message>
-        <source>The system keychain did not answer within %1 seconds.</source>
-        <translation>सिस्टम कीचेन ने %1 सेकंड के भीतर जवाब नहीं दिया।</translation>
-    </message>
-    <message>
         <source>No system keychain is available: %1</source>
         <translation>कोई सिस्टम कीचेन उपलब्ध नहीं है: %1</translation>
     </message>
@@ -2734,6 +2917,13 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>File: %1</source>
         <translation>फ़ाइल: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>सिस्टम कीचेन ने %n सेकंड के भीतर उत्तर नहीं दिया।</numerusform>
+            <numerusform>सिस्टम कीचेन ने %n सेकंड के भीतर उत्तर नहीं दिया।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2864,10 +3054,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         </translation>
     </message>
     <message>
-        <source>Deleted %1 of %2 users.</source>
-        <translation>%2 में से %1 उपयोगकर्ता हटाए गए।</translation>
-    </message>
-    <message>
         <source>These were not deleted:</source>
         <translation>ये नहीं हटाए गए:</translation>
     </message>
@@ -2878,10 +3064,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Stopped before these were deleted:</source>
         <translation>इन्हें हटाने से पहले ही रोक दिया गया:</translation>
-    </message>
-    <message>
-        <source>Deleted %1 of %2 users; %3 could not be deleted.</source>
-        <translation>%2 में से %1 उपयोगकर्ता हटाए गए; %3 हटाए नहीं जा सके।</translation>
     </message>
     <message>
         <source>Some users were not deleted</source>
@@ -2931,6 +3113,20 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <source>Quit Without Deleting</source>
         <translation>हटाए बिना बंद करें</translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s).</source>
+        <translation>
+            <numerusform>%Ln में से %1 उपयोगकर्ता हटाया गया।</numerusform>
+            <numerusform>%Ln में से %1 उपयोगकर्ता हटाए गए।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
+        <translation>
+            <numerusform>%Ln में से %1 उपयोगकर्ता हटाया गया; %2 हटाए नहीं जा सके।</numerusform>
+            <numerusform>%Ln में से %1 उपयोगकर्ता हटाए गए; %2 हटाए नहीं जा सके।</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::UserDetailsWidget</name>
@@ -2945,6 +3141,13 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Comments on post %1</source>
         <translation>पोस्ट %1 पर टिप्पणियाँ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) selected</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता चुना गया</numerusform>
+            <numerusform>%Ln उपयोगकर्ता चुने गए</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3058,25 +3261,120 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <source>Could not export to %1: %2.</source>
         <translation>%1 में निर्यात नहीं हो सका: %2।</translation>
     </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>JSON के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>CSV के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <source>Which users should be exported?</source>
+        <translation>किन उपयोगकर्ताओं को निर्यात करना है?</translation>
+    </message>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) to %1; how many the server has is not known.</source>
+        <source>All %Ln Matching User(s)</source>
         <translation>
-            <numerusform>लोड हुआ %n उपयोगकर्ता %1 में निर्यात किया गया; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
-            <numerusform>लोड हुए %n उपयोगकर्ता %1 में निर्यात किए गए; सर्वर पर कितने हैं, यह पता नहीं है।</numerusform>
+            <numerusform>मेल खाता %Ln उपयोगकर्ता</numerusform>
+            <numerusform>सभी %Ln मेल खाते उपयोगकर्ता</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported all %n user(s) to %1.</source>
+        <source>All %Ln User(s)</source>
         <translation>
-            <numerusform>सभी %n उपयोगकर्ता %1 में निर्यात किया गया।</numerusform>
-            <numerusform>सभी %n उपयोगकर्ता %1 में निर्यात किए गए।</numerusform>
+            <numerusform>%Ln उपयोगकर्ता</numerusform>
+            <numerusform>सभी %Ln उपयोगकर्ता</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the %n loaded user(s) of %1 to %2; the others are not loaded yet.</source>
+        <source>Exporting all of them means loading %n more page(s) first, %1; the status bar shows the progress and can stop it.</source>
         <translation>
-            <numerusform>%1 में से लोड हुआ %n उपयोगकर्ता %2 में निर्यात किया गया; बाकी अभी लोड नहीं हुए हैं।</numerusform>
-            <numerusform>%1 में से लोड हुए %n उपयोगकर्ता %2 में निर्यात किए गए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+            <numerusform>सभी को निर्यात करने के लिए पहले %n और पन्ना लोड करना होगा, %1; स्टेटस बार प्रगति दिखाता है और इसे रोक सकता है।</numerusform>
+            <numerusform>सभी को निर्यात करने के लिए पहले %n और पन्ने लोड करने होंगे, %1; स्टेटस बार प्रगति दिखाता है और इसे रोक सकता है।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Loaded User(s)</source>
+        <translation>
+            <numerusform>लोड हुआ %Ln उपयोगकर्ता</numerusform>
+            <numerusform>लोड हुए %Ln उपयोगकर्ता</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln Selected User(s)</source>
+        <translation>
+            <numerusform>चुना गया %Ln उपयोगकर्ता</numerusform>
+            <numerusform>चुने गए %Ln उपयोगकर्ता</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server did not say how many users it has, so only the loaded ones can be exported.</source>
+        <translation>सर्वर ने नहीं बताया कि उसमें कितने उपयोगकर्ता हैं, इसलिए केवल लोड हुए ही निर्यात किए जा सकते हैं।</translation>
+    </message>
+    <message>
+        <source>The export to %1 was replaced by the export to %2; nothing was written to %1.</source>
+        <translation>%1 में निर्यात की जगह %2 में निर्यात ने ले ली; %1 में कुछ नहीं लिखा गया।</translation>
+    </message>
+    <message>
+        <source>Loading the rest of the users before exporting them to %1…</source>
+        <translation>%1 में निर्यात करने से पहले बाकी उपयोगकर्ता लोड हो रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The export to %1 stopped before every user was loaded (%2 of %3); nothing was written.</source>
+        <translation>%1 में निर्यात सभी उपयोगकर्ताओं के लोड होने से पहले रुक गया (%3 में से %2); कुछ नहीं लिखा गया।</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>एक अज्ञात संख्या</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln user(s) to %1; how many the server has is not known.</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता %1 में निर्यात किया गया; सर्वर में कितने हैं, यह ज्ञात नहीं है।</numerusform>
+            <numerusform>%Ln उपयोगकर्ता %1 में निर्यात किए गए; सर्वर में कितने हैं, यह ज्ञात नहीं है।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2.</source>
+        <translation>
+            <numerusform>%Ln मेल खाते उपयोगकर्ता (फ़िल्टर किया हुआ) में से %1 को %2 में निर्यात किया गया।</numerusform>
+            <numerusform>%Ln मेल खाते उपयोगकर्ताओं (फ़िल्टर किए हुए) में से %1 को %2 में निर्यात किया गया।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2.</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता में से %1 को %2 में निर्यात किया गया।</numerusform>
+            <numerusform>%Ln उपयोगकर्ताओं में से %1 को %2 में निर्यात किया गया।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the selected ones.</source>
+        <translation>
+            <numerusform>%Ln मेल खाते उपयोगकर्ता (फ़िल्टर किया हुआ) में से %1 को %2 में निर्यात किया गया: चुने गए।</numerusform>
+            <numerusform>%Ln मेल खाते उपयोगकर्ताओं (फ़िल्टर किए हुए) में से %1 को %2 में निर्यात किया गया: चुने गए।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the selected ones.</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता में से %1 को %2 में निर्यात किया गया: चुने गए।</numerusform>
+            <numerusform>%Ln उपयोगकर्ताओं में से %1 को %2 में निर्यात किया गया: चुने गए।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln matching user(s) (filtered) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%Ln मेल खाते उपयोगकर्ता (फ़िल्टर किया हुआ) में से %1 को %2 में निर्यात किया गया: लोड हुए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+            <numerusform>%Ln मेल खाते उपयोगकर्ताओं (फ़िल्टर किए हुए) में से %1 को %2 में निर्यात किया गया: लोड हुए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %Ln user(s) to %2: the loaded ones; the others are not loaded yet.</source>
+        <translation>
+            <numerusform>%Ln उपयोगकर्ता में से %1 को %2 में निर्यात किया गया: लोड हुए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
+            <numerusform>%Ln उपयोगकर्ताओं में से %1 को %2 में निर्यात किया गया: लोड हुए; बाकी अभी लोड नहीं हुए हैं।</numerusform>
         </translation>
     </message>
 </context>
@@ -3317,6 +3615,18 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Filter by email</source>
         <translation>ईमेल से फ़िल्टर करें</translation>
+    </message>
+    <message>
+        <source>Filter by ID</source>
+        <translation>ID से फ़िल्टर करें</translation>
+    </message>
+    <message>
+        <source>ID is…</source>
+        <translation>ID है…</translation>
+    </message>
+    <message>
+        <source>Show only the user with exactly this ID</source>
+        <translation>केवल ठीक इसी ID वाला उपयोगकर्ता दिखाएँ</translation>
     </message>
 </context>
 <context>

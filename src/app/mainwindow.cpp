@@ -2,6 +2,7 @@
 
 #include "aboutbox.h"
 #include "certificatedialog.h"
+#include "guidedialog.h"
 #include "networkstatuswidget.h"
 #include "profilecombobox.h"
 #include "profilestore.h"
@@ -12,6 +13,7 @@
 #include "sessionstatuswidget.h"
 #include "settingkey.h"
 #include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "sortscopeflow.h"
 #include "tokenstore.h"
 #include "ui_mainwindow.h"
@@ -70,22 +72,19 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     // The model owns the page requests; their failures are shown here, once.
     connect(m_model, &UserTableModel::pageLoadFailed, this,
         [this](ApiClient::RequestId id, const ApiError &error) {
-            showError(error.kind() == ApiError::Kind::Canceled
+            m_pageError = showError(error.kind() == ApiError::Kind::Canceled
                     ? tr("Loading the users was canceled.")
                     : tr("Could not load the users: %1").arg(error.userMessage()),
                 id, MessageBanner::Action::Retry);
-            m_pageErrorShown = true;
             if (error.kind() == ApiError::Kind::Tls)
                 handleTlsError(error);
         });
 
     // A later page of the same list that loads tells the error is over.
-    connect(m_client, &ApiClient::usersPageReceived, this, [this] {
-        if (m_pageErrorShown)
-            m_ui->errorBanner->dismiss();
-        m_pageErrorShown = false;
-    });
+    connect(m_client, &ApiClient::usersPageReceived, this,
+        [this] { m_ui->errorBanner->dismissShown(std::exchange(m_pageError, 0)); });
     connect(m_sortScope, &SortScopeFlow::statusChanged, this, &MainWindow::updateCounts);
+    connect(m_proxy, &UserSortFilterProxyModel::busyChanged, this, &MainWindow::updateCounts);
     connect(m_model, &UserTableModel::loadingAllChanged, m_network, &NetworkStatusWidget::showLoadingAll);
     connect(m_network, &NetworkStatusWidget::loadingAllStopRequested, m_sortScope,
         &SortScopeFlow::sortLoadedOnly);
@@ -153,13 +152,15 @@ void MainWindow::setUpActions()
     connect(m_ui->actionFind, &QAction::triggered, m_ui->filterBar, &UserFilterBar::focusName);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::openPreferences);
     auto *exporter = new UserExportFlow(
-        [this] { return m_model->users(); }, [this] { return m_model->totalCount(); }, this);
+        m_model, m_client, [this] { return m_ui->userTable->selectedUsers(); }, this);
     exporter->attach(m_ui->actionExportCsv, m_ui->actionExportJson);
-    connect(exporter, &UserExportFlow::exported, this,
+    connect(exporter, &UserExportFlow::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(exporter, &UserExportFlow::failed, this, [this](const QString &text) { showError(text); });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutBox::open(this); });
+    connect(m_ui->actionGuide, &QAction::triggered, this, [this] { GuideDialog::open(this); });
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, [this] { ShortcutsDialog::open(this); });
     m_ui->menuView->addAction(m_ui->logDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
 }
@@ -267,7 +268,7 @@ void MainWindow::applyProfile(const QString &name)
     m_session->open(*profile); // cancels what the last profile had in flight
     m_model->clear();
     m_sortScope->reset();
-    m_pageErrorShown = false;
+    m_pageError = 0;
     m_ui->errorBanner->dismiss(); // after the cancel: what it ended was the window's own doing
     m_profileCombo->select(name);
     setWindowTitle(tr("%1 — UserDesk").arg(name));
@@ -298,6 +299,8 @@ void MainWindow::updateCounts()
     QString text = m_sortScope->statusText();
     if (m_model->isLoading() && !m_model->isLoadingAll())
         text += tr(" — loading…");
+    if (m_proxy->isBusy())
+        text += tr(" — sorting…");
     m_sessionStatus->setCountsText(text);
     m_network->setLoadingAllProgress(m_model->loadedCount(), m_model->totalCount());
 }
@@ -307,12 +310,12 @@ void MainWindow::updateActions()
     const QList<User> users = m_ui->userTable->selectedUsers();
     m_ui->actionEdit->setEnabled(users.size() == 1);
     m_ui->actionDelete->setEnabled(!users.isEmpty() && !m_deletion->isBulkRunning());
-    m_ui->detailPane->showUser(users.size() == 1 ? users.constFirst() : User());
+    m_ui->detailPane->showSelection(users);
 }
 
-void MainWindow::showError(const QString &text, ApiClient::RequestId id, MessageBanner::Action action)
+quint64 MainWindow::showError(const QString &text, ApiClient::RequestId id, MessageBanner::Action action)
 {
-    m_ui->errorBanner->showError(text, m_ui->requestLog->hasRequest(id) ? id : 0, action);
+    return m_ui->errorBanner->showError(text, m_ui->requestLog->hasRequest(id) ? id : 0, action);
 }
 
 void MainWindow::showExchangeOfRequest(ApiClient::RequestId id)
@@ -389,11 +392,6 @@ SettingsDialog *MainWindow::openPreferences()
     });
     dialog->open();
     return dialog;
-}
-
-bool MainWindow::exportUsers(const QString &path, bool json, QString *why)
-{
-    return UserExportFlow::write(path, m_model->users(), json, why);
 }
 
 } // namespace UserDesk

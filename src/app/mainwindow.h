@@ -61,7 +61,6 @@ public:
     UserDialog *openEditUserDialog();
     SettingsDialog *openPreferences();
     void deleteSelectedUsers();
-    bool exportUsers(const QString &path, bool json, QString *why = nullptr);
     void showExchangeOfRequest(ApiClient::RequestId id);
     void saveWindowState();
 
@@ -79,7 +78,7 @@ private:
     void updateCounts();
     // The detail pane and the actions follow the selection, whatever changed it.
     // A sort the person chose (or restored): sorts what is loaded and decides whether to load the rest.
-    void showError(const QString &text, ApiClient::RequestId id = 0,
+    quint64 showError(const QString &text, ApiClient::RequestId id = 0,
         MessageBanner::Action action = MessageBanner::Action::None);
     void handleTlsError(const ApiError &error);
     UserDialog *openUserDialog(const std::optional<User> &user);
@@ -101,8 +100,9 @@ private:
     SortScopeFlow *m_sortScope = nullptr;
     // Whether the active sort's cover (all users, or the loaded ones only) has been settled for the rows
     // the table holds now; the person's choice to sort the loaded rows only.
-    // The banner shows a page that failed to load; the next page that loads takes it away.
-    bool m_pageErrorShown = false;
+    // The banner's message about a page that failed to load (0: none); the next page that loads takes it
+    // away, and only it.
+    quint64 m_pageError = 0;
 };
 
 } // namespace UserDesk

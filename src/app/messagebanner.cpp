@@ -28,8 +28,9 @@ MessageBanner::MessageBanner(QWidget *parent)
 
 MessageBanner::~MessageBanner() = default;
 
-void MessageBanner::showError(const QString &text, ApiClient::RequestId exchange, Action action)
+quint64 MessageBanner::showError(const QString &text, ApiClient::RequestId exchange, Action action)
 {
+    m_shown = ++m_lastShown;
     m_exchange = exchange;
     m_action = action;
     m_ui->errorLabel->setText(text);
@@ -38,6 +39,13 @@ void MessageBanner::showError(const QString &text, ApiClient::RequestId exchange
     m_ui->bannerPreferencesButton->setVisible(
         action == Action::Preferences || action == Action::TokenInPreferences);
     show();
+    return m_shown;
+}
+
+void MessageBanner::dismissShown(quint64 shown)
+{
+    if (shown != 0 && shown == m_shown)
+        dismiss();
 }
 
 QString MessageBanner::text() const
@@ -49,6 +57,7 @@ void MessageBanner::dismiss()
 {
     m_exchange = 0;
     m_action = Action::None;
+    m_shown = 0;
     hide();
 }
 

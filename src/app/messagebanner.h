@@ -22,10 +22,15 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
     ~MessageBanner() override;
 
-    // `exchange` is the request whose exchange the log can show (0: none).
-    void showError(const QString &text, ApiClient::RequestId exchange = 0, Action action = Action::None);
+    // `exchange` is the request whose exchange the log can show (0: none). Returns a number for this
+    // message, for dismissShown().
+    quint64 showError(const QString &text, ApiClient::RequestId exchange = 0, Action action = Action::None);
     QString text() const;
     Action action() const { return m_action; }
+
+    // Dismisses message `shown` (what showError returned) if the banner still shows it: an error that is
+    // over takes itself away, never a later, unrelated one.
+    void dismissShown(quint64 shown);
 
 public Q_SLOTS:
     void dismiss();
@@ -45,6 +50,8 @@ private:
     std::unique_ptr<Ui::MessageBanner> m_ui;
     ApiClient::RequestId m_exchange = 0;
     Action m_action = Action::None;
+    quint64 m_shown = 0; // the message on show (0: none)
+    quint64 m_lastShown = 0;
 };
 
 } // namespace UserDesk

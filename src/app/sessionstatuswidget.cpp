@@ -54,8 +54,9 @@ void SessionStatusWidget::setCounts(int loaded, qint64 total, bool loading)
 {
     const QLocale locale;
     QString text = total >= 0
-        ? tr("Loaded %1 of %2 users").arg(locale.toString(loaded), locale.toString(total))
-        : tr("Loaded %1 users").arg(locale.toString(loaded));
+        ? tr("Loaded %1 of %Ln user(s)", nullptr, static_cast<int>(std::min<qint64>(total, 1000000000)))
+              .arg(locale.toString(loaded))
+        : tr("Loaded %Ln user(s)", nullptr, loaded);
     if (loading)
         text += tr(" — loading…");
     m_loaded->setText(text);

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "certificatedialog.h"
+#include "connectioncheck.h"
 #include "palettecolors.h"
 #include "profilestore.h"
 #include "sessioncontroller.h"
@@ -309,26 +310,21 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
     m_ui->testConnectionButton->setEnabled(false);
     const QString profileName = profile.name();
 
-    connect(m_testClient.get(), &ApiClient::usersPageReceived, this,
-        [this](ApiClient::RequestId id, const UsersPage &page) {
-            if (id != m_testId)
-                return;
+    // Reachable, how many users, and whether the token may write (asked without writing anything).
+    auto *check = new ConnectionCheck(m_testClient.get(), m_testClient.get());
+    connect(
+        check, &ConnectionCheck::finished, this, [this, profileName](const ConnectionCheck::Result &result) {
             m_ui->testConnectionButton->setEnabled(true);
-            const QString count = page.info.total >= 0 ? QLocale().toString(page.info.total)
-                                                       : QString::number(page.users.size());
-            m_ui->testResult->setText(tr("Connected: the server has %1 users.").arg(count));
-            m_ui->testResult->setStyleSheet(
-                PaletteColors::textStyle(palette(), PaletteColors::Role::Success));
-        });
-    connect(m_testClient.get(), &ApiClient::requestFailed, this,
-        [this, profileName](ApiClient::RequestId id, const ApiError &error) {
-            if (id != m_testId)
+            m_ui->testResult->setText(result.sentence());
+            m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(),
+                !result.reachable || result.token == ConnectionCheck::Token::Rejected
+                    ? PaletteColors::Role::Error
+                    : (result.token == ConnectionCheck::Token::Accepted ? PaletteColors::Role::Success
+                                                                        : PaletteColors::Role::Warning)));
+            if (result.reachable)
                 return;
-            m_ui->testConnectionButton->setEnabled(true);
-            m_ui->testResult->setText(tr("Failed: %1").arg(error.userMessage()));
-            m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
             CertificateDialog::offerTrust(
-                error, profileName, this, [this, profileName](const QString &fingerprint) {
+                result.error, profileName, this, [this, profileName](const QString &fingerprint) {
                     const int index = indexOf(profileName);
                     if (index < 0)
                         return;
@@ -336,7 +332,7 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
                     testConnection();
                 });
         });
-    m_testId = m_testClient->listUsers(1, 1);
+    check->start();
 }
 
 void SettingsDialog::setSaving(bool saving)

@@ -14,7 +14,7 @@
 namespace UserDesk {
 
 namespace {
-// What one page request takes on a quick server, for the estimate of loading the rest.
+// What one page request takes before any was measured, for the estimate of loading the rest.
 constexpr int EstimatedRequestMs = 300;
 } // namespace
 
@@ -96,7 +96,8 @@ void SortScopeFlow::decide()
     m_decided = true;
     if (m_loadedOnly || m_model->isLoadingAll())
         return;
-    const qint64 ms = TableStatus::estimateMs(pages, m_client->rateLimit(), EstimatedRequestMs);
+    const qint64 ms = TableStatus::estimateMs(pages, m_client->rateLimit(),
+        TableStatus::measuredPageMs(*m_client->requestLog(), EstimatedRequestMs));
     if (TableStatus::isLong(pages, ms))
         ask(pages, ms);
     else

@@ -218,7 +218,7 @@ void UserDeletion::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkI
         Q_EMIT message(tr("Deleted %n user(s).", nullptr, deleted));
         return;
     }
-    QString text = tr("Deleted %1 of %2 users.").arg(deleted).arg(results.size());
+    QString text = tr("Deleted %1 of %Ln user(s).", nullptr, static_cast<int>(results.size())).arg(deleted);
     auto section = [&text](const QString &heading, const QStringList &lines) {
         if (!lines.isEmpty())
             text += QStringLiteral("\n\n") + heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
@@ -228,9 +228,9 @@ void UserDeletion::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkI
         gone);
     section(tr("Stopped before these were deleted:"), stopped);
     if (!failures.isEmpty()) {
-        Q_EMIT failed(tr("Deleted %1 of %2 users; %3 could not be deleted.")
+        Q_EMIT failed(tr("Deleted %1 of %Ln user(s); %2 could not be deleted.", nullptr,
+                          static_cast<int>(results.size()))
                           .arg(deleted)
-                          .arg(results.size())
                           .arg(failures.size()),
             0);
     }

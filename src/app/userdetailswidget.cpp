@@ -87,6 +87,13 @@ void UserDetailsWidget::showPost(const QJsonObject &post)
     m_comments->showParent(id);
 }
 
+void UserDetailsWidget::showSelection(const QList<User> &users)
+{
+    showUser(users.size() == 1 ? users.constFirst() : User());
+    if (users.size() > 1)
+        m_ui->detailTitle->setText(tr("%Ln user(s) selected", nullptr, static_cast<int>(users.size())));
+}
+
 void UserDetailsWidget::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -36,6 +36,8 @@ public:
     // Shows `user` (id 0: nobody). Another user's posts and todos are asked for anew; the same user
     // with changed fields keeps what was loaded.
     void showUser(const User &user);
+    // The selection: its user when there is one, else "No user selected" or "5 users selected".
+    void showSelection(const QList<User> &users);
     User shownUser() const { return m_user; }
     JsonHighlighter *jsonHighlighter() const { return m_highlighter; }
     RecordListPane *postsPane() const { return m_posts; }

@@ -15,13 +15,15 @@ UserFilterBar::UserFilterBar(QWidget *parent)
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &UserFilterBar::announce);
     auto restart = qOverload<>(&QTimer::start);
+    connect(m_ui->idFilter, &QLineEdit::textChanged, &m_debounce, restart);
     connect(m_ui->nameFilter, &QLineEdit::textChanged, &m_debounce, restart);
     connect(m_ui->emailFilter, &QLineEdit::textChanged, &m_debounce, restart);
     connect(m_ui->genderFilter, &QComboBox::currentIndexChanged, &m_debounce, restart);
     connect(m_ui->statusFilter, &QComboBox::currentIndexChanged, &m_debounce, restart);
     connect(m_ui->clearFiltersButton, &QToolButton::clicked, this, &UserFilterBar::clear);
-    for (QWidget *w : { static_cast<QWidget *>(m_ui->nameFilter), static_cast<QWidget *>(m_ui->emailFilter),
-             static_cast<QWidget *>(m_ui->genderFilter), static_cast<QWidget *>(m_ui->statusFilter) })
+    for (QWidget *w : { static_cast<QWidget *>(m_ui->idFilter), static_cast<QWidget *>(m_ui->nameFilter),
+             static_cast<QWidget *>(m_ui->emailFilter), static_cast<QWidget *>(m_ui->genderFilter),
+             static_cast<QWidget *>(m_ui->statusFilter) })
         w->installEventFilter(this);
 }
 
@@ -30,6 +32,7 @@ UserFilterBar::~UserFilterBar() = default;
 UserFilter UserFilterBar::filter() const
 {
     UserFilter filter;
+    filter.id = m_ui->idFilter->text().trimmed();
     filter.name = m_ui->nameFilter->text().trimmed();
     filter.email = m_ui->emailFilter->text().trimmed();
     static const QString genders[] = { QString(), QStringLiteral("female"), QStringLiteral("male") };
@@ -47,6 +50,7 @@ void UserFilterBar::focusName()
 
 void UserFilterBar::clear()
 {
+    m_ui->idFilter->clear();
     m_ui->nameFilter->clear();
     m_ui->emailFilter->clear();
     m_ui->genderFilter->setCurrentIndex(0);

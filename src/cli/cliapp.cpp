@@ -617,7 +617,8 @@ int CliApp::list(const QStringList &arguments)
         { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
         { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
             tr("n") },
-        { QStringLiteral("filter"), tr("Server-side filter: name=, email=, gender=, status= (repeatable)."),
+        { QStringLiteral("filter"),
+            tr("Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable)."),
             tr("key=value") },
         { QStringLiteral("max-pages"),
             tr("With --all, read at most this many pages (default %1).").arg(PagingGuard::DefaultMaxPages),
@@ -628,7 +629,7 @@ int CliApp::list(const QStringList &arguments)
     for (const QString &term : p.values(QStringLiteral("filter"))) {
         const qsizetype eq = term.indexOf(QLatin1Char('='));
         if (eq <= 0 || !filter.set(term.left(eq), term.mid(eq + 1)))
-            return usage(tr("bad filter \"%1\": use name=, email=, gender= or status=").arg(term));
+            return usage(tr("bad filter \"%1\": use id=, name=, email=, gender= or status=").arg(term));
     }
     const bool all = p.isSet(QStringLiteral("all"));
     const int perPage = p.isSet(QStringLiteral("per-page")) ? p.value(QStringLiteral("per-page")).toInt()

@@ -162,16 +162,16 @@ int JobsCommands::importUsers(const QStringList &arguments)
     }
     const int valid = int(parsed.rows.size()) - invalid;
     if (dryRun) {
-        m_err << tr("Dry run: %1 of %2 rows can be imported; nothing was sent.")
+        m_err << tr("Dry run: %1 of %Ln row(s) can be imported; nothing was sent.", nullptr,
+            static_cast<int>(parsed.rows.size()))
                      .arg(valid)
-                     .arg(parsed.rows.size())
               << Qt::endl;
         return invalid ? CliApp::ValidationFailure : CliApp::Ok;
     }
     if (invalid && !p.isSet(QStringLiteral("skip-invalid")))
         return failure(
-            tr("%1 of %2 rows are invalid and nothing was sent; fix them, or pass --skip-invalid to "
-               "import the other %3.")
+            tr("Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the "
+               "other %3.")
                 .arg(invalid)
                 .arg(parsed.rows.size())
                 .arg(valid),
@@ -237,9 +237,8 @@ int JobsCommands::bulkUpdate(const QStringList &arguments)
         items.append(item);
     }
     return startJob(QStringLiteral("bulk-update"),
-        tr("set %1 on %2 users")
-            .arg(QString::fromUtf8(QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact)))
-            .arg(ids.size()),
+        tr("set %1 on %n user(s)", nullptr, static_cast<int>(ids.size()))
+            .arg(QString::fromUtf8(QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact))),
         items);
 }
 
@@ -266,7 +265,8 @@ int JobsCommands::bulkDelete(const QStringList &arguments)
         item.source = tr("user %1").arg(id);
         items.append(item);
     }
-    return startJob(QStringLiteral("bulk-delete"), tr("delete %1 users").arg(ids.size()), items);
+    return startJob(
+        QStringLiteral("bulk-delete"), tr("delete %n user(s)", nullptr, static_cast<int>(ids.size())), items);
 }
 
 int JobsCommands::startJob(const QString &kind, const QString &description, const QList<JobItem> &items)
@@ -278,10 +278,10 @@ int JobsCommands::startJob(const QString &kind, const QString &description, cons
         return failure(tr("The job could not be written to the journal, so nothing was sent: %1")
                            .arg(m_journal.lastError()),
             CliApp::Failure);
-    m_err << tr("job %1: %2 of %3 items; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.")
+    m_err << tr("job %1: %2 of %Ln item(s); if it is cut off, finish it with 'userdesk-cli jobs resume %1'.",
+        nullptr, static_cast<int>(items.size()))
                  .arg(id)
                  .arg(kind)
-                 .arg(items.size())
           << Qt::endl;
     return run(id);
 }

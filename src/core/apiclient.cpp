@@ -376,6 +376,16 @@ ApiClient::RequestId ApiClient::getUser(qint64 id)
     return enqueue(std::move(call));
 }
 
+ApiClient::RequestId ApiClient::checkWriteAccess()
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::CheckWriteAccess;
+    call->method = "POST";
+    call->body = "{}";
+    call->url = endpoint(QStringLiteral("/users"));
+    return enqueue(std::move(call));
+}
+
 ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
 {
     auto call = std::make_unique<Call>();
@@ -930,6 +940,13 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         return;
     }
 
+    if (call.op == Operation::CheckWriteAccess) {
+        // Whatever the body says: the empty object was taken.
+        const int status = reply.httpStatus();
+        finishSucceeded(call, [=] { Q_EMIT writeAccessChecked(id, status, QString()); });
+        return;
+    }
+
     QString why;
     const auto doc = reply.readJson(m_maxJsonDepth, &why);
     auto bad = [&](const QString &text) {
@@ -1023,6 +1040,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         return;
     case Operation::DeleteUser:
     case Operation::DeleteRecord:
+    case Operation::CheckWriteAccess:
         break;
     }
 }
@@ -1041,6 +1059,18 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
     const RequestId id = call.id;
 
+    if (call.op == Operation::CheckWriteAccess) {
+        // An answer about the token ends the check; anything else fails it. Never sent again: one copy
+        // of the question is all it takes, and a server that did make a record of it must not get two.
+        const int status = error.httpStatus();
+        if (status == 401 || status == 403 || status == 422) {
+            const QString text = error.message();
+            finishSucceeded(call, [=] { Q_EMIT writeAccessChecked(id, status, text); });
+        } else {
+            finishFailed(call, error);
+        }
+        return;
+    }
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
         if (error.kind() == ApiError::Kind::NotFound && isDelete(call.op)) {

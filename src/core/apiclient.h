@@ -91,6 +91,12 @@ public:
     // Asks the server one list question every known dialect answers in its own way; ends in
     // dialectDetected (the dialect is not applied: the caller decides) or requestFailed.
     RequestId detectDialect();
+    // Whether the token may write, asked without writing: a POST of an empty object to /users, sent once
+    // (never retried, no look-ups). GoRest answers 422 (the fields are missing) to a token that may write and
+    // 401 to one that may not, and creates nothing. Only for GoRest: a server that makes a record of
+    // anything (json-server) would create one. Ends in writeAccessChecked with the HTTP status (2xx, 401,
+    // 403 or 422) or requestFailed.
+    RequestId checkWriteAccess();
     RequestId getUser(qint64 id);
     RequestId createUser(const UserDraft &draft);
     RequestId updateUser(qint64 id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
@@ -148,6 +154,9 @@ Q_SIGNALS:
         UserDesk::ApiClient::RequestId id, const QString &resource, const UserDesk::ResourceId &recordId);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
     void dialectDetected(UserDesk::ApiClient::RequestId id, const UserDesk::Dialect &dialect);
+    // The answer to checkWriteAccess(): 422, the token may write; 401 or 403, it may not (`message` is the
+    // server's reason); 2xx, the server took the empty object and may have created a record of it.
+    void writeAccessChecked(UserDesk::ApiClient::RequestId id, int httpStatus, const QString &message);
 
     // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
     void retryScheduled(
@@ -174,7 +183,8 @@ private:
         GetRecord,
         CreateRecord,
         UpdateRecord,
-        DeleteRecord
+        DeleteRecord,
+        CheckWriteAccess
     };
     struct Call;
     struct Bulk;

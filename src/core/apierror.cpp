@@ -25,6 +25,15 @@ QString serverMessage(const QByteArray &body)
         return {};
     return doc.object().value(QLatin1String("message")).toString().left(300);
 }
+
+// A server's own words as a sentence: "Invalid token" ends with a full stop before anything follows it.
+QString asSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || QStringLiteral(".!?…").contains(trimmed.back()))
+        return trimmed;
+    return trimmed + QLatin1Char('.');
+}
 } // namespace
 
 ApiError::ApiError(Kind kind, QString message, int httpStatus)
@@ -171,11 +180,11 @@ QString ApiError::userMessage() const
             : tr("The server refused the data: %1.").arg(parts.join(QStringLiteral("; ")));
     }
     case Kind::Unauthorized:
-        return tr("%1 Check the token of this profile.").arg(m_message);
+        return tr("%1 Check the token of this profile.").arg(asSentence(m_message));
     case Kind::Tls:
-        return tr("The secure connection failed: %1").arg(m_message);
+        return tr("The secure connection failed: %1").arg(asSentence(m_message));
     default:
-        return m_message;
+        return asSentence(m_message);
     }
 }
 

@@ -57,7 +57,7 @@ void DeferredDelete::sendNow()
         items.append(item);
     }
     m_jobId = m_journal->createJob(QStringLiteral("bulk-delete"), m_client->baseUrl().toString(),
-        tr("delete %1 users").arg(m_ids.size()), items);
+        tr("delete %n user(s)", nullptr, static_cast<int>(m_ids.size())), items);
     if (m_jobId == 0) {
         m_state = State::Finished;
         Q_EMIT finished(false,

@@ -93,7 +93,8 @@ void Dialect::addFilter(QUrlQuery &query, const UserFilter &filter) const
         filter.addTo(query);
         return;
     case Kind::JsonServer017:
-        // Substrings, as GoRest matches them; gender and status are exact there too.
+        // Substrings, as GoRest matches them; id, gender and status are exact there too.
+        addTerm(query, QStringLiteral("id"), filter.id);
         addTerm(query, QStringLiteral("name_like"), literalPattern(filter.name));
         addTerm(query, QStringLiteral("email_like"), literalPattern(filter.email));
         addTerm(query, QStringLiteral("gender"), filter.gender);

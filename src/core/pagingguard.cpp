@@ -5,9 +5,9 @@
 namespace UserDesk {
 
 namespace {
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("UserDesk::PagingGuard", text);
+    return QCoreApplication::translate("UserDesk::PagingGuard", text, disambiguation, n);
 }
 } // namespace
 
@@ -65,9 +65,9 @@ PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64>
 
     if (ids.size() > perPage) {
         return stopWith(Stop::OversizedPage,
-            tr("The server sent %1 items for page %2 where %3 were asked for: it does not page this list "
-               "the way it was asked to, so no further page was requested.")
-                .arg(ids.size())
+            tr("The server sent %Ln item(s) for page %1 where %2 were asked for: it does not page this list "
+               "the way it was asked to, so no further page was requested.",
+                nullptr, static_cast<int>(ids.size()))
                 .arg(page)
                 .arg(perPage));
     }
@@ -85,8 +85,8 @@ PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64>
     }
     if (moreExpected && m_pages >= m_maxPages) {
         return stopWith(Stop::PageCap,
-            tr("The list was cut after %1 pages, the most read in one go; the server says there is more.")
-                .arg(m_pages));
+            tr("The list was cut after %Ln page(s), the most read in one go; the server says there is more.",
+                nullptr, m_pages));
     }
     return Stop::None;
 }

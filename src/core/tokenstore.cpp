@@ -337,8 +337,8 @@ void TokenStore::startKeychainJob(
         result.profile = profile;
         result.backend = Backend::Keychain;
         result.keychainUnavailable = true;
-        result.error
-            = tr("The system keychain did not answer within %1 seconds.").arg(m_keychainTimeoutMs / 1000);
+        result.error = tr(
+            "The system keychain did not answer within %n second(s).", nullptr, m_keychainTimeoutMs / 1000);
         deliver(pending->context, pending->done, result);
     });
     timer->start(m_keychainTimeoutMs);

@@ -4,7 +4,8 @@ namespace UserDesk {
 
 bool UserFilter::matches(const User &user) const
 {
-    return (name.isEmpty() || user.name.contains(name, Qt::CaseInsensitive))
+    return (id.isEmpty() || ResourceId(user.id).toString() == id.trimmed())
+        && (name.isEmpty() || user.name.contains(name, Qt::CaseInsensitive))
         && (email.isEmpty() || user.email.contains(email, Qt::CaseInsensitive))
         && (gender.isEmpty() || user.gender.compare(gender, Qt::CaseInsensitive) == 0)
         && (status.isEmpty() || user.status.compare(status, Qt::CaseInsensitive) == 0);
@@ -16,6 +17,7 @@ void UserFilter::addTo(QUrlQuery &query) const
         if (!value.trimmed().isEmpty())
             query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value.trimmed())));
     };
+    add(QStringLiteral("id"), id);
     add(QStringLiteral("name"), name);
     add(QStringLiteral("email"), email);
     add(QStringLiteral("gender"), gender);
@@ -24,7 +26,9 @@ void UserFilter::addTo(QUrlQuery &query) const
 
 bool UserFilter::set(const QString &key, const QString &value)
 {
-    if (key == QLatin1String("name"))
+    if (key == QLatin1String("id"))
+        id = value;
+    else if (key == QLatin1String("name"))
         name = value;
     else if (key == QLatin1String("email"))
         email = value;

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include "resourceid.h"
 #include "user.h"
 
 namespace UserDesk {
@@ -10,12 +11,16 @@ namespace UserDesk {
 // Server-side filters for the users list; empty fields are not sent.
 struct UserFilter
 {
+    QString id; // exactly this id (GoRest's id=N); as typed, so a server with string ids gets it as is
     QString name; // case-insensitive substring on the server
     QString email; // case-insensitive substring on the server
     QString gender;
     QString status;
 
-    bool isEmpty() const { return name.isEmpty() && email.isEmpty() && gender.isEmpty() && status.isEmpty(); }
+    bool isEmpty() const
+    {
+        return id.isEmpty() && name.isEmpty() && email.isEmpty() && gender.isEmpty() && status.isEmpty();
+    }
     void addTo(QUrlQuery &query) const;
     // Parses "name=kumar" style terms as the CLI takes them; false for an unknown key.
     bool set(const QString &key, const QString &value);
@@ -24,7 +29,7 @@ struct UserFilter
 
     bool operator==(const UserFilter &o) const
     {
-        return name == o.name && email == o.email && gender == o.gender && status == o.status;
+        return id == o.id && name == o.name && email == o.email && gender == o.gender && status == o.status;
     }
     bool operator!=(const UserFilter &o) const { return !(*this == o); }
 };

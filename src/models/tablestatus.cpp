@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -59,6 +60,25 @@ qint64 TableStatus::estimateMs(int pages, const RateLimitInfo &rate, int request
         ms = std::max(ms, windows * windowMs);
     }
     return ms;
+}
+
+int TableStatus::measuredPageMs(const RequestLog &log, int fallbackMs)
+{
+    constexpr int Pages = 5;
+    qint64 sum = 0;
+    int pages = 0;
+    for (int i = log.size() - 1; i >= 0 && pages < Pages; --i) {
+        const HttpExchange &exchange = log.at(i);
+        const QUrlQuery query(exchange.url);
+        const bool listPage = exchange.method == "GET"
+            && exchange.url.path().endsWith(QLatin1String("/users"))
+            && (query.hasQueryItem(QStringLiteral("page")) || query.hasQueryItem(QStringLiteral("_page")));
+        if (!listPage || !exchange.finished || exchange.httpStatus != 200 || exchange.elapsedMs < 0)
+            continue;
+        sum += exchange.elapsedMs;
+        ++pages;
+    }
+    return pages ? static_cast<int>(std::max<qint64>(1, sum / pages)) : fallbackMs;
 }
 
 QString TableStatus::duration(qint64 ms)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ratelimit.h"
+#include "requestlog.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -23,6 +24,9 @@ public:
     // A rough time to load `pages` more pages one at a time, each taking `requestMs`, within the server's
     // rate limit as last seen (a window of `limit` requests per `resetSeconds`, 60 s when unknown).
     static qint64 estimateMs(int pages, const RateLimitInfo &rate, int requestMs);
+    // What a page of the users list took lately, as the request log measured it (the mean of the last few
+    // pages that arrived), or `fallbackMs` before any did.
+    static int measuredPageMs(const RequestLog &log, int fallbackMs);
     // Whether loading that much deserves a question first: over 100 pages or over a minute.
     static bool isLong(int pages, qint64 estimateMs) { return pages > 100 || estimateMs > 60000; }
     // "about 40 seconds", "about 3 minutes", "about 2 hours".

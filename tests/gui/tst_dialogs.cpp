@@ -8,6 +8,7 @@
 #include "sandboxhost.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
+#include "translations.h"
 #include "usertablemodel.h"
 
 #include <QAction>
@@ -99,6 +100,7 @@ class TestDialogs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -131,6 +133,12 @@ private:
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<MainWindow> m_window;
 };
+
+// English needs its catalogue for the plural forms ("1 user", "7 users"), as the application loads it.
+void TestDialogs::initTestCase()
+{
+    UserDesk::Translations::install(QCoreApplication::instance(), QStringLiteral("en"));
+}
 
 void TestDialogs::init()
 {
@@ -305,6 +313,8 @@ void TestDialogs::testConnectionSaysWhatHappened()
     addProfile(
         QStringLiteral("Closed"), QUrl(QStringLiteral("http://127.0.0.1:%1/public/v2").arg(closedPort)));
     addProfile(QStringLiteral("Strict"), unauthorized.baseUrl());
+    addProfile(QStringLiteral("Wrong token"), fixture.baseUrl(), QStringLiteral("not-the-token"));
+    addProfile(QStringLiteral("No token"), fixture.baseUrl());
     const QByteArray before = settingsBytes(*m_store);
 
     QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
@@ -326,13 +336,26 @@ void TestDialogs::testConnectionSaysWhatHappened()
         return result->text();
     };
 
-    QCOMPARE(test(ProfileStore::defaultProfileName()), QStringLiteral("Connected: the server has 60 users."));
+    // Issue 12, finding 3: the token is checked too (a create GoRest refuses for its fields or its token),
+    // and nothing is created.
+    QCOMPARE(test(ProfileStore::defaultProfileName()),
+        QStringLiteral("Connected: the server has 60 users, and it accepts the token for changes."));
     // The sandbox profile shows where the sandbox really listens, not the URL it was created with.
     QCOMPARE(settings->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->text(),
         m_window->sandbox()->baseUrl().toString());
-    QCOMPARE(test(QStringLiteral("Fixture")), QStringLiteral("Connected: the server has 7 users."));
+    QCOMPARE(test(QStringLiteral("Fixture")),
+        QStringLiteral("Connected: the server has 7 users, and it accepts the token for changes."));
+    QCOMPARE(test(QStringLiteral("Wrong token")),
+        QStringLiteral(
+            "Connected: the server has 7 users, but it refuses the token, so changes will fail. The "
+            "server refused the token (HTTP 401: Invalid token). Check the token of this profile."));
+    const QString none = test(QStringLiteral("No token"));
+    QVERIFY2(none.startsWith(QLatin1String("Connected: the server has 7 users. No token is set:")),
+        qPrintable(none));
+    QCOMPARE(fixture.stats().writesApplied, quint64(0));
+    QCOMPARE(m_window->sandbox()->stats().writesApplied, quint64(0));
     const QString refused = test(QStringLiteral("Closed"));
-    QVERIFY2(refused.startsWith(QLatin1String("Failed: "))
+    QVERIFY2(refused.startsWith(QLatin1String("Could not connect: "))
             && refused.contains(QLatin1String("refused"), Qt::CaseInsensitive),
         qPrintable(refused));
 
@@ -341,8 +364,8 @@ void TestDialogs::testConnectionSaysWhatHappened()
     auto *token = settings->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
     QTest::keyClicks(token, QStringLiteral("typed-but-wrong"));
     const QString denied = test(QStringLiteral("Strict"));
-    QVERIFY2(
-        denied.startsWith(QLatin1String("Failed: ")) && denied.contains(QLatin1String("Check the token")),
+    QVERIFY2(denied.startsWith(QLatin1String("The server answered but did not list its users: Invalid token. "
+                                             "Check the token")),
         qPrintable(denied));
     QCOMPARE(unauthorized.requests().size(), 1); // a 401 is not retried
     QCOMPARE(
@@ -395,6 +418,12 @@ void TestDialogs::exportWritesExactlyTheLoadedUsers()
     auto exportThrough = [&](const char *action, const QString &fileName) -> QByteArray {
         const QString path = m_dir->filePath(fileName);
         m_window->findChild<QAction *>(QLatin1String(action))->trigger();
+        // Of all, the loaded and (none here) the selected users: the loaded ones.
+        auto *scope = waitForChild<QMessageBox>(m_window.get(), QStringLiteral("exportScopeQuestion"));
+        if (!scope)
+            return {};
+        QTest::mouseClick(
+            scope->findChild<QPushButton *>(QStringLiteral("exportLoadedButton")), Qt::LeftButton);
         auto *dialog = waitForChild<QFileDialog>(m_window.get(), QStringLiteral("exportDialog"));
         if (!dialog)
             return {};

@@ -2,21 +2,32 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "profilestore.h"
+#include "requestlog.h"
+#include "tablestatus.h"
 #include "tokenstore.h"
 #include "translations.h"
 #include "usersortfilterproxymodel.h"
 #include "usertablemodel.h"
 
+#include "guidedialog.h"
+#include "shortcutsdialog.h"
+#include "userexportflow.h"
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <algorithm>
 
@@ -44,6 +55,11 @@ private Q_SLOTS:
     void detailPaneShowsTheSelection();
     void refreshKeepsTheRowsUntilPageOneArrives();
     void statusSaysAFilterIsOnAndEscapeClearsIt();
+    void exportAllWritesEveryUserOfTheServer();
+    void idFilterShowsExactlyThatUser();
+    void statusSaysWhileTheWorkerSorts();
+    void aPageThatLoadsTakesAwayOnlyItsOwnError();
+    void helpListsEveryShortcutAndTheGuide();
 
 private:
     void startWindow(int seedUsers);
@@ -70,6 +86,35 @@ private:
         return rows.size() == 1
             ? QString::number(rows.constFirst().data(UserTableModel::UserIdRole).toLongLong())
             : QString();
+    }
+    // Answers the export's question with `button`, then its file dialog with `path`; false when either
+    // did not show.
+    bool exportThrough(const char *actionName, const char *button, const QString &path)
+    {
+        action(actionName)->trigger();
+        QMessageBox *box = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (box = m_window->findChild<QMessageBox *>(QStringLiteral("exportScopeQuestion")))
+                    && box->isVisible(),
+                Timeout);
+        }();
+        auto *choice = box ? box->findChild<QPushButton *>(QLatin1String(button)) : nullptr;
+        if (!choice)
+            return false;
+        QTest::mouseClick(choice, Qt::LeftButton);
+        QFileDialog *dialog = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (dialog = m_window->findChild<QFileDialog *>(QStringLiteral("exportDialog")))
+                    && dialog->isVisible(),
+                Timeout);
+        }();
+        if (!dialog)
+            return false;
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected, QDialog's is not
+        return true;
     }
     void clickHeader(int section)
     {
@@ -287,9 +332,10 @@ void TestTableTruth::detailPaneShowsTheSelection()
     QCOMPARE(detailId(), selectedId());
     QVERIFY(!detailId().isEmpty());
 
-    // Two selected: no single user's details.
+    // Two selected: no single user's details, and the pane says how many are selected (issue 12, finding 6).
     selectRows({ 0, 1 });
     QVERIFY(detailId().isEmpty());
+    QCOMPARE(title->text(), QStringLiteral("2 users selected"));
 
     // Deleting the selected user leaves nothing selected, and the pane says so.
     selectRows({ 4 });
@@ -357,6 +403,194 @@ void TestTableTruth::statusSaysAFilterIsOnAndEscapeClearsIt()
     waitForRows(20);
     QTRY_COMPARE_WITH_TIMEOUT(countsText(),
         QStringLiteral("Loaded %1 of 60 users").arg(m_window->userModel()->loadedCount()), Timeout);
+}
+
+// Finding 2: "Exported 35 user(s)" while the server had 2,995. Export offers all matching users (loading the
+// rest first), the loaded ones or the selected ones, and says how many of how many it wrote.
+void TestTableTruth::exportAllWritesEveryUserOfTheServer()
+{
+    constexpr int Seed = 300;
+    startWindow(Seed);
+    waitForRows(20);
+    UserTableModel *model = m_window->userModel();
+    model->fetchMore(QModelIndex());
+    waitForRows(40);
+    QCOMPARE(model->loadedCount(), 40);
+    // The estimate of loading the rest uses what the pages took (finding 6), not a fixed figure.
+    QCOMPARE(TableStatus::measuredPageMs(RequestLog(), -7), -7);
+    const int measured = TableStatus::measuredPageMs(*m_window->client()->requestLog(), -7);
+    QVERIFY(measured >= 1);
+
+    const QString allPath = m_dir->filePath(QStringLiteral("all.json"));
+    QVERIFY(exportThrough("actionExportJson", "exportAllButton", allPath));
+    QFile all(allPath);
+    QTRY_VERIFY_WITH_TIMEOUT(all.exists(), Timeout);
+    QVERIFY(all.open(QIODevice::ReadOnly));
+    const QJsonArray users = QJsonDocument::fromJson(all.readAll()).array();
+    QCOMPARE(users.size(), Seed);
+    QSet<qint64> ids;
+    for (const QJsonValue &user : users)
+        ids.insert(user.toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(ids.size(), Seed);
+    QCOMPARE(model->loadedCount(), Seed);
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Exported 300 of 300 users to %1.").arg(allPath));
+
+    // The selected ones: three of them, and the message says which part of how many that was.
+    m_window->switchToProfile(m_window->currentProfileName());
+    waitForRows(20);
+    selectRows({ 0, 1, 2 });
+    const QString selectedPath = m_dir->filePath(QStringLiteral("selected.csv"));
+    QVERIFY(exportThrough("actionExportCsv", "exportSelectedButton", selectedPath));
+    QFile selected(selectedPath);
+    QTRY_VERIFY_WITH_TIMEOUT(selected.exists(), Timeout);
+    QVERIFY(selected.open(QIODevice::ReadOnly));
+    QCOMPARE(selected.readAll().count('\n'), 4); // the header and three users
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Exported 3 of 300 users to %1: the selected ones.").arg(selectedPath));
+}
+
+// Finding 7, the id: an exact id filter, asked of the server (GoRest's id=N), cleared with the others.
+void TestTableTruth::idFilterShowsExactlyThatUser()
+{
+    startWindow(60);
+    waitForRows(20);
+    UserTableModel *model = m_window->userModel();
+    const qint64 wanted = idAtRow(7);
+    auto *id = m_window->findChild<QLineEdit *>(QStringLiteral("idFilter"));
+    QVERIFY(id);
+    QVERIFY(!id->accessibleName().isEmpty());
+    id->setFocus();
+    QTest::keyClicks(id, QString::number(wanted));
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().id, QString::number(wanted), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == 1, Timeout);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(idAtRow(0), wanted);
+    QTRY_COMPARE_WITH_TIMEOUT(countsText(), QStringLiteral("All 1 matching user loaded (filtered)"), Timeout);
+
+    // An id that only starts like another one matches nothing: the filter is exact.
+    id->setText(QString::number(wanted).left(1));
+    QTRY_VERIFY_WITH_TIMEOUT(model->filter().id.size() == 1 && !model->isLoading(), Timeout);
+    QVERIFY(model->totalCount() <= 1);
+
+    // Escape clears it with the others.
+    auto *name = m_window->findChild<QLineEdit *>(QStringLiteral("nameFilter"));
+    QTest::keyClicks(name, QStringLiteral("a"));
+    QTest::keyClick(id, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(model->filter().isEmpty(), Timeout);
+    QVERIFY(id->text().isEmpty());
+    QVERIFY(name->text().isEmpty());
+    waitForRows(20);
+    QCOMPARE(model->totalCount(), 60);
+}
+
+// Finding 6: while the worker sorts, the status bar says so.
+void TestTableTruth::statusSaysWhileTheWorkerSorts()
+{
+    startWindow(90);
+    waitForRows(20);
+    // Sorts of more than 10 rows go to the worker (20,000 in the application).
+    m_window->userProxy()->setSynchronousLimit(10);
+    QStringList whileBusy;
+    connect(m_window->userProxy(), &UserSortFilterProxyModel::busyChanged, this, [&](bool busy) {
+        if (busy)
+            whileBusy.append(countsText());
+    });
+    clickHeader(UserTableModel::NameColumn);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->userModel()->isComplete() && !m_window->userProxy()->isBusy(), Timeout);
+    QVERIFY(!whileBusy.isEmpty());
+    for (const QString &text : std::as_const(whileBusy))
+        QVERIFY2(text.endsWith(QStringLiteral(" — sorting…")), qPrintable(text));
+    QTRY_VERIFY_WITH_TIMEOUT(!countsText().contains(QStringLiteral("sorting")), Timeout);
+}
+
+// Finding 6: a page error the person dismissed must not, once pages load again, take away a later error
+// about something else.
+void TestTableTruth::aPageThatLoadsTakesAwayOnlyItsOwnError()
+{
+    startWindow(60);
+    waitForRows(20);
+    auto *banner = m_window->findChild<MessageBanner *>(QStringLiteral("errorBanner"));
+    const QUrl good = m_window->client()->baseUrl();
+    QUrl bad = good;
+    bad.setPath(QStringLiteral("/nowhere"));
+    m_window->client()->setBaseUrl(bad);
+    action("actionRefresh")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    QVERIFY(banner->text().startsWith(QStringLiteral("Could not load the users")));
+    banner->dismiss(); // the person closed it
+
+    // Another error: an export to a folder that does not exist.
+    auto *exporter = m_window->findChild<UserExportFlow *>();
+    QVERIFY(exporter);
+    exporter->exportTo(
+        UserExportFlow::Scope::Loaded, m_dir->filePath(QStringLiteral("missing/users.csv")), false);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    const QString exportError = banner->text();
+    QVERIFY2(exportError.startsWith(QStringLiteral("Could not export")), qPrintable(exportError));
+
+    m_window->client()->setBaseUrl(good);
+    action("actionRefresh")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->userModel()->isStale() && !m_window->userModel()->isLoading(), Timeout);
+    QCoreApplication::processEvents();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), exportError);
+}
+
+// Finding 4 of the issue's list: Help > Keyboard Shortcuts lists every shortcut of the window's actions,
+// searchable; Help > UserDesk Guide shows the guide. Both have accessible names.
+void TestTableTruth::helpListsEveryShortcutAndTheGuide()
+{
+    startWindow(30);
+    action("actionShortcuts")->trigger();
+    ShortcutsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<ShortcutsDialog *>(QStringLiteral("shortcutsDialog")))
+            && dialog->isVisible(),
+        Timeout);
+    auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("shortcutList"));
+    auto *search = dialog->findChild<QLineEdit *>(QStringLiteral("shortcutSearch"));
+    QVERIFY(list && search);
+    QVERIFY(!list->accessibleName().isEmpty() && !search->accessibleName().isEmpty());
+    QStringList listed;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        listed.append(list->topLevelItem(i)->text(1));
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    int withKeys = 0;
+    for (const QAction *a : actions) {
+        if (a->shortcuts().isEmpty() || a->text().isEmpty())
+            continue;
+        ++withKeys;
+        const QString keys = a->shortcuts().constFirst().toString(QKeySequence::NativeText);
+        QVERIFY2(
+            std::any_of(listed.cbegin(), listed.cend(), [&](const QString &l) { return l.contains(keys); }),
+            qPrintable(keys));
+    }
+    QVERIFY(withKeys >= 8); // New, Edit, Delete, Refresh, Find, Preferences, Quit, Guide, Shortcuts...
+    QCOMPARE(list->topLevelItemCount(), withKeys + 2); // and Enter in the table, Escape in a filter field
+
+    QTest::keyClicks(search, QStringLiteral("F5"));
+    int shown = 0;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->isHidden())
+            continue;
+        ++shown;
+        QCOMPARE(list->topLevelItem(i)->text(1), QStringLiteral("F5"));
+    }
+    QCOMPARE(shown, 1);
+    dialog->close();
+
+    action("actionGuide")->trigger();
+    GuideDialog *guide = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (guide = m_window->findChild<GuideDialog *>(QStringLiteral("guideDialog"))) && guide->isVisible(),
+        Timeout);
+    auto *text = guide->findChild<QTextBrowser *>(QStringLiteral("guideText"));
+    QVERIFY(text && !text->accessibleName().isEmpty());
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Filters")));
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Export")));
 }
 
 QTEST_MAIN(TestTableTruth)

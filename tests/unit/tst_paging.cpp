@@ -1,4 +1,5 @@
 #include "pagingguard.h"
+#include "translations.h"
 
 #include <QTest>
 
@@ -20,6 +21,8 @@ class TestPaging : public QObject
     Q_OBJECT
 
 private slots:
+    // English needs its catalogue for the plural forms ("1 page", "3 pages"), as the programs load it.
+    void initTestCase() { Translations::install(QCoreApplication::instance(), QStringLiteral("en")); }
     void ordinaryWalkGoesOn()
     {
         PagingGuard guard;
