@@ -406,6 +406,10 @@
         <source>The created user could not be found.</source>
         <translation>Der angelegte Benutzer wurde nicht gefunden.</translation>
     </message>
+    <message>
+        <source>the answer was lost, and user %1 now holds this email and every field sent; it may be the one this request created or one that existed before.</source>
+        <translation>die Antwort ging verloren, und Benutzer %1 hat jetzt diese E-Mail-Adresse und jedes gesendete Feld; es kann der sein, den diese Anfrage angelegt hat, oder einer, der schon vorher bestand.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -481,10 +485,6 @@
         <translation>Benutzer %1 hat bereits die neuen Werte.</translation>
     </message>
     <message>
-        <source>Created user %1 (found on resuming).</source>
-        <translation>Benutzer %1 angelegt (beim Fortsetzen gefunden).</translation>
-    </message>
-    <message>
         <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
         <translation>Die E-Mail-Adresse %1 ist von Benutzer %2 belegt, dessen übrige Felder von den zu importierenden abweichen.</translation>
     </message>
@@ -503,6 +503,10 @@
     <message>
         <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
         <translation>Ob es ausgeführt wurde, ist nicht bekannt: %1 Setzen Sie den Job fort, um das zu klären.</translation>
+    </message>
+    <message>
+        <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
+        <translation>Benutzer %1 hat diese E-Mail-Adresse und jedes zu importierende Feld; der frühere Lauf kann ihn angelegt haben, oder er bestand schon vorher.</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1275,10 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>a user must be a JSON object</source>
         <translation>ein Benutzer muss ein JSON-Objekt sein</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>das Feld „%1“ muss eine Zahl oder eine Zeichenkette sein</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::MainWindow</name>
@@ -1650,6 +1658,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
         <translation>Der Proxy verlangt Zugangsdaten (HTTP 407 Proxy Authentication Required); geben Sie sie in der Adresse des Proxys an, wie in http://user:password@proxy:3128.</translation>
     </message>
+    <message>
+        <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
+        <translation>Die Verbindung wurde geschlossen, bevor der Server antwortete, nachdem die Anfrage gesendet worden war; sie wurde nicht von selbst erneut gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::SandboxLauncher</name>
@@ -2008,6 +2020,89 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     </message>
 </context>
 <context>
+    <name>UserDesk::UndoController</name>
+    <message>
+        <source>Edit of %1</source>
+        <translation>Bearbeitung von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete of %n user(s)</source>
+        <translation>
+            <numerusform>Löschen von %n Benutzer</numerusform>
+            <numerusform>Löschen von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another delete is still under way, so this one was not done again.</source>
+        <translation>Ein anderes Löschen läuft noch, daher wurde dieses nicht erneut ausgeführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>Das Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undid the edit of %1.</source>
+        <translation>Die Bearbeitung von %1 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Redid the edit of %1.</source>
+        <translation>Die Bearbeitung von %1 wurde wiederholt.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s) ·</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht ·</numerusform>
+            <numerusform>%n Benutzer gelöscht ·</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s); they are sent to the server in %1 seconds unless you undo it.</source>
+        <translation>
+            <numerusform>%n Benutzer gelöscht; das Löschen geht in %1 Sekunden an den Server, wenn Sie es nicht rückgängig machen.</numerusform>
+            <numerusform>%n Benutzer gelöscht; das Löschen geht in %1 Sekunden an den Server, wenn Sie es nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the delete of %n user(s)</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer rückgängig machen</numerusform>
+            <numerusform>Das Löschen von %n Benutzern rückgängig machen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be undone here.</source>
+        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be redone here.</source>
+        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht wiederholt werden.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDeletion</name>
     <message>
         <source>• %1 &lt;%2&gt; (ID %3)</source>
@@ -2023,13 +2118,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Delete users</source>
         <translation>Benutzer löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-            <numerusform>%n Benutzer von %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2085,6 +2173,42 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Some users were already gone</source>
         <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer wurde nicht gesendet: Das Profil wurde gewechselt, bevor die Zeit zum Rückgängigmachen abgelaufen war.</numerusform>
+            <numerusform>Das Löschen von %n Benutzern wurde nicht gesendet: Das Profil wurde gewechselt, bevor die Zeit zum Rückgängigmachen abgelaufen war.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</source>
+        <translation>
+            <numerusform>%n Benutzer aus %1 löschen? %2 Sekunden lang können Sie es noch rückgängig machen; dann wird es gesendet und kann nicht mehr rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Benutzer aus %1 löschen? %2 Sekunden lang können Sie es noch rückgängig machen; dann wird es gesendet und kann nicht mehr rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n user(s); nothing was deleted.</source>
+        <translation>
+            <numerusform>%n Benutzer wiederhergestellt; nichts wurde gelöscht.</numerusform>
+            <numerusform>%n Benutzer wiederhergestellt; nichts wurde gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete not sent yet</source>
+        <translation>Löschen noch nicht gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer wurde noch nicht gesendet. Wenn Sie jetzt beenden, wird nichts gelöscht.</numerusform>
+            <numerusform>Das Löschen von %n Benutzern wurde noch nicht gesendet. Wenn Sie jetzt beenden, wird nichts gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Without Deleting</source>
+        <translation>Beenden ohne zu löschen</translation>
     </message>
 </context>
 <context>

@@ -60,18 +60,49 @@
     </message>
 </context>
 <context>
+    <name>UserDesk::UndoController</name>
+    <message numerus="yes">
+        <source>Delete of %n user(s)</source>
+        <translation><numerusform>Delete of %n user</numerusform><numerusform>Delete of %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s) ·</source>
+        <translation><numerusform>Deleted %n user ·</numerusform><numerusform>Deleted %n users ·</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s); they are sent to the server in %1 seconds unless you undo it.</source>
+        <translation><numerusform>Deleted %n user; they are sent to the server in %1 seconds unless you undo it.</numerusform><numerusform>Deleted %n users; they are sent to the server in %1 seconds unless you undo it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the delete of %n user(s)</source>
+        <translation><numerusform>Undo the delete of %n user</numerusform><numerusform>Undo the delete of %n users</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDeletion</name>
     <message numerus="yes">
         <source>…and %n more</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation><numerusform>Delete %n user from %1? This cannot be undone.</numerusform><numerusform>Delete %n users from %1? This cannot be undone.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Deleted %n user(s).</source>
         <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
+        <translation><numerusform>The delete of %n user was not sent: the profile changed before its undo time ended.</numerusform><numerusform>The delete of %n users was not sent: the profile changed before its undo time ended.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</source>
+        <translation><numerusform>Delete %n user from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</numerusform><numerusform>Delete %n users from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n user(s); nothing was deleted.</source>
+        <translation><numerusform>Restored %n user; nothing was deleted.</numerusform><numerusform>Restored %n users; nothing was deleted.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
+        <translation><numerusform>The delete of %n user has not been sent yet. If you quit now, nothing is deleted.</numerusform><numerusform>The delete of %n users has not been sent yet. If you quit now, nothing is deleted.</numerusform></translation>
     </message>
 </context>
 <context>

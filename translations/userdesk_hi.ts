@@ -406,6 +406,10 @@
         <source>The created user could not be found.</source>
         <translation>बनाया गया उपयोगकर्ता नहीं मिला।</translation>
     </message>
+    <message>
+        <source>the answer was lost, and user %1 now holds this email and every field sent; it may be the one this request created or one that existed before.</source>
+        <translation>उत्तर खो गया, और उपयोगकर्ता %1 के पास अब यह ईमेल और भेजा गया हर फ़ील्ड है; यह वह हो सकता है जिसे इस अनुरोध ने बनाया, या वह जो पहले से मौजूद था।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -481,10 +485,6 @@
         <translation>उपयोगकर्ता %1 में पहले से नए मान हैं।</translation>
     </message>
     <message>
-        <source>Created user %1 (found on resuming).</source>
-        <translation>उपयोगकर्ता %1 बनाया गया (फिर से शुरू करते समय मिला)।</translation>
-    </message>
-    <message>
         <source>The email %1 is taken by user %2, whose other fields differ from the ones to import.</source>
         <translation>ईमेल %1 उपयोगकर्ता %2 के पास है, जिसके बाकी फ़ील्ड आयात किए जाने वाले फ़ील्ड से अलग हैं।</translation>
     </message>
@@ -503,6 +503,10 @@
     <message>
         <source>Whether it was applied is not known: %1 Resume the job to settle it.</source>
         <translation>यह लागू हुआ या नहीं, पता नहीं है: %1 इसे तय करने के लिए जॉब को फिर से शुरू करें।</translation>
+    </message>
+    <message>
+        <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
+        <translation>उपयोगकर्ता %1 के पास यह ईमेल और आयात किया जाने वाला हर फ़ील्ड है; हो सकता है पिछले रन ने इसे बनाया हो, या यह पहले से मौजूद रहा हो।</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1275,10 @@ Journaled bulk jobs (resumable after a kill):
         <source>a user must be a JSON object</source>
         <translation>उपयोगकर्ता एक JSON ऑब्जेक्ट होना चाहिए</translation>
     </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक संख्या या स्ट्रिंग होना चाहिए</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::MainWindow</name>
@@ -1650,6 +1658,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
         <translation>प्रॉक्सी क्रेडेंशियल माँग रहा है (HTTP 407 Proxy Authentication Required); उन्हें प्रॉक्सी के पते में दें, जैसे http://user:password@proxy:3128।</translation>
     </message>
+    <message>
+        <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
+        <translation>अनुरोध भेजे जाने के बाद, सर्वर के उत्तर देने से पहले कनेक्शन बंद हो गया; इसे अपने आप दोबारा नहीं भेजा गया।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::SandboxLauncher</name>
@@ -2008,6 +2020,89 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     </message>
 </context>
 <context>
+    <name>UserDesk::UndoController</name>
+    <message>
+        <source>Edit of %1</source>
+        <translation>%1 का संपादन</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता को हटाना</numerusform>
+            <numerusform>%n उपयोगकर्ताओं को हटाना</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another delete is still under way, so this one was not done again.</source>
+        <translation>एक और हटाना अभी चल रहा है, इसलिए यह दोबारा नहीं किया गया।</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;संपादन</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;फिर से करें</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>हटाना पूर्ववत करें</translation>
+    </message>
+    <message>
+        <source>Undid the edit of %1.</source>
+        <translation>%1 का संपादन पूर्ववत किया गया।</translation>
+    </message>
+    <message>
+        <source>Redid the edit of %1.</source>
+        <translation>%1 का संपादन फिर से किया गया।</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;पूर्ववत करें: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;फिर से करें: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s) ·</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाया गया ·</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाए गए ·</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s); they are sent to the server in %1 seconds unless you undo it.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाया गया; यदि आप इसे पूर्ववत नहीं करते, तो %1 सेकंड में यह सर्वर को भेजा जाएगा।</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाए गए; यदि आप इसे पूर्ववत नहीं करते, तो %1 सेकंड में यह सर्वर को भेजा जाएगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the delete of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता को हटाना पूर्ववत करें</numerusform>
+            <numerusform>%n उपयोगकर्ताओं को हटाना पूर्ववत करें</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be undone here.</source>
+        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ पूर्ववत नहीं किया जा सकता।</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be redone here.</source>
+        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ फिर से नहीं किया जा सकता।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::UserDeletion</name>
     <message>
         <source>• %1 &lt;%2&gt; (ID %3)</source>
@@ -2023,13 +2118,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Delete users</source>
         <translation>उपयोगकर्ता हटाएँ</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n user(s) from %1? This cannot be undone.</source>
-        <translation>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? इसे पूर्ववत नहीं किया जा सकता।</numerusform>
-        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2085,6 +2173,42 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Some users were already gone</source>
         <translation>कुछ उपयोगकर्ता पहले ही हट चुके थे</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता को हटाना नहीं भेजा गया: पूर्ववत करने का समय खत्म होने से पहले प्रोफ़ाइल बदल गई।</numerusform>
+            <numerusform>%n उपयोगकर्ताओं को हटाना नहीं भेजा गया: पूर्ववत करने का समय खत्म होने से पहले प्रोफ़ाइल बदल गई।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s) from %1? For %2 seconds you can still undo it; then it is sent, and cannot be undone.</source>
+        <translation>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? %2 सेकंड तक आप इसे अभी भी पूर्ववत कर सकते हैं; फिर यह भेज दिया जाएगा और पूर्ववत नहीं हो सकेगा।</numerusform>
+            <numerusform>%1 से %n उपयोगकर्ता हटाएँ? %2 सेकंड तक आप इसे अभी भी पूर्ववत कर सकते हैं; फिर यह भेज दिया जाएगा और पूर्ववत नहीं हो सकेगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n user(s); nothing was deleted.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता वापस लाया गया; कुछ भी हटाया नहीं गया।</numerusform>
+            <numerusform>%n उपयोगकर्ता वापस लाए गए; कुछ भी हटाया नहीं गया।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete not sent yet</source>
+        <translation>हटाना अभी भेजा नहीं गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता को हटाना अभी भेजा नहीं गया है। यदि आप अभी बाहर निकलते हैं, तो कुछ भी नहीं हटेगा।</numerusform>
+            <numerusform>%n उपयोगकर्ताओं को हटाना अभी भेजा नहीं गया है। यदि आप अभी बाहर निकलते हैं, तो कुछ भी नहीं हटेगा।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Without Deleting</source>
+        <translation>हटाए बिना बाहर निकलें</translation>
     </message>
 </context>
 <context>
