@@ -2964,18 +2964,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>Das Löschen rückgängig machen</translation>
     </message>
     <message>
-        <source>The edit of %1 was made with another profile, so it cannot be %2 here.</source>
-        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht %2 werden.</translation>
-    </message>
-    <message>
-        <source>undone</source>
-        <translation>rückgängig gemacht</translation>
-    </message>
-    <message>
-        <source>redone</source>
-        <translation>wiederholt</translation>
-    </message>
-    <message>
         <source>Undid the edit of %1.</source>
         <translation>Die Bearbeitung von %1 wurde rückgängig gemacht.</translation>
     </message>
@@ -3011,6 +2999,14 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
             <numerusform>Das Löschen von %n Benutzer rückgängig machen</numerusform>
             <numerusform>Das Löschen von %n Benutzern rückgängig machen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be undone here.</source>
+        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be redone here.</source>
+        <translation>Die Bearbeitung von %1 wurde mit einem anderen Profil gemacht und kann daher hier nicht wiederholt werden.</translation>
     </message>
 </context>
 <context>

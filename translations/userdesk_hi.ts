@@ -2964,18 +2964,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>हटाना पूर्ववत करें</translation>
     </message>
     <message>
-        <source>The edit of %1 was made with another profile, so it cannot be %2 here.</source>
-        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ %2 नहीं किया जा सकता।</translation>
-    </message>
-    <message>
-        <source>undone</source>
-        <translation>पूर्ववत</translation>
-    </message>
-    <message>
-        <source>redone</source>
-        <translation>फिर से</translation>
-    </message>
-    <message>
         <source>Undid the edit of %1.</source>
         <translation>%1 का संपादन पूर्ववत किया।</translation>
     </message>
@@ -3011,6 +2999,14 @@ Keep it for this session only, or store it unencrypted in a file only you can re
             <numerusform>%n उपयोगकर्ता का हटाना पूर्ववत करें</numerusform>
             <numerusform>%n उपयोगकर्ताओं का हटाना पूर्ववत करें</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be undone here.</source>
+        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ पूर्ववत नहीं किया जा सकता।</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was made with another profile, so it cannot be redone here.</source>
+        <translation>%1 का संपादन किसी दूसरी प्रोफ़ाइल से किया गया था, इसलिए इसे यहाँ फिर से नहीं किया जा सकता।</translation>
     </message>
 </context>
 <context>

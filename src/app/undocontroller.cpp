@@ -198,8 +198,11 @@ void UndoController::undo()
 void UndoController::reverse(EditCommand *command, bool undoing)
 {
     if (command->server != m_client->baseUrl()) {
-        const QString text = tr("The edit of %1 was made with another profile, so it cannot be %2 here.")
-                                 .arg(command->after.name, undoing ? tr("undone") : tr("redone"));
+        const QString text = undoing
+            ? tr("The edit of %1 was made with another profile, so it cannot be undone here.")
+                  .arg(command->after.name)
+            : tr("The edit of %1 was made with another profile, so it cannot be redone here.")
+                  .arg(command->after.name);
         warn(text);
         Q_EMIT refused(text);
         command->setObsolete(true);

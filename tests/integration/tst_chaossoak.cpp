@@ -28,6 +28,7 @@ struct Intent
     bool deleted = false; // a delete that was reported done (or found it already gone)
     bool deleteGivenUp = false;
     bool unknown = false; // the client said it could not tell whether its last write was applied
+    QString unknownCreate; // why a create was unknown
 };
 
 int soakOperations()
@@ -146,6 +147,8 @@ private slots:
             if (createOf.contains(id)) {
                 intents[createOf.value(id)].createGivenUp = true;
                 intents[createOf.value(id)].unknown = unknown;
+                if (unknown)
+                    intents[createOf.value(id)].unknownCreate = e.userMessage();
             } else if (updateOf.contains(id)) {
                 intents[updateOf.value(id)].updateGivenUp = true;
                 intents[updateOf.value(id)].unknown = unknown;
@@ -201,10 +204,20 @@ private slots:
 
         // Every item's reported outcome against the server: applied means present (or absent) as intended,
         // failed means not applied; only "unknown" is excused.
-        int createsGivenUp = 0, changesGivenUp = 0, deleted = 0, updated = 0, unknowns = 0;
+        int createsGivenUp = 0, changesGivenUp = 0, deleted = 0, updated = 0, unknowns = 0, foundUnknown = 0;
         for (const Intent &in : std::as_const(intents)) {
             const QString email = *in.draft.email;
             const bool present = server.contains(email);
+            // The cheaper create rule: a create whose answer was lost and whose user was then found is
+            // unknown only as to whether that user existed before, and names it; not a give-up (the look-up
+            // before every POST that used to settle it doubled every create).
+            const qint64 foundId = present
+                ? static_cast<qint64>(server.value(email).value(QLatin1String("id")).toDouble())
+                : 0;
+            if (in.unknown && present && in.unknownCreate.contains(QStringLiteral("user %1 ").arg(foundId))) {
+                ++foundUnknown;
+                continue;
+            }
             if (in.unknown) {
                 ++unknowns;
                 continue;
@@ -246,9 +259,9 @@ private slots:
         qInfo("soak: %d requests (%d users) in %lld ms; %d retries; server: %llu injected 503, %llu dropped "
               "before, "
               "%llu dropped after, %llu truncated; %d updated, %d deleted; given up: %d creates, %d changes; "
-              "%d unknown",
+              "%d unknown; %d creates unknown with their user found",
             requests, users, elapsed, retries, stats.injected503, stats.dropsBefore, stats.dropsAfter,
-            stats.truncated, updated, deleted, createsGivenUp, changesGivenUp, unknowns);
+            stats.truncated, updated, deleted, createsGivenUp, changesGivenUp, unknowns, foundUnknown);
         QVERIFY(
             stats.injected503 > 0 && stats.dropsAfter > 0 && stats.dropsBefore > 0 && stats.truncated > 0);
         // With twelve attempts per request, giving up should be rare; a flood of give-ups is a bug.
