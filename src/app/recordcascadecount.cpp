@@ -23,6 +23,8 @@ RecordCascadeCount::~RecordCascadeCount()
 {
     const QList<ApiClient::RequestId> ids = m_pending.keys();
     m_pending.clear();
+    if (!m_client)
+        return;
     for (ApiClient::RequestId id : ids)
         m_client->cancel(id);
 }

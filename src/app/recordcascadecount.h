@@ -4,13 +4,14 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 namespace UserDesk {
 
 // Counts what goes with deleting users: their posts, the comments on those posts, and their todos, from the
 // totals of nested list requests (per_page=1, or 100 for the posts whose comments are counted). Says "at
 // least" where it counted only part, and that a number is not known where the server gave no total or a
-// request failed. Its requests end when it is destroyed.
+// request failed. Its requests end when it is destroyed (if the client still exists).
 class RecordCascadeCount : public QObject
 {
     Q_OBJECT
@@ -45,7 +46,7 @@ private:
     static QString part(
         const Count &count, const QString &exact, const QString &atLeast, const QString &unknown);
 
-    ApiClient *m_client;
+    QPointer<ApiClient> m_client; // may go first when the window closes with the question open
     QList<ResourceId> m_userIds;
     QHash<ApiClient::RequestId, Kind> m_pending;
     Count m_posts;

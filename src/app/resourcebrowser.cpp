@@ -80,7 +80,7 @@ ResourceBrowser *ResourceBrowser::install(QWidget *central, ApiClient *client, S
             && (w->objectName() == QLatin1String("filterBar")
                 || w->objectName() == QLatin1String("mainSplitter"))) {
             insertAt = insertAt < 0 ? i : insertAt;
-            layout->takeAt(i);
+            delete layout->takeAt(i); // the layout item, not the widget
             users->addWidget(w, w->objectName() == QLatin1String("mainSplitter") ? 1 : 0);
         } else {
             ++i;
