@@ -27,6 +27,8 @@ public:
 Q_SIGNALS:
     void bulkStarted(UserDesk::ApiClient::RequestId id, int total);
     void bulkEnded();
+    // More than one user to delete, confirmed: the window runs it as a journaled, resumable job (JobsFlow).
+    void bulkDeleteRequested(const QList<UserDesk::User> &users);
     // A short note for the status bar.
     void message(const QString &text);
     // A failure to put in front of the person; `id` is the request whose exchange shows why (0: none).
