@@ -105,6 +105,7 @@ void BulkEditDialog::validate()
         for (const FieldError &e : d.validate(false))
             problems << e.message;
     m_ui->errorLabel->setText(problems.join(QLatin1Char(' ')));
+    m_ui->errorLabel->setVisible(!problems.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
 }
 

@@ -103,7 +103,7 @@ void ImportDialog::parse()
     m_ui->fileErrorLabel->setVisible(!m_result.error.isEmpty());
     m_ui->summaryLabel->setText(summary());
     const int valid = m_result.ok() ? m_result.validCount() : 0;
-    m_import->setText(tr("&Import %n User(s)", nullptr, valid));
+    m_import->setText(valid > 0 ? tr("&Import %n User(s)", nullptr, valid) : tr("&Import"));
     m_import->setEnabled(valid > 0);
     m_dryRun->setEnabled(m_result.ok() && !m_path.isEmpty());
 }

@@ -26,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -559,6 +560,36 @@ void TestJobsWindow::bulkEditPatchesEachUser()
         qPrintable(message));
     for (const User &u : users)
         QCOMPARE(fetchUser(u.id).value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
+
+    // One email for two users: the server takes it for one and refuses the other (422), which the report
+    // lists with the server's reason; the job is finished, nothing is left to resume.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    waitForRows(20);
+    selectRows(0, 2);
+    bulkEdit->trigger();
+    dialog = waitForChild<QDialog>(QStringLiteral("bulkEditDialog"));
+    field = dialog->findChild<QComboBox *>(QStringLiteral("fieldCombo"));
+    field->setCurrentIndex(field->findData(QStringLiteral("email")));
+    dialog->findChild<QLineEdit *>(QStringLiteral("valueEdit"))
+        ->setText(QStringLiteral("shared.bulk@example.com"));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("noteLabel"))->isVisible());
+    QTest::mouseClick(
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
+        Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, Timeout);
+    const JobSummary job = finished.at(1).at(0).value<JobSummary>();
+    QVERIFY(finished.at(1).at(1).toBool());
+    QCOMPARE(job.applied, 1);
+    QCOMPARE(job.failed, 1);
+    auto *report = waitForChild<QMessageBox>(QStringLiteral("jobReportBox"));
+    QVERIFY2(
+        report->text().contains(QLatin1String("A bulk edit of 2 users finished: 1 applied, 1 not applied.")),
+        qPrintable(report->text()));
+    QVERIFY2(report->text().contains(QStringLiteral("These were not applied:\n• user ")),
+        qPrintable(report->text()));
+    QVERIFY(jobs()->interrupted().isEmpty());
+    report->accept();
 }
 
 // A job that took over 10 s ends while another window is in front: one notification, through
