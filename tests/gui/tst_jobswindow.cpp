@@ -83,6 +83,7 @@ private Q_SLOTS:
     void stoppedJobIsOfferedAndResumed();
     void outcomesNotKnownAreSettledOnResume();
     void quitDuringJobAsks();
+    void quitCanWaitForTheJob();
     void killedAppIsResumedAfterRestart();
     void importPreviewMappingAndDryRun();
     void bulkEditPatchesEachUser();
@@ -393,6 +394,32 @@ void TestJobsWindow::quitDuringJobAsks()
     const std::optional<JobSummary> job = jobs()->journal()->job(id);
     QVERIFY(job && !job->finished);
     QCOMPARE(jobs()->interrupted().value(0).id, id);
+}
+
+// Wait: the window stays until the job has finished, then closes by itself.
+void TestJobsWindow::quitCanWaitForTheJob()
+{
+    startWindow();
+    waitForRows(20);
+    const QList<User> users = firstUsers(3);
+    SandboxFaults slow;
+    slow.latencyMs = 1500;
+    m_window->sandbox()->setFaults(slow);
+    selectRows(0, 3);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QTRY_VERIFY_WITH_TIMEOUT(jobs()->isRunning(), Timeout);
+    m_window->close();
+    auto *box = waitForChild<QMessageBox>(QStringLiteral("quitJobBox"));
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("quitWaitButton")), Qt::LeftButton);
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(finished.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), Timeout);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(finished.first().at(1).toBool());
+    m_window->sandbox()->setFaults(SandboxFaults());
+    for (const User &u : users)
+        QCOMPARE(statusOf(u.id), 404);
 }
 
 // The real app, killed with SIGKILL in the middle of a bulk delete, then started again: the banner offers
