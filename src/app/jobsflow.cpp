@@ -69,6 +69,9 @@ void JobsFlow::attach(
 
 void JobsFlow::followSession(SessionController *session, SandboxLauncher *sandbox)
 {
+    // Until the new profile is connected there is no server to record a job against or resume one on:
+    // the last one's name must not send a job to wherever the client points next.
+    connect(session, &SessionController::profileChanged, this, [this] { setEndpoint({}); });
     connect(session, &SessionController::connected, this, [this, session, sandbox] {
         setEndpoint(session->profile().isEmbeddedSandbox()
                 ? QStringLiteral("builtin-sandbox:") + sandbox->dataDirectory()

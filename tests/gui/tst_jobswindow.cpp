@@ -84,6 +84,7 @@ private Q_SLOTS:
     void outcomesNotKnownAreSettledOnResume();
     void quitDuringJobAsks();
     void quitCanWaitForTheJob();
+    void anotherProfileCannotResumeOrStartJobs();
     void killedAppIsResumedAfterRestart();
     void importPreviewMappingAndDryRun();
     void bulkEditPatchesEachUser();
@@ -420,6 +421,42 @@ void TestJobsWindow::quitCanWaitForTheJob()
     m_window->sandbox()->setFaults(SandboxFaults());
     for (const User &u : users)
         QCOMPARE(statusOf(u.id), 404);
+}
+
+// Switching to another profile: until it is connected there is no server for jobs, so the banner leaves
+// and Import is off; a job is only offered again where it was started.
+void TestJobsWindow::anotherProfileCannotResumeOrStartJobs()
+{
+    startWindow();
+    waitForRows(20);
+    SandboxFaults slow;
+    slow.latencyMs = 1500;
+    m_window->sandbox()->setFaults(slow);
+    selectRows(0, 3);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QTest::mouseClick(waitForChild<QPushButton>(QStringLiteral("jobStopButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    m_window->sandbox()->setFaults(SandboxFaults());
+    JobBanner *banner = flow()->banner();
+    QVERIFY(banner->isVisible());
+    QAction *import = m_window->findChild<QAction *>(QStringLiteral("actionImport"));
+    QVERIFY(import->isEnabled());
+
+    // Nothing listens on port 9: this profile never connects.
+    QVERIFY(m_store->saveProfile(
+        Profile(QStringLiteral("Elsewhere"), QUrl(QStringLiteral("http://127.0.0.1:9/public/v2")))));
+    m_window->switchToProfile(QStringLiteral("Elsewhere"));
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!import->isEnabled());
+    QVERIFY(jobs()->endpoint().isEmpty());
+    QString error;
+    QVERIFY(!jobs()->resume(finished.first().at(0).value<JobSummary>().id, &error));
+    QVERIFY2(error.contains(QLatin1String("switch to the profile that points there")), qPrintable(error));
+
+    m_window->switchToProfile(ProfileStore::defaultProfileName());
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    QVERIFY(import->isEnabled());
 }
 
 // The real app, killed with SIGKILL in the middle of a bulk delete, then started again: the banner offers
