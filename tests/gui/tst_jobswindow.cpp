@@ -80,6 +80,7 @@ private Q_SLOTS:
     void cleanup();
 
     void bulkDeleteIsJournaled();
+    void jobsWaitTheirTurn();
     void stoppedJobIsOfferedAndResumed();
     void outcomesNotKnownAreSettledOnResume();
     void quitDuringJobAsks();
@@ -273,6 +274,41 @@ void TestJobsWindow::bulkDeleteIsJournaled()
     QVERIFY2(
         message.contains(QLatin1String("A bulk delete of 4 users finished: 4 applied")), qPrintable(message));
     QVERIFY(!flow()->banner()->isVisible());
+}
+
+// A job started while another runs waits for it; the status bar says so, and they run in order.
+void TestJobsWindow::jobsWaitTheirTurn()
+{
+    startWindow();
+    waitForRows(20);
+    const QList<User> toDelete = firstUsers(2);
+    const QList<User> toEdit = { m_window->userModel()->userAt(5), m_window->userModel()->userAt(6) };
+    SandboxFaults slow;
+    slow.latencyMs = 800;
+    m_window->sandbox()->setFaults(slow);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    const qint64 first = jobs()->deleteUsers(toDelete);
+    UserDraft draft;
+    draft.status = QStringLiteral("inactive");
+    const qint64 second = jobs()->updateUsers(toEdit, draft);
+    QVERIFY(first > 0 && second > 0);
+    QCOMPARE(jobs()->runningJobId(), first);
+    QCOMPARE(jobs()->queued(), 1);
+    auto *queueLabel = m_window->findChild<QLabel *>(QStringLiteral("jobQueueLabel"));
+    QVERIFY(queueLabel->isVisible());
+    QCOMPARE(queueLabel->text(), QStringLiteral("1 more job waiting"));
+    // The waiting job has sent nothing yet.
+    QCOMPARE(jobs()->journal()->job(second)->pending, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, Timeout);
+    QCOMPARE(finished.at(0).at(0).value<JobSummary>().id, first);
+    QCOMPARE(finished.at(1).at(0).value<JobSummary>().id, second);
+    QVERIFY(finished.at(0).at(1).toBool() && finished.at(1).at(1).toBool());
+    QVERIFY(!queueLabel->isVisible());
+    m_window->sandbox()->setFaults(SandboxFaults());
+    for (const User &u : toDelete)
+        QCOMPARE(statusOf(u.id), 404);
+    for (const User &u : toEdit)
+        QCOMPARE(fetchUser(u.id).value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
 }
 
 // Stop in the status bar leaves the job in the journal; the banner offers it, and Resume finishes it.
