@@ -177,13 +177,8 @@ void UserDeletion::deleteOne(const User &user)
 
 void UserDeletion::startBulk(const QList<User> &users)
 {
-    QList<qint64> ids;
-    for (const User &u : users)
-        ids << u.id;
-    m_bulkRequest = m_client->deleteUsers(ids);
-    m_bulkUsers = users;
-    m_model->trackBulkDelete(m_bulkRequest, ids);
-    Q_EMIT bulkStarted(m_bulkRequest, static_cast<int>(ids.size()));
+    // Journaled before the first request, so a quit, crash or kill leaves it resumable.
+    Q_EMIT bulkDeleteRequested(users);
 }
 
 void UserDeletion::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results)

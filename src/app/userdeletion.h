@@ -52,6 +52,8 @@ Q_SIGNALS:
     void deleteHeld(const QList<UserDesk::User> &users);
     // The held delete ended: undone (nothing sent) or sent.
     void heldDeleteEnded(bool undone);
+    // More than one user to delete, confirmed: the window runs it as a journaled, resumable job (JobsFlow).
+    void bulkDeleteRequested(const QList<UserDesk::User> &users);
     // A short note for the status bar.
     void message(const QString &text);
     // A failure to put in front of the person; `id` is the request whose exchange shows why (0: none).
