@@ -9,6 +9,7 @@
 #include "messagebanner.h"
 #include "sandboxlauncher.h"
 #include "sessioncontroller.h"
+#include "userdeletion.h"
 #include "usertablemodel.h"
 #include "usertableview.h"
 
@@ -24,7 +25,7 @@
 
 namespace UserDesk {
 
-JobsFlow::JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model)
+JobsFlow::JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model, UserDeletion *deletion)
     : QObject(window)
     , m_window(window)
     , m_client(client)
@@ -42,6 +43,9 @@ JobsFlow::JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model
     connect(m_banner, &JobBanner::failed, this, &JobsFlow::showError);
     connect(m_jobs, &JobController::jobFinished, this, &JobsFlow::onFinished);
     connect(m_jobs, &JobController::queueChanged, this, &JobsFlow::updateActions);
+    connect(m_jobs, &JobController::itemFinished, this,
+        [this](qint64, const JobItem &item) { settleHeldRows({ item }, false); });
+    connect(deletion, &UserDeletion::bulkDeleteRequested, this, &JobsFlow::deleteUsers);
 }
 
 void JobsFlow::attach(
@@ -98,8 +102,35 @@ void JobsFlow::updateActions()
 void JobsFlow::deleteUsers(const QList<User> &users)
 {
     QString error;
-    if (!m_jobs->deleteUsers(users, &error))
-        showError(error);
+    if (m_jobs->deleteUsers(users, &error))
+        return;
+    // Nothing was sent: they are all still on the server.
+    QList<qint64> ids;
+    for (const User &u : users)
+        ids << u.id;
+    if (m_model)
+        m_model->putBack(ids);
+    showError(error);
+}
+
+void JobsFlow::settleHeldRows(const QList<JobItem> &items, bool final)
+{
+    // Rows a held delete took out of the table: gone for good once deleted, back once the server kept them,
+    // and, when the job ends without settling them (stopped, outcome not known), back until a resume does.
+    QList<qint64> gone;
+    QList<qint64> back;
+    for (const JobItem &item : items) {
+        if (!m_model || item.operation != JobItem::Operation::Delete || !m_model->isHeldBack(item.userId))
+            continue;
+        if (item.state == JobItem::State::Applied)
+            gone << item.userId;
+        else if (item.state == JobItem::State::Failed || final)
+            back << item.userId;
+    }
+    if (m_model) {
+        m_model->forgetHeldBack(gone);
+        m_model->putBack(back);
+    }
 }
 
 void JobsFlow::openImport()
@@ -194,16 +225,19 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
 {
     const QString title = JobController::jobTitle(job);
     QString text;
-    if (complete)
+    const QList<JobItem> items = m_jobs->journal()->items(job.id);
+    if (complete) {
         text = tr("%1 finished: %2 applied, %3 not applied.").arg(title).arg(job.applied).arg(job.failed);
-    else
+    } else {
         text = tr("%1 stopped: %2 applied, %3 not applied, %4 not known, %5 not sent yet; it can be resumed.")
                    .arg(title)
                    .arg(job.applied)
                    .arg(job.failed)
                    .arg(job.sent)
                    .arg(job.pending);
+    }
     showMessage(text);
+    settleHeldRows(items, true);
     if (elapsedMs >= JobNotifier::MinimumMs && !m_window->isActiveWindow())
         m_notifier->notify(complete ? tr("Bulk job finished") : tr("Bulk job stopped"), text);
     // What was settled by reading the server on a resume left no signal for the table: read it again.
@@ -219,7 +253,7 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
     if (job.failed == 0)
         return;
     QStringList lines;
-    for (const JobItem &item : m_jobs->journal()->items(job.id)) {
+    for (const JobItem &item : items) {
         if (item.state != JobItem::State::Failed)
             continue;
         if (lines.size() == 15) {

@@ -18,6 +18,7 @@ class JobStatusWidget;
 class MessageBanner;
 class SandboxLauncher;
 class SessionController;
+class UserDeletion;
 class UserTableModel;
 class UserTableView;
 
@@ -30,7 +31,9 @@ class JobsFlow : public QObject
 {
     Q_OBJECT
 public:
-    JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model);
+    // When the grace period of a delete held by `deletion` ends, its users are deleted as a job here; their
+    // rows, held back in `model` meanwhile, leave for good as deletes land or come back as they fail.
+    JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model, UserDeletion *deletion);
 
     // Adds Import Users... to `fileMenu` (before `fileBefore`) and Bulk Edit... (for the selection of
     // `table`) to `usersMenu`, and puts the job banner just above `errors`, where failures are shown.
@@ -49,7 +52,8 @@ public:
     QAction *importAction() const { return m_import; }
     QAction *bulkEditAction() const { return m_bulkEdit; }
 
-    // Deletes `users` as a journaled job; no question (the caller asked).
+    // Deletes `users` as a journaled job; no question (the caller asked). Rows of theirs held back in the
+    // table stay out while the job runs.
     void deleteUsers(const QList<User> &users);
     void openImport();
     void openBulkEdit();
@@ -60,6 +64,7 @@ protected:
 private:
     void askBeforeQuit();
     void onFinished(const JobSummary &job, bool complete, qint64 elapsedMs);
+    void settleHeldRows(const QList<JobItem> &items, bool final);
     void showMessage(const QString &text);
     void showError(const QString &text);
 

@@ -1,4 +1,3 @@
-#include "jobsflow.h"
 #include "mainwindow.h"
 #include "palettecolors.h"
 #include "profilestore.h"
@@ -8,6 +7,7 @@
 #include "secretmemory.h"
 #include "tokenstore.h"
 #include "translations.h"
+#include "userdeletion.h"
 #include "usersortfilterproxymodel.h"
 #include "usertablemodel.h"
 
@@ -55,13 +55,16 @@ qint64 processAgeMs()
     return sinceMain.elapsed();
 }
 
-// For tests only (tst_jobswindow kills the app in the middle of a job): USERDESK_TEST_BULK_DELETE=N[:MS]
-// deletes the first N users listed as a journaled bulk job, without asking, once they are listed, with the
-// built-in sandbox answering MS milliseconds late from then on.
+// For tests only (tst_jobswindow kills the app in its grace period or in the middle of the job):
+// USERDESK_TEST_BULK_DELETE=N[:MS[:GRACE]] deletes the first N users listed, without asking, once they are
+// listed, the way a confirmed delete goes: held for GRACE milliseconds (default 0), then a journaled bulk
+// job, with the built-in sandbox answering MS milliseconds late from then on. It prints "held N" on
+// standard output when the delete is held.
 void startTestBulkDelete(MainWindow *window, const QString &hook)
 {
     const int count = hook.section(QLatin1Char(':'), 0, 0).toInt();
     const int latencyMs = hook.section(QLatin1Char(':'), 1, 1).toInt();
+    const int graceMs = hook.section(QLatin1Char(':'), 2, 2).toInt();
     UserTableModel *model = window->userModel();
     auto started = std::make_shared<bool>(false);
     QObject::connect(model, &UserTableModel::countsChanged, window, [=] {
@@ -76,7 +79,10 @@ void startTestBulkDelete(MainWindow *window, const QString &hook)
         QList<User> users;
         for (int i = 0; i < count; ++i)
             users << model->userAt(i);
-        window->findChild<JobsFlow *>()->deleteUsers(users);
+        auto *deletion = window->findChild<UserDeletion *>();
+        deletion->setGraceMs(graceMs);
+        deletion->holdDelete(users);
+        QTextStream(stdout) << "held " << users.size() << Qt::endl;
     });
 }
 } // namespace

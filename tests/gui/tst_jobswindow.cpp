@@ -14,6 +14,7 @@
 #include "sandboxhost.h"
 #include "tokenstore.h"
 #include "translations.h"
+#include "userdeletion.h"
 #include "usertablemodel.h"
 
 #include <QAction>
@@ -86,7 +87,9 @@ private Q_SLOTS:
     void quitDuringJobAsks();
     void quitCanWaitForTheJob();
     void anotherProfileCannotResumeOrStartJobs();
+    void heldDeleteBecomesAJournaledJob();
     void killedAppIsResumedAfterRestart();
+    void killedInGracePeriodDeletesNothing();
     void importPreviewMappingAndDryRun();
     void bulkEditPatchesEachUser();
     void longJobEndingUnseenNotifies();
@@ -495,6 +498,46 @@ void TestJobsWindow::anotherProfileCannotResumeOrStartJobs()
     QVERIFY(import->isEnabled());
 }
 
+// A confirmed delete of several users is held first (rows out of the table, nothing sent, nothing in the
+// journal); when its grace period ends it becomes a journaled job, and its rows leave for good as it lands.
+void TestJobsWindow::heldDeleteBecomesAJournaledJob()
+{
+    startWindow();
+    waitForRows(20);
+    auto *deletion = m_window->findChild<UserDeletion *>();
+    deletion->setGraceMs(1500);
+    const QList<User> users = firstUsers(3);
+    const qint64 totalBefore = m_window->userModel()->totalCount();
+    selectRows(0, 3);
+    QSignalSpy started(jobs(), &JobController::jobStarted);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QVERIFY(deletion->hasHeldDelete());
+    for (const User &u : users) {
+        QCOMPARE(m_window->userModel()->rowOfUser(u.id), -1);
+        QVERIFY(m_window->userModel()->isHeldBack(u.id));
+    }
+    QVERIFY(jobs()->journal()->jobs().isEmpty());
+    QCOMPARE(started.count(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, Timeout);
+    const JobSummary job = started.first().at(0).value<JobSummary>();
+    QCOMPARE(job.kind, QStringLiteral("bulk-delete"));
+    QCOMPARE(job.total, 3);
+    QVERIFY(!deletion->hasHeldDelete());
+    // One progress display for the job: the job's, in the status bar.
+    QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("bulkWidget")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    QVERIFY(finished.first().at(1).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
+    for (const User &u : users) {
+        QCOMPARE(m_window->userModel()->rowOfUser(u.id), -1);
+        QVERIFY(!m_window->userModel()->isHeldBack(u.id));
+        QCOMPARE(statusOf(u.id), 404);
+    }
+    QCOMPARE(m_window->userModel()->totalCount(), totalBefore - 3);
+}
+
 // The real app, killed with SIGKILL in the middle of a bulk delete, then started again: the banner offers
 // the job, Resume finishes it, and the server holds exactly what it asked for.
 void TestJobsWindow::killedAppIsResumedAfterRestart()
@@ -506,7 +549,8 @@ void TestJobsWindow::killedAppIsResumedAfterRestart()
     QProcess app;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:700").arg(Count));
+    // Held for 300 ms like a confirmed delete, then a journaled job.
+    env.insert(QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:700:300").arg(Count));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdgdata")));
     app.setProcessEnvironment(env);
@@ -552,6 +596,50 @@ void TestJobsWindow::killedAppIsResumedAfterRestart()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
     QCOMPARE(m_window->userModel()->totalCount(), Seed - Count);
     QVERIFY(!banner->isVisible());
+}
+
+// The real app, killed with SIGKILL while a confirmed delete is held in its grace period: nothing was sent
+// and nothing was journaled, so the next start offers nothing and every user is still there.
+void TestJobsWindow::killedInGracePeriodDeletesNothing()
+{
+    const QString data = m_dir->filePath(QStringLiteral("appdata"));
+    const QString settings = m_dir->filePath(QStringLiteral("settings.ini"));
+    constexpr int Count = 16;
+    constexpr int Seed = 3000; // the app's own seed, so that a start here seeds nothing anew
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:0:60000").arg(Count));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdgdata")));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::SeparateChannels);
+    app.start(QStringLiteral(USERDESK_APP_PATH),
+        { QStringLiteral("--settings"), settings, QStringLiteral("--data-dir"), data });
+    QVERIFY(app.waitForStarted(Timeout));
+    QByteArray out;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     out += app.readAllStandardOutput();
+                     return out.contains(QByteArray(QByteArray("held ") + QByteArray::number(Count)));
+                 },
+                 120000),
+        "the app never held the delete");
+    QTest::qWait(500); // well inside the grace period
+    app.kill(); // SIGKILL
+    QVERIFY(app.waitForFinished(Timeout));
+
+    JobJournal journal;
+    QVERIFY(journal.open());
+    QVERIFY(journal.jobs().isEmpty());
+
+    m_store = std::make_unique<ProfileStore>(settings);
+    startWindow(data, Seed);
+    waitForRows(20);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
+    QCOMPARE(m_window->userModel()->totalCount(), Seed);
+    QVERIFY(!flow()->banner()->isVisible());
+    QVERIFY(jobs()->interrupted().isEmpty());
 }
 
 // File > Import Users...: a preview of the rows, columns mapped by name and by hand, errors beside their
