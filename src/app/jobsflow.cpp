@@ -1,6 +1,7 @@
 #include "jobsflow.h"
 
 #include "bulkeditdialog.h"
+#include "bulkjob.h"
 #include "importdialog.h"
 #include "jobbanner.h"
 #include "jobcontroller.h"
@@ -22,6 +23,8 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace UserDesk {
 
@@ -226,8 +229,16 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
     const QString title = JobController::jobTitle(job);
     QString text;
     const QList<JobItem> items = m_jobs->journal()->items(job.id);
+    // Deletes answered 404 count as done; the person still hears that someone else was first.
+    const auto gone = std::count_if(items.cbegin(), items.cend(), [](const JobItem &item) {
+        return item.operation == JobItem::Operation::Delete && item.state == JobItem::State::Applied
+            && item.message == BulkJob::alreadyDeleted(item.userId);
+    });
     if (complete) {
         text = tr("%1 finished: %2 applied, %3 not applied.").arg(title).arg(job.applied).arg(job.failed);
+        if (gone > 0)
+            text += QLatin1Char(' ')
+                + tr("%n of them had already been deleted on the server.", nullptr, static_cast<int>(gone));
     } else {
         text = tr("%1 stopped: %2 applied, %3 not applied, %4 not known, %5 not sent yet; it can be resumed.")
                    .arg(title)

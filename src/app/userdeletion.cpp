@@ -165,8 +165,7 @@ void UserDeletion::deleteOne(const User &user)
         if (error->kind() != ApiError::Kind::NotFound)
             m_model->putBack({ user.id }); // still on the server (or not known): back in the table
         if (error->kind() == ApiError::Kind::NotFound) // deleted elsewhere first; the model drops the row
-            Q_EMIT message(
-                tr("User %1 was already gone from the server; it is no longer listed.").arg(user.id));
+            Q_EMIT message(tr("User %1 was already deleted on the server.").arg(user.id));
         else
             Q_EMIT failed(tr("User %1: %2").arg(user.id).arg(error->userMessage()), id);
     });
