@@ -81,7 +81,7 @@ void JobsFlow::followSession(SessionController *session, SandboxLauncher *sandbo
     connect(session, &SessionController::profileChanged, this, [this] { setEndpoint({}); });
     connect(session, &SessionController::connected, this, [this, session, sandbox] {
         setEndpoint(session->profile().isEmbeddedSandbox()
-                ? QStringLiteral("builtin-sandbox:") + sandbox->dataDirectory()
+                ? JobJournal::builtinSandboxEndpoint(sandbox->dataDirectory())
                 : m_client->baseUrl().toString());
     });
 }
