@@ -157,7 +157,7 @@ QString ImportDialog::summary() const
     QString text = tr("%n row(s) read.", nullptr, int(m_result.rows.size()));
     if (invalid > 0)
         text += QLatin1Char(' ')
-            + tr("%n row(s) have errors (shown beside them) and will not be imported.", nullptr, invalid);
+            + tr("%n row(s) with errors (shown beside them) will not be imported.", nullptr, invalid);
     if (!m_result.ignoredColumns.isEmpty())
         text += QLatin1Char(' ')
             + tr("Columns not imported: %1.").arg(m_result.ignoredColumns.join(QStringLiteral(", ")));
