@@ -37,16 +37,16 @@
         <translation><numerusform>%n row read.</numerusform><numerusform>%n rows read.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) have errors (shown beside them) and will not be imported.</source>
-        <translation><numerusform>%n row have errors (shown beside them) and will not be imported.</numerusform><numerusform>%n rows have errors (shown beside them) and will not be imported.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Dry run: an import would create %n user(s).</source>
         <translation><numerusform>Dry run: an import would create %n user.</numerusform><numerusform>Dry run: an import would create %n users.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) with errors would be left out.</source>
         <translation><numerusform>%n row with errors would be left out.</numerusform><numerusform>%n rows with errors would be left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors (shown beside them) will not be imported.</source>
+        <translation><numerusform>%n row with errors (shown beside them) will not be imported.</numerusform><numerusform>%n rows with errors (shown beside them) will not be imported.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -118,6 +118,10 @@
     <message numerus="yes">
         <source>…and %n more</source>
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation><numerusform>%n of them had already been deleted on the server.</numerusform><numerusform>%n of them had already been deleted on the server.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -290,10 +294,6 @@
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
         <translation><numerusform>The delete of %n user was not sent: the profile changed before its undo time ended.</numerusform><numerusform>The delete of %n users was not sent: the profile changed before its undo time ended.</numerusform></translation>
     </message>
@@ -308,14 +308,6 @@
     <message numerus="yes">
         <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
         <translation><numerusform>The delete of %n user has not been sent yet. If you quit now, nothing is deleted.</numerusform><numerusform>The delete of %n users has not been sent yet. If you quit now, nothing is deleted.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s).</source>
-        <translation><numerusform>Deleted %1 of %Ln user.</numerusform><numerusform>Deleted %1 of %Ln users.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
-        <translation><numerusform>Deleted %1 of %Ln user; %2 could not be deleted.</numerusform><numerusform>Deleted %1 of %Ln users; %2 could not be deleted.</numerusform></translation>
     </message>
 </context>
 <context>
