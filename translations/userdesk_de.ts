@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Bulk Edit</source>
+        <translation>Massenbearbeitung</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Feld:</translation>
+    </message>
+    <message>
+        <source>Field to set</source>
+        <translation>Zu setzendes Feld</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;Neuer Wert:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Users</source>
+        <translation>Benutzer importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Spalten der Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Name from:</source>
+        <translation>&amp;Name aus:</translation>
+    </message>
+    <message>
+        <source>&amp;Email from:</source>
+        <translation>&amp;E-Mail aus:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender from:</source>
+        <translation>&amp;Geschlecht aus:</translation>
+    </message>
+    <message>
+        <source>&amp;Status from:</source>
+        <translation>&amp;Status aus:</translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation>Zu importierende Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -595,6 +653,63 @@
     </message>
 </context>
 <context>
+    <name>UserDesk::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Set one field to the same value on the %n selected user(s). Each one is changed by its own request, journaled, so the job can be stopped and resumed.</source>
+        <translation>
+            <numerusform>Ein Feld bei %n ausgewählten Benutzer auf denselben Wert setzen. Jeder wird mit einer eigenen Anfrage geändert, im Journal festgehalten, sodass der Job angehalten und fortgesetzt werden kann.</numerusform>
+            <numerusform>Ein Feld bei den %n ausgewählten Benutzern auf denselben Wert setzen. Jeder wird mit einer eigenen Anfrage geändert, im Journal festgehalten, sodass der Job angehalten und fortgesetzt werden kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n user(s)</source>
+        <translation>
+            <numerusform>Auf %n Benutzer anwenden</numerusform>
+            <numerusform>Auf %n Benutzer anwenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>An email address belongs to one user only: the server will refuse it for every user but the first, and the report will say so.</source>
+        <translation>Eine E-Mail-Adresse gehört nur einem Benutzer: Der Server wird sie für alle außer dem ersten ablehnen, und der Bericht wird das sagen.</translation>
+    </message>
+    <message>
+        <source>Give the new value.</source>
+        <translation>Geben Sie den neuen Wert an.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::BulkJob</name>
     <message>
         <source>There is no job %1 in the journal.</source>
@@ -621,10 +736,6 @@
         <translation>Die E-Mail-Adresse %1 ist von Benutzer %2 belegt, dessen übrige Felder von den zu importierenden abweichen.</translation>
     </message>
     <message>
-        <source>User %1 is gone.</source>
-        <translation>Benutzer %1 ist nicht mehr vorhanden.</translation>
-    </message>
-    <message>
         <source>User %1 no longer exists.</source>
         <translation>Benutzer %1 existiert nicht mehr.</translation>
     </message>
@@ -639,6 +750,10 @@
     <message>
         <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
         <translation>Benutzer %1 hat diese E-Mail-Adresse und jedes zu importierende Feld; der frühere Lauf kann ihn angelegt haben, oder er bestand schon vorher.</translation>
+    </message>
+    <message>
+        <source>User %1 was already deleted on the server.</source>
+        <translation>Benutzer %1 war auf dem Server bereits gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1283,262 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     </message>
 </context>
 <context>
+    <name>UserDesk::ImportDialog</name>
+    <message>
+        <source>&amp;Dry Run</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>Check every row and say what an import would do; nothing is sent</source>
+        <translation>Jede Zeile prüfen und sagen, was ein Import tun würde; nichts wird gesendet</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Spalte für %1</translation>
+    </message>
+    <message>
+        <source>Choose a column</source>
+        <translation>Spalte wählen</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file (with a header row) or a JSON file (an array of objects, or one object per line).</source>
+        <translation>Wählen Sie eine CSV-Datei (mit Kopfzeile) oder eine JSON-Datei (ein Array von Objekten oder ein Objekt pro Zeile).</translation>
+    </message>
+    <message>
+        <source>Import Users</source>
+        <translation>Benutzer importieren</translation>
+    </message>
+    <message>
+        <source>User files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>Benutzerdateien (*.csv *.json *.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>Die Datei enthält keine Zeilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n User(s)</source>
+        <translation>
+            <numerusform>%n Benutzer &amp;importieren</numerusform>
+            <numerusform>%n Benutzer &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read.</source>
+        <translation>
+            <numerusform>%n Zeile gelesen.</numerusform>
+            <numerusform>%n Zeilen gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation>Nicht importierte Spalten: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n user(s).</source>
+        <translation>
+            <numerusform>Probelauf: Ein Import würde %n Benutzer anlegen.</numerusform>
+            <numerusform>Probelauf: Ein Import würde %n Benutzer anlegen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors would be left out.</source>
+        <translation>
+            <numerusform>%n Zeile mit Fehlern würde ausgelassen.</numerusform>
+            <numerusform>%n Zeilen mit Fehlern würden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors (shown beside them) will not be imported.</source>
+        <translation>
+            <numerusform>%n Zeile mit Fehlern (daneben angezeigt) wird nicht importiert.</numerusform>
+            <numerusform>%n Zeilen mit Fehlern (daneben angezeigt) werden nicht importiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobBanner</name>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Finish the job: what may have been sent is checked on the server first, so nothing is created, changed or deleted twice</source>
+        <translation>Den Job abschließen: Was gesendet worden sein könnte, wird zuerst auf dem Server geprüft, sodass nichts doppelt angelegt, geändert oder gelöscht wird</translation>
+    </message>
+    <message>
+        <source>Forget the job: what it did stays done, and the rest is never sent</source>
+        <translation>Den Job vergessen: Was er getan hat, bleibt getan, und der Rest wird nie gesendet</translation>
+    </message>
+    <message>
+        <source>%1 stopped after %2 of them.</source>
+        <translation>%1 wurde nach %2 davon angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n of them it is not known whether the server applied them; Resume checks the server before sending those again.</source>
+        <translation>
+            <numerusform>Bei %n davon ist nicht bekannt, ob der Server sie ausgeführt hat; Fortsetzen prüft den Server, bevor es sie erneut sendet.</numerusform>
+            <numerusform>Bei %n davon ist nicht bekannt, ob der Server sie ausgeführt hat; Fortsetzen prüft den Server, bevor es sie erneut sendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the built-in sandbox</source>
+        <translation>die eingebaute Sandbox</translation>
+    </message>
+    <message>
+        <source>It was started against %1; switch to the profile that points there to resume it.</source>
+        <translation>Er wurde gegen %1 gestartet; wechseln Sie zu dem Profil, das dorthin zeigt, um ihn fortzusetzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more unfinished job(s) after this one.)</source>
+        <translation>
+            <numerusform>(Danach noch %n unfertiger Job.)</numerusform>
+            <numerusform>(Danach noch %n unfertige Jobs.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobController</name>
+    <message>
+        <source>The job could not be written to the journal, so nothing was sent: %1</source>
+        <translation>Der Job konnte nicht ins Journal geschrieben werden, daher wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>There is no server to send the job to; connect to a profile first.</source>
+        <translation>Es gibt keinen Server, an den der Job gesendet werden kann; verbinden Sie sich zuerst mit einem Profil.</translation>
+    </message>
+    <message>
+        <source>user %1 (%2)</source>
+        <translation>Benutzer %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer löschen</numerusform>
+            <numerusform>%n Benutzer löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation>
+            <numerusform>%1 bei %n Benutzer setzen</numerusform>
+            <numerusform>%1 bei %n Benutzern setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Job %1 is no longer in the journal.</source>
+        <translation>Job %1 ist nicht mehr im Journal.</translation>
+    </message>
+    <message>
+        <source>Job %1 is finished; there is nothing left to resume.</source>
+        <translation>Job %1 ist abgeschlossen; es gibt nichts mehr fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; wait for it to end or stop it first.</source>
+        <translation>Job %1 wird von Prozess %2 ausgeführt; warten Sie, bis er endet, oder beenden Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>Job %1 was started against %2; switch to the profile that points there to resume it.</source>
+        <translation>Job %1 wurde gegen %2 gestartet; wechseln Sie zu dem Profil, das dorthin zeigt, um ihn fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be taken over: %2</source>
+        <translation>Job %1 konnte nicht übernommen werden: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is running; stop it before discarding it.</source>
+        <translation>Job %1 läuft; halten Sie ihn an, bevor Sie ihn verwerfen.</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; stop it before discarding it.</source>
+        <translation>Job %1 wird von Prozess %2 ausgeführt; beenden Sie ihn, bevor Sie ihn verwerfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n user(s)</source>
+        <translation>
+            <numerusform>Ein Import von %n Benutzer</numerusform>
+            <numerusform>Ein Import von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk edit of %n user(s)</source>
+        <translation>
+            <numerusform>Eine Massenbearbeitung von %n Benutzer</numerusform>
+            <numerusform>Eine Massenbearbeitung von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk delete of %n user(s)</source>
+        <translation>
+            <numerusform>Ein Massenlöschen von %n Benutzer</numerusform>
+            <numerusform>Ein Massenlöschen von %n Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A job of %n item(s)</source>
+        <translation>
+            <numerusform>Ein Job mit %n Eintrag</numerusform>
+            <numerusform>Ein Job mit %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %v of %m</source>
+        <translation>Importiere %v von %m</translation>
+    </message>
+    <message>
+        <source>Editing %v of %m</source>
+        <translation>Bearbeite %v von %m</translation>
+    </message>
+    <message>
+        <source>Deleting %v of %m</source>
+        <translation>%v von %m werden gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::JobJournal</name>
     <message>
         <source>The job journal could not prepare a statement: %1.</source>
@@ -1216,6 +1587,32 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>Another process took job %1 first.</source>
         <translation>Ein anderer Prozess hat Job %1 zuerst übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobStatusWidget</name>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Bulk job progress</source>
+        <translation>Fortschritt des Massenjobs</translation>
+    </message>
+    <message>
+        <source>Stop the bulk job</source>
+        <translation>Den Massenjob anhalten</translation>
+    </message>
+    <message>
+        <source>Send no more of this job&apos;s requests; what is done stays done, and the job can be resumed from the banner or with &apos;userdesk-cli jobs resume&apos;</source>
+        <translation>Keine weiteren Anfragen dieses Jobs senden; Erledigtes bleibt erledigt, und der Job kann über das Banner oder mit &apos;userdesk-cli jobs resume&apos; fortgesetzt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more job(s) waiting</source>
+        <translation>
+            <numerusform>%n weiterer Job wartet</numerusform>
+            <numerusform>%n weitere Jobs warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1881,95 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
             <numerusform>Auftrag %1: %2 mit %Ln Einträgen; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), which only the window runs; resume it from the window, which offers it when it starts with that data folder.</source>
+        <translation>Auftrag %1 wurde gegen die eingebaute Sandbox des UserDesk-Fensters gestartet (Datenordner %2), die nur das Fenster betreibt; setzen Sie ihn im Fenster fort, das ihn anbietet, wenn es mit diesem Datenordner startet.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsFlow</name>
+    <message>
+        <source>&amp;Import Users…</source>
+        <translation>Benutzer &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Create users from a CSV or JSON file, checked row by row first</source>
+        <translation>Benutzer aus einer CSV- oder JSON-Datei anlegen, zuerst Zeile für Zeile geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk Edit…</source>
+        <translation>&amp;Massenbearbeitung…</translation>
+    </message>
+    <message>
+        <source>Set one field to the same value on every selected user</source>
+        <translation>Ein Feld bei jedem ausgewählten Benutzer auf denselben Wert setzen</translation>
+    </message>
+    <message>
+        <source>A bulk job</source>
+        <translation>Ein Massenjob</translation>
+    </message>
+    <message>
+        <source>A bulk job is running</source>
+        <translation>Ein Massenjob läuft</translation>
+    </message>
+    <message>
+        <source>%1 is running (%2 of them done). Stop it now? It stays in the journal, and the next start offers to resume it. Or wait for it to finish, and quit then.</source>
+        <translation>%1 läuft (%2 davon erledigt). Jetzt anhalten? Er bleibt im Journal, und der nächste Start bietet an, ihn fortzusetzen. Oder warten, bis er fertig ist, und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Anhalten und beenden</translation>
+    </message>
+    <message>
+        <source>Wait, then Quit</source>
+        <translation>Warten, dann beenden</translation>
+    </message>
+    <message>
+        <source>UserDesk quits when the bulk job ends.</source>
+        <translation>UserDesk wird beendet, wenn der Massenjob endet.</translation>
+    </message>
+    <message>
+        <source>%1 finished: %2 applied, %3 not applied.</source>
+        <translation>%1 ist fertig: %2 ausgeführt, %3 nicht ausgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation>
+            <numerusform>%n davon war auf dem Server bereits gelöscht.</numerusform>
+            <numerusform>%n davon waren auf dem Server bereits gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped: %2 applied, %3 not applied, %4 not known, %5 not sent yet; it can be resumed.</source>
+        <translation>%1 wurde angehalten: %2 ausgeführt, %3 nicht ausgeführt, %4 unbekannt, %5 noch nicht gesendet; er kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Bulk job finished</source>
+        <translation>Massenjob fertig</translation>
+    </message>
+    <message>
+        <source>Bulk job stopped</source>
+        <translation>Massenjob angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weiterer</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>Some items were not applied</source>
+        <translation>Einige Einträge wurden nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>These were not applied:</source>
+        <translation>Diese wurden nicht ausgeführt:</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>
@@ -1604,16 +2090,8 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>Nicht länger warten und diese Anfrage aufgeben</translation>
     </message>
     <message>
-        <source>Deleting %v of %m</source>
-        <translation>%v von %m werden gelöscht</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Delete no more of the selected users; those already deleted stay deleted</source>
-        <translation>Keine weiteren ausgewählten Benutzer löschen; bereits gelöschte bleiben gelöscht</translation>
     </message>
     <message>
         <source>Rate limit: %1 of %2 left</source>
@@ -3031,47 +3509,8 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>User %1 was already gone from the server; it is no longer listed.</source>
-        <translation>Benutzer %1 war auf dem Server bereits nicht mehr vorhanden; er wird nicht mehr aufgeführt.</translation>
-    </message>
-    <message>
         <source>User %1: %2</source>
         <translation>Benutzer %1: %2</translation>
-    </message>
-    <message>
-        <source>• %1 (ID %2)</source>
-        <translation>• %1 (ID %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation>
-            <numerusform>%n Benutzer gelöscht.</numerusform>
-            <numerusform>%n Benutzer gelöscht.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>These were not deleted:</source>
-        <translation>Diese wurden nicht gelöscht:</translation>
-    </message>
-    <message>
-        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
-        <translation>Diese waren auf dem Server bereits nicht mehr vorhanden (zuvor anderswo gelöscht) und werden nicht mehr aufgeführt:</translation>
-    </message>
-    <message>
-        <source>Stopped before these were deleted:</source>
-        <translation>Angehalten, bevor diese gelöscht wurden:</translation>
-    </message>
-    <message>
-        <source>Some users were not deleted</source>
-        <translation>Einige Benutzer wurden nicht gelöscht</translation>
-    </message>
-    <message>
-        <source>Deleting stopped</source>
-        <translation>Löschen angehalten</translation>
-    </message>
-    <message>
-        <source>Some users were already gone</source>
-        <translation>Einige Benutzer waren bereits nicht mehr vorhanden</translation>
     </message>
     <message numerus="yes">
         <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
@@ -3109,19 +3548,9 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <source>Quit Without Deleting</source>
         <translation>Beenden ohne zu löschen</translation>
     </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s).</source>
-        <translation>
-            <numerusform>%1 von %Ln Benutzer gelöscht.</numerusform>
-            <numerusform>%1 von %Ln Benutzern gelöscht.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
-        <translation>
-            <numerusform>%1 von %Ln Benutzer gelöscht; %2 konnten nicht gelöscht werden.</numerusform>
-            <numerusform>%1 von %Ln Benutzern gelöscht; %2 konnten nicht gelöscht werden.</numerusform>
-        </translation>
+    <message>
+        <source>User %1 was already deleted on the server.</source>
+        <translation>Benutzer %1 war auf dem Server bereits gelöscht.</translation>
     </message>
 </context>
 <context>

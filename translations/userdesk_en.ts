@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>UserDesk::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Set one field to the same value on the %n selected user(s). Each one is changed by its own request, journaled, so the job can be stopped and resumed.</source>
+        <translation><numerusform>Set one field to the same value on the %n selected user. Each one is changed by its own request, journaled, so the job can be stopped and resumed.</numerusform><numerusform>Set one field to the same value on the %n selected users. Each one is changed by its own request, journaled, so the job can be stopped and resumed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n user(s)</source>
+        <translation><numerusform>Apply to %n user</numerusform><numerusform>Apply to %n users</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::ConnectionCheck</name>
     <message numerus="yes">
         <source>Connected: the server has %Ln user(s)</source>
@@ -13,6 +24,74 @@
     <message numerus="yes">
         <source>delete %n user(s)</source>
         <translation><numerusform>delete %n user</numerusform><numerusform>delete %n users</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ImportDialog</name>
+    <message numerus="yes">
+        <source>&amp;Import %n User(s)</source>
+        <translation><numerusform>&amp;Import %n User</numerusform><numerusform>&amp;Import %n Users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read.</source>
+        <translation><numerusform>%n row read.</numerusform><numerusform>%n rows read.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n user(s).</source>
+        <translation><numerusform>Dry run: an import would create %n user.</numerusform><numerusform>Dry run: an import would create %n users.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors would be left out.</source>
+        <translation><numerusform>%n row with errors would be left out.</numerusform><numerusform>%n rows with errors would be left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors (shown beside them) will not be imported.</source>
+        <translation><numerusform>%n row with errors (shown beside them) will not be imported.</numerusform><numerusform>%n rows with errors (shown beside them) will not be imported.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobBanner</name>
+    <message numerus="yes">
+        <source>For %n of them it is not known whether the server applied them; Resume checks the server before sending those again.</source>
+        <translation><numerusform>For %n of them it is not known whether the server applied them; Resume checks the server before sending those again.</numerusform><numerusform>For %n of them it is not known whether the server applied them; Resume checks the server before sending those again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more unfinished job(s) after this one.)</source>
+        <translation><numerusform>(%n more unfinished job after this one.)</numerusform><numerusform>(%n more unfinished jobs after this one.)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobController</name>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation><numerusform>delete %n user</numerusform><numerusform>delete %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation><numerusform>set %1 on %n user</numerusform><numerusform>set %1 on %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n user(s)</source>
+        <translation><numerusform>An import of %n user</numerusform><numerusform>An import of %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk edit of %n user(s)</source>
+        <translation><numerusform>A bulk edit of %n user</numerusform><numerusform>A bulk edit of %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk delete of %n user(s)</source>
+        <translation><numerusform>A bulk delete of %n user</numerusform><numerusform>A bulk delete of %n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A job of %n item(s)</source>
+        <translation><numerusform>A job of %n item</numerusform><numerusform>A job of %n items</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobStatusWidget</name>
+    <message numerus="yes">
+        <source>%n more job(s) waiting</source>
+        <translation><numerusform>%n more job waiting</numerusform><numerusform>%n more jobs waiting</numerusform></translation>
     </message>
 </context>
 <context>
@@ -32,6 +111,17 @@
     <message numerus="yes">
         <source>job %1: %2 of %Ln item(s); if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</source>
         <translation><numerusform>job %1: %2 of %Ln item; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform><numerusform>job %1: %2 of %Ln items; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsFlow</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation><numerusform>%n of them had already been deleted on the server.</numerusform><numerusform>%n of them had already been deleted on the server.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -204,10 +294,6 @@
         <translation><numerusform>…and %n more</numerusform><numerusform>…and %n more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation><numerusform>Deleted %n user.</numerusform><numerusform>Deleted %n users.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
         <translation><numerusform>The delete of %n user was not sent: the profile changed before its undo time ended.</numerusform><numerusform>The delete of %n users was not sent: the profile changed before its undo time ended.</numerusform></translation>
     </message>
@@ -222,14 +308,6 @@
     <message numerus="yes">
         <source>The delete of %n user(s) has not been sent yet. If you quit now, nothing is deleted.</source>
         <translation><numerusform>The delete of %n user has not been sent yet. If you quit now, nothing is deleted.</numerusform><numerusform>The delete of %n users has not been sent yet. If you quit now, nothing is deleted.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s).</source>
-        <translation><numerusform>Deleted %1 of %Ln user.</numerusform><numerusform>Deleted %1 of %Ln users.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
-        <translation><numerusform>Deleted %1 of %Ln user; %2 could not be deleted.</numerusform><numerusform>Deleted %1 of %Ln users; %2 could not be deleted.</numerusform></translation>
     </message>
 </context>
 <context>

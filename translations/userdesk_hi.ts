@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Bulk Edit</source>
+        <translation>सामूहिक संपादन</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;फ़ील्ड:</translation>
+    </message>
+    <message>
+        <source>Field to set</source>
+        <translation>सेट करने का फ़ील्ड</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;नया मान:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>नया मान</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Users</source>
+        <translation>उपयोगकर्ता आयात करें</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>फ़ाइल &amp;चुनें…</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>फ़ाइल के कॉलम</translation>
+    </message>
+    <message>
+        <source>&amp;Name from:</source>
+        <translation>&amp;नाम इससे:</translation>
+    </message>
+    <message>
+        <source>&amp;Email from:</source>
+        <translation>&amp;ईमेल इससे:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender from:</source>
+        <translation>&amp;लिंग इससे:</translation>
+    </message>
+    <message>
+        <source>&amp;Status from:</source>
+        <translation>&amp;स्थिति इससे:</translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation>आयात होने वाली पंक्तियाँ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -595,6 +653,63 @@
     </message>
 </context>
 <context>
+    <name>UserDesk::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Set one field to the same value on the %n selected user(s). Each one is changed by its own request, journaled, so the job can be stopped and resumed.</source>
+        <translation>
+            <numerusform>चयनित %n उपयोगकर्ता पर एक फ़ील्ड को एक ही मान पर सेट करें। हर एक अपने अनुरोध से बदला जाता है, जर्नल में लिखा जाता है, ताकि जॉब रोका और फिर से शुरू किया जा सके।</numerusform>
+            <numerusform>चयनित %n उपयोगकर्ताओं पर एक फ़ील्ड को एक ही मान पर सेट करें। हर एक अपने अनुरोध से बदला जाता है, जर्नल में लिखा जाता है, ताकि जॉब रोका और फिर से शुरू किया जा सके।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता पर लागू करें</numerusform>
+            <numerusform>%n उपयोगकर्ताओं पर लागू करें</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>निष्क्रिय</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>महिला</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>पुरुष</translation>
+    </message>
+    <message>
+        <source>An email address belongs to one user only: the server will refuse it for every user but the first, and the report will say so.</source>
+        <translation>एक ईमेल पता केवल एक उपयोगकर्ता का होता है: सर्वर पहले को छोड़कर हर उपयोगकर्ता के लिए इसे अस्वीकार करेगा, और रिपोर्ट यह बताएगी।</translation>
+    </message>
+    <message>
+        <source>Give the new value.</source>
+        <translation>नया मान दें।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::BulkJob</name>
     <message>
         <source>There is no job %1 in the journal.</source>
@@ -621,10 +736,6 @@
         <translation>ईमेल %1 उपयोगकर्ता %2 के पास है, जिसके बाकी फ़ील्ड आयात किए जाने वाले फ़ील्ड से अलग हैं।</translation>
     </message>
     <message>
-        <source>User %1 is gone.</source>
-        <translation>उपयोगकर्ता %1 हट चुका है।</translation>
-    </message>
-    <message>
         <source>User %1 no longer exists.</source>
         <translation>उपयोगकर्ता %1 अब मौजूद नहीं है।</translation>
     </message>
@@ -639,6 +750,10 @@
     <message>
         <source>User %1 holds this email and every field to import; the earlier run may have created it, or it may have existed before.</source>
         <translation>उपयोगकर्ता %1 के पास यह ईमेल और आयात का हर फ़ील्ड है; हो सकता है पिछले रन ने इसे बनाया हो, या यह पहले से मौजूद हो।</translation>
+    </message>
+    <message>
+        <source>User %1 was already deleted on the server.</source>
+        <translation>उपयोगकर्ता %1 सर्वर पर पहले ही हटाया जा चुका था।</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1283,262 @@ Journaled bulk jobs (resumable after a kill):
     </message>
 </context>
 <context>
+    <name>UserDesk::ImportDialog</name>
+    <message>
+        <source>&amp;Dry Run</source>
+        <translation>&amp;परीक्षण रन</translation>
+    </message>
+    <message>
+        <source>Check every row and say what an import would do; nothing is sent</source>
+        <translation>हर पंक्ति जाँचें और बताएँ कि आयात क्या करेगा; कुछ नहीं भेजा जाता</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;आयात करें</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>पंक्ति</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>समस्याएँ</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>%1 के लिए कॉलम</translation>
+    </message>
+    <message>
+        <source>Choose a column</source>
+        <translation>कॉलम चुनें</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file (with a header row) or a JSON file (an array of objects, or one object per line).</source>
+        <translation>एक CSV फ़ाइल (शीर्ष पंक्ति के साथ) या एक JSON फ़ाइल (ऑब्जेक्ट्स की एक ऐरे, या हर पंक्ति में एक ऑब्जेक्ट) चुनें।</translation>
+    </message>
+    <message>
+        <source>Import Users</source>
+        <translation>उपयोगकर्ता आयात करें</translation>
+    </message>
+    <message>
+        <source>User files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>उपयोगकर्ता फ़ाइलें (*.csv *.json *.ndjson *.jsonl);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>फ़ाइल: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>फ़ाइल में कोई पंक्ति नहीं है।</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n User(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता &amp;आयात करें</numerusform>
+            <numerusform>%n उपयोगकर्ता &amp;आयात करें</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ठीक</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read.</source>
+        <translation>
+            <numerusform>%n पंक्ति पढ़ी गई।</numerusform>
+            <numerusform>%n पंक्तियाँ पढ़ी गईं।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation>आयात न होने वाले कॉलम: %1।</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n user(s).</source>
+        <translation>
+            <numerusform>परीक्षण रन: आयात %n उपयोगकर्ता बनाएगा।</numerusform>
+            <numerusform>परीक्षण रन: आयात %n उपयोगकर्ता बनाएगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors would be left out.</source>
+        <translation>
+            <numerusform>त्रुटियों वाली %n पंक्ति छोड़ दी जाएगी।</numerusform>
+            <numerusform>त्रुटियों वाली %n पंक्तियाँ छोड़ दी जाएँगी।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors (shown beside them) will not be imported.</source>
+        <translation>
+            <numerusform>त्रुटियों वाली %n पंक्ति (उसके पास दिखाई गई) आयात नहीं होगी।</numerusform>
+            <numerusform>त्रुटियों वाली %n पंक्तियाँ (उनके पास दिखाई गई) आयात नहीं होंगी।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobBanner</name>
+    <message>
+        <source>Resume</source>
+        <translation>फिर से शुरू करें</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>छोड़ दें</translation>
+    </message>
+    <message>
+        <source>Finish the job: what may have been sent is checked on the server first, so nothing is created, changed or deleted twice</source>
+        <translation>जॉब पूरा करें: जो भेजा जा चुका हो सकता है, उसे पहले सर्वर पर जाँचा जाता है, ताकि कुछ भी दो बार न बने, न बदले, न हटे</translation>
+    </message>
+    <message>
+        <source>Forget the job: what it did stays done, and the rest is never sent</source>
+        <translation>जॉब भूल जाएँ: जो उसने किया वह बना रहेगा, और बाक़ी कभी नहीं भेजा जाएगा</translation>
+    </message>
+    <message>
+        <source>%1 stopped after %2 of them.</source>
+        <translation>%1 उनमें से %2 के बाद रुक गया।</translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n of them it is not known whether the server applied them; Resume checks the server before sending those again.</source>
+        <translation>
+            <numerusform>उनमें से %n के बारे में पता नहीं कि सर्वर ने उसे लागू किया या नहीं; फिर से शुरू करें उसे दोबारा भेजने से पहले सर्वर जाँचता है।</numerusform>
+            <numerusform>उनमें से %n के बारे में पता नहीं कि सर्वर ने उन्हें लागू किया या नहीं; फिर से शुरू करें उन्हें दोबारा भेजने से पहले सर्वर जाँचता है।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the built-in sandbox</source>
+        <translation>अंतर्निहित सैंडबॉक्स</translation>
+    </message>
+    <message>
+        <source>It was started against %1; switch to the profile that points there to resume it.</source>
+        <translation>यह %1 पर शुरू किया गया था; इसे फिर से शुरू करने के लिए उस प्रोफ़ाइल पर जाएँ जो वहाँ जाती है।</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more unfinished job(s) after this one.)</source>
+        <translation>
+            <numerusform>(इसके बाद %n और अधूरा जॉब।)</numerusform>
+            <numerusform>(इसके बाद %n और अधूरे जॉब।)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobController</name>
+    <message>
+        <source>The job could not be written to the journal, so nothing was sent: %1</source>
+        <translation>जॉब जर्नल में लिखा नहीं जा सका, इसलिए कुछ नहीं भेजा गया: %1</translation>
+    </message>
+    <message>
+        <source>There is no server to send the job to; connect to a profile first.</source>
+        <translation>जॉब भेजने के लिए कोई सर्वर नहीं है; पहले किसी प्रोफ़ाइल से जुड़ें।</translation>
+    </message>
+    <message>
+        <source>user %1 (%2)</source>
+        <translation>उपयोगकर्ता %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+            <numerusform>%n उपयोगकर्ता हटाएँ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>set %1 on %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता पर %1 सेट करें</numerusform>
+            <numerusform>%n उपयोगकर्ताओं पर %1 सेट करें</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Job %1 is no longer in the journal.</source>
+        <translation>जॉब %1 अब जर्नल में नहीं है।</translation>
+    </message>
+    <message>
+        <source>Job %1 is finished; there is nothing left to resume.</source>
+        <translation>जॉब %1 पूरा हो चुका है; फिर से शुरू करने को कुछ नहीं बचा।</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; wait for it to end or stop it first.</source>
+        <translation>जॉब %1 प्रोसेस %2 द्वारा चलाया जा रहा है; उसके ख़त्म होने का इंतज़ार करें या पहले उसे रोकें।</translation>
+    </message>
+    <message>
+        <source>Job %1 was started against %2; switch to the profile that points there to resume it.</source>
+        <translation>जॉब %1 %2 पर शुरू किया गया था; इसे फिर से शुरू करने के लिए उस प्रोफ़ाइल पर जाएँ जो वहाँ जाती है।</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be taken over: %2</source>
+        <translation>जॉब %1 को संभाला नहीं जा सका: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is running; stop it before discarding it.</source>
+        <translation>जॉब %1 चल रहा है; उसे छोड़ने से पहले रोकें।</translation>
+    </message>
+    <message>
+        <source>Job %1 is being run by process %2; stop it before discarding it.</source>
+        <translation>जॉब %1 प्रोसेस %2 द्वारा चलाया जा रहा है; उसे छोड़ने से पहले रोकें।</translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का आयात</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का आयात</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk edit of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का सामूहिक संपादन</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का सामूहिक संपादन</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A bulk delete of %n user(s)</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता का सामूहिक हटाना</numerusform>
+            <numerusform>%n उपयोगकर्ताओं का सामूहिक हटाना</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A job of %n item(s)</source>
+        <translation>
+            <numerusform>%n आइटम का जॉब</numerusform>
+            <numerusform>%n आइटम का जॉब</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %v of %m</source>
+        <translation>%m में से %v आयात हो रहे हैं</translation>
+    </message>
+    <message>
+        <source>Editing %v of %m</source>
+        <translation>%m में से %v संपादित हो रहे हैं</translation>
+    </message>
+    <message>
+        <source>Deleting %v of %m</source>
+        <translation>%m में से %v हटाए जा रहे हैं</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::JobJournal</name>
     <message>
         <source>The job journal could not prepare a statement: %1.</source>
@@ -1216,6 +1587,32 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>Another process took job %1 first.</source>
         <translation>किसी दूसरी प्रक्रिया ने जॉब %1 पहले ले लिया।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobStatusWidget</name>
+    <message>
+        <source>Stop</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Bulk job progress</source>
+        <translation>सामूहिक जॉब की प्रगति</translation>
+    </message>
+    <message>
+        <source>Stop the bulk job</source>
+        <translation>सामूहिक जॉब रोकें</translation>
+    </message>
+    <message>
+        <source>Send no more of this job&apos;s requests; what is done stays done, and the job can be resumed from the banner or with &apos;userdesk-cli jobs resume&apos;</source>
+        <translation>इस जॉब के और अनुरोध न भेजें; जो हो चुका वह बना रहेगा, और जॉब बैनर से या &apos;userdesk-cli jobs resume&apos; से फिर से शुरू किया जा सकता है</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more job(s) waiting</source>
+        <translation>
+            <numerusform>%n और जॉब प्रतीक्षा में</numerusform>
+            <numerusform>%n और जॉब प्रतीक्षा में</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1881,95 @@ Journaled bulk jobs (resumable after a kill):
             <numerusform>जॉब %1: %Ln आइटमों का %2; यदि यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), which only the window runs; resume it from the window, which offers it when it starts with that data folder.</source>
+        <translation>जॉब %1 UserDesk विंडो के अंतर्निहित सैंडबॉक्स (डेटा फ़ोल्डर %2) पर शुरू की गई थी, जिसे केवल विंडो चलाती है; इसे विंडो से फिर से शुरू करें, जो उस डेटा फ़ोल्डर के साथ शुरू होने पर इसे पेश करती है।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::JobsFlow</name>
+    <message>
+        <source>&amp;Import Users…</source>
+        <translation>उपयोगकर्ता &amp;आयात करें…</translation>
+    </message>
+    <message>
+        <source>Create users from a CSV or JSON file, checked row by row first</source>
+        <translation>CSV या JSON फ़ाइल से उपयोगकर्ता बनाएँ, पहले हर पंक्ति जाँची जाती है</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk Edit…</source>
+        <translation>&amp;सामूहिक संपादन…</translation>
+    </message>
+    <message>
+        <source>Set one field to the same value on every selected user</source>
+        <translation>हर चयनित उपयोगकर्ता पर एक फ़ील्ड को एक ही मान पर सेट करें</translation>
+    </message>
+    <message>
+        <source>A bulk job</source>
+        <translation>एक सामूहिक जॉब</translation>
+    </message>
+    <message>
+        <source>A bulk job is running</source>
+        <translation>एक सामूहिक जॉब चल रहा है</translation>
+    </message>
+    <message>
+        <source>%1 is running (%2 of them done). Stop it now? It stays in the journal, and the next start offers to resume it. Or wait for it to finish, and quit then.</source>
+        <translation>%1 चल रहा है (उनमें से %2 हो चुके)। इसे अभी रोकें? यह जर्नल में रहेगा, और अगली शुरुआत इसे फिर से शुरू करने की पेशकश करेगी। या इसके पूरा होने का इंतज़ार करें, और फिर बंद करें।</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>रोकें और बंद करें</translation>
+    </message>
+    <message>
+        <source>Wait, then Quit</source>
+        <translation>इंतज़ार करें, फिर बंद करें</translation>
+    </message>
+    <message>
+        <source>UserDesk quits when the bulk job ends.</source>
+        <translation>सामूहिक जॉब ख़त्म होने पर UserDesk बंद हो जाएगा।</translation>
+    </message>
+    <message>
+        <source>%1 finished: %2 applied, %3 not applied.</source>
+        <translation>%1 पूरा हुआ: %2 लागू, %3 लागू नहीं।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation>
+            <numerusform>इनमें से %n सर्वर पर पहले ही हटाया जा चुका था।</numerusform>
+            <numerusform>इनमें से %n सर्वर पर पहले ही हटाए जा चुके थे।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped: %2 applied, %3 not applied, %4 not known, %5 not sent yet; it can be resumed.</source>
+        <translation>%1 रुक गया: %2 लागू, %3 लागू नहीं, %4 अज्ञात, %5 अभी नहीं भेजे गए; इसे फिर से शुरू किया जा सकता है।</translation>
+    </message>
+    <message>
+        <source>Bulk job finished</source>
+        <translation>सामूहिक जॉब पूरा हुआ</translation>
+    </message>
+    <message>
+        <source>Bulk job stopped</source>
+        <translation>सामूहिक जॉब रुक गया</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…और %n अन्य</numerusform>
+            <numerusform>…और %n अन्य</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>Some items were not applied</source>
+        <translation>कुछ आइटम लागू नहीं हुए</translation>
+    </message>
+    <message>
+        <source>These were not applied:</source>
+        <translation>ये लागू नहीं हुए:</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>
@@ -1604,16 +2090,8 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>प्रतीक्षा बंद करें और यह अनुरोध छोड़ दें</translation>
     </message>
     <message>
-        <source>Deleting %v of %m</source>
-        <translation>%m में से %v हटाए जा रहे हैं</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>रोकें</translation>
-    </message>
-    <message>
-        <source>Delete no more of the selected users; those already deleted stay deleted</source>
-        <translation>चयनित उपयोगकर्ताओं में से और न हटाएँ; जो हटाए जा चुके हैं वे हटे ही रहेंगे</translation>
     </message>
     <message>
         <source>Rate limit: %1 of %2 left</source>
@@ -3031,47 +3509,8 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>हटाएँ</translation>
     </message>
     <message>
-        <source>User %1 was already gone from the server; it is no longer listed.</source>
-        <translation>उपयोगकर्ता %1 सर्वर से पहले ही हट चुका था; अब वह सूची में नहीं है।</translation>
-    </message>
-    <message>
         <source>User %1: %2</source>
         <translation>उपयोगकर्ता %1: %2</translation>
-    </message>
-    <message>
-        <source>• %1 (ID %2)</source>
-        <translation>• %1 (ID %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n user(s).</source>
-        <translation>
-            <numerusform>%n उपयोगकर्ता हटाया गया।</numerusform>
-            <numerusform>%n उपयोगकर्ता हटाए गए।</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>These were not deleted:</source>
-        <translation>ये नहीं हटाए गए:</translation>
-    </message>
-    <message>
-        <source>These were already gone from the server (deleted elsewhere first) and are no longer listed:</source>
-        <translation>ये सर्वर से पहले ही हट चुके थे (कहीं और से पहले हटाए गए) और अब सूची में नहीं हैं:</translation>
-    </message>
-    <message>
-        <source>Stopped before these were deleted:</source>
-        <translation>इन्हें हटाने से पहले ही रोक दिया गया:</translation>
-    </message>
-    <message>
-        <source>Some users were not deleted</source>
-        <translation>कुछ उपयोगकर्ता नहीं हटाए गए</translation>
-    </message>
-    <message>
-        <source>Deleting stopped</source>
-        <translation>हटाना रोक दिया गया</translation>
-    </message>
-    <message>
-        <source>Some users were already gone</source>
-        <translation>कुछ उपयोगकर्ता पहले ही हट चुके थे</translation>
     </message>
     <message numerus="yes">
         <source>The delete of %n user(s) was not sent: the profile changed before its undo time ended.</source>
@@ -3109,19 +3548,9 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <source>Quit Without Deleting</source>
         <translation>हटाए बिना बंद करें</translation>
     </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s).</source>
-        <translation>
-            <numerusform>%Ln में से %1 उपयोगकर्ता हटाया गया।</numerusform>
-            <numerusform>%Ln में से %1 उपयोगकर्ता हटाए गए।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 of %Ln user(s); %2 could not be deleted.</source>
-        <translation>
-            <numerusform>%Ln में से %1 उपयोगकर्ता हटाया गया; %2 हटाए नहीं जा सके।</numerusform>
-            <numerusform>%Ln में से %1 उपयोगकर्ता हटाए गए; %2 हटाए नहीं जा सके।</numerusform>
-        </translation>
+    <message>
+        <source>User %1 was already deleted on the server.</source>
+        <translation>उपयोगकर्ता %1 सर्वर पर पहले ही हटाया जा चुका था।</translation>
     </message>
 </context>
 <context>

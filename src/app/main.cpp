@@ -3,10 +3,13 @@
 #include "profilestore.h"
 #include "requesthistory.h"
 #include "requestlogwidget.h"
+#include "sandboxhost.h"
 #include "secretmemory.h"
 #include "tokenstore.h"
 #include "translations.h"
+#include "userdeletion.h"
 #include "usersortfilterproxymodel.h"
+#include "usertablemodel.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -17,6 +20,7 @@
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <memory>
 
 #ifdef Q_OS_LINUX
 #include <unistd.h>
@@ -49,6 +53,37 @@ qint64 processAgeMs()
     }
 #endif
     return sinceMain.elapsed();
+}
+
+// For tests only (tst_jobswindow kills the app in its grace period or in the middle of the job):
+// USERDESK_TEST_BULK_DELETE=N[:MS[:GRACE]] deletes the first N users listed, without asking, once they are
+// listed, the way a confirmed delete goes: held for GRACE milliseconds (default 0), then a journaled bulk
+// job, with the built-in sandbox answering MS milliseconds late from then on. It prints "held N" on
+// standard output when the delete is held.
+void startTestBulkDelete(MainWindow *window, const QString &hook)
+{
+    const int count = hook.section(QLatin1Char(':'), 0, 0).toInt();
+    const int latencyMs = hook.section(QLatin1Char(':'), 1, 1).toInt();
+    const int graceMs = hook.section(QLatin1Char(':'), 2, 2).toInt();
+    UserTableModel *model = window->userModel();
+    auto started = std::make_shared<bool>(false);
+    QObject::connect(model, &UserTableModel::countsChanged, window, [=] {
+        if (*started || count <= 0 || model->rowCount() < count)
+            return;
+        *started = true;
+        if (latencyMs > 0 && window->sandbox()) {
+            SandboxFaults faults;
+            faults.latencyMs = latencyMs;
+            window->sandbox()->setFaults(faults);
+        }
+        QList<User> users;
+        for (int i = 0; i < count; ++i)
+            users << model->userAt(i);
+        auto *deletion = window->findChild<UserDeletion *>();
+        deletion->setGraceMs(graceMs);
+        deletion->holdDelete(users);
+        QTextStream(stdout) << "held " << users.size() << Qt::endl;
+    });
 }
 } // namespace
 
@@ -132,6 +167,8 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(0);
         });
     }
+    if (const QString hook = qEnvironmentVariable("USERDESK_TEST_BULK_DELETE"); !hook.isEmpty())
+        startTestBulkDelete(&window, hook);
     window.show();
     return app.exec();
 }

@@ -3,6 +3,7 @@
 #include "aboutbox.h"
 #include "certificatedialog.h"
 #include "guidedialog.h"
+#include "jobsflow.h"
 #include "networkstatuswidget.h"
 #include "profilecombobox.h"
 #include "profilestore.h"
@@ -26,7 +27,6 @@
 
 #include <QCloseEvent>
 #include <QLabel>
-#include <QMessageBox>
 #include <QStatusBar>
 
 namespace UserDesk {
@@ -168,9 +168,11 @@ void MainWindow::setUpActions()
 void MainWindow::setUpPanes()
 {
     m_deletion = new UserDeletion(m_client, m_model, this);
-    connect(m_deletion, &UserDeletion::bulkStarted, m_network, &NetworkStatusWidget::showBulk);
     connect(m_deletion, &UserDeletion::busyChanged, this, &MainWindow::updateActions);
     m_undo = new UndoController(m_client, m_deletion, this);
+    auto *jobs = new JobsFlow(this, m_client, m_model, m_deletion);
+    jobs->attach(m_ui->menuFile, m_ui->actionExportCsv, m_ui->menuUsers, m_ui->errorBanner, m_ui->userTable);
+    jobs->followSession(m_session, m_sandbox);
     connect(m_deletion, &UserDeletion::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_deletion, &UserDeletion::failed, this,
@@ -309,7 +311,7 @@ void MainWindow::updateActions()
 {
     const QList<User> users = m_ui->userTable->selectedUsers();
     m_ui->actionEdit->setEnabled(users.size() == 1);
-    m_ui->actionDelete->setEnabled(!users.isEmpty() && !m_deletion->isBulkRunning());
+    m_ui->actionDelete->setEnabled(!users.isEmpty() && !m_deletion->hasHeldDelete());
     m_ui->detailPane->showSelection(users);
 }
 

@@ -68,20 +68,6 @@ NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
     m_retryTimer.setInterval(1000);
     connect(&m_retryTimer, &QTimer::timeout, this, &NetworkStatusWidget::updateRetryCountdown);
 
-    // A bulk delete paced by a rate limit can take minutes: its progress comes with a way to stop it.
-    m_bulkProgress = new QProgressBar;
-    m_bulkProgress->setObjectName(QStringLiteral("bulkProgress"));
-    m_bulkProgress->setMinimumWidth(180);
-    m_bulkProgress->setMaximumWidth(220);
-    m_bulkProgress->setFormat(tr("Deleting %v of %m"));
-    QPushButton *bulkCancel = button(tr("Stop"), QStringLiteral("bulkCancelButton"),
-        tr("Delete no more of the selected users; those already deleted stay deleted"));
-    m_bulkWidget = row(this, QStringLiteral("bulkWidget"), { m_bulkProgress, bulkCancel });
-    connect(bulkCancel, &QPushButton::clicked, this, [this] {
-        if (m_bulkRequest)
-            m_client->cancel(m_bulkRequest);
-    });
-
     // Loading every page for a sort or an export, paced by the rate limit: its progress and a way out.
     m_allProgress = new QProgressBar;
     m_allProgress->setObjectName(QStringLiteral("loadAllProgress"));
@@ -99,8 +85,7 @@ NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w :
-        { m_loadingWidget, m_retryWidget, m_bulkWidget, m_allWidget, static_cast<QWidget *>(m_rateLabel) })
+    for (QWidget *w : { m_loadingWidget, m_retryWidget, m_allWidget, static_cast<QWidget *>(m_rateLabel) })
         layout->addWidget(w);
 
     // Every request ends in exactly one of these; the retry countdown follows them.
@@ -128,18 +113,6 @@ NetworkStatusWidget::NetworkStatusWidget(ApiClient *client, QWidget *parent)
                 tr("Holding back %1 s to stay inside the server's rate limit…").arg((delayMs + 999) / 1000),
                 delayMs + 1000);
     });
-    connect(m_client, &ApiClient::bulkProgress, this, [this](ApiClient::RequestId id, int done, int total) {
-        if (id != m_bulkRequest)
-            return;
-        m_bulkProgress->setRange(0, total);
-        m_bulkProgress->setValue(done);
-    });
-    connect(m_client, &ApiClient::bulkFinished, this, [this](ApiClient::RequestId id) {
-        if (id != m_bulkRequest)
-            return;
-        m_bulkRequest = 0;
-        m_bulkWidget->hide();
-    });
 }
 
 void NetworkStatusWidget::changeEvent(QEvent *event)
@@ -155,14 +128,6 @@ void NetworkStatusWidget::setPageLoading(bool loading)
         m_loadingDelay.start();
     m_pageLoading = loading;
     updateLoading();
-}
-
-void NetworkStatusWidget::showBulk(ApiClient::RequestId id, int total)
-{
-    m_bulkRequest = id;
-    m_bulkProgress->setRange(0, total);
-    m_bulkProgress->setValue(0);
-    m_bulkWidget->show();
 }
 
 void NetworkStatusWidget::showLoadingAll(bool active)

@@ -13,8 +13,9 @@ class QPushButton;
 namespace UserDesk {
 
 // What the network is doing, for the status bar: a page on its way (with Cancel, shown only after a
-// moment), a retry countdown (with Cancel), a bulk delete's progress (with Stop) and the rate-limit budget.
-// It follows the client's signals by request id; the page loading state comes from whoever loads pages.
+// moment), a retry countdown (with Cancel), loading every page (with Stop) and the rate-limit budget. Bulk
+// jobs show their progress in JobStatusWidget. It follows the client's signals by request id; the page
+// loading state comes from whoever loads pages.
 class NetworkStatusWidget : public QWidget
 {
     Q_OBJECT
@@ -22,8 +23,6 @@ public:
     explicit NetworkStatusWidget(ApiClient *client, QWidget *parent = nullptr);
 
     void setPageLoading(bool loading);
-    // Shows the progress of bulk job `id` until it finishes; Stop cancels it.
-    void showBulk(ApiClient::RequestId id, int total);
     // Loading every remaining page (for a sort or an export): progress of loaded of total, with Stop.
     void showLoadingAll(bool active);
     void setLoadingAllProgress(int loaded, qint64 total);
@@ -51,8 +50,6 @@ private:
     QWidget *m_loadingWidget;
     QWidget *m_retryWidget;
     QLabel *m_retryLabel;
-    QWidget *m_bulkWidget;
-    QProgressBar *m_bulkProgress;
     QLabel *m_rateLabel;
     QWidget *m_allWidget;
     QProgressBar *m_allProgress;
@@ -64,7 +61,6 @@ private:
     int m_retryAttempt = 0;
     QDeadlineTimer m_retryDeadline;
     QString m_retryReason;
-    ApiClient::RequestId m_bulkRequest = 0;
 };
 
 } // namespace UserDesk

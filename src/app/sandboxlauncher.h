@@ -22,6 +22,7 @@ public:
     bool isReady() const;
     QUrl baseUrl() const;
     QString token() const;
+    QString dataDirectory() const { return m_dataDirectory; }
 
 Q_SIGNALS:
     void ready(const QUrl &baseUrl, const QString &token);

@@ -72,7 +72,7 @@ public:
     {
         if (std::exchange(skip, false))
             return;
-        if (m_owner->m_deletion->isBulkRunning()) {
+        if (m_owner->m_deletion->hasHeldDelete()) {
             m_owner->warn(UndoController::tr("Another delete is still under way, so this one was not done "
                                              "again."));
             setObsolete(true);

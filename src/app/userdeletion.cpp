@@ -17,9 +17,6 @@ UserDeletion::UserDeletion(ApiClient *client, UserTableModel *model, QWidget *wi
     , m_model(model)
     , m_window(window)
 {
-    connect(m_client, &ApiClient::bulkFinished, this, &UserDeletion::onBulkFinished);
-    connect(this, &UserDeletion::bulkStarted, this, &UserDeletion::busyChanged);
-    connect(this, &UserDeletion::bulkEnded, this, &UserDeletion::busyChanged);
     // Another profile emptied the table: the held delete was meant for the server it came from.
     connect(m_model, &UserTableModel::heldBackDropped, this, [this] {
         if (!m_held)
@@ -40,7 +37,7 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
         std::remove_if(users.begin(), users.end(),
             [this](const User &u) { return m_model->rowState(u.id) == UserTableModel::RowState::Deleting; }),
         users.end());
-    if (users.isEmpty() || isBulkRunning())
+    if (users.isEmpty() || hasHeldDelete())
         return;
 
     QStringList lines;
@@ -79,7 +76,7 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
 
 void UserDeletion::holdDelete(const QList<User> &users)
 {
-    if (isBulkRunning())
+    if (hasHeldDelete())
         return;
     QList<qint64> ids;
     for (const User &u : users)
@@ -168,8 +165,7 @@ void UserDeletion::deleteOne(const User &user)
         if (error->kind() != ApiError::Kind::NotFound)
             m_model->putBack({ user.id }); // still on the server (or not known): back in the table
         if (error->kind() == ApiError::Kind::NotFound) // deleted elsewhere first; the model drops the row
-            Q_EMIT message(
-                tr("User %1 was already gone from the server; it is no longer listed.").arg(user.id));
+            Q_EMIT message(tr("User %1 was already deleted on the server.").arg(user.id));
         else
             Q_EMIT failed(tr("User %1: %2").arg(user.id).arg(error->userMessage()), id);
     });
@@ -177,71 +173,8 @@ void UserDeletion::deleteOne(const User &user)
 
 void UserDeletion::startBulk(const QList<User> &users)
 {
-    QList<qint64> ids;
-    for (const User &u : users)
-        ids << u.id;
-    m_bulkRequest = m_client->deleteUsers(ids);
-    m_bulkUsers = users;
-    m_model->trackBulkDelete(m_bulkRequest, ids);
-    Q_EMIT bulkStarted(m_bulkRequest, static_cast<int>(ids.size()));
-}
-
-void UserDeletion::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results)
-{
-    if (bulkId != m_bulkRequest)
-        return;
-    m_bulkRequest = 0;
-    const QList<User> users = std::exchange(m_bulkUsers, {});
-    Q_EMIT bulkEnded();
-
-    QStringList failures;
-    QStringList gone; // not found: deleted elsewhere first, and out of the table now
-    QStringList stopped; // canceled by the person
-    int deleted = 0;
-    for (const BulkItemResult &r : results) {
-        if (r.ok) {
-            ++deleted;
-            continue;
-        }
-        const User user = users.value(r.index);
-        if (r.error.kind() != ApiError::Kind::NotFound)
-            m_model->putBack({ user.id }); // still on the server (or not known): back in the table
-        const QString who = tr("• %1 (ID %2)").arg(user.name).arg(user.id);
-        if (r.error.kind() == ApiError::Kind::NotFound)
-            gone << who;
-        else if (r.error.kind() == ApiError::Kind::Canceled)
-            stopped << who;
-        else
-            failures << who + QStringLiteral(": ") + r.error.userMessage();
-    }
-    if (failures.isEmpty() && gone.isEmpty() && stopped.isEmpty()) {
-        Q_EMIT message(tr("Deleted %n user(s).", nullptr, deleted));
-        return;
-    }
-    QString text = tr("Deleted %1 of %Ln user(s).", nullptr, static_cast<int>(results.size())).arg(deleted);
-    auto section = [&text](const QString &heading, const QStringList &lines) {
-        if (!lines.isEmpty())
-            text += QStringLiteral("\n\n") + heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
-    };
-    section(tr("These were not deleted:"), failures);
-    section(tr("These were already gone from the server (deleted elsewhere first) and are no longer listed:"),
-        gone);
-    section(tr("Stopped before these were deleted:"), stopped);
-    if (!failures.isEmpty()) {
-        Q_EMIT failed(tr("Deleted %1 of %Ln user(s); %2 could not be deleted.", nullptr,
-                          static_cast<int>(results.size()))
-                          .arg(deleted)
-                          .arg(failures.size()),
-            0);
-    }
-    const QString title = !failures.isEmpty() ? tr("Some users were not deleted")
-        : !stopped.isEmpty()                  ? tr("Deleting stopped")
-                                              : tr("Some users were already gone");
-    auto *box = new QMessageBox(failures.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, title,
-        text, QMessageBox::Ok, m_window);
-    box->setObjectName(QStringLiteral("bulkReportBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    // Journaled before the first request, so a quit, crash or kill leaves it resumable.
+    Q_EMIT bulkDeleteRequested(users);
 }
 
 } // namespace UserDesk

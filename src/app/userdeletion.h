@@ -23,14 +23,14 @@ public:
     UserDeletion(ApiClient *client, UserTableModel *model, QWidget *window);
 
     // Asks whether to delete `users` from `profileName`, then deletes them. Users already being deleted are
-    // left out; nothing happens while a bulk job runs.
+    // left out; nothing happens while another delete is held in its grace period.
     void confirmAndDelete(QList<User> users, const QString &profileName);
-    // A bulk job runs, or a delete is held in its grace period: no other delete starts meanwhile.
-    bool isBulkRunning() const { return m_bulkRequest != 0 || m_held; }
 
     // How long a confirmed delete waits, undoable, before its requests go out.
     void setGraceMs(int milliseconds) { m_graceMs = milliseconds; }
     int graceMs() const { return m_graceMs; }
+    // A delete is held in its grace period: no other delete starts meanwhile (a bulk delete that was sent
+    // is a job: one started after it waits its turn in the job queue).
     bool hasHeldDelete() const { return m_held; }
     QList<User> heldUsers() const { return m_heldUsers; }
     // Holds a delete of `users` without asking (a redo of one confirmed before): the rows leave the table.
@@ -44,14 +44,15 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
-    void bulkStarted(UserDesk::ApiClient::RequestId id, int total);
-    void bulkEnded();
-    // Whether a delete may start changed (a bulk job or a held delete began or ended).
+    // Whether a delete may start changed (a held delete began or ended).
     void busyChanged();
     // A confirmed delete is held for graceMs(): the rows left the table, nothing was sent yet.
     void deleteHeld(const QList<UserDesk::User> &users);
     // The held delete ended: undone (nothing sent) or sent.
     void heldDeleteEnded(bool undone);
+    // The grace period of a delete of more than one user ended: the window runs it as a journaled,
+    // resumable job (JobsFlow). Their rows stay held back until the job settles each of them.
+    void bulkDeleteRequested(const QList<UserDesk::User> &users);
     // A short note for the status bar.
     void message(const QString &text);
     // A failure to put in front of the person; `id` is the request whose exchange shows why (0: none).
@@ -61,13 +62,10 @@ private:
     void deleteOne(const User &user);
     void startBulk(const QList<User> &users);
     void endHold(bool undone);
-    void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
 
     ApiClient *m_client;
     UserTableModel *m_model;
     QWidget *m_window;
-    ApiClient::RequestId m_bulkRequest = 0;
-    QList<User> m_bulkUsers;
     int m_graceMs = 5000;
     QPointer<DeferredDelete> m_held;
     QList<User> m_heldUsers;

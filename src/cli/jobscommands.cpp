@@ -392,6 +392,10 @@ int JobsCommands::list(const QStringList &arguments)
               << '\t' << j.endpoint << '\t' << j.description << '\n';
     }
     m_out.flush();
+    for (const JobSummary &j : jobs) {
+        if (!j.finished && !JobJournal::builtinSandboxFolder(j.endpoint).isEmpty())
+            m_err << builtinSandboxJob(j) << Qt::endl;
+    }
     return CliApp::Ok;
 }
 
@@ -419,6 +423,8 @@ int JobsCommands::resume(const QStringList &arguments)
                            .arg(id)
                            .arg(job->ownerPid),
             CliApp::Failure);
+    if (!job->finished && !JobJournal::builtinSandboxFolder(job->endpoint).isEmpty())
+        return failure(builtinSandboxJob(*job), CliApp::Usage);
     if (QUrl(job->endpoint) != m_client.baseUrl())
         return failure(
             tr("Job %1 was started against %2; resume it with --endpoint %2 (or the profile that points "
@@ -439,6 +445,15 @@ int JobsCommands::resume(const QStringList &arguments)
         return CliApp::Ok;
     }
     return run(id);
+}
+
+QString JobsCommands::builtinSandboxJob(const JobSummary &job)
+{
+    return tr("Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), "
+              "which only the window runs; resume it from the window, which offers it when it starts with "
+              "that data folder.")
+        .arg(job.id)
+        .arg(JobJournal::builtinSandboxFolder(job.endpoint));
 }
 
 int JobsCommands::discard(const QStringList &arguments)

@@ -39,6 +39,8 @@ private:
     int list(const QStringList &arguments);
     int resume(const QStringList &arguments);
     int discard(const QStringList &arguments);
+    // Why a job against the window's built-in sandbox is not resumed here, in a sentence.
+    static QString builtinSandboxJob(const JobSummary &job);
     void printItem(const JobItem &item);
     int usage(const QString &message);
     int failure(const QString &sentence, int code);

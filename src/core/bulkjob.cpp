@@ -24,6 +24,11 @@ BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *
     connect(client, &ApiClient::requestFailed, this, &BulkJob::onFailed);
 }
 
+QString BulkJob::alreadyDeleted(qint64 userId)
+{
+    return tr("User %1 was already deleted on the server.").arg(userId);
+}
+
 bool BulkJob::provesNotApplied(const ApiError &error)
 {
     switch (error.kind()) {
@@ -57,7 +62,6 @@ bool BulkJob::start(QString *error)
     }
     m_items = m_journal->items(m_jobId);
     m_todo.clear();
-    m_resumed.clear();
     m_done = m_applied = m_failed = m_unknown = 0;
     for (const JobItem &item : std::as_const(m_items)) {
         if (item.state == JobItem::State::Applied) {
@@ -67,8 +71,6 @@ bool BulkJob::start(QString *error)
             ++m_done;
             ++m_failed;
         } else {
-            if (item.state == JobItem::State::Sent)
-                m_resumed.insert(item.index);
             m_todo.append(item.index);
         }
     }
@@ -145,7 +147,7 @@ void BulkJob::send(int index)
         break;
     }
     // A resumed item was Sent before: an earlier copy of it may have been applied.
-    m_outstanding.insert(id, { index, Step::Send, 1, m_resumed.contains(index) });
+    m_outstanding.insert(id, { index, Step::Send, 1 });
 }
 
 void BulkJob::reconcile(int index, int page)
@@ -296,7 +298,7 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
     const JobItem &item = m_items.at(what.index);
     if (what.step == Step::Reconcile) {
         if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Delete) {
-            settle(what.index, JobItem::State::Applied, tr("User %1 is gone.").arg(item.userId));
+            settle(what.index, JobItem::State::Applied, alreadyDeleted(item.userId));
         } else if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Update) {
             settle(what.index, JobItem::State::Failed, tr("User %1 no longer exists.").arg(item.userId));
         } else {
@@ -304,10 +306,10 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
                 tr("Whether it was applied is not known yet, because the check failed: %1")
                     .arg(error.userMessage()));
         }
-    } else if (what.mayRepeat && item.operation == JobItem::Operation::Delete
-        && error.kind() == ApiError::Kind::NotFound) {
-        // The earlier run's DELETE may have arrived after the read that found the user still there.
-        settle(what.index, JobItem::State::Applied, tr("User %1 is gone.").arg(item.userId));
+    } else if (item.operation == JobItem::Operation::Delete && error.kind() == ApiError::Kind::NotFound) {
+        // Deleted elsewhere first, or by the earlier run's DELETE that arrived after the read that found the
+        // user still there: gone either way, as the job meant.
+        settle(what.index, JobItem::State::Applied, alreadyDeleted(item.userId));
     } else if (provesNotApplied(error)) {
         settle(what.index, JobItem::State::Failed, error.userMessage());
     } else {

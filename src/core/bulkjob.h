@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 
 namespace UserDesk {
 
@@ -43,6 +42,8 @@ public:
 
     // Whether an error proves that the request did not change anything on the server.
     static bool provesNotApplied(const ApiError &error);
+    // What a delete answered 404 Not Found is recorded with: the user is gone, as the job meant.
+    static QString alreadyDeleted(qint64 userId);
 
 Q_SIGNALS:
     // An item ended: Applied, Failed, or still Sent when its outcome is unknown.
@@ -58,7 +59,6 @@ private:
         int index = 0;
         Step step = Step::Send;
         int page = 1; // the page of email matches a create's resume reads
-        bool mayRepeat = false; // an earlier run may have sent this very request
     };
 
     void fill();
@@ -78,7 +78,6 @@ private:
     qint64 m_jobId;
     QList<JobItem> m_items;
     QList<int> m_todo; // indexes still to start, in order
-    QSet<int> m_resumed; // items an earlier run left Sent
     QHash<ApiClient::RequestId, Outstanding> m_outstanding;
     int m_window = 12;
     int m_done = 0;

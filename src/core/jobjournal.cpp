@@ -99,6 +99,20 @@ std::optional<JobItem::State> JobItem::stateFromName(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+const QLatin1String builtinSandboxPrefix("builtin-sandbox:");
+}
+
+QString JobJournal::builtinSandboxEndpoint(const QString &dataDirectory)
+{
+    return builtinSandboxPrefix + dataDirectory;
+}
+
+QString JobJournal::builtinSandboxFolder(const QString &endpoint)
+{
+    return endpoint.startsWith(builtinSandboxPrefix) ? endpoint.mid(builtinSandboxPrefix.size()) : QString();
+}
+
 QString JobJournal::defaultPath()
 {
     const QString fromEnvironment

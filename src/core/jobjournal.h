@@ -61,6 +61,11 @@ public:
     // AppDataLocation would not be shared): $USERDESK_JOURNAL if set, else
     // GenericDataLocation/UserDesk/jobs.sqlite.
     static QString defaultPath();
+    // What jobs against the window's built-in sandbox record as their endpoint: its data folder (its port
+    // changes from run to run). Only the window can resume them: the CLI does not start that sandbox.
+    static QString builtinSandboxEndpoint(const QString &dataDirectory);
+    // The data folder of such an endpoint; empty when `endpoint` is a server's URL.
+    static QString builtinSandboxFolder(const QString &endpoint);
 
     explicit JobJournal(const QString &path = defaultPath());
     ~JobJournal();

@@ -20,7 +20,6 @@ UserTableModel::UserTableModel(ApiClient *client, QObject *parent)
     connect(m_client, &ApiClient::userUpdated, this, &UserTableModel::onUpdated);
     connect(m_client, &ApiClient::userDeleted, this, &UserTableModel::onDeleted);
     connect(m_client, &ApiClient::requestFailed, this, &UserTableModel::onFailed);
-    connect(m_client, &ApiClient::bulkFinished, this, &UserTableModel::onBulkFinished);
 }
 
 void UserTableModel::setPageSize(int size)
@@ -147,7 +146,6 @@ void UserTableModel::reset(bool load)
         }
         m_states.clear();
         m_rowRequests.clear();
-        m_bulkRequests.clear();
     }
     m_total = -1;
     m_hasMore = load;
@@ -180,12 +178,6 @@ void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowSta
 {
     m_rowRequests.insert(id, userId);
     setState(userId, state);
-}
-
-void UserTableModel::trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds)
-{
-    m_bulkRequests.insert(bulkId, userIds);
-    setStates(userIds, RowState::Deleting);
 }
 
 void UserTableModel::setState(qint64 userId, RowState state)
@@ -438,6 +430,12 @@ void UserTableModel::holdBack(const QList<qint64> &userIds)
     }
 }
 
+void UserTableModel::forgetHeldBack(const QList<qint64> &userIds)
+{
+    for (qint64 id : userIds)
+        m_heldBack.remove(id);
+}
+
 void UserTableModel::putBack(const QList<qint64> &userIds)
 {
     // From the first row down: each goes back to the row it had.
@@ -499,20 +497,6 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
     else
         setState(userId, RowState::Idle);
     Q_EMIT rowRequestFailed(id, userId, error);
-}
-
-void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results)
-{
-    if (!m_bulkRequests.contains(bulkId))
-        return;
-    // Deleted rows are gone already, and so are the users the server no longer had; the ones still
-    // marked are those the server kept.
-    const QList<qint64> ids = m_bulkRequests.take(bulkId);
-    for (const BulkItemResult &r : results) {
-        if (!r.ok && r.error.kind() == ApiError::Kind::NotFound && rowState(r.userId) == RowState::Deleting)
-            removeUser(r.userId);
-    }
-    setStates(ids, RowState::Idle);
 }
 
 } // namespace UserDesk

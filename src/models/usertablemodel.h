@@ -80,14 +80,13 @@ public:
 
     // Marks the user's row as busy until request `id` ends; its failure comes back as rowRequestFailed.
     void trackRequest(ApiClient::RequestId id, qint64 userId, RowState state);
-    // The same for a deleteUsers() bulk job: every row stays marked until the bulk job finishes.
-    // A delete answered 404 Not Found removes the row too: the user is gone either way.
-    void trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds);
     RowState rowState(qint64 userId) const { return m_states.value(userId, RowState::Idle); }
     // Takes the users' rows out of the table for a while (a delete that can still be undone, not sent
     // yet); pages that load meanwhile leave them out too. putBack() returns them where they were.
     void holdBack(const QList<qint64> &userIds);
     void putBack(const QList<qint64> &userIds);
+    // Forgets held-back users whose delete went through: they are not coming back.
+    void forgetHeldBack(const QList<qint64> &userIds);
     bool isHeldBack(qint64 userId) const { return m_heldBack.contains(userId); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -127,7 +126,6 @@ private:
     void onUpdated(ApiClient::RequestId id, const User &user);
     void onDeleted(ApiClient::RequestId id, qint64 userId);
     void onFailed(ApiClient::RequestId id, const ApiError &error);
-    void onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkItemResult> &results);
 
     ApiClient *m_client;
     // Pages shift under us when users are created or deleted elsewhere; the rows' id index keeps a row
@@ -136,7 +134,6 @@ private:
     QHash<qint64, RowState> m_states;
     QHash<qint64, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
     QHash<ApiClient::RequestId, qint64> m_rowRequests;
-    QHash<ApiClient::RequestId, QList<qint64>> m_bulkRequests;
     UserFilter m_filter;
     int m_pageSize = 20;
     qint64 m_total = -1;

@@ -331,11 +331,6 @@ void TestPanes::networkStatusCountsDownAndCancels()
     QTRY_VERIFY_WITH_TIMEOUT(failure.has_value(), Timeout);
     QCOMPARE(failure->kind(), ApiError::Kind::Canceled);
     QVERIFY(!retry->isVisible());
-
-    // A bulk job's progress comes with Stop; the rate-limit budget appears once the server tells it.
-    pane.showBulk(99, 3);
-    QVERIFY(pane.findChild<QWidget *>(QStringLiteral("bulkWidget"))->isVisible());
-    QCOMPARE(pane.findChild<QProgressBar *>(QStringLiteral("bulkProgress"))->maximum(), 3);
 }
 
 void TestPanes::networkStatusShowsLoadingAfterAMoment()

@@ -140,6 +140,8 @@ void TestTableTruth::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    // Bulk deletes are journaled jobs: the journal lives in the test's folder.
+    qputenv("USERDESK_JOURNAL", m_dir->filePath(QStringLiteral("jobs.sqlite")).toUtf8());
     m_store = std::make_unique<ProfileStore>(m_dir->filePath(QStringLiteral("settings.ini")));
     m_tokens = std::make_unique<TokenStore>(TokenStore::KeychainUse::Disabled, m_dir->path());
     m_tokens->setFallback(TokenStore::Backend::SessionOnly);

@@ -76,6 +76,8 @@ void TestUndo::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    // A delete sent after its grace period is a journaled job: the journal lives in the test's folder.
+    qputenv("USERDESK_JOURNAL", m_dir->filePath(QStringLiteral("jobs.sqlite")).toUtf8());
     m_store = std::make_unique<ProfileStore>(m_dir->filePath(QStringLiteral("settings.ini")));
     m_tokens = std::make_unique<TokenStore>(TokenStore::KeychainUse::Disabled, m_dir->path());
     m_tokens->setFallback(TokenStore::Backend::SessionOnly);

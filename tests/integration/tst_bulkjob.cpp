@@ -340,6 +340,33 @@ private slots:
         QCOMPARE(j->items(id).at(0).state, JobItem::State::Applied);
     }
 
+    // A first run's delete of a user someone else deleted first: the 404 says, in a full sentence, that
+    // the user was already deleted, and counts as gone (applied), not as a failure.
+    void aDeleteAnsweredNotFoundCountsAsGone()
+    {
+        auto j = journal();
+        QVERIFY(j);
+        const QList<qint64> ids = seededIds(40).mid(36, 2);
+        {
+            auto other = client();
+            QSignalSpy deleted(other.get(), &ApiClient::userDeleted);
+            other->deleteUser(ids.at(0));
+            QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 1, 10000);
+        }
+        const qint64 id = j->createJob(QStringLiteral("bulk-delete"), m_sandbox->baseUrl().toString(), {},
+            { targetItem(JobItem::Operation::Delete, ids.at(0)),
+                targetItem(JobItem::Operation::Delete, ids.at(1)) });
+        auto c = client();
+        QVERIFY(runToEnd(*c, *j, id));
+        const QList<JobItem> items = j->items(id);
+        QCOMPARE(items.at(0).state, JobItem::State::Applied);
+        QCOMPARE(
+            items.at(0).message, QStringLiteral("User %1 was already deleted on the server.").arg(ids.at(0)));
+        QCOMPARE(items.at(1).state, JobItem::State::Applied);
+        QCOMPARE(j->job(id)->applied, 2);
+        QCOMPARE(j->job(id)->failed, 0);
+    }
+
     void anUnknownOutcomeStaysResumableAndIsSettledOnce()
     {
         auto j = journal();

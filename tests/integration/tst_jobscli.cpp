@@ -1,5 +1,6 @@
 // userdesk-cli's journaled jobs end to end: the real binary against a real sandbox with latency, killed
 // with SIGKILL in the middle of a job, then resumed: the server must hold exactly what the job asked for.
+#include "jobjournal.h"
 #include "sandboxfixture.h"
 
 #include <QJsonArray>
@@ -295,6 +296,50 @@ private slots:
         QCOMPARE(interruptedJob(), 0);
         QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) }).exitCode, 5);
         QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("frobnicate") }).exitCode, 2);
+    }
+
+    // A job the window ran against its built-in sandbox is recorded by that sandbox's data folder; the CLI
+    // lists it and, asked to resume it, says in a sentence that the window resumes it, and sends nothing.
+    void aJobOfTheBuiltInSandboxIsResumedFromTheApp()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("appdata"));
+        qint64 job = 0;
+        {
+            JobJournal journal(m_dir.filePath(QStringLiteral("jobs.sqlite")));
+            QVERIFY(journal.open());
+            JobItem item;
+            item.operation = JobItem::Operation::Delete;
+            item.userId = 999999993;
+            item.source = QStringLiteral("user 999999993");
+            job = journal.createJob(QStringLiteral("bulk-delete"), JobJournal::builtinSandboxEndpoint(folder),
+                QStringLiteral("delete 1 user"), { item });
+            QVERIFY(job > 0);
+            // The window that ran it is gone (killed).
+            QProcess gone;
+            gone.start(QStringLiteral("true"), {});
+            QVERIFY(gone.waitForStarted(waitMs));
+            const qint64 deadPid = gone.processId();
+            QVERIFY(gone.waitForFinished(waitMs));
+            QVERIFY(journal.setOwner(job, deadPid));
+        }
+        const QString sentence = QStringLiteral(
+            "Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), which "
+            "only the window runs; resume it from the window, which offers it when it starts with that data "
+            "folder.")
+                                     .arg(job)
+                                     .arg(folder);
+        const Run listed = cli({ QStringLiteral("jobs"), QStringLiteral("list") });
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains("builtin-sandbox:"));
+        QVERIFY2(QString::fromUtf8(listed.err).contains(sentence), listed.err.constData());
+        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        QCOMPARE(resumed.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(resumed.err).contains(sentence), resumed.err.constData());
+        JobJournal journal(m_dir.filePath(QStringLiteral("jobs.sqlite")));
+        QVERIFY(journal.open());
+        QCOMPARE(journal.job(job)->pending, 1); // nothing sent, nobody took it over
+        QCOMPARE(
+            cli({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) }).exitCode, 0);
     }
 };
 
