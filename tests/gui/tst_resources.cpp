@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabBar>
@@ -439,6 +440,32 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     allPosts.show();
     QTRY_VERIFY_WITH_TIMEOUT(allPosts.model()->rowOf(ResourceId(postId)) >= 0, Timeout);
     const qint64 allBefore = allPosts.model()->totalCount();
+    // The comments tab, loaded to its end, lists the comments on the user's posts.
+    QSet<ResourceId> postIds;
+    for (const QJsonValue &p : posts)
+        postIds.insert(ResourceId(p.toObject().value(QStringLiteral("id")).toInteger()));
+    RecordListPane allComments(ResourceSchema::comments(), RecordListPane::Scope::All);
+    allComments.setClient(m_client.get());
+    allComments.setOnline(true);
+    allComments.show();
+    RecordTableModel *commentsModel = allComments.model();
+    const auto onUsersPosts = [&] {
+        qint64 n = 0;
+        for (int row = 0; row < commentsModel->rowCount(); ++row)
+            n += postIds.contains(commentsModel->rows().parentId(row)) ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(commentsModel->rowCount() > 0, Timeout);
+    for (int pages = 0; !commentsModel->isComplete(); ++pages) {
+        QVERIFY2(pages < 500, "the comments tab never loaded to its end");
+        QTRY_VERIFY_WITH_TIMEOUT(!commentsModel->isLoading(), Timeout);
+        if (commentsModel->canFetchMore(QModelIndex()))
+            commentsModel->fetchMore(QModelIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(!commentsModel->isLoading(), Timeout);
+        QVERIFY(commentsModel->isComplete() || commentsModel->hasMore());
+    }
+    QCOMPARE(onUsersPosts(), comments);
+    const qint64 commentsBefore = commentsModel->totalCount();
 
     QWidget window;
     window.show();
@@ -465,6 +492,10 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     for (int row = 0; row < allPosts.model()->rowCount(); ++row)
         QVERIFY(allPosts.model()->rows().parentId(row) != ResourceId(user.id));
     QCOMPARE(allPosts.model()->totalCount(), allBefore - posts.size());
+    // The comments on those posts went with them, on the server and in the comments tab.
+    QTRY_COMPARE(onUsersPosts(), 0);
+    QCOMPARE(commentsModel->totalCount(), commentsBefore - comments);
+    QCOMPARE(commentsModel->loadedCount(), commentsBefore - comments);
 }
 
 void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
