@@ -2,6 +2,7 @@
 
 #include "palettecolors.h"
 #include "recorddialog.h"
+#include "recorditemdelegate.h"
 #include "recordsortproxymodel.h"
 #include "recordtablemodel.h"
 
@@ -86,6 +87,7 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    m_view->setItemDelegate(new RecordItemDelegate(m_view));
     m_view->setAccessibleName(title(schema));
     for (QPushButton *b : { m_newButton, m_editButton, m_deleteButton })
         b->setAccessibleName(tr("%1: %2").arg(title(schema), b->text().remove(QStringLiteral("…"))));
