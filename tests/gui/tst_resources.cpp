@@ -60,6 +60,7 @@ private Q_SLOTS:
     void dateTimesShowInLocalTimeAndGoBackWithTheirOffset();
     void deletingAUserSaysWhatGoesWithIt();
     void browserFiltersOnTheServerAndExportsWhatIsLoaded();
+    void aPageThatFailedCanBeAskedForAgain();
 
 private:
     User firstUser();
@@ -547,4 +548,51 @@ void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
 }
 
 QTEST_MAIN(TestResources)
+// As in the users table: a page that failed, or was canceled, stops the paging (the view would ask again
+// on every repaint), says so, and offers to ask again.
+void TestResources::aPageThatFailedCanBeAskedForAgain()
+{
+    RecordListPane posts(ResourceSchema::posts(), RecordListPane::Scope::All);
+    posts.setClient(m_client.get());
+    posts.model()->setPageSize(5);
+    posts.setOnline(true);
+    posts.resize(800, 200); // a few rows: the view asks for one page
+    posts.show();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->totalCount() >= 0 && !posts.model()->isLoading(), Timeout);
+    const int loaded = posts.model()->loadedCount();
+    QVERIFY(posts.model()->hasMore());
+
+    // The next page is canceled (the network status's Cancel does this) before it arrives.
+    QVERIFY(posts.model()->canFetchMore(QModelIndex()));
+    posts.model()->fetchMore(QModelIndex());
+    QVERIFY(posts.model()->isLoading());
+    QVERIFY(m_client->cancel(posts.model()->pageRequest()));
+    QTRY_VERIFY(!posts.model()->isLoading());
+    QCOMPARE(posts.model()->loadedCount(), loaded);
+    QVERIFY(!posts.model()->canFetchMore(QModelIndex()));
+
+    auto *problem = posts.findChild<QLabel *>(QStringLiteral("postsProblem"));
+    auto *retry = posts.findChild<QPushButton *>(QStringLiteral("postsRetry"));
+    QVERIFY(problem);
+    QVERIFY2(problem->isVisible(), "a canceled page says nothing");
+    QCOMPARE(problem->text(), QStringLiteral("Loading the posts was canceled."));
+    QVERIFY2(retry && retry->isVisible(), "a canceled page offers no way to ask again");
+
+    retry->click();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->loadedCount() > loaded, Timeout);
+    QVERIFY(!problem->isVisible());
+    QVERIFY(!retry->isVisible());
+
+    // A server error: the same, with the server's reason.
+    m_sandbox.reset();
+    const int before = posts.model()->loadedCount();
+    QTRY_VERIFY(posts.model()->canFetchMore(QModelIndex()));
+    posts.model()->fetchMore(QModelIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), Timeout);
+    QVERIFY2(
+        problem->text().startsWith(QLatin1String("Could not load Posts: ")), qPrintable(problem->text()));
+    QVERIFY(retry->isVisible());
+    QCOMPARE(posts.model()->loadedCount(), before);
+}
+
 #include "tst_resources.moc"
