@@ -65,7 +65,7 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     , m_deleteButton(new QPushButton(tr("Delete"), this))
     , m_status(new QLabel(this))
     , m_problem(new QLabel(this))
-    , m_retryButton(new QPushButton(tr("Retry"), this))
+    , m_retryButton(new QPushButton(tr("Try again"), this))
 {
     setObjectName(schema.name + QStringLiteral("Pane"));
     m_view->setObjectName(schema.name + QStringLiteral("View"));
@@ -111,7 +111,7 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     connect(m_editButton, &QPushButton::clicked, this, &RecordListPane::editCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &RecordListPane::deleteCurrent);
     // A page that failed stopped the paging (the view would otherwise ask again on every repaint): this
-    // asks for it again, as the users table's Retry does.
+    // asks for it again, as the users table's banner does.
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
         showProblem({});
         if (m_model)

@@ -549,7 +549,7 @@ void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
 
 QTEST_MAIN(TestResources)
 // As in the users table: a page that failed, or was canceled, stops the paging (the view would ask again
-// on every repaint), says so, and offers to ask again.
+// on every repaint), says so, and offers to ask again (Try again).
 void TestResources::aPageThatFailedCanBeAskedForAgain()
 {
     RecordListPane posts(ResourceSchema::posts(), RecordListPane::Scope::All);
