@@ -8,8 +8,9 @@
 namespace UserDesk {
 
 namespace {
-// Some screens of cells: a repaint finds all it shows.
-constexpr int CachedTexts = 4000;
+// Glyphs kept, about 20 bytes each: a screen of posts holds some 10,000, so a repaint finds all it shows
+// and a few screens scrolled past, in some 2 MB.
+constexpr int CachedGlyphs = 100000;
 
 bool isOneLine(const QString &text)
 {
@@ -28,7 +29,7 @@ size_t qHash(const RecordItemDelegate::Key &key, size_t seed) noexcept
 
 RecordItemDelegate::RecordItemDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_texts(CachedTexts)
+    , m_texts(CachedGlyphs)
 {
 }
 
@@ -82,8 +83,11 @@ void RecordItemDelegate::paint(
         }
         layout.endLayout();
         auto *made = new LaidOut { layout.glyphRuns(), int(height) };
+        qsizetype glyphs = 1;
+        for (const QGlyphRun &run : std::as_const(made->runs))
+            glyphs += run.glyphIndexes().size();
         laidOut = made;
-        m_texts.insert(std::move(key), made);
+        m_texts.insert(std::move(key), made, glyphs);
     }
 
     QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;

@@ -44,7 +44,7 @@ private:
         QList<QGlyphRun> runs; // positioned in a line box whose top left is (0, 0)
         int height = 0; // the line's height, as the style counts it
     };
-    mutable QCache<Key, LaidOut> m_texts;
+    mutable QCache<Key, LaidOut> m_texts; // cost: glyphs
 };
 
 size_t qHash(const RecordItemDelegate::Key &key, size_t seed = 0) noexcept;
