@@ -2662,6 +2662,22 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <source>Delete?</source>
         <translation>Löschen?</translation>
     </message>
+    <message>
+        <source>Loading the comments was canceled.</source>
+        <translation>Das Laden der Kommentare wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Loading the todos was canceled.</source>
+        <translation>Das Laden der Aufgaben wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Loading the posts was canceled.</source>
+        <translation>Das Laden der Beiträge wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::RecordParser</name>

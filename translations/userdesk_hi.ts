@@ -2662,6 +2662,22 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <source>Delete?</source>
         <translation>हटाएँ?</translation>
     </message>
+    <message>
+        <source>Loading the comments was canceled.</source>
+        <translation>टिप्पणियों को लोड करना रद्द कर दिया गया।</translation>
+    </message>
+    <message>
+        <source>Loading the todos was canceled.</source>
+        <translation>टूडू को लोड करना रद्द कर दिया गया।</translation>
+    </message>
+    <message>
+        <source>Loading the posts was canceled.</source>
+        <translation>पोस्ट को लोड करना रद्द कर दिया गया।</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>फिर से प्रयास करें</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::RecordParser</name>

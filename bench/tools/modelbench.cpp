@@ -20,11 +20,14 @@
 //       The same for posts (RecordTableModel over RecordRows, the window's posts browser): posts with
 //       500-byte bodies, answered through ApiClient::recordsPageReceived for the model's own listRecords
 //       requests. Reports RSS growth against the JSON bytes of the same posts, then the longest GUI-thread
-//       stall while --stall-posts arrive, a page of 100 per event-loop turn, into a fresh model shown in a
-//       QTableView through the window's RecordSortProxyModel sorted by id.
+//       stall while --stall-posts arrive, a page of 100 per event-loop turn, into a fresh model shown as the
+//       window's posts tab shows it (RecordListPane: its view settings, RecordSortProxyModel, status line)
+//       sorted by id; --plain-view times a QTableView with Qt's defaults over the same proxy instead. Each
+//       gap is also given in the GUI thread's CPU time (*_cpu_ms), which a loaded machine does not inflate.
 //
 // Prints one JSON line.
 #include "apiclient.h"
+#include "recordlistpane.h"
 #include "recordsortproxymodel.h"
 #include "recordtablemodel.h"
 #include "resourceschema.h"
@@ -47,8 +50,11 @@
 #include <QUrl>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <malloc.h>
+#include <memory>
 #include <unistd.h>
 
 using namespace UserDesk;
@@ -56,6 +62,20 @@ using namespace UserDesk;
 namespace {
 
 constexpr int PerPage = 100;
+
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// The machine's one-minute load average, for figures taken on a shared machine.
+double loadAverage()
+{
+    double load[1] = { -1 };
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
 
 double ms(const QElapsedTimer &t)
 {
@@ -500,7 +520,7 @@ private:
     int m_pageNo = 0;
 };
 
-int runRecords(qint64 posts, qint64 stallPosts)
+int runRecords(qint64 posts, qint64 stallPosts, bool plainView)
 {
     QJsonObject o;
     {
@@ -530,34 +550,60 @@ int runRecords(qint64 posts, qint64 stallPosts)
 
     ApiClient client;
     client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/public/v2")));
-    RecordTableModel model(&client, ResourceSchema::posts());
-    model.setPageSize(PerPage);
-    model.setMaxPages(int(stallPosts / PerPage) + 10);
-    RecordSortProxyModel proxy; // what the posts browser uses
-    proxy.setSourceModel(&model);
-    QTableView view;
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(0, Qt::DescendingOrder);
-    view.resize(1200, 800);
-    view.show();
+    // The window's posts tab: its pane, view settings, proxy and status line; or, with --plain-view, a
+    // QTableView with Qt's defaults (word wrap, row numbers) over the same proxy, as measured before.
+    std::unique_ptr<RecordTableModel> plainModel;
+    std::unique_ptr<RecordSortProxyModel> plainProxy;
+    std::unique_ptr<QWidget> shown;
+    RecordTableModel *model = nullptr;
+    QTableView *view = nullptr;
+    if (plainView) {
+        plainModel = std::make_unique<RecordTableModel>(&client, ResourceSchema::posts());
+        plainProxy = std::make_unique<RecordSortProxyModel>();
+        plainProxy->setSourceModel(plainModel.get());
+        auto *table = new QTableView;
+        table->setModel(plainProxy.get());
+        shown.reset(table);
+        model = plainModel.get();
+        view = table;
+    } else {
+        auto *pane = new RecordListPane(ResourceSchema::posts(), RecordListPane::Scope::All);
+        pane->setClient(&client); // not online: the driver asks for the pages
+        shown.reset(pane);
+        model = pane->model();
+        view = pane->findChild<QTableView *>();
+    }
+    model->setPageSize(PerPage);
+    model->setMaxPages(int(stallPosts / PerPage) + 10);
+    view->setSortingEnabled(true);
+    view->sortByColumn(0, Qt::DescendingOrder);
+    shown->resize(1200, 800);
+    shown->show();
     QElapsedTimer clock;
     qint64 last = -1;
+    qint64 lastCpu = -1;
     QList<double> gaps;
+    // The GUI thread's own CPU time in each gap: what the gap would be on a core of its own, apart from
+    // the waits for a CPU that a loaded machine adds to the wall-clock gap.
+    QList<double> cpuGaps;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     ticker.setInterval(1);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (last >= 0)
+        const qint64 cpu = threadCpuNs();
+        if (last >= 0) {
             gaps.append(double(now - last) / 1e6);
+            cpuGaps.append(double(cpu - lastCpu) / 1e6);
+        }
         last = now;
+        lastCpu = cpu;
     });
-    RecordFeeder feeder(&client, &model, stallPosts);
+    RecordFeeder feeder(&client, model, stallPosts);
     QTimer pump;
     pump.setInterval(0);
     QObject::connect(&pump, &QTimer::timeout, [&] {
-        if (!feeder.feedOne() || model.rowCount() >= stallPosts)
+        if (!feeder.feedOne() || model->rowCount() >= stallPosts)
             QApplication::quit();
     });
     pump.start();
@@ -567,15 +613,26 @@ int runRecords(qint64 posts, qint64 stallPosts)
     const double wallMs = ms(clock);
     ticker.stop();
     std::sort(gaps.begin(), gaps.end());
-    o[QStringLiteral("stall_posts")] = model.rowCount();
+    o[QStringLiteral("view")] = plainView ? QStringLiteral("plain") : QStringLiteral("pane");
+    o[QStringLiteral("stall_posts")] = model->rowCount();
     o[QStringLiteral("stall_wall_ms")] = wallMs;
     o[QStringLiteral("max_gap_ms")] = gaps.isEmpty() ? 0.0 : gaps.last();
+    o[QStringLiteral("median_gap_ms")] = gaps.isEmpty() ? 0.0 : gaps.at(gaps.size() / 2);
     o[QStringLiteral("p99_gap_ms")]
         = gaps.isEmpty() ? 0.0 : gaps.at(std::min<qsizetype>(gaps.size() - 1, qsizetype(0.99 * gaps.size())));
     o[QStringLiteral("gaps_over_16ms")]
         = int(std::count_if(gaps.cbegin(), gaps.cend(), [](double g) { return g > 16.0; }));
+    std::sort(cpuGaps.begin(), cpuGaps.end());
+    o[QStringLiteral("max_gap_cpu_ms")] = cpuGaps.isEmpty() ? 0.0 : cpuGaps.last();
+    o[QStringLiteral("median_gap_cpu_ms")] = cpuGaps.isEmpty() ? 0.0 : cpuGaps.at(cpuGaps.size() / 2);
+    o[QStringLiteral("p99_gap_cpu_ms")] = cpuGaps.isEmpty()
+        ? 0.0
+        : cpuGaps.at(std::min<qsizetype>(cpuGaps.size() - 1, qsizetype(0.99 * cpuGaps.size())));
+    o[QStringLiteral("gaps_over_16ms_cpu")]
+        = int(std::count_if(cpuGaps.cbegin(), cpuGaps.cend(), [](double g) { return g > 16.0; }));
+    o[QStringLiteral("loadavg_1min")] = loadAverage();
     printJson(o);
-    return model.rowCount() == stallPosts ? 0 : 1;
+    return model->rowCount() == stallPosts ? 0 : 1;
 }
 
 } // namespace
@@ -594,7 +651,9 @@ int main(int argc, char **argv)
         { QStringLiteral("posts"), QStringLiteral("records: posts in all."), QStringLiteral("n"),
             QStringLiteral("1000000") },
         { QStringLiteral("stall-posts"), QStringLiteral("records: posts arriving while stalls are timed."),
-            QStringLiteral("n"), QStringLiteral("100000") } });
+            QStringLiteral("n"), QStringLiteral("100000") },
+        { QStringLiteral("plain-view"),
+            QStringLiteral("records: time a QTableView with Qt's defaults, not the window's posts tab.") } });
     p.process(app);
     const QStringList args = p.positionalArguments();
     const qint64 users = p.value(QStringLiteral("users")).toLongLong();
@@ -602,7 +661,7 @@ int main(int argc, char **argv)
         return runAppend(users, !p.isSet(QStringLiteral("no-peer")));
     if (args.value(0) == QLatin1String("records"))
         return runRecords(p.value(QStringLiteral("posts")).toLongLong(),
-            p.value(QStringLiteral("stall-posts")).toLongLong());
+            p.value(QStringLiteral("stall-posts")).toLongLong(), p.isSet(QStringLiteral("plain-view")));
     if (args.value(0) == QLatin1String("stall"))
         return runStall(users, p.value(QStringLiteral("endpoint")));
     p.showHelp(2);

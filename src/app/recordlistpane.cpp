@@ -2,6 +2,7 @@
 
 #include "palettecolors.h"
 #include "recorddialog.h"
+#include "recorditemdelegate.h"
 #include "recordsortproxymodel.h"
 #include "recordtablemodel.h"
 
@@ -31,6 +32,16 @@ QString pluralLabel(const ResourceSchema &schema, qint64 n)
 }
 
 // "Posts": the table's name for a screen reader and in messages.
+// That loading a page was canceled, as a whole sentence.
+QString canceledSentence(const ResourceSchema &schema)
+{
+    if (schema.name == QLatin1String("comments"))
+        return RecordListPane::tr("Loading the comments was canceled.");
+    if (schema.name == QLatin1String("todos"))
+        return RecordListPane::tr("Loading the todos was canceled.");
+    return RecordListPane::tr("Loading the posts was canceled.");
+}
+
 QString title(const ResourceSchema &schema)
 {
     if (schema.name == QLatin1String("posts"))
@@ -54,6 +65,7 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     , m_deleteButton(new QPushButton(tr("Delete"), this))
     , m_status(new QLabel(this))
     , m_problem(new QLabel(this))
+    , m_retryButton(new QPushButton(tr("Try again"), this))
 {
     setObjectName(schema.name + QStringLiteral("Pane"));
     m_view->setObjectName(schema.name + QStringLiteral("View"));
@@ -64,6 +76,8 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     m_problem->setObjectName(schema.name + QStringLiteral("Problem"));
     m_problem->setWordWrap(true);
     m_problem->hide();
+    m_retryButton->setObjectName(schema.name + QStringLiteral("Retry"));
+    m_retryButton->hide();
     m_loadWanted = scope == Scope::All; // every record: there is no parent to wait for
 
     auto *layout = new QVBoxLayout(this);
@@ -76,7 +90,10 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     buttons->addWidget(m_status);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_problem);
+    auto *problem = new QHBoxLayout;
+    problem->addWidget(m_problem, 1);
+    problem->addWidget(m_retryButton, 0, Qt::AlignTop);
+    layout->addLayout(problem);
 
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -86,12 +103,20 @@ RecordListPane::RecordListPane(const ResourceSchema &schema, Scope scope, QWidge
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    m_view->setItemDelegate(new RecordItemDelegate(m_view));
     m_view->setAccessibleName(title(schema));
-    for (QPushButton *b : { m_newButton, m_editButton, m_deleteButton })
+    for (QPushButton *b : { m_newButton, m_editButton, m_deleteButton, m_retryButton })
         b->setAccessibleName(tr("%1: %2").arg(title(schema), b->text().remove(QStringLiteral("…"))));
     connect(m_newButton, &QPushButton::clicked, this, &RecordListPane::newRecord);
     connect(m_editButton, &QPushButton::clicked, this, &RecordListPane::editCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &RecordListPane::deleteCurrent);
+    // A page that failed stopped the paging (the view would otherwise ask again on every repaint): this
+    // asks for it again, as the users table's banner does.
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        showProblem({});
+        if (m_model)
+            m_model->retryFetch();
+    });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         // A double-click on a checkbox toggles it; it does not open the form too.
         if (!(index.flags() & Qt::ItemIsUserCheckable))
@@ -168,8 +193,10 @@ void RecordListPane::setClient(ApiClient *client)
     connect(m_proxy, &QSortFilterProxyModel::layoutChanged, this, &RecordListPane::updateStatus);
     connect(m_model, &RecordTableModel::pageLoadFailed, this,
         [this](ApiClient::RequestId, const ApiError &error) {
-            if (error.kind() != ApiError::Kind::Canceled)
-                showProblem(tr("Could not load %1: %2").arg(m_view->accessibleName(), error.userMessage()));
+            showProblem(error.kind() == ApiError::Kind::Canceled
+                    ? canceledSentence(m_schema)
+                    : tr("Could not load %1: %2").arg(m_view->accessibleName(), error.userMessage()),
+                true);
         });
     connect(m_model, &RecordTableModel::rowRequestFailed, this,
         [this](ApiClient::RequestId, const ResourceId &id, const ApiError &error) {
@@ -178,7 +205,8 @@ void RecordListPane::setClient(ApiClient *client)
             showProblem(tr("The change to %1 (ID %2) was not saved: %3")
                             .arg(m_view->accessibleName(), id.toString(), error.userMessage()));
         });
-    connect(m_model, &RecordTableModel::pagingStopped, this, &RecordListPane::showProblem);
+    connect(m_model, &RecordTableModel::pagingStopped, this,
+        [this](const QString &reason) { showProblem(reason); });
     loadIfWanted();
 }
 
@@ -293,11 +321,12 @@ void RecordListPane::updateStatus()
     Q_EMIT countsChanged();
 }
 
-void RecordListPane::showProblem(const QString &text)
+void RecordListPane::showProblem(const QString &text, bool offerRetry)
 {
     m_problem->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
     m_problem->setText(text);
     m_problem->setVisible(!text.isEmpty());
+    m_retryButton->setVisible(offerRetry && !text.isEmpty());
 }
 
 QString RecordListPane::describe(const QJsonObject &record) const

@@ -67,7 +67,8 @@ private:
     void loadIfWanted();
     void updateActions();
     void updateStatus();
-    void showProblem(const QString &text);
+    // A full sentence below the table (none: hidden); with the Retry button when a page failed.
+    void showProblem(const QString &text, bool offerRetry = false);
     int currentSourceRow() const;
     QString describe(const QJsonObject &record) const;
 
@@ -82,6 +83,7 @@ private:
     QPushButton *m_deleteButton;
     QLabel *m_status;
     QLabel *m_problem;
+    QPushButton *m_retryButton;
     ResourceId m_parentId;
     QList<std::pair<QString, QString>> m_filters;
     bool m_online = false;

@@ -23,6 +23,17 @@ RecordTableModel::RecordTableModel(ApiClient *client, const ResourceSchema &sche
     connect(m_client, &ApiClient::userDeleted, this, [this](ApiClient::RequestId, const ResourceId &userId) {
         removeChildrenOf(QStringLiteral("users"), userId);
     });
+    if (const ResourceSchema *parent = ResourceSchema::find(schema.parent)) {
+        m_grandparent = parent->parent;
+        m_grandparentField = parent->parentField;
+    }
+    if (!m_grandparent.isEmpty() && !m_grandparentField.isEmpty()) {
+        // Every record of the parent resource the client brings, for whichever request, says whose it is.
+        connect(m_client, &ApiClient::recordReceived, this,
+            [this](ApiClient::RequestId, const QString &resource, const QJsonObject &record) {
+                learnParent(resource, record);
+            });
+    }
 }
 
 void RecordTableModel::setPageSize(int size)
@@ -64,9 +75,11 @@ void RecordTableModel::reset(bool load)
     }
     beginResetModel();
     m_rows.clear();
+    m_loadedParentsStale = true;
     if (!load) {
         m_states.clear();
         m_rowRequests.clear();
+        m_parentOwners.clear();
     }
     m_total = -1;
     m_hasMore = load;
@@ -290,6 +303,10 @@ bool RecordTableModel::inScope(const QJsonObject &record) const
 
 void RecordTableModel::onPage(ApiClient::RequestId id, const RecordsPage &page)
 {
+    if (page.resource == schema().parent && !m_grandparent.isEmpty()) {
+        for (const QJsonObject &item : page.items)
+            learnParent(page.resource, item);
+    }
     if (id != m_pageRequest)
         return;
     m_pageRequest = 0;
@@ -334,6 +351,7 @@ void RecordTableModel::onPage(ApiClient::RequestId id, const RecordsPage &page)
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(fresh.size()) - 1);
         for (const QJsonObject *item : std::as_const(fresh))
             m_rows.append(*item);
+        m_loadedParentsStale = true;
         m_insertingPage = false;
         endInsertRows();
     }
@@ -349,6 +367,7 @@ void RecordTableModel::onPage(ApiClient::RequestId id, const RecordsPage &page)
 void RecordTableModel::onCreated(ApiClient::RequestId id, const QString &resource, const QJsonObject &record)
 {
     m_rowRequests.remove(id);
+    learnParent(resource, record);
     if (resource != schema().name || !inScope(record))
         return;
     const std::optional<ResourceId> recordId = ResourceId::fromJson(record.value(QStringLiteral("id")));
@@ -357,6 +376,7 @@ void RecordTableModel::onCreated(ApiClient::RequestId id, const QString &resourc
     // The server lists newest first, so that is where the new record belongs.
     beginInsertRows(QModelIndex(), 0, 0);
     const bool stored = m_rows.prepend(record);
+    m_loadedParentsStale = true;
     endInsertRows();
     if (!stored)
         return;
@@ -368,6 +388,7 @@ void RecordTableModel::onCreated(ApiClient::RequestId id, const QString &resourc
 void RecordTableModel::onUpdated(ApiClient::RequestId id, const QString &resource, const QJsonObject &record)
 {
     m_rowRequests.remove(id);
+    learnParent(resource, record);
     if (resource != schema().name)
         return;
     const std::optional<ResourceId> recordId = ResourceId::fromJson(record.value(QStringLiteral("id")));
@@ -382,6 +403,7 @@ void RecordTableModel::onUpdated(ApiClient::RequestId id, const QString &resourc
         return;
     }
     m_rows.replace(row, record);
+    m_loadedParentsStale = true;
     emitRowChanged(row);
 }
 
@@ -396,22 +418,76 @@ void RecordTableModel::onDeleted(ApiClient::RequestId id, const QString &resourc
 
 void RecordTableModel::removeChildrenOf(const QString &parentResource, const ResourceId &parentId)
 {
-    if (parentResource != schema().parent || m_rows.isEmpty())
+    QSet<ResourceId> parents;
+    if (parentResource == schema().parent) {
+        parents.insert(parentId);
+        m_parentOwners.remove(parentId);
+    } else if (parentResource == m_grandparent && !m_parentOwners.isEmpty()) {
+        for (auto it = m_parentOwners.begin(); it != m_parentOwners.end();) {
+            if (it.value() == parentId) {
+                parents.insert(it.key());
+                it = m_parentOwners.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    if (parents.isEmpty() || m_rows.isEmpty())
         return;
+    if (removeRowsUnder(parents))
+        Q_EMIT countsChanged(loadedCount(), m_total);
+}
+
+bool RecordTableModel::removeRowsUnder(const QSet<ResourceId> &parents)
+{
     bool removed = false;
-    for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
-        if (m_rows.parentId(row) != parentId)
+    for (qsizetype last = m_rows.size() - 1; last >= 0; --last) {
+        if (!parents.contains(m_rows.parentId(last)))
             continue;
-        m_states.remove(m_rows.id(row));
-        beginRemoveRows(QModelIndex(), static_cast<int>(row), static_cast<int>(row));
-        m_rows.removeAt(row);
+        qsizetype first = last;
+        while (first > 0 && parents.contains(m_rows.parentId(first - 1)))
+            --first;
+        beginRemoveRows(QModelIndex(), static_cast<int>(first), static_cast<int>(last));
+        for (qsizetype row = last; row >= first; --row) {
+            m_states.remove(m_rows.id(row));
+            m_rows.removeAt(row);
+            if (m_total > 0)
+                --m_total;
+        }
         endRemoveRows();
-        if (m_total > 0)
-            --m_total;
         removed = true;
+        last = first;
     }
     if (removed)
-        Q_EMIT countsChanged(loadedCount(), m_total);
+        m_loadedParentsStale = true;
+    return removed;
+}
+
+void RecordTableModel::learnParent(const QString &resource, const QJsonObject &record)
+{
+    if (resource != schema().parent || m_grandparent.isEmpty())
+        return;
+    const std::optional<ResourceId> id = ResourceId::fromJson(record.value(QStringLiteral("id")));
+    const std::optional<ResourceId> owner = ResourceId::fromJson(record.value(m_grandparentField));
+    if (!id)
+        return;
+    if (!owner) {
+        m_parentOwners.remove(*id);
+        return;
+    }
+    if (m_parentOwners.contains(*id)) {
+        m_parentOwners.insert(*id, *owner); // moved to another owner, perhaps
+        return;
+    }
+    // Only parents of loaded rows are kept: the posts tab may list a million posts.
+    if (m_loadedParentsStale) {
+        m_loadedParents.clear();
+        for (qsizetype row = 0; row < m_rows.size(); ++row)
+            m_loadedParents.insert(m_rows.parentId(row));
+        m_loadedParentsStale = false;
+    }
+    if (m_loadedParents.contains(*id))
+        m_parentOwners.insert(*id, *owner);
 }
 
 void RecordTableModel::removeRecord(const ResourceId &recordId)

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <utility>
 
 namespace UserDesk {
@@ -99,8 +100,13 @@ private:
     void emitRowChanged(int row);
     void removeRecord(const ResourceId &recordId);
     // A deleted parent takes its records with it (the server deletes them too): a user's posts and todos,
-    // a post's comments.
+    // a post's comments; a deleted grandparent the records of its children: a user's posts' comments.
     void removeChildrenOf(const QString &parentResource, const ResourceId &parentId);
+    // Removes the loaded rows whose parent is in `parents`, a run of rows at a time; false when none was.
+    bool removeRowsUnder(const QSet<ResourceId> &parents);
+    // Notes whose child each parent record is (which user a post is by), for the parents the loaded rows
+    // have: a comment says only its post, and a user's delete takes the comments of all their posts.
+    void learnParent(const QString &resource, const QJsonObject &record);
     bool inScope(const QJsonObject &record) const;
 
     void onPage(ApiClient::RequestId id, const RecordsPage &page);
@@ -114,6 +120,13 @@ private:
     ResourceId m_parentId;
     Filters m_filters;
     QHash<ResourceId, RowState> m_states;
+    // The parent resource's own parent (users, for comments), its field in a parent record ("user_id"),
+    // and what is known of the loaded rows' parents: parent id -> its parent's id.
+    QString m_grandparent;
+    QString m_grandparentField;
+    QHash<ResourceId, ResourceId> m_parentOwners;
+    QSet<ResourceId> m_loadedParents; // the loaded rows' parents, gathered again when stale
+    bool m_loadedParentsStale = true;
     QHash<ApiClient::RequestId, ResourceId> m_rowRequests;
     int m_toggleColumn = -1;
     QString m_toggleOn;

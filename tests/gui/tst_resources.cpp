@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabBar>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void dateTimesShowInLocalTimeAndGoBackWithTheirOffset();
     void deletingAUserSaysWhatGoesWithIt();
     void browserFiltersOnTheServerAndExportsWhatIsLoaded();
+    void aPageThatFailedCanBeAskedForAgain();
 
 private:
     User firstUser();
@@ -439,6 +441,32 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     allPosts.show();
     QTRY_VERIFY_WITH_TIMEOUT(allPosts.model()->rowOf(ResourceId(postId)) >= 0, Timeout);
     const qint64 allBefore = allPosts.model()->totalCount();
+    // The comments tab, loaded to its end, lists the comments on the user's posts.
+    QSet<ResourceId> postIds;
+    for (const QJsonValue &p : posts)
+        postIds.insert(ResourceId(p.toObject().value(QStringLiteral("id")).toInteger()));
+    RecordListPane allComments(ResourceSchema::comments(), RecordListPane::Scope::All);
+    allComments.setClient(m_client.get());
+    allComments.setOnline(true);
+    allComments.show();
+    RecordTableModel *commentsModel = allComments.model();
+    const auto onUsersPosts = [&] {
+        qint64 n = 0;
+        for (int row = 0; row < commentsModel->rowCount(); ++row)
+            n += postIds.contains(commentsModel->rows().parentId(row)) ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(commentsModel->rowCount() > 0, Timeout);
+    for (int pages = 0; !commentsModel->isComplete(); ++pages) {
+        QVERIFY2(pages < 500, "the comments tab never loaded to its end");
+        QTRY_VERIFY_WITH_TIMEOUT(!commentsModel->isLoading(), Timeout);
+        if (commentsModel->canFetchMore(QModelIndex()))
+            commentsModel->fetchMore(QModelIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(!commentsModel->isLoading(), Timeout);
+        QVERIFY(commentsModel->isComplete() || commentsModel->hasMore());
+    }
+    QCOMPARE(onUsersPosts(), comments);
+    const qint64 commentsBefore = commentsModel->totalCount();
 
     QWidget window;
     window.show();
@@ -465,6 +493,10 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     for (int row = 0; row < allPosts.model()->rowCount(); ++row)
         QVERIFY(allPosts.model()->rows().parentId(row) != ResourceId(user.id));
     QCOMPARE(allPosts.model()->totalCount(), allBefore - posts.size());
+    // The comments on those posts went with them, on the server and in the comments tab.
+    QTRY_COMPARE(onUsersPosts(), 0);
+    QCOMPARE(commentsModel->totalCount(), commentsBefore - comments);
+    QCOMPARE(commentsModel->loadedCount(), commentsBefore - comments);
 }
 
 void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
@@ -516,4 +548,51 @@ void TestResources::browserFiltersOnTheServerAndExportsWhatIsLoaded()
 }
 
 QTEST_MAIN(TestResources)
+// As in the users table: a page that failed, or was canceled, stops the paging (the view would ask again
+// on every repaint), says so, and offers to ask again (Try again).
+void TestResources::aPageThatFailedCanBeAskedForAgain()
+{
+    RecordListPane posts(ResourceSchema::posts(), RecordListPane::Scope::All);
+    posts.setClient(m_client.get());
+    posts.model()->setPageSize(5);
+    posts.setOnline(true);
+    posts.resize(800, 200); // a few rows: the view asks for one page
+    posts.show();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->totalCount() >= 0 && !posts.model()->isLoading(), Timeout);
+    const int loaded = posts.model()->loadedCount();
+    QVERIFY(posts.model()->hasMore());
+
+    // The next page is canceled (the network status's Cancel does this) before it arrives.
+    QVERIFY(posts.model()->canFetchMore(QModelIndex()));
+    posts.model()->fetchMore(QModelIndex());
+    QVERIFY(posts.model()->isLoading());
+    QVERIFY(m_client->cancel(posts.model()->pageRequest()));
+    QTRY_VERIFY(!posts.model()->isLoading());
+    QCOMPARE(posts.model()->loadedCount(), loaded);
+    QVERIFY(!posts.model()->canFetchMore(QModelIndex()));
+
+    auto *problem = posts.findChild<QLabel *>(QStringLiteral("postsProblem"));
+    auto *retry = posts.findChild<QPushButton *>(QStringLiteral("postsRetry"));
+    QVERIFY(problem);
+    QVERIFY2(problem->isVisible(), "a canceled page says nothing");
+    QCOMPARE(problem->text(), QStringLiteral("Loading the posts was canceled."));
+    QVERIFY2(retry && retry->isVisible(), "a canceled page offers no way to ask again");
+
+    retry->click();
+    QTRY_VERIFY_WITH_TIMEOUT(posts.model()->loadedCount() > loaded, Timeout);
+    QVERIFY(!problem->isVisible());
+    QVERIFY(!retry->isVisible());
+
+    // A server error: the same, with the server's reason.
+    m_sandbox.reset();
+    const int before = posts.model()->loadedCount();
+    QTRY_VERIFY(posts.model()->canFetchMore(QModelIndex()));
+    posts.model()->fetchMore(QModelIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), Timeout);
+    QVERIFY2(
+        problem->text().startsWith(QLatin1String("Could not load Posts: ")), qPrintable(problem->text()));
+    QVERIFY(retry->isVisible());
+    QCOMPARE(posts.model()->loadedCount(), before);
+}
+
 #include "tst_resources.moc"
