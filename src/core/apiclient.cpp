@@ -267,6 +267,20 @@ void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
         manager->clearConnectionCache();
 }
 
+void ApiClient::setClientCertificate(
+    const QSslCertificate &certificate, const QSslKey &key, const QList<QSslCertificate> &chain)
+{
+    m_clientChain.clear();
+    m_clientKey = QSslKey();
+    if (!certificate.isNull()) {
+        m_clientChain = QList<QSslCertificate> { certificate } + chain;
+        m_clientKey = key;
+    }
+    // A kept-alive connection shows whatever certificate it was opened with.
+    for (QNetworkAccessManager *manager : m_managers)
+        manager->clearConnectionCache();
+}
+
 void ApiClient::setTrustedCertificates(const QStringList &sha256Fingerprints)
 {
     QSet<QString> trusted;
@@ -628,9 +642,14 @@ void ApiClient::start(Call &call, bool isRedirect)
 
     QNetworkRequest request(call.currentUrl);
     request.setTransferTimeout(m_timeoutMs);
-    if (!m_caCertificates.isEmpty()) {
+    if (!m_caCertificates.isEmpty() || !m_clientChain.isEmpty()) {
         QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(m_caCertificates);
+        if (!m_caCertificates.isEmpty())
+            tls.setCaCertificates(m_caCertificates);
+        if (!m_clientChain.isEmpty()) {
+            tls.setLocalCertificateChain(m_clientChain);
+            tls.setPrivateKey(m_clientKey);
+        }
         request.setSslConfiguration(tls);
     }
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("UserDesk/" USERDESK_VERSION));

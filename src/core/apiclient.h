@@ -18,6 +18,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 #include <QUrl>
 #include <deque>
@@ -67,6 +68,10 @@ public:
     // Certificate authorities to verify servers with instead of the system's (as curl's --cacert and
     // OpenSSL's SSL_CERT_FILE do); empty: the system's.
     void setCaCertificates(const QList<QSslCertificate> &certificates);
+    // The certificate (with its key and any intermediates) shown to a server that asks for one; a null
+    // certificate shows none.
+    void setClientCertificate(
+        const QSslCertificate &certificate, const QSslKey &key, const QList<QSslCertificate> &chain = {});
     void setPacingEnabled(bool enabled) { m_pacingEnabled = enabled; }
     // Every request goes through this proxy (with its user and password, if any) instead of what the
     // application's proxy settings say.
@@ -193,6 +198,8 @@ private:
     std::optional<QNetworkProxy> m_proxy;
     QSet<QString> m_trustedFingerprints;
     QList<QSslCertificate> m_caCertificates;
+    QList<QSslCertificate> m_clientChain; // the certificate first
+    QSslKey m_clientKey;
     QElapsedTimer m_monotonic;
     std::function<qint64()> m_clock;
 
