@@ -1,7 +1,10 @@
 #include "settingsdialog.h"
 
 #include "certificatedialog.h"
+#include "languagepage.h"
+#include "networkpage.h"
 #include "palettecolors.h"
+#include "profileserverpage.h"
 #include "profilestore.h"
 #include "sessioncontroller.h"
 #include "tokenstore.h"
@@ -19,8 +22,18 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_store(store)
     , m_tokens(tokens)
+    , m_server(new ProfileServerPage(this))
+    , m_network(new NetworkPage(this))
+    , m_language(new LanguagePage(this))
 {
     m_ui->setupUi(this);
+    m_ui->profileTabs->addTab(m_server, tr("Server"));
+    m_ui->pages->addTab(m_network, tr("Network"));
+    m_ui->pages->addTab(m_language, tr("Language"));
+    const ProxySettings proxy = m_store->proxySettings();
+    m_network->setSettings(proxy);
+    m_network->setPasswordStored(!proxy.user.isEmpty());
+    m_language->setLanguage(m_store->language());
     m_ui->pageSizeSpin->setRange(Profile::MinPageSize, Profile::MaxPageSize);
     m_ui->timeoutSpin->setRange(Profile::MinTimeoutMs / 1000, Profile::MaxTimeoutMs / 1000);
     m_ui->retriesSpin->setRange(Profile::MinMaxAttempts, Profile::MaxMaxAttempts);
@@ -29,7 +42,7 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     m_ui->saveMessage->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
 
     for (const Profile &p : m_store->profiles())
-        m_entries.append(Entry { p, p.name(), QString(), false, QString() });
+        m_entries.append(Entry { p, p.name(), QString(), false, QString(), false, QString() });
     refreshList(m_store->currentProfileName());
     updateTokenWarning();
 
@@ -114,6 +127,7 @@ void SettingsDialog::loadEntry(int index)
     m_current = index;
     const bool valid = index >= 0 && index < m_entries.size();
     m_ui->profileGroup->setEnabled(valid);
+    m_server->setEnabled(valid);
     m_ui->duplicateProfileButton->setEnabled(valid);
     m_ui->renameProfileButton->setEnabled(valid);
     m_ui->removeProfileButton->setEnabled(valid && m_entries.size() > 1);
@@ -140,6 +154,8 @@ void SettingsDialog::loadEntry(int index)
     m_ui->timeoutSpin->setValue(p.timeoutMs() / 1000);
     m_ui->retriesSpin->setValue(p.maxAttempts());
     m_ui->concurrencySpin->setValue(p.maxInFlight());
+    m_server->load(
+        p, e.passphraseEdited, e.passphrase, !e.originalName.isEmpty() || !e.copyTokenFrom.isEmpty());
 }
 
 void SettingsDialog::storeEntry()
@@ -155,6 +171,11 @@ void SettingsDialog::storeEntry()
     e.profile.setMaxInFlight(m_ui->concurrencySpin->value());
     if (e.tokenEdited)
         e.token = m_ui->tokenEdit->text().trimmed();
+    m_server->store(&e.profile);
+    if (m_server->isPassphraseEdited()) {
+        e.passphraseEdited = true;
+        e.passphrase = m_server->passphrase();
+    }
 }
 
 bool SettingsDialog::nameIsFree(const QString &name, QString *why) const
@@ -198,7 +219,7 @@ void SettingsDialog::addProfile()
     storeEntry();
     askName(tr("Add profile"), QString(), [this](const QString &name) {
         Profile p(name, QUrl(QStringLiteral("https://gorest.co.in/public/v2")));
-        m_entries.append(Entry { p, QString(), QString(), false, QString() });
+        m_entries.append(Entry { p, QString(), QString(), false, QString(), false, QString() });
         refreshList(name);
         m_ui->baseUrlEdit->setFocus();
         m_ui->baseUrlEdit->selectAll();
@@ -358,6 +379,15 @@ void SettingsDialog::accept()
             return;
         }
     }
+    const ProxySettings proxy = m_network->settings();
+    if (QString why; !proxy.isValid(&why)) {
+        m_ui->pages->setCurrentWidget(m_network);
+        m_ui->saveMessage->setText(why);
+        return;
+    }
+    const auto passphraseOf = [](const QString &profile) {
+        return TokenStore::secretAccount(TokenStore::Secret::CertificatePassphrase, profile);
+    };
 
     // Profiles first (synchronous, in the settings file); tokens after, one asynchronous step at a time.
     m_steps.clear();
@@ -366,6 +396,7 @@ void SettingsDialog::accept()
     for (const QString &name : std::as_const(m_removedOriginals)) {
         m_store->removeProfile(name);
         m_steps << [this, name](auto done) { m_tokens->removeToken(name, this, done); };
+        m_steps << [this, name = passphraseOf(name)](auto done) { m_tokens->removeToken(name, this, done); };
     }
     m_removedOriginals.clear();
     for (Entry &e : m_entries) {
@@ -378,17 +409,18 @@ void SettingsDialog::accept()
             }
             const QString from = e.originalName;
             m_steps << [this, from, name](auto done) { m_tokens->renameToken(from, name, this, done); };
+            m_steps << [this, from = passphraseOf(from), name = passphraseOf(name)](
+                           auto done) { m_tokens->renameToken(from, name, this, done); };
         }
         QString why;
         if (!m_store->saveProfile(e.profile, &why)) {
             m_ui->saveMessage->setText(tr("\"%1\": %2").arg(name, why));
             return;
         }
-        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited) {
-            // The source may be renamed or removed in this same session, and the copy may take a name a
-            // removed or renamed profile had: read the source's token before any of that happens.
+        // The source may be renamed or removed in this same session, and the copy may take a name a removed
+        // or renamed profile had: read the source's token (and passphrase) before any of that happens.
+        const auto carry = [this, &reads](const QString &from, const QString &to) {
             auto carried = std::make_shared<QString>();
-            const QString from = e.copyTokenFrom;
             reads << [this, from, carried](auto done) {
                 m_tokens->readToken(from, this, [carried, done](const TokenResult &result) {
                     if (result.ok)
@@ -396,15 +428,36 @@ void SettingsDialog::accept()
                     done(result);
                 });
             };
-            m_steps << [this, name, carried](auto done) { m_tokens->writeToken(name, *carried, this, done); };
-        }
+            m_steps << [this, to, carried](auto done) { m_tokens->writeToken(to, *carried, this, done); };
+        };
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited)
+            carry(e.copyTokenFrom, name);
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.passphraseEdited
+            && e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12)
+            carry(passphraseOf(e.copyTokenFrom), passphraseOf(name));
         if (e.tokenEdited) {
             const QString token = e.token;
             m_steps << [this, name, token](auto done) { m_tokens->writeToken(name, token, this, done); };
         }
+        if (e.passphraseEdited) {
+            const QString passphrase = e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12
+                ? e.passphrase
+                : QString();
+            m_steps << [this, name = passphraseOf(name), passphrase](
+                           auto done) { m_tokens->writeToken(name, passphrase, this, done); };
+        }
         e.originalName = name;
         e.copyTokenFrom.clear();
         e.tokenEdited = false;
+        e.passphraseEdited = false;
+    }
+    m_store->setProxySettings(proxy);
+    m_store->setLanguage(m_language->language());
+    if (m_network->isPasswordEdited()) {
+        const QString password = proxy.user.isEmpty() ? QString() : m_network->password();
+        m_steps << [this, password](auto done) {
+            m_tokens->writeSecret(TokenStore::Secret::ProxyPassword, QString(), password, this, done);
+        };
     }
     m_steps = reads + m_steps;
     if (current.isEmpty() || !m_store->contains(current)) {
@@ -437,8 +490,15 @@ void SettingsDialog::runSteps()
         }
         if (!result.ok) {
             setSaving(false);
+            const QString passphrasePrefix
+                = TokenStore::secretAccount(TokenStore::Secret::CertificatePassphrase, QString());
             m_ui->saveMessage->setText(
-                tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
+                result.profile == TokenStore::secretAccount(TokenStore::Secret::ProxyPassword)
+                    ? tr("The proxy's password was not saved: %1").arg(result.error)
+                    : result.profile.startsWith(passphrasePrefix)
+                    ? tr("The passphrase of the client certificate of \"%1\" was not saved: %2")
+                          .arg(result.profile.mid(passphrasePrefix.size()), result.error)
+                    : tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
             return;
         }
         m_steps.removeFirst();
