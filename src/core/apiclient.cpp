@@ -2,6 +2,7 @@
 
 #include "contentdecoder.h"
 #include "jsonformat.h"
+#include "proxyfactory.h"
 #include "requestlog.h"
 #include "restreply.h"
 
@@ -239,6 +240,8 @@ QNetworkAccessManager *ApiClient::pickManager()
         manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         if (m_proxy)
             manager->setProxy(*m_proxy);
+        else if (m_proxySettings)
+            manager->setProxyFactory(new ProxyFactory(m_proxySettings->first, m_proxySettings->second));
         m_managers.push_back(manager);
     }
     // The least busy of the managers in use; a lowered ceiling simply leaves the extra ones idle.
@@ -251,8 +254,19 @@ QNetworkAccessManager *ApiClient::pickManager()
     return best;
 }
 
+void ApiClient::setProxySettings(const ProxySettings &settings, const QString &password)
+{
+    m_proxy.reset();
+    m_proxySettings = std::make_pair(settings, password);
+    for (QNetworkAccessManager *manager : m_managers) {
+        manager->clearConnectionCache();
+        manager->setProxyFactory(new ProxyFactory(settings, password)); // owned by the manager
+    }
+}
+
 void ApiClient::setProxy(const QNetworkProxy &proxy)
 {
+    m_proxySettings.reset();
     m_proxy = proxy;
     for (QNetworkAccessManager *manager : m_managers) {
         manager->clearConnectionCache();

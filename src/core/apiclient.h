@@ -5,6 +5,7 @@
 #include "dialect.h"
 #include "page.h"
 #include "post.h"
+#include "proxysettings.h"
 #include "ratelimit.h"
 #include "retrypolicy.h"
 #include "todo.h"
@@ -76,6 +77,10 @@ public:
     // Every request goes through this proxy (with its user and password, if any) instead of what the
     // application's proxy settings say.
     void setProxy(const QNetworkProxy &proxy);
+    // Every request asks `settings` where to go (the manual proxy with `password`, unless its host is on
+    // the no-proxy list), loopback hosts included, which the application's proxy settings never cover;
+    // replaces setProxy().
+    void setProxySettings(const ProxySettings &settings, const QString &password);
     // How the server pages and filters lists (GoRest v2 unless set); see detectDialect().
     void setDialect(const Dialect &dialect) { m_dialect = dialect; }
     Dialect dialect() const { return m_dialect; }
@@ -196,6 +201,7 @@ private:
     RetryPolicy m_policy;
     Dialect m_dialect;
     std::optional<QNetworkProxy> m_proxy;
+    std::optional<std::pair<ProxySettings, QString>> m_proxySettings; // with the password
     QSet<QString> m_trustedFingerprints;
     QList<QSslCertificate> m_caCertificates;
     QList<QSslCertificate> m_clientChain; // the certificate first

@@ -90,8 +90,10 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
     const QStringList problems = applyProfile(*m_client, profile);
     m_dialect = m_client->dialect();
     // The sandbox runs on this machine: no proxy has any business in between.
-    m_client->setProxy(
-        QNetworkProxy(profile.isEmbeddedSandbox() ? QNetworkProxy::NoProxy : QNetworkProxy::DefaultProxy));
+    if (profile.isEmbeddedSandbox())
+        m_client->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    else
+        m_client->setProxySettings(m_proxy, QString());
     m_problems.clear();
     for (const QString &problem : problems)
         m_problems.append({ problem });
@@ -105,7 +107,10 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
             TokenStore::Secret::ProxyPassword, QString(), this, [this, next](const TokenResult &result) {
                 if (!result.ok)
                     m_problems.append({ tr("The proxy's password could not be read: %1").arg(result.error) });
-                ProxyFactory::install(m_proxy, result.ok ? result.token : QString());
+                const QString password = result.ok ? result.token : QString();
+                ProxyFactory::install(m_proxy, password);
+                if (!m_profile.isEmbeddedSandbox())
+                    m_client->setProxySettings(m_proxy, password);
                 next();
             });
     };
