@@ -412,6 +412,13 @@ void SettingsDialog::accept()
             m_steps << [this, from = passphraseOf(from), name = passphraseOf(name)](
                            auto done) { m_tokens->renameToken(from, name, this, done); };
         }
+        // A profile that no longer shows a PKCS#12 certificate leaves no passphrase behind.
+        const bool pkcs12 = e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12;
+        const std::optional<Profile> before = m_store->profile(name);
+        if (!pkcs12 && before && before->clientCertificate() == Profile::ClientCertificate::Pkcs12) {
+            e.passphraseEdited = true;
+            e.passphrase.clear();
+        }
         QString why;
         if (!m_store->saveProfile(e.profile, &why)) {
             m_ui->saveMessage->setText(tr("\"%1\": %2").arg(name, why));
@@ -440,9 +447,7 @@ void SettingsDialog::accept()
             m_steps << [this, name, token](auto done) { m_tokens->writeToken(name, token, this, done); };
         }
         if (e.passphraseEdited) {
-            const QString passphrase = e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12
-                ? e.passphrase
-                : QString();
+            const QString passphrase = pkcs12 ? e.passphrase : QString();
             m_steps << [this, name = passphraseOf(name), passphrase](
                            auto done) { m_tokens->writeToken(name, passphrase, this, done); };
         }
