@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include "jsonserverfixture.h"
 #include "localdaemon.h"
 #include "profile.h"
 #include "proxysettings.h"
@@ -30,6 +31,7 @@ private:
         int users = 0;
         QString error; // the request's, for the person
         QStringList problems; // what SessionController said about the profile's files and secrets
+        std::optional<Dialect> detected;
     };
 
     QTemporaryDir m_dir;
@@ -64,6 +66,8 @@ private:
             [&](const QString &text) { outcome.problems << text; });
         QObject::connect(
             &session, &SessionController::connected, &session, [&] { outcome.connected = true; });
+        QObject::connect(&session, &SessionController::dialectDetected, &session,
+            [&](const Dialect &dialect) { outcome.detected = dialect; });
         bool finished = false;
         QObject::connect(&client, &ApiClient::usersPageReceived, &client, [&](auto, const UsersPage &page) {
             outcome.listed = true;
@@ -71,10 +75,8 @@ private:
             finished = true;
         });
         QObject::connect(&client, &ApiClient::requestFailed, &client, [&](auto, const ApiError &error) {
-            if (!outcome.connected)
-                return; // the dialect's probe: the list says it again
             outcome.error = error.userMessage();
-            finished = true;
+            finished = outcome.connected; // before, the dialect's probe: the list says it again
         });
         session.open(profile, proxy);
         if (!QTest::qWaitFor([&] { return outcome.connected; }, 30000)) {
@@ -173,6 +175,26 @@ private slots:
                     "openssl genrsa -out other.key 2048 2>/dev/null\n") });
         QVERIFY(openssl.waitForFinished(60000));
         QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    }
+
+    void automaticDialectIsFoundOnFirstContact()
+    {
+        // The window used GoRest's paging whatever the profile said; "Automatic" asks first.
+        // json-server 0.17: 1.x gives string ids, which the users code reads once branch i11ids is in.
+        JsonServerFixture server(JsonServerFixture::Version::V0_17);
+        QVERIFY2(server.start(JsonServerFixture::users(30)), qPrintable(server.errorString()));
+        Profile profile(QStringLiteral("Json"), server.baseUrl());
+        const Outcome automatic = open(profile);
+        QVERIFY2(automatic.detected.has_value(), qPrintable(automatic.error + automatic.problems.join(u' ')));
+        QCOMPARE(automatic.detected->kind(), Dialect::Kind::JsonServer017);
+        QVERIFY2(automatic.listed, qPrintable(automatic.error));
+        QCOMPARE(automatic.users, 5);
+
+        profile.setDialect(QStringLiteral("json-server-0.17"));
+        const Outcome named = open(profile);
+        QVERIFY(!named.detected.has_value()); // no probe: the profile says it
+        QVERIFY2(named.listed, qPrintable(named.error));
+        QCOMPARE(named.users, 5);
     }
 
     void caFileOfTheProfileIsTrusted()
