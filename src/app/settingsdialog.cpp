@@ -6,13 +6,13 @@
 #include "palettecolors.h"
 #include "profileserverpage.h"
 #include "profilestore.h"
+#include "secretwrites.h"
 #include "sessioncontroller.h"
 #include "tokenstore.h"
 #include "ui_settingsdialog.h"
 
 #include <QInputDialog>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 
 namespace UserDesk {
@@ -25,6 +25,7 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     , m_server(new ProfileServerPage(this))
     , m_network(new NetworkPage(this))
     , m_language(new LanguagePage(this))
+    , m_writes(new SecretWrites(tokens, this))
 {
     m_ui->setupUi(this);
     m_ui->profileTabs->addTab(m_server, tr("Server"));
@@ -59,6 +60,17 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     connect(m_ui->renameProfileButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
     connect(m_ui->removeProfileButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_writes, &SecretWrites::finished, this, [this] {
+        setSaving(false);
+        m_ui->saveMessage->clear();
+        Q_EMIT applied();
+        QDialog::accept();
+    });
+    connect(m_writes, &SecretWrites::failed, this, [this](const QString &message) {
+        setSaving(false);
+        m_ui->saveMessage->setText(message);
+    });
+    connect(m_writes, &SecretWrites::fallbackChosen, this, &SettingsDialog::updateTokenWarning);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
@@ -389,14 +401,13 @@ void SettingsDialog::accept()
         return TokenStore::secretAccount(TokenStore::Secret::CertificatePassphrase, profile);
     };
 
-    // Profiles first (synchronous, in the settings file); tokens after, one asynchronous step at a time.
-    m_steps.clear();
-    QList<Step> reads;
+    // Profiles first (synchronous, in the settings file); secrets after, one asynchronous step at a time.
+    m_writes->clear();
     const QString current = m_store->currentProfileName();
     for (const QString &name : std::as_const(m_removedOriginals)) {
         m_store->removeProfile(name);
-        m_steps << [this, name](auto done) { m_tokens->removeToken(name, this, done); };
-        m_steps << [this, name = passphraseOf(name)](auto done) { m_tokens->removeToken(name, this, done); };
+        m_writes->remove(name);
+        m_writes->remove(passphraseOf(name));
     }
     m_removedOriginals.clear();
     for (Entry &e : m_entries) {
@@ -407,10 +418,8 @@ void SettingsDialog::accept()
                 m_ui->saveMessage->setText(why);
                 return;
             }
-            const QString from = e.originalName;
-            m_steps << [this, from, name](auto done) { m_tokens->renameToken(from, name, this, done); };
-            m_steps << [this, from = passphraseOf(from), name = passphraseOf(name)](
-                           auto done) { m_tokens->renameToken(from, name, this, done); };
+            m_writes->rename(e.originalName, name);
+            m_writes->rename(passphraseOf(e.originalName), passphraseOf(name));
         }
         // A profile that no longer shows a PKCS#12 certificate leaves no passphrase behind.
         const bool pkcs12 = e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12;
@@ -424,33 +433,15 @@ void SettingsDialog::accept()
             m_ui->saveMessage->setText(tr("\"%1\": %2").arg(name, why));
             return;
         }
-        // The source may be renamed or removed in this same session, and the copy may take a name a removed
-        // or renamed profile had: read the source's token (and passphrase) before any of that happens.
-        const auto carry = [this, &reads](const QString &from, const QString &to) {
-            auto carried = std::make_shared<QString>();
-            reads << [this, from, carried](auto done) {
-                m_tokens->readToken(from, this, [carried, done](const TokenResult &result) {
-                    if (result.ok)
-                        *carried = result.token;
-                    done(result);
-                });
-            };
-            m_steps << [this, to, carried](auto done) { m_tokens->writeToken(to, *carried, this, done); };
-        };
         if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited)
-            carry(e.copyTokenFrom, name);
+            m_writes->carry(e.copyTokenFrom, name);
         if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.passphraseEdited
             && e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12)
-            carry(passphraseOf(e.copyTokenFrom), passphraseOf(name));
-        if (e.tokenEdited) {
-            const QString token = e.token;
-            m_steps << [this, name, token](auto done) { m_tokens->writeToken(name, token, this, done); };
-        }
-        if (e.passphraseEdited) {
-            const QString passphrase = pkcs12 ? e.passphrase : QString();
-            m_steps << [this, name = passphraseOf(name), passphrase](
-                           auto done) { m_tokens->writeToken(name, passphrase, this, done); };
-        }
+            m_writes->carry(passphraseOf(e.copyTokenFrom), passphraseOf(name));
+        if (e.tokenEdited)
+            m_writes->write(name, e.token);
+        if (e.passphraseEdited)
+            m_writes->write(passphraseOf(name), pkcs12 ? e.passphrase : QString());
         e.originalName = name;
         e.copyTokenFrom.clear();
         e.tokenEdited = false;
@@ -458,13 +449,9 @@ void SettingsDialog::accept()
     }
     m_store->setProxySettings(proxy);
     m_store->setLanguage(m_language->language());
-    if (m_network->isPasswordEdited()) {
-        const QString password = proxy.user.isEmpty() ? QString() : m_network->password();
-        m_steps << [this, password](auto done) {
-            m_tokens->writeSecret(TokenStore::Secret::ProxyPassword, QString(), password, this, done);
-        };
-    }
-    m_steps = reads + m_steps;
+    if (m_network->isPasswordEdited())
+        m_writes->write(TokenStore::secretAccount(TokenStore::Secret::ProxyPassword),
+            proxy.user.isEmpty() ? QString() : m_network->password());
     if (current.isEmpty() || !m_store->contains(current)) {
         if (!m_entries.isEmpty())
             m_store->setCurrentProfileName(m_entries.constFirst().profile.name());
@@ -475,70 +462,7 @@ void SettingsDialog::accept()
         return;
     }
     setSaving(true);
-    runSteps();
-}
-
-void SettingsDialog::runSteps()
-{
-    if (m_steps.isEmpty()) {
-        setSaving(false);
-        m_ui->saveMessage->clear();
-        Q_EMIT applied();
-        QDialog::accept();
-        return;
-    }
-    const Step step = m_steps.constFirst();
-    step([this, step](const TokenResult &result) {
-        if (result.keychainUnavailable) {
-            askFallback([this] { runSteps(); });
-            return;
-        }
-        if (!result.ok) {
-            setSaving(false);
-            const QString passphrasePrefix
-                = TokenStore::secretAccount(TokenStore::Secret::CertificatePassphrase, QString());
-            m_ui->saveMessage->setText(
-                result.profile == TokenStore::secretAccount(TokenStore::Secret::ProxyPassword)
-                    ? tr("The proxy's password was not saved: %1").arg(result.error)
-                    : result.profile.startsWith(passphrasePrefix)
-                    ? tr("The passphrase of the client certificate of \"%1\" was not saved: %2")
-                          .arg(result.profile.mid(passphrasePrefix.size()), result.error)
-                    : tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
-            return;
-        }
-        m_steps.removeFirst();
-        runSteps();
-    });
-}
-
-void SettingsDialog::askFallback(std::function<void()> retry)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"),
-        tr("No system keychain answered, so the token cannot be stored safely.\n\n"
-           "Keep it for this session only, or store it unencrypted in a file only "
-           "you can read?\n\n%1")
-            .arg(TokenStore::unencryptedWarning()),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("keychainFallbackBox"));
-    QPushButton *session = box->addButton(tr("This session only"), QMessageBox::AcceptRole);
-    QPushButton *file = box->addButton(tr("Store in a private file"), QMessageBox::DestructiveRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(session);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, session, file, retry = std::move(retry)](int) {
-        if (box->clickedButton() == session) {
-            m_tokens->setFallback(TokenStore::Backend::SessionOnly);
-        } else if (box->clickedButton() == file) {
-            m_tokens->setFallback(TokenStore::Backend::OwnerOnlyFile);
-        } else {
-            setSaving(false);
-            m_ui->saveMessage->setText(tr("The token was not saved."));
-            return;
-        }
-        updateTokenWarning();
-        retry();
-    });
-    box->open();
+    m_writes->run();
 }
 
 } // namespace UserDesk

@@ -18,6 +18,7 @@ class LanguagePage;
 class NetworkPage;
 class ProfileServerPage;
 class ProfileStore;
+class SecretWrites;
 class TokenStore;
 struct TokenResult;
 
@@ -58,7 +59,6 @@ private:
         bool passphraseEdited = false; // of a PKCS#12 client certificate
         QString passphrase;
     };
-    using Step = std::function<void(std::function<void(const TokenResult &)>)>;
 
     void loadEntry(int index);
     void storeEntry();
@@ -72,8 +72,6 @@ private:
     void removeProfile();
     void testConnection();
     void runTest(const Profile &profile, const QUrl &url, const QString &token);
-    void runSteps();
-    void askFallback(std::function<void()> retry);
     void updateTokenWarning();
     void setSaving(bool saving);
 
@@ -87,10 +85,10 @@ private:
     QString m_sandboxToken;
     std::unique_ptr<ApiClient> m_testClient;
     ApiClient::RequestId m_testId = 0;
-    QList<Step> m_steps;
     ProfileServerPage *m_server;
     NetworkPage *m_network;
     LanguagePage *m_language;
+    SecretWrites *m_writes;
 };
 
 } // namespace UserDesk
