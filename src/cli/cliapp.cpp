@@ -228,7 +228,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         *error = tr("--%1 must be a whole number from %2 to %3").arg(option).arg(min).arg(max);
         return false;
     };
-    if (!setUpTls(global, profile ? profile->trustedCertificates() : QStringList(), error))
+    if (!setUpTls(global, profile ? profile->trustedCertificates() : QStringList(),
+            profile ? profile->caFile() : QString(), error))
         return false;
     if (global.isSet(QStringLiteral("proxy"))) {
         const QUrl url(global.value(QStringLiteral("proxy")), QUrl::StrictMode);
@@ -319,7 +320,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     return true;
 }
 
-bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints, QString *error)
+bool CliApp::setUpTls(
+    const QCommandLineParser &global, QStringList fingerprints, const QString &profileCaFile, QString *error)
 {
     for (const QString &given : global.values(QStringLiteral("trust-fingerprint"))) {
         const QString normalized = Profile::normalizedFingerprint(given);
@@ -358,7 +360,12 @@ bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints
     }
     if (global.isSet(QStringLiteral("ca-file")) && !readPem(global.value(QStringLiteral("ca-file")), true))
         return false;
-    m_client.setCaCertificates(authorities);
+    // These replace the system's authorities; the profile's CA file (Preferences) adds to either. Without
+    // any of them, what SessionController::applyProfile set (the system's and the profile's) stays.
+    if (!authorities.isEmpty() && !profileCaFile.isEmpty())
+        readPem(profileCaFile, false);
+    if (!authorities.isEmpty())
+        m_client.setCaCertificates(authorities);
     return true;
 }
 
