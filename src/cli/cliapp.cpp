@@ -199,7 +199,13 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         }
     }
     if (profile) {
-        SessionController::applyProfile(m_client, *profile);
+        // A CA file or client certificate the profile names but that cannot be used is an error, as a
+        // missing --ca-file is: going on without it would only fail later, less clearly.
+        if (const QStringList problems = SessionController::applyProfile(m_client, *profile);
+            !problems.isEmpty()) {
+            *error = problems.join(QLatin1Char(' '));
+            return false;
+        }
         if (profile->isEmbeddedSandbox() && !global.isSet(QStringLiteral("endpoint"))) {
             *error = tr(
                 "profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")
@@ -295,6 +301,26 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
             loop.quit();
         });
         loop.exec();
+    }
+    if (profile && profile->clientCertificate() == Profile::ClientCertificate::Pkcs12) {
+        // Its passphrase is kept in the keychain beside the token (Preferences).
+        QString passphrase;
+        if (!global.isSet(QStringLiteral("no-keychain"))) {
+            TokenStore tokens;
+            QEventLoop loop;
+            tokens.readSecret(TokenStore::Secret::CertificatePassphrase, profile->name(), this,
+                [&](const TokenResult &result) {
+                    if (result.ok && result.found)
+                        passphrase = result.token;
+                    loop.quit();
+                });
+            loop.exec();
+        }
+        if (const QString why = SessionController::applyPkcs12(m_client, *profile, passphrase);
+            !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
     }
 
     if (m_verbose) {

@@ -2,6 +2,7 @@
 #include "jsonserverfixture.h"
 #include "localdaemon.h"
 #include "profile.h"
+#include "profilestore.h"
 #include "proxysettings.h"
 #include "sandboxfixture.h"
 #include "sessioncontroller.h"
@@ -87,6 +88,30 @@ private:
         if (!QTest::qWaitFor([&] { return finished; }, 30000))
             outcome.error = QStringLiteral("the list never ended");
         return outcome;
+    }
+
+    // userdesk-cli with `profile` saved in a settings file of its own; exit code and standard error.
+    std::pair<int, QString> cli(const Profile &profile, const QStringList &args)
+    {
+        const QString settings = m_dir.filePath(QStringLiteral("cli.ini"));
+        QFile::remove(settings);
+        {
+            ProfileStore store(settings);
+            if (!store.saveProfile(profile) || !store.sync())
+                return { -1, QStringLiteral("the profile was not saved") };
+        }
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(USERDESK_CLI_PATH),
+            QStringList { QStringLiteral("--settings"), settings, QStringLiteral("--profile"), profile.name(),
+                QStringLiteral("--no-keychain") }
+                + args);
+        // The sandbox answers from this process's threads; waiting here blocks nothing it needs.
+        if (!p.waitForFinished(60000))
+            return { -2, QStringLiteral("userdesk-cli did not finish") };
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardError()) };
     }
 
     Profile profileFor(const QUrl &url) const
@@ -245,6 +270,17 @@ private slots:
         QVERIFY2(
             mismatched.problems.join(u' ').contains(QStringLiteral("does not belong to the certificate")),
             qPrintable(mismatched.problems.join(u' ')));
+
+        // userdesk-cli shows the profile's certificate too, and stops with the reason when it cannot.
+        const QStringList list { QStringLiteral("users"), QStringLiteral("list") };
+        profile.setClientKeyFile(pki("client.key"));
+        const auto [cliExit, cliSaid] = cli(profile, list);
+        QVERIFY2(cliExit == 0, qPrintable(cliSaid));
+        profile.setClientKeyFile(pki("other.key"));
+        const auto [cliMismatchExit, cliMismatchSaid] = cli(profile, list);
+        QVERIFY(cliMismatchExit != 0);
+        QVERIFY2(cliMismatchSaid.contains(QStringLiteral("does not belong to the certificate")),
+            qPrintable(cliMismatchSaid));
 
         profile.setClientCertificate(Profile::ClientCertificate::Pkcs12);
         profile.setClientCertificateFile(pki("client.p12"));
