@@ -1,5 +1,6 @@
 #include "proxyfactory.h"
 
+#include <QHostAddress>
 #include <QNetworkProxy>
 
 namespace UserDesk {
@@ -13,8 +14,16 @@ ProxyFactory::ProxyFactory(const ProxySettings &settings, const QString &passwor
 QList<QNetworkProxy> ProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {
     switch (m_settings.mode) {
-    case ProxySettings::Mode::System:
+    case ProxySettings::Mode::System: {
+        // As Qt's application-wide settings do: this machine is never reached through the environment's
+        // proxy (a local json-server stays reachable with http_proxy set).
+        const QString host = query.peerHostName();
+        QHostAddress address;
+        if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost"))
+            || (address.setAddress(host) && address.isLoopback()))
+            return { QNetworkProxy(QNetworkProxy::NoProxy) };
         return systemProxyForQuery(query);
+    }
     case ProxySettings::Mode::None:
         return { QNetworkProxy(QNetworkProxy::NoProxy) };
     case ProxySettings::Mode::Manual:

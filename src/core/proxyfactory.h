@@ -6,8 +6,9 @@
 
 namespace UserDesk {
 
-// Answers, for each request, where it goes according to ProxySettings: the system's choice, directly, or
-// through the manual proxy unless its host is on the no-proxy list.
+// Answers, for each request, where it goes according to ProxySettings: the system's choice (this machine
+// always directly), directly, or through the manual proxy unless its host is on the no-proxy list (this
+// machine included: list localhost and 127.0.0.1 there to reach it directly).
 class ProxyFactory : public QNetworkProxyFactory
 {
 public:

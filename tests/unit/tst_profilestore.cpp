@@ -2,11 +2,13 @@
 // checked for the one promise that matters most: a token never lands in the settings file.
 #include "profile.h"
 #include "profilestore.h"
+#include "proxyfactory.h"
 #include "tokenstore.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
@@ -287,6 +289,33 @@ void TestProfileStore::noProxyList()
     QVERIFY(!proxy.bypasses(QStringLiteral("127.0.0.2")));
     proxy.noProxy = { QStringLiteral("*") };
     QVERIFY(proxy.bypasses(QStringLiteral("anything.test")));
+
+    // What each request is told: the system's settings never send this machine through the environment's
+    // proxy; a manual one goes through the proxy unless the no-proxy list says otherwise.
+    qputenv("http_proxy", "http://proxy.invalid:3128");
+    const auto where = [](const ProxySettings &settings, const char *url) {
+        ProxyFactory factory(settings, QStringLiteral("pw"));
+        return factory.queryProxy(QNetworkProxyQuery(QUrl(QString::fromLatin1(url)))).value(0);
+    };
+    QCOMPARE(where(ProxySettings(), "http://127.0.0.1:3000/users").type(), QNetworkProxy::NoProxy);
+    QCOMPARE(where(ProxySettings(), "http://localhost:3000/users").type(), QNetworkProxy::NoProxy);
+    qunsetenv("http_proxy");
+    ProxySettings manual;
+    manual.mode = ProxySettings::Mode::Manual;
+    manual.type = ProxySettings::Type::Socks5;
+    manual.host = QStringLiteral("proxy.example.test");
+    manual.port = 1080;
+    manual.user = QStringLiteral("alice");
+    manual.noProxy = { QStringLiteral(".internal.test") };
+    const QNetworkProxy through = where(manual, "https://127.0.0.1:8443/users");
+    QCOMPARE(through.type(), QNetworkProxy::Socks5Proxy);
+    QCOMPARE(through.hostName(), QStringLiteral("proxy.example.test"));
+    QCOMPARE(through.port(), quint16(1080));
+    QCOMPARE(through.user(), QStringLiteral("alice"));
+    QCOMPARE(through.password(), QStringLiteral("pw"));
+    QCOMPARE(where(manual, "https://api.internal.test/users").type(), QNetworkProxy::NoProxy);
+    manual.mode = ProxySettings::Mode::None;
+    QCOMPARE(where(manual, "https://example.test/users").type(), QNetworkProxy::NoProxy);
 }
 
 void TestProfileStore::equality()
