@@ -99,12 +99,15 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
         m_problems.append({ problem });
     Q_EMIT profileChanged();
 
+    const quint64 generation = m_generation;
     // Application-wide: installed for every profile, the sandbox's included, since Preferences tests
     // other profiles meanwhile.
     const bool needsPassword = m_proxy.mode == ProxySettings::Mode::Manual && !m_proxy.user.isEmpty();
-    const Step installProxy = [this](std::function<void()> next) {
-        m_tokens->readSecret(
-            TokenStore::Secret::ProxyPassword, QString(), this, [this, next](const TokenResult &result) {
+    const Step installProxy = [this, generation](std::function<void()> next) {
+        m_tokens->readSecret(TokenStore::Secret::ProxyPassword, QString(), this,
+            [this, generation, next](const TokenResult &result) {
+                if (generation != m_generation)
+                    return; // the next open() installs its own
                 if (!result.ok)
                     m_problems.append({ tr("The proxy's password could not be read: %1").arg(result.error) });
                 const QString password = result.ok ? result.token : QString();
@@ -122,11 +125,12 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
         return;
     }
     Q_EMIT readingToken();
-    const quint64 generation = m_generation;
 
     QList<Step> steps;
-    steps << [this](std::function<void()> next) {
-        m_tokens->readToken(m_profile.name(), this, [this, next](const TokenResult &result) {
+    steps << [this, generation](std::function<void()> next) {
+        m_tokens->readToken(m_profile.name(), this, [this, generation, next](const TokenResult &result) {
+            if (generation != m_generation)
+                return; // another profile was opened meanwhile
             m_token = result.ok && result.found ? result.token : QString();
             if (result.keychainUnavailable)
                 m_problems.append({ tr("No keychain answered, so no token was read: reading works, changes "
@@ -139,9 +143,11 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
         });
     };
     if (profile.clientCertificate() == Profile::ClientCertificate::Pkcs12) {
-        steps << [this](std::function<void()> next) {
+        steps << [this, generation](std::function<void()> next) {
             m_tokens->readSecret(TokenStore::Secret::CertificatePassphrase, m_profile.name(), this,
-                [this, next](const TokenResult &result) {
+                [this, generation, next](const TokenResult &result) {
+                    if (generation != m_generation)
+                        return;
                     const QString problem = result.ok
                         ? applyPkcs12(*m_client, m_profile, result.token)
                         : tr("The passphrase of the client certificate of \"%1\" could not be read: %2")
