@@ -65,6 +65,8 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
         showError(
             text, 0, noKeychain ? MessageBanner::Action::TokenInPreferences : MessageBanner::Action::None);
     });
+    connect(
+        m_session, &SessionController::setupProblem, this, [this](const QString &text) { showError(text); });
 
     connect(m_model, &UserTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &UserTableModel::loadingChanged, this, &MainWindow::updateCounts);
@@ -265,7 +267,7 @@ void MainWindow::applyProfile(const QString &name)
             MessageBanner::Action::Preferences);
         return;
     }
-    m_session->open(*profile); // cancels what the last profile had in flight
+    m_session->open(*profile, m_store->proxySettings()); // cancels what the last profile had in flight
     m_model->clear();
     m_sortScope->reset();
     m_pageError = 0;

@@ -26,6 +26,18 @@ constexpr QLatin1String MaxInFlightKey("maxInFlight");
 constexpr QLatin1String TrustedCertificatesKey("trustedCertificates");
 constexpr QLatin1String DialectKey("dialect");
 constexpr QLatin1String EmbeddedSandboxKey("embeddedSandbox");
+constexpr QLatin1String CaFileKey("caFile");
+constexpr QLatin1String ClientCertificateKey("clientCertificate");
+constexpr QLatin1String ClientCertificateFileKey("clientCertificateFile");
+constexpr QLatin1String ClientKeyFileKey("clientKeyFile");
+
+constexpr QLatin1String ProxyModeKey("network/proxyMode");
+constexpr QLatin1String ProxyTypeKey("network/proxyType");
+constexpr QLatin1String ProxyHostKey("network/proxyHost");
+constexpr QLatin1String ProxyPortKey("network/proxyPort");
+constexpr QLatin1String ProxyUserKey("network/proxyUser");
+constexpr QLatin1String NoProxyKey("network/noProxy");
+constexpr QLatin1String LanguageKey("language");
 
 // A hand-edited or older file may hold nonsense; a usable profile beats one the app cannot load.
 int readBoundedInt(const QSettings &settings, QLatin1String key, int fallback, int low, int high)
@@ -95,6 +107,13 @@ QList<Profile> ProfileStore::profiles() const
         if (const auto d = Dialect::fromName(m_settings->value(DialectKey).toString()))
             profile.setDialect(d->name());
         profile.setEmbeddedSandbox(m_settings->value(EmbeddedSandboxKey, false).toBool());
+        profile.setCaFile(m_settings->value(CaFileKey).toString());
+        const QString certificate = m_settings->value(ClientCertificateKey).toString();
+        profile.setClientCertificate(certificate == QLatin1String("pem") ? Profile::ClientCertificate::Pem
+                : certificate == QLatin1String("pkcs12")                 ? Profile::ClientCertificate::Pkcs12
+                                                                         : Profile::ClientCertificate::None);
+        profile.setClientCertificateFile(m_settings->value(ClientCertificateFileKey).toString());
+        profile.setClientKeyFile(m_settings->value(ClientKeyFileKey).toString());
         // The first of two entries with one name wins, as profile() finds it.
         const bool duplicate = std::any_of(
             result.cbegin(), result.cend(), [&](const Profile &p) { return p.name() == profile.name(); });
@@ -147,6 +166,26 @@ void ProfileStore::writeProfiles(const QList<Profile> &profiles)
         else
             m_settings->setValue(DialectKey, profile.dialect());
         m_settings->setValue(EmbeddedSandboxKey, profile.isEmbeddedSandbox());
+        const auto setOrRemove = [this](QLatin1String key, const QString &value) {
+            if (value.isEmpty())
+                m_settings->remove(key);
+            else
+                m_settings->setValue(key, value);
+        };
+        setOrRemove(CaFileKey, profile.caFile());
+        switch (profile.clientCertificate()) {
+        case Profile::ClientCertificate::None:
+            setOrRemove(ClientCertificateKey, QString());
+            break;
+        case Profile::ClientCertificate::Pem:
+            setOrRemove(ClientCertificateKey, QStringLiteral("pem"));
+            break;
+        case Profile::ClientCertificate::Pkcs12:
+            setOrRemove(ClientCertificateKey, QStringLiteral("pkcs12"));
+            break;
+        }
+        setOrRemove(ClientCertificateFileKey, profile.clientCertificateFile());
+        setOrRemove(ClientKeyFileKey, profile.clientKeyFile());
     }
     m_settings->endArray();
 }
@@ -294,6 +333,57 @@ bool ProfileStore::ensureDefaultProfile()
     if (currentProfileName().isEmpty())
         setCurrentProfileName(all.constFirst().name());
     return false;
+}
+
+ProxySettings ProfileStore::proxySettings() const
+{
+    ProxySettings settings;
+    const QString mode = m_settings->value(ProxyModeKey).toString();
+    settings.mode = mode == QLatin1String("none") ? ProxySettings::Mode::None
+        : mode == QLatin1String("manual")         ? ProxySettings::Mode::Manual
+                                                  : ProxySettings::Mode::System;
+    settings.type = m_settings->value(ProxyTypeKey).toString() == QLatin1String("socks5")
+        ? ProxySettings::Type::Socks5
+        : ProxySettings::Type::Http;
+    settings.host = m_settings->value(ProxyHostKey).toString();
+    settings.port = readBoundedInt(*m_settings, ProxyPortKey, 3128, 1, 65535);
+    settings.user = m_settings->value(ProxyUserKey).toString();
+    settings.noProxy = m_settings->value(NoProxyKey).toStringList();
+    return settings;
+}
+
+void ProfileStore::setProxySettings(const ProxySettings &settings)
+{
+    switch (settings.mode) {
+    case ProxySettings::Mode::System:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("system"));
+        break;
+    case ProxySettings::Mode::None:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("none"));
+        break;
+    case ProxySettings::Mode::Manual:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("manual"));
+        break;
+    }
+    m_settings->setValue(ProxyTypeKey,
+        settings.type == ProxySettings::Type::Socks5 ? QStringLiteral("socks5") : QStringLiteral("http"));
+    m_settings->setValue(ProxyHostKey, settings.host);
+    m_settings->setValue(ProxyPortKey, settings.port);
+    m_settings->setValue(ProxyUserKey, settings.user);
+    m_settings->setValue(NoProxyKey, settings.noProxy);
+}
+
+QString ProfileStore::language() const
+{
+    return m_settings->value(LanguageKey).toString();
+}
+
+void ProfileStore::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings->remove(LanguageKey);
+    else
+        m_settings->setValue(LanguageKey, language);
 }
 
 QVariant ProfileStore::value(const QString &key, const QVariant &defaultValue) const

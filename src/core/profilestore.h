@@ -1,6 +1,7 @@
 #pragma once
 
 #include "profile.h"
+#include "proxysettings.h"
 
 #include <QList>
 #include <QObject>
@@ -52,6 +53,14 @@ public:
     // On first run (no profiles at all) creates and selects the embedded sandbox profile; otherwise makes
     // sure some existing profile is current. Returns whether it created the profile.
     bool ensureDefaultProfile();
+
+    // The application's proxy (its password lives in TokenStore).
+    ProxySettings proxySettings() const;
+    void setProxySettings(const ProxySettings &settings);
+
+    // The language of the window chosen in Preferences ("de", "hi", "en"); empty follows the system.
+    QString language() const;
+    void setLanguage(const QString &language);
 
     // UI state (window geometry, column widths, ...). Keys live in their own group so they cannot
     // collide with the profile data.

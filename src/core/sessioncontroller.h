@@ -1,9 +1,12 @@
 #pragma once
 
+#include "dialect.h"
 #include "profile.h"
+#include "proxysettings.h"
 
 #include <QObject>
 #include <QUrl>
+#include <functional>
 
 namespace UserDesk {
 
@@ -20,13 +23,20 @@ public:
     SessionController(ApiClient *client, TokenStore *tokens, QObject *parent = nullptr);
 
     // The one place a profile's connection settings reach a client: timeout, requests in flight, retries,
-    // trusted certificates. The endpoint and token are not touched.
-    static void applyProfile(ApiClient &client, const Profile &profile);
+    // trusted certificates, the dialect it names (GoRest v2 when it names none), its CA file (trusted
+    // besides the system's authorities) and a PEM client certificate. The endpoint and token are not
+    // touched. Returns a sentence for each file that could not be used (empty when all were).
+    static QStringList applyProfile(ApiClient &client, const Profile &profile);
+    // A PKCS#12 client certificate needs its passphrase, read from TokenStore; returns why it was not
+    // applied, or an empty string.
+    static QString applyPkcs12(ApiClient &client, const Profile &profile, const QString &passphrase);
 
     // Cancels everything in flight and applies `profile`. For a profile with its own endpoint this reads
     // the token and ends in connected() (or tokenProblem() first); the embedded sandbox waits for
     // connectTo(). Opening again meanwhile makes the earlier read's answer count for nothing.
-    void open(const Profile &profile);
+    // `proxy` is the application's, installed (its password read again) before the profile connects; the
+    // built-in sandbox is always reached directly.
+    void open(const Profile &profile, const ProxySettings &proxy = ProxySettings());
     // Forgets the profile: nothing to work with.
     void close();
     void connectTo(const QUrl &baseUrl, const QString &token);
@@ -36,6 +46,9 @@ public:
     // Where the client goes once connected; the profile's endpoint before that.
     QUrl endpoint() const { return m_connected ? m_baseUrl : m_profile.baseUrl(); }
     QString token() const { return m_token; }
+    // For a profile that leaves the dialect to UserDesk: what the first contact found (GoRest v2 until
+    // then).
+    Dialect dialect() const { return m_dialect; }
 
 Q_SIGNALS:
     // open() or close() changed the profile.
@@ -45,8 +58,18 @@ Q_SIGNALS:
     // A sentence for the person. keychainUnavailable: no keychain answered (reading works, changes will
     // be refused), so the token is best typed in Preferences.
     void tokenProblem(const QString &text, bool keychainUnavailable);
+    // A file of the profile (CA, client certificate) or its passphrase or the proxy's password could not
+    // be used; the session goes on without it.
+    void setupProblem(const QString &text);
+    // The first contact told which dialect the server speaks (only for a profile that names none).
+    void dialectDetected(const UserDesk::Dialect &dialect);
 
 private:
+    using Step = std::function<void(std::function<void()>)>;
+    void runSteps(quint64 generation, QList<Step> steps, std::function<void()> done);
+    // connected(), then what went wrong on the way, so that the window shows it after its fresh start.
+    void emitConnected();
+
     ApiClient *m_client;
     TokenStore *m_tokens;
     Profile m_profile;
@@ -54,6 +77,16 @@ private:
     QUrl m_baseUrl;
     bool m_connected = false;
     quint64 m_generation = 0;
+    ProxySettings m_proxy;
+    Dialect m_dialect;
+    quint64 m_probeId = 0;
+    struct Problem
+    {
+        QString text;
+        bool token = false;
+        bool keychainUnavailable = false;
+    };
+    QList<Problem> m_problems;
 };
 
 } // namespace UserDesk
