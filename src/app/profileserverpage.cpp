@@ -89,8 +89,9 @@ void ProfileServerPage::updateVisibility()
         w->setVisible(any);
     for (QWidget *w : QList<QWidget *> { m_ui->keyFileLabel, m_ui->keyFileEdit, m_ui->keyFileButton })
         w->setVisible(pem);
+    // A PEM key may be encrypted too; without one the passphrase stays empty.
     for (QWidget *w : QList<QWidget *> { m_ui->passphraseLabel, m_ui->passphraseEdit, m_ui->passphraseNote })
-        w->setVisible(pkcs12);
+        w->setVisible(pem || pkcs12);
 }
 
 void ProfileServerPage::choose(QLineEdit *edit, const QString &title, const QString &filter)

@@ -14,8 +14,9 @@ class ProfileServerPage;
 namespace UserDesk {
 
 // Preferences → a profile's "Server" tab: which dialect the server speaks (or find out on first
-// contact), the certificate authorities it is trusted by, and the client certificate it is shown. A
-// PKCS#12 passphrase is only held here until the dialog writes it to TokenStore.
+// contact), the certificate authorities it is trusted by, and the client
+// certificate it is shown. The passphrase of a PKCS#12 file or an encrypted PEM key is only held here
+// until the dialog writes it to TokenStore.
 class ProfileServerPage : public QWidget
 {
     Q_OBJECT

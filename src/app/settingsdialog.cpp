@@ -331,10 +331,47 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QString &token)
 {
+    // As the session would go: the client certificate's passphrase and the proxy's password as typed
+    // here, else as kept in the keychain.
+    const Entry e = m_entries.value(indexOf(profile.name()));
+    const ProxySettings proxy = m_network->settings();
+    const QString keptUnder = e.originalName.isEmpty() ? e.copyTokenFrom : e.originalName;
+    const bool readPassphrase
+        = SessionController::needsPassphrase(profile) && !e.passphraseEdited && !keptUnder.isEmpty();
+    const bool readPassword = proxy.mode == ProxySettings::Mode::Manual && !proxy.user.isEmpty()
+        && !m_network->isPasswordEdited() && !profile.isEmbeddedSandbox();
+    const auto start = [this, profile, url, token](const QString &passphrase, const QString &password) {
+        startTest(profile, url, token, passphrase, password);
+    };
+    const auto withPassword
+        = [this, readPassword, start, typed = m_network->password()](const QString &passphrase) {
+              if (!readPassword)
+                  return start(passphrase, typed);
+              m_tokens->readSecret(TokenStore::Secret::ProxyPassword, QString(), this,
+                  [start, passphrase](
+                      const TokenResult &r) { start(passphrase, r.ok && r.found ? r.token : QString()); });
+          };
+    if (!readPassphrase)
+        return withPassword(e.passphrase);
+    m_ui->testResult->setText(tr("Reading the passphrase…"));
+    m_tokens->readSecret(TokenStore::Secret::CertificatePassphrase, keptUnder, this,
+        [withPassword](const TokenResult &r) { withPassword(r.ok && r.found ? r.token : QString()); });
+}
+
+void SettingsDialog::startTest(const Profile &profile, const QUrl &url, const QString &token,
+    const QString &passphrase, const QString &proxyPassword)
+{
     m_testClient = std::make_unique<ApiClient>();
     m_testClient->setBaseUrl(url);
     m_testClient->setToken(token);
-    SessionController::applyProfile(*m_testClient, profile);
+    // The same client the session sets up: CA file, client certificate, the proxy as on the Network page.
+    const QStringList problems = SessionController::configure(
+        *m_testClient, profile, m_network->settings(), proxyPassword, passphrase);
+    if (!problems.isEmpty()) {
+        m_ui->testResult->setText(problems.join(u' '));
+        m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
+        return;
+    }
     // A test answers quickly: at most one retry.
     RetryPolicy policy = m_testClient->retryPolicy();
     policy.maxAttempts = std::min(profile.maxAttempts(), 2);
@@ -417,10 +454,13 @@ void SettingsDialog::accept()
             m_writes->rename(e.originalName, name);
             m_writes->rename(passphraseOf(e.originalName), passphraseOf(name));
         }
-        // A profile that no longer shows a PKCS#12 certificate leaves no passphrase behind.
-        const bool pkcs12 = e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12;
+        // A profile that shows another kind of certificate, or none, leaves no passphrase behind unless
+        // one was typed for it (a PKCS#12 file's and a PEM key's are seldom the same).
+        const auto kind = e.profile.clientCertificate();
+        const bool withPassphrase = kind != Profile::ClientCertificate::None;
         const std::optional<Profile> before = m_store->profile(name);
-        if (!pkcs12 && before && before->clientCertificate() == Profile::ClientCertificate::Pkcs12) {
+        if (before && before->clientCertificate() != Profile::ClientCertificate::None
+            && before->clientCertificate() != kind && (!e.passphraseEdited || !withPassphrase)) {
             e.passphraseEdited = true;
             e.passphrase.clear();
         }
@@ -431,13 +471,12 @@ void SettingsDialog::accept()
         }
         if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited)
             m_writes->carry(e.copyTokenFrom, name);
-        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.passphraseEdited
-            && e.profile.clientCertificate() == Profile::ClientCertificate::Pkcs12)
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.passphraseEdited && withPassphrase)
             m_writes->carry(passphraseOf(e.copyTokenFrom), passphraseOf(name));
         if (e.tokenEdited)
             m_writes->write(name, e.token);
         if (e.passphraseEdited)
-            m_writes->write(passphraseOf(name), pkcs12 ? e.passphrase : QString());
+            m_writes->write(passphraseOf(name), withPassphrase ? e.passphrase : QString());
         e.originalName = name;
         e.copyTokenFrom.clear();
         e.tokenEdited = false;

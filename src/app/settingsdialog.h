@@ -72,6 +72,8 @@ private:
     void removeProfile();
     void testConnection();
     void runTest(const Profile &profile, const QUrl &url, const QString &token);
+    void startTest(const Profile &profile, const QUrl &url, const QString &token, const QString &passphrase,
+        const QString &proxyPassword);
     void updateTokenWarning();
     void setSaving(bool saving);
 
@@ -84,7 +86,6 @@ private:
     QUrl m_sandboxUrl;
     QString m_sandboxToken;
     std::unique_ptr<ApiClient> m_testClient;
-    ApiClient::RequestId m_testId = 0;
     ProfileServerPage *m_server;
     NetworkPage *m_network;
     LanguagePage *m_language;

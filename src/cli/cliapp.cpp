@@ -303,7 +303,7 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         });
         loop.exec();
     }
-    if (profile && profile->clientCertificate() == Profile::ClientCertificate::Pkcs12) {
+    if (profile && SessionController::needsPassphrase(*profile)) {
         // Its passphrase is kept in the keychain beside the token (Preferences).
         QString passphrase;
         if (!global.isSet(QStringLiteral("no-keychain"))) {
@@ -317,7 +317,7 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
                 });
             loop.exec();
         }
-        if (const QString why = SessionController::applyPkcs12(m_client, *profile, passphrase);
+        if (const QString why = SessionController::applyClientCertificate(m_client, *profile, passphrase);
             !why.isEmpty()) {
             *error = why;
             return false;

@@ -66,7 +66,8 @@ public:
     void setCaFile(const QString &path) { m_caFile = path; }
 
     // The certificate this profile shows a server that asks for one: none, a PEM certificate with its
-    // PEM key, or a PKCS#12 file whose passphrase lives in TokenStore (Secret::CertificatePassphrase).
+    // PEM key, or a PKCS#12 file. The passphrase of the PKCS#12 file or of an encrypted PEM key lives in
+    // TokenStore (Secret::CertificatePassphrase).
     enum class ClientCertificate { None, Pem, Pkcs12 };
     ClientCertificate clientCertificate() const { return m_clientCertificate; }
     void setClientCertificate(ClientCertificate kind) { m_clientCertificate = kind; }

@@ -56,26 +56,55 @@ QStringList SessionController::applyProfile(ApiClient &client, const Profile &pr
     client.setCaCertificates(authorities);
 
     client.setClientCertificate(QSslCertificate(), QSslKey());
-    if (profile.clientCertificate() == Profile::ClientCertificate::Pem) {
-        TlsCredentials credentials;
-        QString why;
-        if (TlsCredentials::readPem(
-                profile.clientCertificateFile(), profile.clientKeyFile(), &credentials, &why))
-            client.setClientCertificate(credentials.certificate, credentials.key, credentials.chain);
-        else
-            problems << tr("The client certificate of \"%1\" was not used: %2").arg(profile.name(), why);
+    if (profile.clientCertificate() == Profile::ClientCertificate::Pem && !needsPassphrase(profile)) {
+        if (const QString problem = applyClientCertificate(client, profile, QString()); !problem.isEmpty())
+            problems << problem;
     }
     return problems;
 }
 
-QString SessionController::applyPkcs12(ApiClient &client, const Profile &profile, const QString &passphrase)
+bool SessionController::needsPassphrase(const Profile &profile)
+{
+    switch (profile.clientCertificate()) {
+    case Profile::ClientCertificate::None:
+        return false;
+    case Profile::ClientCertificate::Pem:
+        return TlsCredentials::isEncryptedPemKey(profile.clientKeyFile());
+    case Profile::ClientCertificate::Pkcs12:
+        return true;
+    }
+    return false;
+}
+
+QString SessionController::applyClientCertificate(
+    ApiClient &client, const Profile &profile, const QString &passphrase)
 {
     TlsCredentials credentials;
     QString why;
-    if (!TlsCredentials::readPkcs12(profile.clientCertificateFile(), passphrase, &credentials, &why))
+    const bool read = profile.clientCertificate() == Profile::ClientCertificate::Pkcs12
+        ? TlsCredentials::readPkcs12(profile.clientCertificateFile(), passphrase, &credentials, &why)
+        : TlsCredentials::readPem(
+            profile.clientCertificateFile(), profile.clientKeyFile(), passphrase, &credentials, &why);
+    if (!read)
         return tr("The client certificate of \"%1\" was not used: %2").arg(profile.name(), why);
     client.setClientCertificate(credentials.certificate, credentials.key, credentials.chain);
     return QString();
+}
+
+QStringList SessionController::configure(ApiClient &client, const Profile &profile,
+    const ProxySettings &proxy, const QString &proxyPassword, const QString &passphrase)
+{
+    QStringList problems = applyProfile(client, profile);
+    if (needsPassphrase(profile)) {
+        if (const QString problem = applyClientCertificate(client, profile, passphrase); !problem.isEmpty())
+            problems << problem;
+    }
+    // The sandbox runs on this machine: no proxy has any business in between.
+    if (profile.isEmbeddedSandbox())
+        client.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    else
+        client.setProxySettings(proxy, proxyPassword);
+    return problems;
 }
 
 void SessionController::open(const Profile &profile, const ProxySettings &proxy)
@@ -142,14 +171,14 @@ void SessionController::open(const Profile &profile, const ProxySettings &proxy)
             next();
         });
     };
-    if (profile.clientCertificate() == Profile::ClientCertificate::Pkcs12) {
+    if (needsPassphrase(profile)) {
         steps << [this, generation](std::function<void()> next) {
             m_tokens->readSecret(TokenStore::Secret::CertificatePassphrase, m_profile.name(), this,
                 [this, generation, next](const TokenResult &result) {
                     if (generation != m_generation)
                         return;
                     const QString problem = result.ok
-                        ? applyPkcs12(*m_client, m_profile, result.token)
+                        ? applyClientCertificate(*m_client, m_profile, result.token)
                         : tr("The passphrase of the client certificate of \"%1\" could not be read: %2")
                               .arg(m_profile.name(), result.error);
                     if (!problem.isEmpty())

@@ -23,13 +23,22 @@ public:
     SessionController(ApiClient *client, TokenStore *tokens, QObject *parent = nullptr);
 
     // The one place a profile's connection settings reach a client: timeout, requests in flight, retries,
-    // trusted certificates, the dialect it names (GoRest v2 when it names none), its CA file (trusted
-    // besides the system's authorities) and a PEM client certificate. The endpoint and token are not
-    // touched. Returns a sentence for each file that could not be used (empty when all were).
+    // trusted certificates, the dialect it names (GoRest v2 when it names none), its CA
+    // file (trusted besides the system's authorities) and a PEM client certificate whose key needs no
+    // passphrase. The endpoint and token are not touched. Returns a sentence for each file that could
+    // not be used (empty when all were).
     static QStringList applyProfile(ApiClient &client, const Profile &profile);
-    // A PKCS#12 client certificate needs its passphrase, read from TokenStore; returns why it was not
-    // applied, or an empty string.
-    static QString applyPkcs12(ApiClient &client, const Profile &profile, const QString &passphrase);
+    // Whether the client certificate needs its passphrase from TokenStore (Secret::CertificatePassphrase):
+    // a PKCS#12 file, or a PEM key that is encrypted.
+    static bool needsPassphrase(const Profile &profile);
+    // Shows the client certificate opened with `passphrase`; returns why it was not, or an empty string.
+    static QString applyClientCertificate(
+        ApiClient &client, const Profile &profile, const QString &passphrase);
+    // Everything a session sets up before its first request, with the secrets already read: the profile
+    // (applyProfile), the client certificate's passphrase, and the application's proxy (never for the
+    // embedded sandbox). Preferences' "Test connection" uses it, so that it goes the session's way.
+    static QStringList configure(ApiClient &client, const Profile &profile, const ProxySettings &proxy,
+        const QString &proxyPassword, const QString &passphrase);
 
     // Cancels everything in flight and applies `profile`. For a profile with its own endpoint this reads
     // the token and ends in connected() (or tokenProblem() first); the embedded sandbox waits for

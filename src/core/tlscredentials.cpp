@@ -53,8 +53,17 @@ bool TlsCredentials::keyMatches(const QSslCertificate &certificate, const QSslKe
     return matches;
 }
 
-bool TlsCredentials::readPem(
-    const QString &certificateFile, const QString &keyFile, TlsCredentials *out, QString *why)
+bool TlsCredentials::isEncryptedPemKey(const QString &keyFile)
+{
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray data = file.readAll();
+    return data.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") || data.contains("Proc-Type: 4,ENCRYPTED");
+}
+
+bool TlsCredentials::readPem(const QString &certificateFile, const QString &keyFile,
+    const QString &passphrase, TlsCredentials *out, QString *why)
 {
     QByteArray certData;
     QByteArray keyData;
@@ -66,6 +75,29 @@ bool TlsCredentials::readPem(
                    .arg(QDir::toNativeSeparators(certificateFile));
         return false;
     }
+    const QString shownKey = QDir::toNativeSeparators(keyFile);
+    if (isEncryptedPemKey(keyFile)) {
+        if (passphrase.isEmpty()) {
+            *why = tr("The private key in \"%1\" is encrypted and needs a passphrase; none was given.")
+                       .arg(shownKey);
+            return false;
+        }
+        // OpenSSL opens both encrypted forms; Qt gets the key unencrypted, in memory only.
+        Bio in = memoryBio(keyData);
+        QByteArray pass = passphrase.toUtf8();
+        EVP_PKEY *pkey = PEM_read_bio_PrivateKey(in.get(), nullptr, nullptr, pass.data());
+        if (!pkey) {
+            *why = tr("The passphrase of the private key in \"%1\" is wrong.").arg(shownKey);
+            return false;
+        }
+        Bio plain(BIO_new(BIO_s_mem()));
+        const bool written
+            = PEM_write_bio_PrivateKey(plain.get(), pkey, nullptr, nullptr, 0, nullptr, nullptr) == 1;
+        EVP_PKEY_free(pkey);
+        char *bytes = nullptr;
+        const long size = written ? BIO_get_mem_data(plain.get(), &bytes) : 0;
+        keyData = QByteArray(bytes, int(size));
+    }
     QSslKey key;
     for (const QSsl::KeyAlgorithm algorithm : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa }) {
         key = QSslKey(keyData, algorithm, QSsl::Pem, QSsl::PrivateKey);
@@ -73,8 +105,7 @@ bool TlsCredentials::readPem(
             break;
     }
     if (key.isNull()) {
-        *why = tr("The file \"%1\" holds no unencrypted private key in PEM form.")
-                   .arg(QDir::toNativeSeparators(keyFile));
+        *why = tr("The file \"%1\" holds no private key in PEM form.").arg(shownKey);
         return false;
     }
     if (!keyMatches(certificates.constFirst(), key)) {

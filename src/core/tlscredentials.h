@@ -22,9 +22,12 @@ public:
 
     bool isNull() const { return certificate.isNull(); }
 
-    // The certificate file may hold intermediates after the certificate; the key must not be encrypted.
-    static bool readPem(
-        const QString &certificateFile, const QString &keyFile, TlsCredentials *out, QString *why);
+    // The certificate file may hold intermediates after the certificate; an encrypted key (PKCS#8 or
+    // the traditional form) is opened with `passphrase`.
+    static bool readPem(const QString &certificateFile, const QString &keyFile, const QString &passphrase,
+        TlsCredentials *out, QString *why);
+    // Whether the PEM key in `keyFile` needs a passphrase (false when it cannot be read).
+    static bool isEncryptedPemKey(const QString &keyFile);
     static bool readPkcs12(const QString &file, const QString &passphrase, TlsCredentials *out, QString *why);
     // Every certificate in a PEM file; fails when the file cannot be read or holds none.
     static bool readCaFile(const QString &file, QList<QSslCertificate> *out, QString *why);

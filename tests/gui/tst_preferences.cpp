@@ -191,17 +191,58 @@ private slots:
             child<QLineEdit>(&again, "noProxyEdit")->text(), QStringLiteral("localhost, .corp.example.com"));
         QCOMPARE(child<QComboBox>(&again, "languageCombo")->currentData().toString(), QStringLiteral("de"));
 
-        // A PEM certificate instead: its key file is kept, and the passphrase leaves the keychain.
+        // A PEM certificate instead: its key file is kept, and the PKCS#12 passphrase leaves the keychain
+        // (the field stays, for an encrypted key, empty).
         choose(child<QComboBox>(&again, "clientCertificateCombo"), int(Profile::ClientCertificate::Pem));
         type(child<QLineEdit>(&again, "certificateFileEdit"), QStringLiteral("/home/me/client.pem"));
         type(child<QLineEdit>(&again, "keyFileEdit"), QStringLiteral("/home/me/client.key"));
         child<QComboBox>(&again, "clientCertificateCombo")->setFocus();
         QLineEdit *stale = child<QLineEdit>(&again, "passphraseEdit");
-        QVERIFY(!stale->isVisible());
+        QVERIFY(stale->isVisible());
+        QVERIFY(stale->text().isEmpty());
         QVERIFY(save(again));
         const std::optional<Profile> pem = ProfileStore(settingsPath()).profile(QStringLiteral("Staging"));
         QCOMPARE(pem->clientCertificate(), Profile::ClientCertificate::Pem);
         QCOMPARE(pem->clientKeyFile(), QStringLiteral("/home/me/client.key"));
+        const TokenResult gone
+            = readSecret(TokenStore::Secret::CertificatePassphrase, QStringLiteral("Staging"));
+        QVERIFY2(gone.ok, qPrintable(gone.error));
+        QVERIFY(!gone.found);
+    }
+
+    void encryptedPemKeyPassphraseIsKept()
+    {
+        // The passphrase of an encrypted PEM key had no field; it goes where a PKCS#12 file's goes.
+        const QString passphrase = QStringLiteral("pem-key-passphrase-41c2");
+        {
+            SettingsDialog dialog(m_store.get(), m_tokens.get());
+            dialog.selectProfile(QStringLiteral("Staging"));
+            dialog.show();
+            child<QTabWidget>(&dialog, "profileTabs")->setCurrentIndex(1); // Server
+            choose(child<QComboBox>(&dialog, "clientCertificateCombo"), int(Profile::ClientCertificate::Pem));
+            type(child<QLineEdit>(&dialog, "certificateFileEdit"), QStringLiteral("/home/me/client.pem"));
+            type(child<QLineEdit>(&dialog, "keyFileEdit"), QStringLiteral("/home/me/client-encrypted.key"));
+            QLineEdit *passphraseEdit = child<QLineEdit>(&dialog, "passphraseEdit");
+            QVERIFY(passphraseEdit && passphraseEdit->isVisibleTo(&dialog));
+            type(passphraseEdit, passphrase);
+            QVERIFY(save(dialog));
+        }
+        const TokenResult stored
+            = readSecret(TokenStore::Secret::CertificatePassphrase, QStringLiteral("Staging"));
+        QVERIFY2(stored.ok && stored.found, qPrintable(stored.error));
+        QCOMPARE(stored.token, passphrase);
+        QFile settings(settingsPath());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(passphrase.toUtf8()));
+
+        // No certificate any more: no passphrase either.
+        {
+            SettingsDialog dialog(m_store.get(), m_tokens.get());
+            dialog.selectProfile(QStringLiteral("Staging"));
+            choose(
+                child<QComboBox>(&dialog, "clientCertificateCombo"), int(Profile::ClientCertificate::None));
+            QVERIFY(save(dialog));
+        }
         const TokenResult gone
             = readSecret(TokenStore::Secret::CertificatePassphrase, QStringLiteral("Staging"));
         QVERIFY2(gone.ok, qPrintable(gone.error));

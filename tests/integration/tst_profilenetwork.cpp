@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include "connectioncheck.h"
 #include "jsonserverfixture.h"
 #include "localdaemon.h"
 #include "profile.h"
@@ -197,7 +198,11 @@ private slots:
                     "-days 2 2>/dev/null\n"
                     "openssl pkcs12 -export -inkey client.key -in client.pem -out client.p12 "
                     "-passout pass:open-sesame\n"
-                    "openssl genrsa -out other.key 2048 2>/dev/null\n") });
+                    "openssl genrsa -out other.key 2048 2>/dev/null\n"
+                    // The client's key encrypted, as PKCS#8 and in the traditional form.
+                    "openssl pkey -in client.key -aes256 -passout pass:pem-sesame -out client-pkcs8.key\n"
+                    "openssl rsa -in client.key -aes128 -traditional -passout pass:pem-sesame "
+                    "-out client-traditional.key 2>/dev/null\n") });
         QVERIFY(openssl.waitForFinished(60000));
         QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
     }
@@ -307,6 +312,52 @@ private slots:
         QVERIFY2(why.contains(QStringLiteral("could not be read")), qPrintable(why));
     }
 
+    void encryptedPemKeyRequiredByNginx_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("PKCS#8") << QStringLiteral("client-pkcs8.key");
+        QTest::newRow("traditional") << QStringLiteral("client-traditional.key");
+    }
+
+    void encryptedPemKeyRequiredByNginx()
+    {
+        // An encrypted PEM key was refused as "no unencrypted private key"; its passphrase now comes from
+        // the keychain, as a PKCS#12 file's does.
+        QFETCH(QString, key);
+        const quint16 port = LocalDaemon::freePort();
+        LocalDaemon nginx;
+        QVERIFY2(startNginx(nginx, port, true), qPrintable(nginx.errorString()));
+        Profile profile = profileFor(httpsUrl(port));
+        profile.setCaFile(pki("ca.pem"));
+        profile.setClientCertificate(Profile::ClientCertificate::Pem);
+        profile.setClientCertificateFile(pki("client.pem"));
+        profile.setClientKeyFile(m_pki.filePath(key));
+        QVERIFY(SessionController::needsPassphrase(profile));
+
+        const Outcome opened = open(
+            profile, {}, { { TokenStore::Secret::CertificatePassphrase, QStringLiteral("pem-sesame") } });
+        QVERIFY2(opened.listed, qPrintable(opened.error + opened.problems.join(u' ')));
+        QCOMPARE(opened.users, 5);
+        QVERIFY(opened.problems.isEmpty());
+
+        const Outcome wrong
+            = open(profile, {}, { { TokenStore::Secret::CertificatePassphrase, QStringLiteral("guess") } });
+        QVERIFY(!wrong.listed);
+        QVERIFY2(wrong.problems.join(u' ').contains(QStringLiteral("passphrase of the private key")),
+            qPrintable(wrong.problems.join(u' ')));
+        QVERIFY2(wrong.problems.join(u' ').contains(QStringLiteral("is wrong")),
+            qPrintable(wrong.problems.join(u' ')));
+
+        const Outcome none = open(profile);
+        QVERIFY(!none.listed);
+        QVERIFY2(none.problems.join(u' ').contains(QStringLiteral("is encrypted and needs a passphrase")),
+            qPrintable(none.problems.join(u' ')));
+
+        // The unencrypted key needs none.
+        profile.setClientKeyFile(pki("client.key"));
+        QVERIFY(!SessionController::needsPassphrase(profile));
+    }
+
     void manualProxyThroughSquid()
     {
         const quint16 port = LocalDaemon::freePort();
@@ -363,6 +414,32 @@ private slots:
         QVERIFY2(through.listed, qPrintable(through.error + through.problems.join(u' ')));
         QVERIFY(QTest::qWaitFor([&] { return accessLog().contains("/public/v2/users"); }, 10000));
         QVERIFY2(accessLog().contains("alice"), accessLog().constData());
+
+        // Preferences' "Test connection" goes the same way: through squid, with the password.
+        const auto check = [&](const QString &password) {
+            ApiClient client;
+            client.setBaseUrl(profile.baseUrl());
+            client.setToken(m_sandbox->token());
+            const QStringList problems = SessionController::configure(client, profile, proxy, password, {});
+            ConnectionCheck connectionCheck(&client);
+            std::optional<ConnectionCheck::Result> result;
+            QObject::connect(&connectionCheck, &ConnectionCheck::finished, &connectionCheck,
+                [&](const ConnectionCheck::Result &r) { result = r; });
+            connectionCheck.start();
+            if (!problems.isEmpty() || !QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+                return ConnectionCheck::Result();
+            return *result;
+        };
+        const QByteArray beforeCheck = accessLog();
+        const ConnectionCheck::Result checked = check(QStringLiteral("s3cret"));
+        QVERIFY2(checked.reachable, qPrintable(checked.sentence()));
+        QCOMPARE(checked.token, ConnectionCheck::Token::Accepted);
+        QVERIFY(QTest::qWaitFor([&] { return accessLog().size() > beforeCheck.size(); }, 10000));
+        QVERIFY2(accessLog().mid(beforeCheck.size()).contains("alice"), accessLog().constData());
+        const ConnectionCheck::Result checkRefused = check(QStringLiteral("wrong"));
+        QVERIFY(!checkRefused.reachable);
+        QVERIFY2(checkRefused.sentence().contains(QStringLiteral("proxy asks for credentials")),
+            qPrintable(checkRefused.sentence()));
 
         const Outcome refused
             = open(profile, proxy, { { TokenStore::Secret::ProxyPassword, QStringLiteral("wrong") } });
