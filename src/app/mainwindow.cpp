@@ -26,7 +26,6 @@
 
 #include <QCloseEvent>
 #include <QLabel>
-#include <QMessageBox>
 #include <QStatusBar>
 
 namespace UserDesk {
@@ -43,6 +42,7 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     , m_sandbox(new SandboxLauncher(options.dataDirectory, options.sandboxSeedUsers, this))
 {
     m_ui->setupUi(this);
+    m_session->setProfileStore(m_store); // keeps the dialect a first contact finds
     m_sortScope = new SortScopeFlow(m_model, m_proxy, m_ui->userTable, m_session, m_client, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
     setUpStatusBar();

@@ -24,6 +24,7 @@ ProfileServerPage::ProfileServerPage(QWidget *parent)
         tr("PKCS#12 file with a passphrase"), int(Profile::ClientCertificate::Pkcs12));
     connect(m_ui->clientCertificateCombo, &QComboBox::currentIndexChanged, this,
         &ProfileServerPage::updateVisibility);
+    connect(m_ui->dialectCombo, &QComboBox::currentIndexChanged, this, &ProfileServerPage::updateVisibility);
     connect(m_ui->passphraseEdit, &QLineEdit::textEdited, this, [this] { m_passphraseEdited = true; });
     const QString pem = tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)");
     connect(m_ui->caFileButton, &QPushButton::clicked, this,
@@ -44,6 +45,7 @@ ProfileServerPage::~ProfileServerPage() = default;
 void ProfileServerPage::load(
     const Profile &profile, bool passphraseEdited, const QString &passphrase, bool maybeStored)
 {
+    m_detectedDialect = profile.detectedDialect();
     m_ui->dialectCombo->setCurrentIndex(std::max(0, m_ui->dialectCombo->findData(profile.dialect())));
     m_ui->caFileEdit->setText(QDir::toNativeSeparators(profile.caFile()));
     m_ui->clientCertificateCombo->setCurrentIndex(
@@ -55,7 +57,8 @@ void ProfileServerPage::load(
     m_ui->passphraseEdit->setPlaceholderText(
         maybeStored && !passphraseEdited ? tr("unchanged: type to replace, clear to remove") : tr("none"));
     // The embedded sandbox speaks GoRest over plain HTTP on this machine.
-    setEnabled(!profile.isEmbeddedSandbox());
+    m_embeddedSandbox = profile.isEmbeddedSandbox();
+    setEnabled(!m_embeddedSandbox);
     updateVisibility();
 }
 
@@ -92,6 +95,14 @@ void ProfileServerPage::updateVisibility()
     // A PEM key may be encrypted too; without one the passphrase stays empty.
     for (QWidget *w : QList<QWidget *> { m_ui->passphraseLabel, m_ui->passphraseEdit, m_ui->passphraseNote })
         w->setVisible(pem || pkcs12);
+
+    // "Automatic" says what the first contact found (kept in the profile until its URL changes).
+    const int found = m_ui->dialectCombo->findData(m_detectedDialect);
+    const bool automatic = m_ui->dialectCombo->currentData().toString().isEmpty();
+    m_ui->detectedDialectLabel->setText(found > 0
+            ? tr("Detected: %1").arg(m_ui->dialectCombo->itemText(found))
+            : tr("Not detected yet: UserDesk asks the server when it opens the profile."));
+    m_ui->detectedDialectLabel->setVisible(automatic && !m_embeddedSandbox);
 }
 
 void ProfileServerPage::choose(QLineEdit *edit, const QString &title, const QString &filter)

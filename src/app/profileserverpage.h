@@ -14,7 +14,7 @@ class ProfileServerPage;
 namespace UserDesk {
 
 // Preferences → a profile's "Server" tab: which dialect the server speaks (or find out on first
-// contact), the certificate authorities it is trusted by, and the client
+// contact, and what was found), the certificate authorities it is trusted by, and the client
 // certificate it is shown. The passphrase of a PKCS#12 file or an encrypted PEM key is only held here
 // until the dialog writes it to TokenStore.
 class ProfileServerPage : public QWidget
@@ -37,6 +37,8 @@ private:
 
     std::unique_ptr<Ui::ProfileServerPage> m_ui;
     bool m_passphraseEdited = false;
+    QString m_detectedDialect; // what the first contact found, for "Automatic"
+    bool m_embeddedSandbox = false;
 };
 
 } // namespace UserDesk

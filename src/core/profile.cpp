@@ -113,7 +113,8 @@ bool operator==(const Profile &a, const Profile &b)
         && a.m_timeoutMs == b.m_timeoutMs && a.m_maxAttempts == b.m_maxAttempts
         && a.m_maxInFlight == b.m_maxInFlight && a.m_trustedCertificates == b.m_trustedCertificates
         && a.m_embeddedSandbox == b.m_embeddedSandbox && a.m_dialect == b.m_dialect
-        && a.m_caFile == b.m_caFile && a.m_clientCertificate == b.m_clientCertificate
+        && a.detectedDialect() == b.detectedDialect() && a.m_caFile == b.m_caFile
+        && a.m_clientCertificate == b.m_clientCertificate
         && a.m_clientCertificateFile == b.m_clientCertificateFile && a.m_clientKeyFile == b.m_clientKeyFile;
 }
 

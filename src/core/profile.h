@@ -60,6 +60,16 @@ public:
     // The server's dialect by name (Dialect::names()), or empty: find it out on first contact.
     QString dialect() const { return m_dialect; }
     void setDialect(const QString &name) { m_dialect = name; }
+    // For a profile that leaves the dialect open: what the first contact with `url` found, so that the
+    // next start does not ask again. Empty once the profile points elsewhere.
+    QString detectedDialect() const { return m_detectedFor == m_baseUrl ? m_detectedDialect : QString(); }
+    void setDetectedDialect(const QString &name, const QUrl &url)
+    {
+        m_detectedDialect = name;
+        m_detectedFor = url;
+    }
+    // What the profile's requests speak: the dialect it names, else the one found, else empty.
+    QString effectiveDialect() const { return m_dialect.isEmpty() ? detectedDialect() : m_dialect; }
 
     // Certificate authorities (a PEM file) this profile trusts besides the system's.
     QString caFile() const { return m_caFile; }
@@ -100,6 +110,8 @@ private:
     QStringList m_trustedCertificates;
     bool m_embeddedSandbox = false;
     QString m_dialect;
+    QString m_detectedDialect;
+    QUrl m_detectedFor;
     QString m_caFile;
     ClientCertificate m_clientCertificate = ClientCertificate::None;
     QString m_clientCertificateFile;

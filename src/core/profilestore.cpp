@@ -25,6 +25,7 @@ constexpr QLatin1String MaxAttemptsKey("maxAttempts");
 constexpr QLatin1String MaxInFlightKey("maxInFlight");
 constexpr QLatin1String TrustedCertificatesKey("trustedCertificates");
 constexpr QLatin1String DialectKey("dialect");
+constexpr QLatin1String DetectedDialectKey("detectedDialect");
 constexpr QLatin1String EmbeddedSandboxKey("embeddedSandbox");
 constexpr QLatin1String CaFileKey("caFile");
 constexpr QLatin1String ClientCertificateKey("clientCertificate");
@@ -106,6 +107,8 @@ QList<Profile> ProfileStore::profiles() const
         // An unknown name (a newer version's) means: find out again.
         if (const auto d = Dialect::fromName(m_settings->value(DialectKey).toString()))
             profile.setDialect(d->name());
+        if (const auto d = Dialect::fromName(m_settings->value(DetectedDialectKey).toString()))
+            profile.setDetectedDialect(d->name(), profile.baseUrl());
         profile.setEmbeddedSandbox(m_settings->value(EmbeddedSandboxKey, false).toBool());
         profile.setCaFile(m_settings->value(CaFileKey).toString());
         const QString certificate = m_settings->value(ClientCertificateKey).toString();
@@ -165,6 +168,10 @@ void ProfileStore::writeProfiles(const QList<Profile> &profiles)
             m_settings->remove(DialectKey);
         else
             m_settings->setValue(DialectKey, profile.dialect());
+        if (profile.detectedDialect().isEmpty())
+            m_settings->remove(DetectedDialectKey);
+        else
+            m_settings->setValue(DetectedDialectKey, profile.detectedDialect());
         m_settings->setValue(EmbeddedSandboxKey, profile.isEmbeddedSandbox());
         const auto setOrRemove = [this](QLatin1String key, const QString &value) {
             if (value.isEmpty())
@@ -214,6 +221,17 @@ bool ProfileStore::saveProfile(const Profile &profile, QString *why)
     if (currentProfileName() != currentBefore)
         Q_EMIT currentProfileChanged(currentProfileName());
     return written;
+}
+
+bool ProfileStore::rememberDetectedDialect(const QString &name, const QUrl &url, const QString &dialect)
+{
+    QList<Profile> all = profiles();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Profile &p) { return p.name() == name; });
+    if (it == all.end() || it->baseUrl() != url || it->detectedDialect() == dialect)
+        return false;
+    it->setDetectedDialect(dialect, url);
+    writeProfiles(all);
+    return sync();
 }
 
 bool ProfileStore::removeProfile(const QString &name)

@@ -41,6 +41,9 @@ public:
     // Inserts, or replaces the profile of the same name. Refuses an invalid profile.
     bool saveProfile(const Profile &profile, QString *why = nullptr);
     bool removeProfile(const QString &name);
+    // Keeps what the first contact with `url` found for the profile `name` leaves open (nothing when
+    // the profile points elsewhere by now). Quietly: nothing the window shows changes.
+    bool rememberDetectedDialect(const QString &name, const QUrl &url, const QString &dialect);
     // Fails when `newName` is taken. Moving the token along is the caller's job (TokenStore::renameToken).
     bool renameProfile(const QString &oldName, const QString &newName, QString *why = nullptr);
     bool duplicateProfile(const QString &name, const QString &newName, QString *why = nullptr);

@@ -1,6 +1,7 @@
 #include "sessioncontroller.h"
 
 #include "apiclient.h"
+#include "profilestore.h"
 #include "proxyfactory.h"
 #include "tlscredentials.h"
 #include "tokenstore.h"
@@ -22,6 +23,9 @@ SessionController::SessionController(ApiClient *client, TokenStore *tokens, QObj
         m_probeId = 0;
         m_dialect = d;
         m_client->setDialect(d);
+        m_profile.setDetectedDialect(d.name(), m_profile.baseUrl());
+        if (m_store)
+            m_store->rememberDetectedDialect(m_profile.name(), m_profile.baseUrl(), d.name());
         Q_EMIT dialectDetected(d);
         emitConnected();
     });
@@ -42,7 +46,7 @@ QStringList SessionController::applyProfile(ApiClient &client, const Profile &pr
     RetryPolicy policy = client.retryPolicy();
     policy.maxAttempts = profile.maxAttempts();
     client.setRetryPolicy(policy);
-    client.setDialect(Dialect::fromName(profile.dialect()).value_or(Dialect()));
+    client.setDialect(Dialect::fromName(profile.effectiveDialect()).value_or(Dialect()));
 
     QStringList problems;
     QList<QSslCertificate> authorities;
@@ -105,6 +109,13 @@ QStringList SessionController::configure(ApiClient &client, const Profile &profi
     else
         client.setProxySettings(proxy, proxyPassword);
     return problems;
+}
+
+std::optional<Dialect> SessionController::detectedDialect() const
+{
+    if (!m_profile.dialect().isEmpty())
+        return std::nullopt;
+    return Dialect::fromName(m_profile.detectedDialect());
 }
 
 void SessionController::open(const Profile &profile, const ProxySettings &proxy)
@@ -222,8 +233,10 @@ void SessionController::connectTo(const QUrl &baseUrl, const QString &token)
     m_client->setToken(token);
     m_token = token;
     m_baseUrl = baseUrl;
-    if (!m_profile.isEmbeddedSandbox() && m_profile.dialect().isEmpty() && !m_profile.name().isEmpty()) {
-        // Automatic: the first contact finds out how the server pages and filters its lists.
+    if (!m_profile.isEmbeddedSandbox() && m_profile.effectiveDialect().isEmpty()
+        && !m_profile.name().isEmpty()) {
+        // Automatic: the first contact finds out how the server pages and filters its lists (once: what
+        // it finds is kept in the profile).
         m_probeId = m_client->detectDialect();
         return;
     }

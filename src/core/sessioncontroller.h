@@ -11,6 +11,7 @@
 namespace UserDesk {
 
 class ApiClient;
+class ProfileStore;
 class TokenStore;
 
 // The session of one profile, without widgets: applies the profile's settings to an ApiClient, reads its
@@ -23,7 +24,7 @@ public:
     SessionController(ApiClient *client, TokenStore *tokens, QObject *parent = nullptr);
 
     // The one place a profile's connection settings reach a client: timeout, requests in flight, retries,
-    // trusted certificates, the dialect it names (GoRest v2 when it names none), its CA
+    // trusted certificates, the dialect it names or the one found before (GoRest v2 when neither), its CA
     // file (trusted besides the system's authorities) and a PEM client certificate whose key needs no
     // passphrase. The endpoint and token are not touched. Returns a sentence for each file that could
     // not be used (empty when all were).
@@ -55,9 +56,14 @@ public:
     // Where the client goes once connected; the profile's endpoint before that.
     QUrl endpoint() const { return m_connected ? m_baseUrl : m_profile.baseUrl(); }
     QString token() const { return m_token; }
+    // Where what the first contact finds is kept for the profile, so that the next start does not ask.
+    void setProfileStore(ProfileStore *store) { m_store = store; }
     // For a profile that leaves the dialect to UserDesk: what the first contact found (GoRest v2 until
     // then).
     Dialect dialect() const { return m_dialect; }
+    // What a first contact found for this profile, now or at an earlier start (kept in the profile);
+    // nullopt when the profile names its dialect or nothing was found yet.
+    std::optional<Dialect> detectedDialect() const;
 
 Q_SIGNALS:
     // open() or close() changed the profile.
@@ -81,6 +87,7 @@ private:
 
     ApiClient *m_client;
     TokenStore *m_tokens;
+    ProfileStore *m_store = nullptr;
     Profile m_profile;
     QString m_token;
     QUrl m_baseUrl;

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -247,6 +248,41 @@ private slots:
             = readSecret(TokenStore::Secret::CertificatePassphrase, QStringLiteral("Staging"));
         QVERIFY2(gone.ok, qPrintable(gone.error));
         QVERIFY(!gone.found);
+    }
+
+    void detectedDialectIsShownBesideAutomatic()
+    {
+        // What the first contact found is kept in the profile and said beside "Automatic".
+        const QUrl url(QStringLiteral("https://staging.example.com/public/v2"));
+        QVERIFY(m_store->rememberDetectedDialect(
+            QStringLiteral("Staging"), url, QStringLiteral("json-server-1")));
+        SettingsDialog dialog(m_store.get(), m_tokens.get());
+        dialog.selectProfile(QStringLiteral("Staging"));
+        dialog.show();
+        child<QTabWidget>(&dialog, "profileTabs")->setCurrentIndex(1); // Server
+        QComboBox *dialect = child<QComboBox>(&dialog, "dialectCombo");
+        QLabel *detected = child<QLabel>(&dialog, "detectedDialectLabel");
+        QVERIFY(dialect && detected);
+        QVERIFY(dialect->currentData().toString().isEmpty()); // still Automatic
+        QCOMPARE(detected->text(), QStringLiteral("Detected: json-server 1.x"));
+        QVERIFY(detected->isVisibleTo(&dialog));
+        // Naming a kind hides it; saving keeps what was found for when Automatic comes back.
+        choose(dialect, QStringLiteral("gorest"));
+        QVERIFY(!detected->isVisibleTo(&dialog));
+        choose(dialect, QString());
+        QVERIFY(save(dialog));
+        QCOMPARE(ProfileStore(settingsPath()).profile(QStringLiteral("Staging"))->detectedDialect(),
+            QStringLiteral("json-server-1"));
+
+        // Another URL: not detected yet.
+        type(child<QLineEdit>(&dialog, "baseUrlEdit"), QStringLiteral("https://other.example.com/api"));
+        QVERIFY(save(dialog));
+        SettingsDialog again(m_store.get(), m_tokens.get());
+        again.selectProfile(QStringLiteral("Staging"));
+        QVERIFY2(child<QLabel>(&again, "detectedDialectLabel")
+                     ->text()
+                     .startsWith(QStringLiteral("Not detected yet")),
+            qPrintable(child<QLabel>(&again, "detectedDialectLabel")->text()));
     }
 
     void renamingMovesThePassphrase()

@@ -33,7 +33,9 @@ private:
         int users = 0;
         QString error; // the request's, for the person
         QStringList problems; // what SessionController said about the profile's files and secrets
-        std::optional<Dialect> detected;
+        std::optional<Dialect> detected; // what the session's probe said
+        std::optional<Dialect> remembered; // SessionController::detectedDialect() once connected
+        Dialect used; // the client's dialect once connected
     };
 
     QTemporaryDir m_dir;
@@ -43,8 +45,9 @@ private:
     QString pki(const char *name) const { return m_pki.filePath(QString::fromLatin1(name)); }
 
     // Opens `profile` as the window does, with `secrets` in the (session) store, and lists a page.
+    // With `store`, the session keeps what it finds out there, as the window's does.
     Outcome open(const Profile &profile, const ProxySettings &proxy = {},
-        const QList<std::pair<TokenStore::Secret, QString>> &secrets = {})
+        const QList<std::pair<TokenStore::Secret, QString>> &secrets = {}, ProfileStore *store = nullptr)
     {
         Outcome outcome;
         TokenStore tokens(TokenStore::KeychainUse::Disabled, m_dir.path());
@@ -64,6 +67,7 @@ private:
         }
         ApiClient client;
         SessionController session(&client, &tokens);
+        session.setProfileStore(store);
         QObject::connect(&session, &SessionController::setupProblem, &session,
             [&](const QString &text) { outcome.problems << text; });
         QObject::connect(
@@ -85,6 +89,8 @@ private:
             outcome.error = QStringLiteral("never connected");
             return outcome;
         }
+        outcome.remembered = session.detectedDialect();
+        outcome.used = client.dialect();
         client.listUsers(1, 5);
         if (!QTest::qWaitFor([&] { return finished; }, 30000))
             outcome.error = QStringLiteral("the list never ended");
@@ -310,6 +316,67 @@ private slots:
         QVERIFY2(why.contains(QStringLiteral("is not a PKCS#12 file")), qPrintable(why));
         QVERIFY(!TlsCredentials::readPkcs12(pki("absent.p12"), QStringLiteral("x"), &credentials, &why));
         QVERIFY2(why.contains(QStringLiteral("could not be read")), qPrintable(why));
+    }
+
+    void detectedDialectIsKeptInTheProfile_data()
+    {
+        QTest::addColumn<int>("server"); // -1: the sandbox, else a JsonServerFixture::Version
+        QTest::addColumn<int>("kind");
+        QTest::newRow("json-server 1.x")
+            << int(JsonServerFixture::Version::V1) << int(Dialect::Kind::JsonServer1);
+        QTest::newRow("sandbox") << -1 << int(Dialect::Kind::GoRestV2);
+    }
+
+    void detectedDialectIsKeptInTheProfile()
+    {
+        // An "Automatic" profile asked the server on every start; what it finds is now kept, so that the
+        // next start goes straight to the first page.
+        QFETCH(int, server);
+        QFETCH(int, kind);
+        std::unique_ptr<JsonServerFixture> jsonServer;
+        QUrl url = m_sandbox->baseUrl();
+        if (server >= 0) {
+            jsonServer = std::make_unique<JsonServerFixture>(JsonServerFixture::Version(server));
+            QVERIFY2(
+                jsonServer->start(JsonServerFixture::users(30, true)), qPrintable(jsonServer->errorString()));
+            url = jsonServer->baseUrl();
+        }
+        const QString settings = m_dir.filePath(QStringLiteral("detected.ini"));
+        QFile::remove(settings);
+        ProfileStore store(settings);
+        QVERIFY(store.saveProfile(Profile(QStringLiteral("Found"), url)));
+
+        const Outcome first = open(*store.profile(QStringLiteral("Found")), {}, {}, &store);
+        QVERIFY2(first.detected.has_value(), qPrintable(first.error + first.problems.join(u' ')));
+        QCOMPARE(int(first.detected->kind()), kind);
+        QCOMPARE(int(first.used.kind()), kind);
+        QVERIFY(first.remembered.has_value());
+        QCOMPARE(int(first.remembered->kind()), kind);
+        if (server < 0) {
+            QVERIFY2(first.listed, qPrintable(first.error));
+            QCOMPARE(first.users, 5);
+        }
+
+        // Kept in the settings file: a fresh store (the next start) knows it, and the session asks nothing.
+        const std::optional<Profile> kept = ProfileStore(settings).profile(QStringLiteral("Found"));
+        QVERIFY(kept.has_value());
+        QVERIFY(kept->dialect().isEmpty()); // still "Automatic"
+        QCOMPARE(kept->detectedDialect(), Dialect(Dialect::Kind(kind)).name());
+        const Outcome next = open(*kept, {}, {}, &store);
+        QVERIFY2(next.connected, qPrintable(next.error));
+        QVERIFY(!next.detected.has_value()); // no probe
+        QCOMPARE(int(next.used.kind()), kind);
+        QVERIFY(next.remembered.has_value());
+        QCOMPARE(int(next.remembered->kind()), kind);
+
+        // Pointed elsewhere, the profile finds out again.
+        Profile moved = *kept;
+        QUrl elsewhere = url;
+        elsewhere.setPath(url.path() + QStringLiteral("/other"));
+        moved.setBaseUrl(elsewhere);
+        QVERIFY(moved.detectedDialect().isEmpty());
+        QVERIFY(store.saveProfile(moved));
+        QVERIFY(ProfileStore(settings).profile(QStringLiteral("Found"))->detectedDialect().isEmpty());
     }
 
     void encryptedPemKeyRequiredByNginx_data()
