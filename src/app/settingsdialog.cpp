@@ -459,6 +459,9 @@ void SettingsDialog::accept()
         const auto kind = e.profile.clientCertificate();
         const bool withPassphrase = kind != Profile::ClientCertificate::None;
         const std::optional<Profile> before = m_store->profile(name);
+        // What the session found out while this dialog was open stays, as long as the URL does.
+        if (before && e.profile.detectedDialect().isEmpty() && !before->detectedDialect().isEmpty())
+            e.profile.setDetectedDialect(before->detectedDialect(), before->baseUrl());
         if (before && before->clientCertificate() != Profile::ClientCertificate::None
             && before->clientCertificate() != kind && (!e.passphraseEdited || !withPassphrase)) {
             e.passphraseEdited = true;

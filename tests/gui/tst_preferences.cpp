@@ -285,6 +285,24 @@ private slots:
             qPrintable(child<QLabel>(&again, "detectedDialectLabel")->text()));
     }
 
+    void detectionWhilePreferencesIsOpenIsKept()
+    {
+        // The window's session may find the dialect out while Preferences is open; OK wrote the profile as
+        // the dialog had read it and so forgot what was found.
+        SettingsDialog dialog(m_store.get(), m_tokens.get());
+        dialog.selectProfile(QStringLiteral("Staging"));
+        QVERIFY(m_store->rememberDetectedDialect(QStringLiteral("Staging"),
+            QUrl(QStringLiteral("https://staging.example.com/public/v2")),
+            QStringLiteral("json-server-0.17")));
+        choose(child<QComboBox>(&dialog, "clientCertificateCombo"), int(Profile::ClientCertificate::None));
+        QVERIFY(child<QSpinBox>(&dialog, "pageSizeSpin"));
+        child<QSpinBox>(&dialog, "pageSizeSpin")->setValue(40); // something to save
+        QVERIFY(save(dialog));
+        const std::optional<Profile> saved = ProfileStore(settingsPath()).profile(QStringLiteral("Staging"));
+        QCOMPARE(saved->pageSize(), 40);
+        QCOMPARE(saved->detectedDialect(), QStringLiteral("json-server-0.17"));
+    }
+
     void renamingMovesThePassphrase()
     {
         Profile profile = *m_store->profile(QStringLiteral("Staging"));
