@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -169,6 +176,116 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>The proxy applies to every profile. The sandbox built into UserDesk is always reached directly.</source>
+        <translation>Der Proxy gilt für jedes Profil. Die in UserDesk eingebaute Sandbox wird immer direkt erreicht.</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system&apos;s proxy settings (the environment&apos;s http_proxy, https_proxy and no_proxy)</source>
+        <translation>Die Proxy-Einstellungen des &amp;Systems verwenden (http_proxy, https_proxy und no_proxy der Umgebung)</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>&amp;Kein Proxy: direkt verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy:</source>
+        <translation>&amp;Manueller Proxy:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Direct to:</source>
+        <translation>&amp;Direkt zu:</translation>
+    </message>
+    <message>
+        <source>localhost, 127.0.0.1, .internal.example.com</source>
+        <translation>localhost, 127.0.0.1, .intern.example.com</translation>
+    </message>
+    <message>
+        <source>Hosts and domains reached without the proxy, separated by commas: a domain covers its subdomains too.</source>
+        <translation>Hosts und Domains, die ohne den Proxy erreicht werden, durch Kommas getrennt: Eine Domain umfasst auch ihre Subdomains.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>Das Passwort wird im System-Schlüsselbund aufbewahrt, nie in der Einstellungsdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServerPage</name>
+    <message>
+        <source>&amp;Server kind:</source>
+        <translation>&amp;Serverart:</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters its lists</source>
+        <translation>Wie der Server seine Listen in Seiten teilt und filtert</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s authorities only</source>
+        <translation>keine: nur die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>The certificate authorities in this PEM file are trusted for this profile besides the system&apos;s.</source>
+        <translation>Den Zertifizierungsstellen in dieser PEM-Datei wird für dieses Profil zusätzlich zu denen des Systems vertraut.</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>C&amp;lient-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>Zertifikats&amp;datei:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation>Datei des privaten &amp;Schlüssels:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>The passphrase is kept in the system keychain, like the token, never in the settings file.</source>
+        <translation>Die Passphrase wird wie das Token im System-Schlüsselbund aufbewahrt, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1650,17 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     </message>
 </context>
 <context>
+    <name>UserDesk::LanguagePage</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>UserDesk shows the chosen language the next time it starts.</source>
+        <translation>UserDesk zeigt die gewählte Sprache beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::MainWindow</name>
     <message>
         <source>Loading the users was canceled.</source>
@@ -1583,6 +1711,25 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source> — sorting…</source>
         <translation> — wird sortiert…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::NetworkPage</name>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>unverändert: zum Ersetzen eintippen, zum Entfernen leeren</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
     </message>
 </context>
 <context>
@@ -1715,12 +1862,87 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>„%1“ ist kein SHA-256-Zertifikatsfingerabdruck.</translation>
     </message>
+    <message>
+        <source>The client certificate needs a file.</source>
+        <translation>Das Client-Zertifikat braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>The client certificate needs the file of its private key.</source>
+        <translation>Das Client-Zertifikat braucht die Datei seines privaten Schlüssels.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ProfileComboBox</name>
     <message>
         <source>The endpoint UserDesk works with</source>
         <translation>Der Endpunkt, mit dem UserDesk arbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileServerPage</name>
+    <message>
+        <source>Automatic: find out on first contact</source>
+        <translation>Automatisch: beim ersten Kontakt herausfinden</translation>
+    </message>
+    <message>
+        <source>GoRest v2</source>
+        <translation>GoRest v2</translation>
+    </message>
+    <message>
+        <source>json-server 0.17</source>
+        <translation>json-server 0.17</translation>
+    </message>
+    <message>
+        <source>json-server 1.x</source>
+        <translation>json-server 1.x</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>PEM certificate and private key</source>
+        <translation>PEM-Zertifikat und privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file with a passphrase</source>
+        <translation>PKCS#12-Datei mit einer Passphrase</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12-Dateien (*.p12 *.pfx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>unverändert: zum Ersetzen eintippen, zum Entfernen leeren</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Not detected yet: UserDesk asks the server when it opens the profile.</source>
+        <translation>Noch nicht erkannt: UserDesk fragt den Server, wenn es das Profil öffnet.</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1966,21 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>The settings file %1 is damaged.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProxySettings</name>
+    <message>
+        <source>The proxy needs a host name.</source>
+        <translation>Der Proxy braucht einen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s host must be a name or an address, without a scheme or a path.</source>
+        <translation>Der Host des Proxys muss ein Name oder eine Adresse sein, ohne Schema und ohne Pfad.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be between 1 and 65535.</source>
+        <translation>Der Port des Proxys muss zwischen 1 und 65535 liegen.</translation>
     </message>
 </context>
 <context>
@@ -2518,12 +2755,20 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Die Antwort konnte nicht entpackt werden: %1.</translation>
     </message>
     <message>
-        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
-        <translation>Der Proxy verlangt Zugangsdaten (HTTP 407 Proxy Authentication Required); geben Sie sie in der Adresse des Proxys an, wie in http://user:password@proxy:3128.</translation>
-    </message>
-    <message>
         <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
         <translation>Die Verbindung wurde geschlossen, bevor der Server antwortete, nachdem die Anfrage hinausgegangen war; sie wurde nicht von selbst erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required): give its user and password in Preferences (Network), or for userdesk-cli in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>Der Proxy verlangt Anmeldedaten (HTTP 407 Proxy Authentication Required): Geben Sie Benutzer und Passwort in den Einstellungen (Netzwerk) an, für userdesk-cli in der Adresse des Proxys, etwa http://benutzer:passwort@proxy:3128.</translation>
+    </message>
+    <message>
+        <source>The server asks for a client certificate and none was shown: choose one for this profile in Preferences (Server).</source>
+        <translation>Der Server verlangt ein Client-Zertifikat, und es wurde keines vorgezeigt: Wählen Sie eines für dieses Profil in den Einstellungen (Server).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the client certificate of this profile.</source>
+        <translation>Der Server hat das Client-Zertifikat dieses Profils nicht angenommen.</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2776,49 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>Die eingebaute Sandbox konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SecretWrites</name>
+    <message>
+        <source>The proxy&apos;s password was not saved: %1</source>
+        <translation>Das Passwort des Proxys wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; was not saved: %2</source>
+        <translation>Die Passphrase des Client-Zertifikats von „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was not saved: %2</source>
+        <translation>Das Token von „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the token cannot be stored safely.
+
+Keep it for this session only, or store it unencrypted in a file only you can read?
+
+%1</source>
+        <translation>Kein System-Schlüsselbund hat geantwortet, daher kann das Token nicht sicher gespeichert werden.
+
+Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speichern, die nur Sie lesen können?
+
+%1</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>Nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Store in a private file</source>
+        <translation>In einer privaten Datei speichern</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>Das Token wurde nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +2830,22 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>The token could not be read: %1</source>
         <translation>Das Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The CA file of &quot;%1&quot; was not used: %2</source>
+        <translation>Die CA-Datei von „%1“ wurde nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>The client certificate of &quot;%1&quot; was not used: %2</source>
+        <translation>Das Client-Zertifikat von „%1“ wurde nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password could not be read: %1</source>
+        <translation>Das Passwort des Proxys konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; could not be read: %2</source>
+        <translation>Die Passphrase des Client-Zertifikats von „%1“ konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2660,40 +2964,24 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Die Einstellungen konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>The token of &quot;%1&quot; was not saved: %2</source>
-        <translation>Das Token von „%1“ wurde nicht gespeichert: %2</translation>
-    </message>
-    <message>
-        <source>No keychain</source>
-        <translation>Kein Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>No system keychain answered, so the token cannot be stored safely.
-
-Keep it for this session only, or store it unencrypted in a file only you can read?
-
-%1</source>
-        <translation>Kein System-Schlüsselbund hat geantwortet, daher kann das Token nicht sicher gespeichert werden.
-
-Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speichern, die nur Sie lesen können?
-
-%1</translation>
-    </message>
-    <message>
-        <source>This session only</source>
-        <translation>Nur für diese Sitzung</translation>
-    </message>
-    <message>
-        <source>Store in a private file</source>
-        <translation>In einer privaten Datei speichern</translation>
-    </message>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>Das Token wurde nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>Passphrase wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +3134,53 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
             <numerusform>etwa %n Stunde</numerusform>
             <numerusform>etwa %n Stunden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TlsCredentials</name>
+    <message>
+        <source>The file &quot;%1&quot; could not be read: %2.</source>
+        <translation>Die Datei „%1“ konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no certificate in PEM form.</source>
+        <translation>Die Datei „%1“ enthält kein Zertifikat im PEM-Format.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; is encrypted and needs a passphrase; none was given.</source>
+        <translation>Der private Schlüssel in „%1“ ist verschlüsselt und braucht eine Passphrase; es wurde keine angegeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the private key in &quot;%1&quot; is wrong.</source>
+        <translation>Die Passphrase des privaten Schlüssels in „%1“ ist falsch.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no private key in PEM form.</source>
+        <translation>Die Datei „%1“ enthält keinen privaten Schlüssel im PEM-Format.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;.</source>
+        <translation>Der private Schlüssel in „%1“ gehört nicht zum Zertifikat in „%2“.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is not a PKCS#12 file.</source>
+        <translation>Die Datei „%1“ ist keine PKCS#12-Datei.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; needs a passphrase; none was given.</source>
+        <translation>Die PKCS#12-Datei „%1“ braucht eine Passphrase; es wurde keine angegeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the PKCS#12 file &quot;%1&quot; is wrong.</source>
+        <translation>Die Passphrase der PKCS#12-Datei „%1“ ist falsch.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; holds no certificate with its private key that UserDesk can use.</source>
+        <translation>Die PKCS#12-Datei „%1“ enthält kein Zertifikat mit privatem Schlüssel, das UserDesk verwenden kann.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to its certificate.</source>
+        <translation>Der private Schlüssel in „%1“ gehört nicht zu seinem Zertifikat.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>भाषा (&amp;L):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -169,6 +176,116 @@
     <message>
         <source>Dismiss</source>
         <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>The proxy applies to every profile. The sandbox built into UserDesk is always reached directly.</source>
+        <translation>प्रॉक्सी हर प्रोफ़ाइल पर लागू होता है। UserDesk में बने सैंडबॉक्स तक हमेशा सीधे पहुँचा जाता है।</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system&apos;s proxy settings (the environment&apos;s http_proxy, https_proxy and no_proxy)</source>
+        <translation>सिस्टम की प्रॉक्सी सेटिंग्स इस्तेमाल करें (परिवेश के http_proxy, https_proxy और no_proxy) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>कोई प्रॉक्सी नहीं: सीधे जुड़ें (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy:</source>
+        <translation>मैन्युअल प्रॉक्सी (&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>प्रकार (&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>होस्ट (&amp;H):</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>पोर्ट (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>उपयोगकर्ता (&amp;U):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>पासवर्ड (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Direct to:</source>
+        <translation>सीधे इन तक (&amp;D):</translation>
+    </message>
+    <message>
+        <source>localhost, 127.0.0.1, .internal.example.com</source>
+        <translation>localhost, 127.0.0.1, .internal.example.com</translation>
+    </message>
+    <message>
+        <source>Hosts and domains reached without the proxy, separated by commas: a domain covers its subdomains too.</source>
+        <translation>वे होस्ट और डोमेन जिन तक प्रॉक्सी के बिना पहुँचा जाता है, अल्पविराम से अलग: एक डोमेन उसके सबडोमेन भी शामिल करता है।</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>पासवर्ड सिस्टम कीचेन में रखा जाता है, सेटिंग्स फ़ाइल में कभी नहीं।</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServerPage</name>
+    <message>
+        <source>&amp;Server kind:</source>
+        <translation>सर्वर का प्रकार (&amp;S):</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters its lists</source>
+        <translation>सर्वर अपनी सूचियों को पन्नों में कैसे बाँटता और फ़िल्टर करता है</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA फ़ाइल (&amp;C):</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s authorities only</source>
+        <translation>कोई नहीं: केवल सिस्टम के प्रमाणन प्राधिकरण</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>The certificate authorities in this PEM file are trusted for this profile besides the system&apos;s.</source>
+        <translation>इस PEM फ़ाइल के प्रमाणन प्राधिकरणों पर इस प्रोफ़ाइल के लिए सिस्टम के प्राधिकरणों के अलावा भरोसा किया जाता है।</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>क्लाइंट प्रमाणपत्र (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>प्रमाणपत्र फ़ाइल (&amp;F):</translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation>निजी कुंजी फ़ाइल (&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>पासफ़्रेज़ (&amp;P):</translation>
+    </message>
+    <message>
+        <source>The passphrase is kept in the system keychain, like the token, never in the settings file.</source>
+        <translation>पासफ़्रेज़ टोकन की तरह सिस्टम कीचेन में रखा जाता है, सेटिंग्स फ़ाइल में कभी नहीं।</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1650,17 @@ Journaled bulk jobs (resumable after a kill):
     </message>
 </context>
 <context>
+    <name>UserDesk::LanguagePage</name>
+    <message>
+        <source>System default</source>
+        <translation>सिस्टम डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <source>UserDesk shows the chosen language the next time it starts.</source>
+        <translation>UserDesk अगली बार शुरू होने पर चुनी गई भाषा दिखाएगा।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::MainWindow</name>
     <message>
         <source>Loading the users was canceled.</source>
@@ -1583,6 +1711,25 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source> — sorting…</source>
         <translation> — क्रमबद्ध हो रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::NetworkPage</name>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>अपरिवर्तित: बदलने के लिए टाइप करें, हटाने के लिए खाली करें</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
     </message>
 </context>
 <context>
@@ -1715,12 +1862,87 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>&quot;%1&quot; SHA-256 प्रमाणपत्र फ़िंगरप्रिंट नहीं है।</translation>
     </message>
+    <message>
+        <source>The client certificate needs a file.</source>
+        <translation>क्लाइंट प्रमाणपत्र को एक फ़ाइल चाहिए।</translation>
+    </message>
+    <message>
+        <source>The client certificate needs the file of its private key.</source>
+        <translation>क्लाइंट प्रमाणपत्र को उसकी निजी कुंजी की फ़ाइल चाहिए।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ProfileComboBox</name>
     <message>
         <source>The endpoint UserDesk works with</source>
         <translation>वह एंडपॉइंट जिसके साथ UserDesk काम करता है</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileServerPage</name>
+    <message>
+        <source>Automatic: find out on first contact</source>
+        <translation>स्वचालित: पहले संपर्क पर पता करें</translation>
+    </message>
+    <message>
+        <source>GoRest v2</source>
+        <translation>GoRest v2</translation>
+    </message>
+    <message>
+        <source>json-server 0.17</source>
+        <translation>json-server 0.17</translation>
+    </message>
+    <message>
+        <source>json-server 1.x</source>
+        <translation>json-server 1.x</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>PEM certificate and private key</source>
+        <translation>PEM प्रमाणपत्र और निजी कुंजी</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file with a passphrase</source>
+        <translation>पासफ़्रेज़ वाली PKCS#12 फ़ाइल</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM फ़ाइलें (*.pem *.crt *.cer *.key);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA फ़ाइल</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>क्लाइंट प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 फ़ाइलें (*.p12 *.pfx);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>निजी कुंजी</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>अपरिवर्तित: बदलने के लिए टाइप करें, हटाने के लिए खाली करें</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>पहचाना गया: %1</translation>
+    </message>
+    <message>
+        <source>Not detected yet: UserDesk asks the server when it opens the profile.</source>
+        <translation>अभी पहचाना नहीं गया: प्रोफ़ाइल खुलने पर UserDesk सर्वर से पूछता है।</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1966,21 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>The settings file %1 is damaged.</source>
         <translation>सेटिंग्स फ़ाइल %1 क्षतिग्रस्त है।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProxySettings</name>
+    <message>
+        <source>The proxy needs a host name.</source>
+        <translation>प्रॉक्सी को एक होस्ट नाम चाहिए।</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s host must be a name or an address, without a scheme or a path.</source>
+        <translation>प्रॉक्सी का होस्ट एक नाम या पता होना चाहिए, बिना स्कीम या पथ के।</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be between 1 and 65535.</source>
+        <translation>प्रॉक्सी का पोर्ट 1 और 65535 के बीच होना चाहिए।</translation>
     </message>
 </context>
 <context>
@@ -2518,12 +2755,20 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>जवाब को डीकम्प्रेस नहीं किया जा सका: %1।</translation>
     </message>
     <message>
-        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
-        <translation>प्रॉक्सी क्रेडेंशियल माँग रहा है (HTTP 407 Proxy Authentication Required); उन्हें प्रॉक्सी के पते में दें, जैसे http://user:password@proxy:3128।</translation>
-    </message>
-    <message>
         <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
         <translation>अनुरोध भेजे जाने के बाद, सर्वर के उत्तर देने से पहले कनेक्शन बंद हो गया; इसे अपने आप दोबारा नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required): give its user and password in Preferences (Network), or for userdesk-cli in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>प्रॉक्सी क्रेडेंशियल माँगता है (HTTP 407 Proxy Authentication Required): उसका उपयोगकर्ता और पासवर्ड प्राथमिकताओं (नेटवर्क) में दें, या userdesk-cli के लिए प्रॉक्सी के पते में, जैसे http://user:password@proxy:3128।</translation>
+    </message>
+    <message>
+        <source>The server asks for a client certificate and none was shown: choose one for this profile in Preferences (Server).</source>
+        <translation>सर्वर क्लाइंट प्रमाणपत्र माँगता है और कोई नहीं दिखाया गया: इस प्रोफ़ाइल के लिए प्राथमिकताओं (सर्वर) में एक चुनें।</translation>
+    </message>
+    <message>
+        <source>The server did not accept the client certificate of this profile.</source>
+        <translation>सर्वर ने इस प्रोफ़ाइल का क्लाइंट प्रमाणपत्र स्वीकार नहीं किया।</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2776,49 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>अंतर्निहित सैंडबॉक्स शुरू नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SecretWrites</name>
+    <message>
+        <source>The proxy&apos;s password was not saved: %1</source>
+        <translation>प्रॉक्सी का पासवर्ड सहेजा नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; was not saved: %2</source>
+        <translation>&quot;%1&quot; के क्लाइंट प्रमाणपत्र का पासफ़्रेज़ सहेजा नहीं गया: %2</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was not saved: %2</source>
+        <translation>&quot;%1&quot; का टोकन सहेजा नहीं गया: %2</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>कोई कीचेन नहीं</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the token cannot be stored safely.
+
+Keep it for this session only, or store it unencrypted in a file only you can read?
+
+%1</source>
+        <translation>किसी सिस्टम कीचेन ने जवाब नहीं दिया, इसलिए टोकन सुरक्षित रूप से संग्रहीत नहीं किया जा सकता।
+
+क्या इसे केवल इस सत्र के लिए रखें, या बिना एन्क्रिप्शन के ऐसी फ़ाइल में संग्रहीत करें जिसे केवल आप पढ़ सकते हैं?
+
+%1</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>केवल इस सत्र के लिए</translation>
+    </message>
+    <message>
+        <source>Store in a private file</source>
+        <translation>निजी फ़ाइल में संग्रहीत करें</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>टोकन सहेजा नहीं गया।</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +2830,22 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>The token could not be read: %1</source>
         <translation>टोकन पढ़ा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The CA file of &quot;%1&quot; was not used: %2</source>
+        <translation>&quot;%1&quot; की CA फ़ाइल इस्तेमाल नहीं हुई: %2</translation>
+    </message>
+    <message>
+        <source>The client certificate of &quot;%1&quot; was not used: %2</source>
+        <translation>&quot;%1&quot; का क्लाइंट प्रमाणपत्र इस्तेमाल नहीं हुआ: %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password could not be read: %1</source>
+        <translation>प्रॉक्सी का पासवर्ड पढ़ा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; could not be read: %2</source>
+        <translation>&quot;%1&quot; के क्लाइंट प्रमाणपत्र का पासफ़्रेज़ पढ़ा नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
@@ -2660,40 +2964,24 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>सेटिंग्स लिखी नहीं जा सकीं: %1</translation>
     </message>
     <message>
-        <source>The token of &quot;%1&quot; was not saved: %2</source>
-        <translation>&quot;%1&quot; का टोकन सहेजा नहीं गया: %2</translation>
-    </message>
-    <message>
-        <source>No keychain</source>
-        <translation>कोई कीचेन नहीं</translation>
-    </message>
-    <message>
-        <source>No system keychain answered, so the token cannot be stored safely.
-
-Keep it for this session only, or store it unencrypted in a file only you can read?
-
-%1</source>
-        <translation>किसी सिस्टम कीचेन ने जवाब नहीं दिया, इसलिए टोकन सुरक्षित रूप से संग्रहीत नहीं किया जा सकता।
-
-क्या इसे केवल इस सत्र के लिए रखें, या बिना एन्क्रिप्शन के ऐसी फ़ाइल में संग्रहीत करें जिसे केवल आप पढ़ सकते हैं?
-
-%1</translation>
-    </message>
-    <message>
-        <source>This session only</source>
-        <translation>केवल इस सत्र के लिए</translation>
-    </message>
-    <message>
-        <source>Store in a private file</source>
-        <translation>निजी फ़ाइल में संग्रहीत करें</translation>
-    </message>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>टोकन सहेजा नहीं गया।</translation>
-    </message>
-    <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>नेटवर्क</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>पासफ़्रेज़ पढ़ा जा रहा है…</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +3134,53 @@ Keep it for this session only, or store it unencrypted in a file only you can re
             <numerusform>लगभग %n घंटा</numerusform>
             <numerusform>लगभग %n घंटे</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TlsCredentials</name>
+    <message>
+        <source>The file &quot;%1&quot; could not be read: %2.</source>
+        <translation>फ़ाइल &quot;%1&quot; पढ़ी नहीं जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no certificate in PEM form.</source>
+        <translation>फ़ाइल &quot;%1&quot; में PEM रूप में कोई प्रमाणपत्र नहीं है।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; is encrypted and needs a passphrase; none was given.</source>
+        <translation>&quot;%1&quot; में निजी कुंजी एन्क्रिप्ट की हुई है और उसे पासफ़्रेज़ चाहिए; कोई नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <source>The passphrase of the private key in &quot;%1&quot; is wrong.</source>
+        <translation>&quot;%1&quot; में निजी कुंजी का पासफ़्रेज़ गलत है।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no private key in PEM form.</source>
+        <translation>फ़ाइल &quot;%1&quot; में PEM रूप में कोई निजी कुंजी नहीं है।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;.</source>
+        <translation>&quot;%1&quot; की निजी कुंजी &quot;%2&quot; के प्रमाणपत्र की नहीं है।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is not a PKCS#12 file.</source>
+        <translation>फ़ाइल &quot;%1&quot; PKCS#12 फ़ाइल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; needs a passphrase; none was given.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; को पासफ़्रेज़ चाहिए; कोई नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <source>The passphrase of the PKCS#12 file &quot;%1&quot; is wrong.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; का पासफ़्रेज़ गलत है।</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; holds no certificate with its private key that UserDesk can use.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; में निजी कुंजी सहित ऐसा कोई प्रमाणपत्र नहीं है जिसे UserDesk इस्तेमाल कर सके।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to its certificate.</source>
+        <translation>&quot;%1&quot; की निजी कुंजी उसके प्रमाणपत्र की नहीं है।</translation>
     </message>
 </context>
 <context>
