@@ -136,6 +136,9 @@ int main(int argc, char *argv[])
     ProfileStore store(
         parser.isSet(settingsOption) ? parser.value(settingsOption) : ProfileStore::defaultSettingsPath());
     store.ensureDefaultProfile();
+    // The language chosen in Preferences; the command line's help above could only follow the system.
+    if (const QString language = store.language(); !language.isEmpty())
+        UserDesk::Translations::install(&app, language);
     if (parser.isSet(profileOption)) {
         const QString name = parser.value(profileOption);
         if (!store.contains(name)) {

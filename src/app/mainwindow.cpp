@@ -43,6 +43,7 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
     , m_sandbox(new SandboxLauncher(options.dataDirectory, options.sandboxSeedUsers, this))
 {
     m_ui->setupUi(this);
+    m_session->setProfileStore(m_store); // keeps the dialect a first contact finds
     m_sortScope = new SortScopeFlow(m_model, m_proxy, m_ui->userTable, m_session, m_client, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/userdesk.svg")));
     setUpStatusBar();
@@ -65,6 +66,7 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
         showError(
             text, 0, noKeychain ? MessageBanner::Action::TokenInPreferences : MessageBanner::Action::None);
     });
+    connect(m_session, &SessionController::setupProblem, this, [this](const QString &t) { showError(t); });
 
     connect(m_model, &UserTableModel::countsChanged, this, &MainWindow::updateCounts);
     connect(m_model, &UserTableModel::loadingChanged, this, &MainWindow::updateCounts);
@@ -138,8 +140,7 @@ void MainWindow::setUpActions()
     m_ui->actionPreferences->setShortcuts(prefs);
     m_ui->actionQuit->setShortcuts(QKeySequence::Quit);
 
-    // The rows stay, marked stale, until the new first page replaces them; an error stays until a page
-    // loads.
+    // The rows stay, marked stale, until a new page 1 replaces them; an error stays until a page loads.
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
         if (isConnected())
             m_model->refresh();
@@ -161,8 +162,7 @@ void MainWindow::setUpActions()
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] { AboutBox::open(this); });
     connect(m_ui->actionGuide, &QAction::triggered, this, [this] { GuideDialog::open(this); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, [this] { ShortcutsDialog::open(this); });
-    m_ui->menuView->addAction(m_ui->logDock->toggleViewAction());
-    m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
+    m_ui->menuView->addActions({ m_ui->logDock->toggleViewAction(), m_ui->mainToolBar->toggleViewAction() });
 }
 
 void MainWindow::setUpPanes()
@@ -267,7 +267,7 @@ void MainWindow::applyProfile(const QString &name)
             MessageBanner::Action::Preferences);
         return;
     }
-    m_session->open(*profile); // cancels what the last profile had in flight
+    m_session->open(*profile, m_store->proxySettings()); // cancels what the last profile had in flight
     m_model->clear();
     m_sortScope->reset();
     m_pageError = 0;

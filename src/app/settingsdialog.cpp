@@ -2,15 +2,18 @@
 
 #include "certificatedialog.h"
 #include "connectioncheck.h"
+#include "languagepage.h"
+#include "networkpage.h"
 #include "palettecolors.h"
+#include "profileserverpage.h"
 #include "profilestore.h"
+#include "secretwrites.h"
 #include "sessioncontroller.h"
 #include "tokenstore.h"
 #include "ui_settingsdialog.h"
 
 #include <QInputDialog>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 
 namespace UserDesk {
@@ -20,8 +23,19 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     , m_ui(std::make_unique<Ui::SettingsDialog>())
     , m_store(store)
     , m_tokens(tokens)
+    , m_server(new ProfileServerPage(this))
+    , m_network(new NetworkPage(this))
+    , m_language(new LanguagePage(this))
+    , m_writes(new SecretWrites(tokens, this))
 {
     m_ui->setupUi(this);
+    m_ui->profileTabs->addTab(m_server, tr("Server"));
+    m_ui->pages->addTab(m_network, tr("Network"));
+    m_ui->pages->addTab(m_language, tr("Language"));
+    const ProxySettings proxy = m_store->proxySettings();
+    m_network->setSettings(proxy);
+    m_network->setPasswordStored(!proxy.user.isEmpty());
+    m_language->setLanguage(m_store->language());
     m_ui->pageSizeSpin->setRange(Profile::MinPageSize, Profile::MaxPageSize);
     m_ui->timeoutSpin->setRange(Profile::MinTimeoutMs / 1000, Profile::MaxTimeoutMs / 1000);
     m_ui->retriesSpin->setRange(Profile::MinMaxAttempts, Profile::MaxMaxAttempts);
@@ -30,7 +44,7 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     m_ui->saveMessage->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
 
     for (const Profile &p : m_store->profiles())
-        m_entries.append(Entry { p, p.name(), QString(), false, QString() });
+        m_entries.append(Entry { p, p.name(), QString(), false, QString(), false, QString() });
     refreshList(m_store->currentProfileName());
     updateTokenWarning();
 
@@ -47,6 +61,17 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     connect(m_ui->renameProfileButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
     connect(m_ui->removeProfileButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_writes, &SecretWrites::finished, this, [this] {
+        setSaving(false);
+        m_ui->saveMessage->clear();
+        Q_EMIT applied();
+        QDialog::accept();
+    });
+    connect(m_writes, &SecretWrites::failed, this, [this](const QString &message) {
+        setSaving(false);
+        m_ui->saveMessage->setText(message);
+    });
+    connect(m_writes, &SecretWrites::fallbackChosen, this, &SettingsDialog::updateTokenWarning);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
@@ -115,6 +140,7 @@ void SettingsDialog::loadEntry(int index)
     m_current = index;
     const bool valid = index >= 0 && index < m_entries.size();
     m_ui->profileGroup->setEnabled(valid);
+    m_server->setEnabled(valid);
     m_ui->duplicateProfileButton->setEnabled(valid);
     m_ui->renameProfileButton->setEnabled(valid);
     m_ui->removeProfileButton->setEnabled(valid && m_entries.size() > 1);
@@ -141,6 +167,8 @@ void SettingsDialog::loadEntry(int index)
     m_ui->timeoutSpin->setValue(p.timeoutMs() / 1000);
     m_ui->retriesSpin->setValue(p.maxAttempts());
     m_ui->concurrencySpin->setValue(p.maxInFlight());
+    m_server->load(
+        p, e.passphraseEdited, e.passphrase, !e.originalName.isEmpty() || !e.copyTokenFrom.isEmpty());
 }
 
 void SettingsDialog::storeEntry()
@@ -156,6 +184,11 @@ void SettingsDialog::storeEntry()
     e.profile.setMaxInFlight(m_ui->concurrencySpin->value());
     if (e.tokenEdited)
         e.token = m_ui->tokenEdit->text().trimmed();
+    m_server->store(&e.profile);
+    if (m_server->isPassphraseEdited()) {
+        e.passphraseEdited = true;
+        e.passphrase = m_server->passphrase();
+    }
 }
 
 bool SettingsDialog::nameIsFree(const QString &name, QString *why) const
@@ -199,7 +232,7 @@ void SettingsDialog::addProfile()
     storeEntry();
     askName(tr("Add profile"), QString(), [this](const QString &name) {
         Profile p(name, QUrl(QStringLiteral("https://gorest.co.in/public/v2")));
-        m_entries.append(Entry { p, QString(), QString(), false, QString() });
+        m_entries.append(Entry { p, QString(), QString(), false, QString(), false, QString() });
         refreshList(name);
         m_ui->baseUrlEdit->setFocus();
         m_ui->baseUrlEdit->selectAll();
@@ -298,10 +331,47 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QString &token)
 {
+    // As the session would go: the client certificate's passphrase and the proxy's password as typed
+    // here, else as kept in the keychain.
+    const Entry e = m_entries.value(indexOf(profile.name()));
+    const ProxySettings proxy = m_network->settings();
+    const QString keptUnder = e.originalName.isEmpty() ? e.copyTokenFrom : e.originalName;
+    const bool readPassphrase
+        = SessionController::needsPassphrase(profile) && !e.passphraseEdited && !keptUnder.isEmpty();
+    const bool readPassword = proxy.mode == ProxySettings::Mode::Manual && !proxy.user.isEmpty()
+        && !m_network->isPasswordEdited() && !profile.isEmbeddedSandbox();
+    const auto start = [this, profile, url, token](const QString &passphrase, const QString &password) {
+        startTest(profile, url, token, passphrase, password);
+    };
+    const auto withPassword
+        = [this, readPassword, start, typed = m_network->password()](const QString &passphrase) {
+              if (!readPassword)
+                  return start(passphrase, typed);
+              m_tokens->readSecret(TokenStore::Secret::ProxyPassword, QString(), this,
+                  [start, passphrase](
+                      const TokenResult &r) { start(passphrase, r.ok && r.found ? r.token : QString()); });
+          };
+    if (!readPassphrase)
+        return withPassword(e.passphrase);
+    m_ui->testResult->setText(tr("Reading the passphrase…"));
+    m_tokens->readSecret(TokenStore::Secret::CertificatePassphrase, keptUnder, this,
+        [withPassword](const TokenResult &r) { withPassword(r.ok && r.found ? r.token : QString()); });
+}
+
+void SettingsDialog::startTest(const Profile &profile, const QUrl &url, const QString &token,
+    const QString &passphrase, const QString &proxyPassword)
+{
     m_testClient = std::make_unique<ApiClient>();
     m_testClient->setBaseUrl(url);
     m_testClient->setToken(token);
-    SessionController::applyProfile(*m_testClient, profile);
+    // The same client the session sets up: CA file, client certificate, the proxy as on the Network page.
+    const QStringList problems = SessionController::configure(
+        *m_testClient, profile, m_network->settings(), proxyPassword, passphrase);
+    if (!problems.isEmpty()) {
+        m_ui->testResult->setText(problems.join(u' '));
+        m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
+        return;
+    }
     // A test answers quickly: at most one retry.
     RetryPolicy policy = m_testClient->retryPolicy();
     policy.maxAttempts = std::min(profile.maxAttempts(), 2);
@@ -354,14 +424,23 @@ void SettingsDialog::accept()
             return;
         }
     }
+    const ProxySettings proxy = m_network->settings();
+    if (QString why; !proxy.isValid(&why)) {
+        m_ui->pages->setCurrentWidget(m_network);
+        m_ui->saveMessage->setText(why);
+        return;
+    }
+    const auto passphraseOf = [](const QString &profile) {
+        return TokenStore::secretAccount(TokenStore::Secret::CertificatePassphrase, profile);
+    };
 
-    // Profiles first (synchronous, in the settings file); tokens after, one asynchronous step at a time.
-    m_steps.clear();
-    QList<Step> reads;
+    // Profiles first (synchronous, in the settings file); secrets after, one asynchronous step at a time.
+    m_writes->clear();
     const QString current = m_store->currentProfileName();
     for (const QString &name : std::as_const(m_removedOriginals)) {
         m_store->removeProfile(name);
-        m_steps << [this, name](auto done) { m_tokens->removeToken(name, this, done); };
+        m_writes->remove(name);
+        m_writes->remove(passphraseOf(name));
     }
     m_removedOriginals.clear();
     for (Entry &e : m_entries) {
@@ -372,37 +451,45 @@ void SettingsDialog::accept()
                 m_ui->saveMessage->setText(why);
                 return;
             }
-            const QString from = e.originalName;
-            m_steps << [this, from, name](auto done) { m_tokens->renameToken(from, name, this, done); };
+            m_writes->rename(e.originalName, name);
+            m_writes->rename(passphraseOf(e.originalName), passphraseOf(name));
+        }
+        // A profile that shows another kind of certificate, or none, leaves no passphrase behind unless
+        // one was typed for it (a PKCS#12 file's and a PEM key's are seldom the same).
+        const auto kind = e.profile.clientCertificate();
+        const bool withPassphrase = kind != Profile::ClientCertificate::None;
+        const std::optional<Profile> before = m_store->profile(name);
+        // What the session found out while this dialog was open stays, as long as the URL does.
+        if (before && e.profile.detectedDialect().isEmpty() && !before->detectedDialect().isEmpty())
+            e.profile.setDetectedDialect(before->detectedDialect(), before->baseUrl());
+        if (before && before->clientCertificate() != Profile::ClientCertificate::None
+            && before->clientCertificate() != kind && (!e.passphraseEdited || !withPassphrase)) {
+            e.passphraseEdited = true;
+            e.passphrase.clear();
         }
         QString why;
         if (!m_store->saveProfile(e.profile, &why)) {
             m_ui->saveMessage->setText(tr("\"%1\": %2").arg(name, why));
             return;
         }
-        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited) {
-            // The source may be renamed or removed in this same session, and the copy may take a name a
-            // removed or renamed profile had: read the source's token before any of that happens.
-            auto carried = std::make_shared<QString>();
-            const QString from = e.copyTokenFrom;
-            reads << [this, from, carried](auto done) {
-                m_tokens->readToken(from, this, [carried, done](const TokenResult &result) {
-                    if (result.ok)
-                        *carried = result.token;
-                    done(result);
-                });
-            };
-            m_steps << [this, name, carried](auto done) { m_tokens->writeToken(name, *carried, this, done); };
-        }
-        if (e.tokenEdited) {
-            const QString token = e.token;
-            m_steps << [this, name, token](auto done) { m_tokens->writeToken(name, token, this, done); };
-        }
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.tokenEdited)
+            m_writes->carry(e.copyTokenFrom, name);
+        if (e.originalName.isEmpty() && !e.copyTokenFrom.isEmpty() && !e.passphraseEdited && withPassphrase)
+            m_writes->carry(passphraseOf(e.copyTokenFrom), passphraseOf(name));
+        if (e.tokenEdited)
+            m_writes->write(name, e.token);
+        if (e.passphraseEdited)
+            m_writes->write(passphraseOf(name), withPassphrase ? e.passphrase : QString());
         e.originalName = name;
         e.copyTokenFrom.clear();
         e.tokenEdited = false;
+        e.passphraseEdited = false;
     }
-    m_steps = reads + m_steps;
+    m_store->setProxySettings(proxy);
+    m_store->setLanguage(m_language->language());
+    if (m_network->isPasswordEdited())
+        m_writes->write(TokenStore::secretAccount(TokenStore::Secret::ProxyPassword),
+            proxy.user.isEmpty() ? QString() : m_network->password());
     if (current.isEmpty() || !m_store->contains(current)) {
         if (!m_entries.isEmpty())
             m_store->setCurrentProfileName(m_entries.constFirst().profile.name());
@@ -413,63 +500,7 @@ void SettingsDialog::accept()
         return;
     }
     setSaving(true);
-    runSteps();
-}
-
-void SettingsDialog::runSteps()
-{
-    if (m_steps.isEmpty()) {
-        setSaving(false);
-        m_ui->saveMessage->clear();
-        Q_EMIT applied();
-        QDialog::accept();
-        return;
-    }
-    const Step step = m_steps.constFirst();
-    step([this, step](const TokenResult &result) {
-        if (result.keychainUnavailable) {
-            askFallback([this] { runSteps(); });
-            return;
-        }
-        if (!result.ok) {
-            setSaving(false);
-            m_ui->saveMessage->setText(
-                tr("The token of \"%1\" was not saved: %2").arg(result.profile, result.error));
-            return;
-        }
-        m_steps.removeFirst();
-        runSteps();
-    });
-}
-
-void SettingsDialog::askFallback(std::function<void()> retry)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"),
-        tr("No system keychain answered, so the token cannot be stored safely.\n\n"
-           "Keep it for this session only, or store it unencrypted in a file only "
-           "you can read?\n\n%1")
-            .arg(TokenStore::unencryptedWarning()),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("keychainFallbackBox"));
-    QPushButton *session = box->addButton(tr("This session only"), QMessageBox::AcceptRole);
-    QPushButton *file = box->addButton(tr("Store in a private file"), QMessageBox::DestructiveRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(session);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, session, file, retry = std::move(retry)](int) {
-        if (box->clickedButton() == session) {
-            m_tokens->setFallback(TokenStore::Backend::SessionOnly);
-        } else if (box->clickedButton() == file) {
-            m_tokens->setFallback(TokenStore::Backend::OwnerOnlyFile);
-        } else {
-            setSaving(false);
-            m_ui->saveMessage->setText(tr("The token was not saved."));
-            return;
-        }
-        updateTokenWarning();
-        retry();
-    });
-    box->open();
+    m_writes->run();
 }
 
 } // namespace UserDesk

@@ -14,12 +14,18 @@ class SettingsDialog;
 
 namespace UserDesk {
 
+class LanguagePage;
+class NetworkPage;
+class ProfileServerPage;
 class ProfileStore;
+class SecretWrites;
 class TokenStore;
 struct TokenResult;
 
 // Preferences: the profiles (add, duplicate, rename, remove), each one's endpoint, token and connection
-// settings, and a "Test connection" that asks the server for real. Nothing is written until OK.
+// settings, and a "Test connection" that asks the server for real; each one's server kind and
+// certificates (ProfileServerPage); the application's proxy (NetworkPage) and language (LanguagePage).
+// Nothing is written until OK; secrets go to TokenStore, never to the settings file.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -50,8 +56,9 @@ private:
         QString copyTokenFrom; // original name of the profile this one duplicates
         bool tokenEdited = false;
         QString token;
+        bool passphraseEdited = false; // of a PKCS#12 client certificate
+        QString passphrase;
     };
-    using Step = std::function<void(std::function<void(const TokenResult &)>)>;
 
     void loadEntry(int index);
     void storeEntry();
@@ -65,8 +72,8 @@ private:
     void removeProfile();
     void testConnection();
     void runTest(const Profile &profile, const QUrl &url, const QString &token);
-    void runSteps();
-    void askFallback(std::function<void()> retry);
+    void startTest(const Profile &profile, const QUrl &url, const QString &token, const QString &passphrase,
+        const QString &proxyPassword);
     void updateTokenWarning();
     void setSaving(bool saving);
 
@@ -79,8 +86,10 @@ private:
     QUrl m_sandboxUrl;
     QString m_sandboxToken;
     std::unique_ptr<ApiClient> m_testClient;
-    ApiClient::RequestId m_testId = 0;
-    QList<Step> m_steps;
+    ProfileServerPage *m_server;
+    NetworkPage *m_network;
+    LanguagePage *m_language;
+    SecretWrites *m_writes;
 };
 
 } // namespace UserDesk

@@ -200,7 +200,13 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         }
     }
     if (profile) {
-        SessionController::applyProfile(m_client, *profile);
+        // A CA file or client certificate the profile names but that cannot be used is an error, as a
+        // missing --ca-file is: going on without it would only fail later, less clearly.
+        if (const QStringList problems = SessionController::applyProfile(m_client, *profile);
+            !problems.isEmpty()) {
+            *error = problems.join(QLatin1Char(' '));
+            return false;
+        }
         if (profile->isEmbeddedSandbox() && !global.isSet(QStringLiteral("endpoint"))) {
             *error = tr(
                 "profile \"%1\" is the app's embedded sandbox; start userdesk-sandbox and pass --endpoint")
@@ -229,7 +235,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         *error = tr("--%1 must be a whole number from %2 to %3").arg(option).arg(min).arg(max);
         return false;
     };
-    if (!setUpTls(global, profile ? profile->trustedCertificates() : QStringList(), error))
+    if (!setUpTls(global, profile ? profile->trustedCertificates() : QStringList(),
+            profile ? profile->caFile() : QString(), error))
         return false;
     if (global.isSet(QStringLiteral("proxy"))) {
         const QUrl url(global.value(QStringLiteral("proxy")), QUrl::StrictMode);
@@ -296,6 +303,26 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
         });
         loop.exec();
     }
+    if (profile && SessionController::needsPassphrase(*profile)) {
+        // Its passphrase is kept in the keychain beside the token (Preferences).
+        QString passphrase;
+        if (!global.isSet(QStringLiteral("no-keychain"))) {
+            TokenStore tokens;
+            QEventLoop loop;
+            tokens.readSecret(TokenStore::Secret::CertificatePassphrase, profile->name(), this,
+                [&](const TokenResult &result) {
+                    if (result.ok && result.found)
+                        passphrase = result.token;
+                    loop.quit();
+                });
+            loop.exec();
+        }
+        if (const QString why = SessionController::applyClientCertificate(m_client, *profile, passphrase);
+            !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
 
     if (m_verbose) {
         connect(m_client.requestLog(), &RequestLog::changed, this, &CliApp::printExchange);
@@ -320,7 +347,8 @@ bool CliApp::setUp(QCommandLineParser &global, const QStringList &arguments, QSt
     return true;
 }
 
-bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints, QString *error)
+bool CliApp::setUpTls(
+    const QCommandLineParser &global, QStringList fingerprints, const QString &profileCaFile, QString *error)
 {
     for (const QString &given : global.values(QStringLiteral("trust-fingerprint"))) {
         const QString normalized = Profile::normalizedFingerprint(given);
@@ -359,7 +387,12 @@ bool CliApp::setUpTls(const QCommandLineParser &global, QStringList fingerprints
     }
     if (global.isSet(QStringLiteral("ca-file")) && !readPem(global.value(QStringLiteral("ca-file")), true))
         return false;
-    m_client.setCaCertificates(authorities);
+    // These replace the system's authorities; the profile's CA file (Preferences) adds to either. Without
+    // any of them, what SessionController::applyProfile set (the system's and the profile's) stays.
+    if (!authorities.isEmpty() && !profileCaFile.isEmpty())
+        readPem(profileCaFile, false);
+    if (!authorities.isEmpty())
+        m_client.setCaCertificates(authorities);
     return true;
 }
 

@@ -63,8 +63,10 @@ private:
     void printExchange(int index);
     void printDeleteOutcome(qint64 userId, const ApiError &error);
     void interrupt(int signalNumber);
-    // --trust-fingerprint (added to the profile's), --ca-file, SSL_CERT_FILE and SSL_CERT_DIR.
-    bool setUpTls(const QCommandLineParser &global, QStringList fingerprints, QString *error);
+    // --trust-fingerprint (added to the profile's), --ca-file, SSL_CERT_FILE and SSL_CERT_DIR, the profile's
+    // CA file.
+    bool setUpTls(const QCommandLineParser &global, QStringList fingerprints, const QString &profileCaFile,
+        QString *error);
     // Asks the server which dialect it speaks and sets it on the client; GoRest when it cannot tell.
     void detectDialect();
     // Before the first list of a run whose dialect is not given: detectDialect(), kept in the profile.

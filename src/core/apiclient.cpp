@@ -3,6 +3,7 @@
 #include "contentdecoder.h"
 #include "jsonformat.h"
 #include "oneshotbody.h"
+#include "proxyfactory.h"
 #include "recordparser.h"
 #include "requestlog.h"
 #include "restreply.h"
@@ -255,6 +256,8 @@ QNetworkAccessManager *ApiClient::pickManager()
         manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         if (m_proxy)
             manager->setProxy(*m_proxy);
+        else if (m_proxySettings)
+            manager->setProxyFactory(new ProxyFactory(m_proxySettings->first, m_proxySettings->second));
         m_managers.push_back(manager);
     }
     // The least busy of the managers in use; a lowered ceiling simply leaves the extra ones idle.
@@ -267,8 +270,19 @@ QNetworkAccessManager *ApiClient::pickManager()
     return best;
 }
 
+void ApiClient::setProxySettings(const ProxySettings &settings, const QString &password)
+{
+    m_proxy.reset();
+    m_proxySettings = std::make_pair(settings, password);
+    for (QNetworkAccessManager *manager : m_managers) {
+        manager->clearConnectionCache();
+        manager->setProxyFactory(new ProxyFactory(settings, password)); // owned by the manager
+    }
+}
+
 void ApiClient::setProxy(const QNetworkProxy &proxy)
 {
+    m_proxySettings.reset();
     m_proxy = proxy;
     for (QNetworkAccessManager *manager : m_managers) {
         manager->clearConnectionCache();
@@ -279,6 +293,20 @@ void ApiClient::setProxy(const QNetworkProxy &proxy)
 void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
 {
     m_caCertificates = certificates;
+    for (QNetworkAccessManager *manager : m_managers)
+        manager->clearConnectionCache();
+}
+
+void ApiClient::setClientCertificate(
+    const QSslCertificate &certificate, const QSslKey &key, const QList<QSslCertificate> &chain)
+{
+    m_clientChain.clear();
+    m_clientKey = QSslKey();
+    if (!certificate.isNull()) {
+        m_clientChain = QList<QSslCertificate> { certificate } + chain;
+        m_clientKey = key;
+    }
+    // A kept-alive connection shows whatever certificate it was opened with.
     for (QNetworkAccessManager *manager : m_managers)
         manager->clearConnectionCache();
 }
@@ -653,9 +681,14 @@ void ApiClient::start(Call &call, bool isRedirect)
 
     QNetworkRequest request(call.currentUrl);
     request.setTransferTimeout(m_timeoutMs);
-    if (!m_caCertificates.isEmpty()) {
+    if (!m_caCertificates.isEmpty() || !m_clientChain.isEmpty()) {
         QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(m_caCertificates);
+        if (!m_caCertificates.isEmpty())
+            tls.setCaCertificates(m_caCertificates);
+        if (!m_clientChain.isEmpty()) {
+            tls.setLocalCertificateChain(m_clientChain);
+            tls.setPrivateKey(m_clientKey);
+        }
         request.setSslConfiguration(tls);
     }
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("UserDesk/" USERDESK_VERSION));

@@ -5,6 +5,7 @@
 #include "dialect.h"
 #include "page.h"
 #include "post.h"
+#include "proxysettings.h"
 #include "ratelimit.h"
 #include "resourceid.h"
 #include "resourceschema.h"
@@ -21,6 +22,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSslCertificate>
+#include <QSslKey>
 #include <QTimer>
 #include <QUrl>
 #include <deque>
@@ -71,10 +73,18 @@ public:
     // Certificate authorities to verify servers with instead of the system's (as curl's --cacert and
     // OpenSSL's SSL_CERT_FILE do); empty: the system's.
     void setCaCertificates(const QList<QSslCertificate> &certificates);
+    // The certificate (with its key and any intermediates) shown to a server that asks for one; a null
+    // certificate shows none.
+    void setClientCertificate(
+        const QSslCertificate &certificate, const QSslKey &key, const QList<QSslCertificate> &chain = {});
     void setPacingEnabled(bool enabled) { m_pacingEnabled = enabled; }
     // Every request goes through this proxy (with its user and password, if any) instead of what the
     // application's proxy settings say.
     void setProxy(const QNetworkProxy &proxy);
+    // Every request asks `settings` where to go (the manual proxy with `password`, unless its host is on
+    // the no-proxy list), loopback hosts included, which the application's proxy settings never cover;
+    // replaces setProxy().
+    void setProxySettings(const ProxySettings &settings, const QString &password);
     // How the server pages and filters lists (GoRest v2 unless set); see detectDialect().
     void setDialect(const Dialect &dialect) { m_dialect = dialect; }
     Dialect dialect() const { return m_dialect; }
@@ -263,8 +273,11 @@ private:
     RetryPolicy m_policy;
     Dialect m_dialect;
     std::optional<QNetworkProxy> m_proxy;
+    std::optional<std::pair<ProxySettings, QString>> m_proxySettings; // with the password
     QSet<QString> m_trustedFingerprints;
     QList<QSslCertificate> m_caCertificates;
+    QList<QSslCertificate> m_clientChain; // the certificate first
+    QSslKey m_clientKey;
     QElapsedTimer m_monotonic;
     std::function<qint64()> m_clock;
 

@@ -92,6 +92,11 @@ bool Profile::isValid(QString *why) const
                         .arg(MinMaxInFlight)
                         .arg(MaxMaxInFlight));
 
+    if (m_clientCertificate != ClientCertificate::None && m_clientCertificateFile.trimmed().isEmpty())
+        return fail(tr("The client certificate needs a file."));
+    if (m_clientCertificate == ClientCertificate::Pem && m_clientKeyFile.trimmed().isEmpty())
+        return fail(tr("The client certificate needs the file of its private key."));
+
     for (const QString &fingerprint : m_trustedCertificates) {
         if (normalizedFingerprint(fingerprint) != fingerprint)
             return fail(tr("\"%1\" is not a SHA-256 certificate fingerprint.").arg(fingerprint));
@@ -107,7 +112,10 @@ bool operator==(const Profile &a, const Profile &b)
     return a.m_name == b.m_name && a.m_baseUrl == b.m_baseUrl && a.m_pageSize == b.m_pageSize
         && a.m_timeoutMs == b.m_timeoutMs && a.m_maxAttempts == b.m_maxAttempts
         && a.m_maxInFlight == b.m_maxInFlight && a.m_trustedCertificates == b.m_trustedCertificates
-        && a.m_embeddedSandbox == b.m_embeddedSandbox && a.m_dialect == b.m_dialect;
+        && a.m_embeddedSandbox == b.m_embeddedSandbox && a.m_dialect == b.m_dialect
+        && a.detectedDialect() == b.detectedDialect() && a.m_caFile == b.m_caFile
+        && a.m_clientCertificate == b.m_clientCertificate
+        && a.m_clientCertificateFile == b.m_clientCertificateFile && a.m_clientKeyFile == b.m_clientKeyFile;
 }
 
 } // namespace UserDesk

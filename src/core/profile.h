@@ -60,6 +60,33 @@ public:
     // The server's dialect by name (Dialect::names()), or empty: find it out on first contact.
     QString dialect() const { return m_dialect; }
     void setDialect(const QString &name) { m_dialect = name; }
+    // For a profile that leaves the dialect open: what the first contact with `url` found, so that the
+    // next start does not ask again. Empty once the profile points elsewhere.
+    QString detectedDialect() const { return m_detectedFor == m_baseUrl ? m_detectedDialect : QString(); }
+    void setDetectedDialect(const QString &name, const QUrl &url)
+    {
+        m_detectedDialect = name;
+        m_detectedFor = url;
+    }
+    // What the profile's requests speak: the dialect it names, else the one found, else empty.
+    QString effectiveDialect() const { return m_dialect.isEmpty() ? detectedDialect() : m_dialect; }
+
+    // Certificate authorities (a PEM file) this profile trusts besides the system's.
+    QString caFile() const { return m_caFile; }
+    void setCaFile(const QString &path) { m_caFile = path; }
+
+    // The certificate this profile shows a server that asks for one: none, a PEM certificate with its
+    // PEM key, or a PKCS#12 file. The passphrase of the PKCS#12 file or of an encrypted PEM key lives in
+    // TokenStore (Secret::CertificatePassphrase).
+    enum class ClientCertificate { None, Pem, Pkcs12 };
+    ClientCertificate clientCertificate() const { return m_clientCertificate; }
+    void setClientCertificate(ClientCertificate kind) { m_clientCertificate = kind; }
+    // The PEM certificate or the PKCS#12 file.
+    QString clientCertificateFile() const { return m_clientCertificateFile; }
+    void setClientCertificateFile(const QString &path) { m_clientCertificateFile = path; }
+    // The PEM private key; unused for PKCS#12.
+    QString clientKeyFile() const { return m_clientKeyFile; }
+    void setClientKeyFile(const QString &path) { m_clientKeyFile = path; }
 
     bool isEmbeddedSandbox() const { return m_embeddedSandbox; }
     void setEmbeddedSandbox(bool embedded) { m_embeddedSandbox = embedded; }
@@ -83,6 +110,12 @@ private:
     QStringList m_trustedCertificates;
     bool m_embeddedSandbox = false;
     QString m_dialect;
+    QString m_detectedDialect;
+    QUrl m_detectedFor;
+    QString m_caFile;
+    ClientCertificate m_clientCertificate = ClientCertificate::None;
+    QString m_clientCertificateFile;
+    QString m_clientKeyFile;
 };
 
 } // namespace UserDesk

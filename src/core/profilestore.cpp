@@ -25,7 +25,20 @@ constexpr QLatin1String MaxAttemptsKey("maxAttempts");
 constexpr QLatin1String MaxInFlightKey("maxInFlight");
 constexpr QLatin1String TrustedCertificatesKey("trustedCertificates");
 constexpr QLatin1String DialectKey("dialect");
+constexpr QLatin1String DetectedDialectKey("detectedDialect");
 constexpr QLatin1String EmbeddedSandboxKey("embeddedSandbox");
+constexpr QLatin1String CaFileKey("caFile");
+constexpr QLatin1String ClientCertificateKey("clientCertificate");
+constexpr QLatin1String ClientCertificateFileKey("clientCertificateFile");
+constexpr QLatin1String ClientKeyFileKey("clientKeyFile");
+
+constexpr QLatin1String ProxyModeKey("network/proxyMode");
+constexpr QLatin1String ProxyTypeKey("network/proxyType");
+constexpr QLatin1String ProxyHostKey("network/proxyHost");
+constexpr QLatin1String ProxyPortKey("network/proxyPort");
+constexpr QLatin1String ProxyUserKey("network/proxyUser");
+constexpr QLatin1String NoProxyKey("network/noProxy");
+constexpr QLatin1String LanguageKey("language");
 
 // A hand-edited or older file may hold nonsense; a usable profile beats one the app cannot load.
 int readBoundedInt(const QSettings &settings, QLatin1String key, int fallback, int low, int high)
@@ -94,7 +107,16 @@ QList<Profile> ProfileStore::profiles() const
         // An unknown name (a newer version's) means: find out again.
         if (const auto d = Dialect::fromName(m_settings->value(DialectKey).toString()))
             profile.setDialect(d->name());
+        if (const auto d = Dialect::fromName(m_settings->value(DetectedDialectKey).toString()))
+            profile.setDetectedDialect(d->name(), profile.baseUrl());
         profile.setEmbeddedSandbox(m_settings->value(EmbeddedSandboxKey, false).toBool());
+        profile.setCaFile(m_settings->value(CaFileKey).toString());
+        const QString certificate = m_settings->value(ClientCertificateKey).toString();
+        profile.setClientCertificate(certificate == QLatin1String("pem") ? Profile::ClientCertificate::Pem
+                : certificate == QLatin1String("pkcs12")                 ? Profile::ClientCertificate::Pkcs12
+                                                                         : Profile::ClientCertificate::None);
+        profile.setClientCertificateFile(m_settings->value(ClientCertificateFileKey).toString());
+        profile.setClientKeyFile(m_settings->value(ClientKeyFileKey).toString());
         // The first of two entries with one name wins, as profile() finds it.
         const bool duplicate = std::any_of(
             result.cbegin(), result.cend(), [&](const Profile &p) { return p.name() == profile.name(); });
@@ -146,7 +168,31 @@ void ProfileStore::writeProfiles(const QList<Profile> &profiles)
             m_settings->remove(DialectKey);
         else
             m_settings->setValue(DialectKey, profile.dialect());
+        if (profile.detectedDialect().isEmpty())
+            m_settings->remove(DetectedDialectKey);
+        else
+            m_settings->setValue(DetectedDialectKey, profile.detectedDialect());
         m_settings->setValue(EmbeddedSandboxKey, profile.isEmbeddedSandbox());
+        const auto setOrRemove = [this](QLatin1String key, const QString &value) {
+            if (value.isEmpty())
+                m_settings->remove(key);
+            else
+                m_settings->setValue(key, value);
+        };
+        setOrRemove(CaFileKey, profile.caFile());
+        switch (profile.clientCertificate()) {
+        case Profile::ClientCertificate::None:
+            setOrRemove(ClientCertificateKey, QString());
+            break;
+        case Profile::ClientCertificate::Pem:
+            setOrRemove(ClientCertificateKey, QStringLiteral("pem"));
+            break;
+        case Profile::ClientCertificate::Pkcs12:
+            setOrRemove(ClientCertificateKey, QStringLiteral("pkcs12"));
+            break;
+        }
+        setOrRemove(ClientCertificateFileKey, profile.clientCertificateFile());
+        setOrRemove(ClientKeyFileKey, profile.clientKeyFile());
     }
     m_settings->endArray();
 }
@@ -175,6 +221,17 @@ bool ProfileStore::saveProfile(const Profile &profile, QString *why)
     if (currentProfileName() != currentBefore)
         Q_EMIT currentProfileChanged(currentProfileName());
     return written;
+}
+
+bool ProfileStore::rememberDetectedDialect(const QString &name, const QUrl &url, const QString &dialect)
+{
+    QList<Profile> all = profiles();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Profile &p) { return p.name() == name; });
+    if (it == all.end() || it->baseUrl() != url || it->detectedDialect() == dialect)
+        return false;
+    it->setDetectedDialect(dialect, url);
+    writeProfiles(all);
+    return sync();
 }
 
 bool ProfileStore::removeProfile(const QString &name)
@@ -294,6 +351,57 @@ bool ProfileStore::ensureDefaultProfile()
     if (currentProfileName().isEmpty())
         setCurrentProfileName(all.constFirst().name());
     return false;
+}
+
+ProxySettings ProfileStore::proxySettings() const
+{
+    ProxySettings settings;
+    const QString mode = m_settings->value(ProxyModeKey).toString();
+    settings.mode = mode == QLatin1String("none") ? ProxySettings::Mode::None
+        : mode == QLatin1String("manual")         ? ProxySettings::Mode::Manual
+                                                  : ProxySettings::Mode::System;
+    settings.type = m_settings->value(ProxyTypeKey).toString() == QLatin1String("socks5")
+        ? ProxySettings::Type::Socks5
+        : ProxySettings::Type::Http;
+    settings.host = m_settings->value(ProxyHostKey).toString();
+    settings.port = readBoundedInt(*m_settings, ProxyPortKey, 3128, 1, 65535);
+    settings.user = m_settings->value(ProxyUserKey).toString();
+    settings.noProxy = m_settings->value(NoProxyKey).toStringList();
+    return settings;
+}
+
+void ProfileStore::setProxySettings(const ProxySettings &settings)
+{
+    switch (settings.mode) {
+    case ProxySettings::Mode::System:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("system"));
+        break;
+    case ProxySettings::Mode::None:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("none"));
+        break;
+    case ProxySettings::Mode::Manual:
+        m_settings->setValue(ProxyModeKey, QStringLiteral("manual"));
+        break;
+    }
+    m_settings->setValue(ProxyTypeKey,
+        settings.type == ProxySettings::Type::Socks5 ? QStringLiteral("socks5") : QStringLiteral("http"));
+    m_settings->setValue(ProxyHostKey, settings.host);
+    m_settings->setValue(ProxyPortKey, settings.port);
+    m_settings->setValue(ProxyUserKey, settings.user);
+    m_settings->setValue(NoProxyKey, settings.noProxy);
+}
+
+QString ProfileStore::language() const
+{
+    return m_settings->value(LanguageKey).toString();
+}
+
+void ProfileStore::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings->remove(LanguageKey);
+    else
+        m_settings->setValue(LanguageKey, language);
 }
 
 QVariant ProfileStore::value(const QString &key, const QVariant &defaultValue) const

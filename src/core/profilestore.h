@@ -1,6 +1,7 @@
 #pragma once
 
 #include "profile.h"
+#include "proxysettings.h"
 
 #include <QList>
 #include <QObject>
@@ -40,6 +41,9 @@ public:
     // Inserts, or replaces the profile of the same name. Refuses an invalid profile.
     bool saveProfile(const Profile &profile, QString *why = nullptr);
     bool removeProfile(const QString &name);
+    // Keeps what the first contact with `url` found for the profile `name` leaves open (nothing when
+    // the profile points elsewhere by now). Quietly: nothing the window shows changes.
+    bool rememberDetectedDialect(const QString &name, const QUrl &url, const QString &dialect);
     // Fails when `newName` is taken. Moving the token along is the caller's job (TokenStore::renameToken).
     bool renameProfile(const QString &oldName, const QString &newName, QString *why = nullptr);
     bool duplicateProfile(const QString &name, const QString &newName, QString *why = nullptr);
@@ -52,6 +56,14 @@ public:
     // On first run (no profiles at all) creates and selects the embedded sandbox profile; otherwise makes
     // sure some existing profile is current. Returns whether it created the profile.
     bool ensureDefaultProfile();
+
+    // The application's proxy (its password lives in TokenStore).
+    ProxySettings proxySettings() const;
+    void setProxySettings(const ProxySettings &settings);
+
+    // The language of the window chosen in Preferences ("de", "hi", "en"); empty follows the system.
+    QString language() const;
+    void setLanguage(const QString &language);
 
     // UI state (window geometry, column widths, ...). Keys live in their own group so they cannot
     // collide with the profile data.

@@ -118,10 +118,20 @@ ApiError RestReply::error() const
     if (m_httpStatus == 407 || m_networkError == QNetworkReply::ProxyAuthenticationRequiredError) {
         // The proxy's word, not the server's: the request never got past it.
         return ApiError(ApiError::Kind::Network,
-            tr("The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the "
-               "proxy's address, as in http://user:password@proxy:3128."),
+            tr("The proxy asks for credentials (HTTP 407 Proxy Authentication Required): give its user and "
+               "password in Preferences (Network), or for userdesk-cli in the proxy's address, as in "
+               "http://user:password@proxy:3128."),
             407);
     }
+    // nginx finishes the handshake without the certificate it asked for, then answers 400 in HTML.
+    if (m_httpStatus == 400 && m_body.contains("No required SSL certificate was sent"))
+        return ApiError(ApiError::Kind::Tls,
+            tr("The server asks for a client certificate and none was shown: choose one for this profile in "
+               "Preferences (Server)."),
+            400);
+    if (m_httpStatus == 400 && m_body.contains("The SSL certificate error"))
+        return ApiError(ApiError::Kind::Tls,
+            tr("The server did not accept the client certificate of this profile."), 400);
     if (m_httpStatus != 0 && !isHttpSuccess()) {
         ApiError e = ApiError::fromHttpStatus(m_httpStatus, m_body);
         if (m_httpStatus == 429 || m_httpStatus == 503)
@@ -138,6 +148,11 @@ ApiError RestReply::error() const
     case QNetworkReply::OperationCanceledError:
         return ApiError(ApiError::Kind::Canceled, tr("The request was canceled."));
     case QNetworkReply::SslHandshakeFailedError:
+        // Servers that end the handshake instead (TLS alert 116, certificate required).
+        if (m_errorString.contains(QLatin1String("certificate required")))
+            return ApiError(ApiError::Kind::Tls,
+                tr("The server asks for a client certificate and none was shown: choose one for this profile "
+                   "in Preferences (Server)."));
         return ApiError(ApiError::Kind::Tls, m_errorString);
     case QNetworkReply::ConnectionRefusedError:
         return ApiError(ApiError::Kind::Network, tr("The server refused the connection. Is it running?"));

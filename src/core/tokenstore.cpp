@@ -65,7 +65,22 @@ QString TokenStore::defaultServiceName()
 
 QString TokenStore::keychainKey(const QString &profile)
 {
+    if (profile.startsWith(QChar(1)))
+        return profile.mid(1);
     return QLatin1String("profile/") + profile;
+}
+
+QString TokenStore::secretAccount(Secret kind, const QString &profile)
+{
+    switch (kind) {
+    case Secret::Token:
+        break;
+    case Secret::CertificatePassphrase:
+        return QChar(1) + QLatin1String("certificate-passphrase/") + profile;
+    case Secret::ProxyPassword:
+        return QChar(1) + QLatin1String("proxy/password");
+    }
+    return profile;
 }
 
 void TokenStore::setFallback(Backend backend)

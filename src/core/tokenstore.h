@@ -32,6 +32,11 @@ public:
     };
     Q_ENUM(KeychainUse)
 
+    // What is kept: a profile's API token, the passphrase of a profile's PKCS#12 client certificate, or
+    // the password of the manual proxy (one for the application; its `profile` is ignored).
+    enum class Secret { Token, CertificatePassphrase, ProxyPassword };
+    Q_ENUM(Secret)
+
     using Callback = std::function<void(const TokenResult &)>;
 
     static constexpr int DefaultKeychainTimeoutMs = 60000;
@@ -43,6 +48,10 @@ public:
 
     static QString defaultServiceName(); // "org.userdesk.UserDesk"
     static QString keychainKey(const QString &profile); // "profile/<name>"
+    // The name every operation below takes for a secret that is not a token: a token's is the profile's
+    // name; the others carry a leading \x01 (which no profile name holds) before their keychain key
+    // ("certificate-passphrase/<name>", "proxy/password"), so that they can never meet a token.
+    static QString secretAccount(Secret kind, const QString &profile = QString());
 
     bool isKeychainEnabled() const { return m_keychainEnabled; }
 
@@ -80,6 +89,18 @@ public:
     void copyToken(const QString &from, const QString &to, QObject *context, Callback done);
     // copyToken, then the token of `from` is removed once the copy is safe.
     void renameToken(const QString &from, const QString &to, QObject *context, Callback done);
+
+    // The same for the other secrets, in the same backend as the tokens (and never in the settings file).
+    void readSecret(Secret kind, const QString &profile, QObject *context, Callback done)
+    {
+        readToken(secretAccount(kind, profile), context, std::move(done));
+    }
+    // An empty value removes it.
+    void writeSecret(
+        Secret kind, const QString &profile, const QString &value, QObject *context, Callback done)
+    {
+        writeToken(secretAccount(kind, profile), value, context, std::move(done));
+    }
 
 Q_SIGNALS:
     // Something the person should know, such as a token just written unencrypted. Never holds a token.

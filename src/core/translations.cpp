@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace UserDesk {
@@ -15,10 +16,19 @@ QString catalogue(const QString &language)
     return QStringLiteral(":/i18n/userdesk_%1.qm").arg(language);
 }
 
+// What install() put in, so that a second call (the language saved in the settings, once they are read)
+// replaces it rather than hiding under it.
+QList<QPointer<QTranslator>> &installed()
+{
+    static QList<QPointer<QTranslator>> translators;
+    return translators;
+}
+
 void installTranslator(QCoreApplication *app, QTranslator *translator)
 {
     translator->setParent(app);
     QCoreApplication::installTranslator(translator);
+    installed().append(translator);
 }
 } // namespace
 
@@ -42,6 +52,13 @@ QString Translations::install(QCoreApplication *app, const QString &language)
     else
         wanted = QLocale::system().uiLanguages();
     QString chosen = QStringLiteral("en");
+    for (const QPointer<QTranslator> &earlier : std::as_const(installed())) {
+        if (earlier) {
+            QCoreApplication::removeTranslator(earlier);
+            delete earlier.data();
+        }
+    }
+    installed().clear();
     for (QString name : std::as_const(wanted)) {
         name.replace(QLatin1Char('-'), QLatin1Char('_'));
         // "de_DE" falls back to "de".

@@ -12,7 +12,8 @@ class Translations
 {
 public:
     // `language` is a name such as "de" or "hi_IN"; empty follows the system (LANGUAGE, LC_ALL, LANG).
-    // Returns the language loaded, "en" when nothing better was found.
+    // Returns the language loaded, "en" when nothing better was found. Calling it again replaces the
+    // catalogues an earlier call installed.
     static QString install(QCoreApplication *app, const QString &language = {});
     // The languages UserDesk ships, English first.
     static QStringList available();

@@ -549,6 +549,21 @@ http {
                 .exitCode,
             2);
 
+        // The CA file of a profile (Preferences, a profile's Server tab) is trusted too.
+        const QString settings = pki.filePath(QStringLiteral("settings.ini"));
+        {
+            ProfileStore store(settings);
+            Profile privateCa(QStringLiteral("Private CA"), endpoint);
+            privateCa.setCaFile(pki.filePath(QStringLiteral("ca.pem")));
+            QVERIFY(store.saveProfile(privateCa));
+            QVERIFY(store.sync());
+        }
+        const Run byProfile = cli(endpoint,
+            QStringList { QStringLiteral("--settings"), settings, QStringLiteral("--profile"),
+                QStringLiteral("Private CA") }
+                + get);
+        QVERIFY2(byProfile.exitCode == 0, byProfile.err.constData());
+
         // SSL_CERT_FILE and SSL_CERT_DIR, as OpenSSL and curl read them.
         qputenv("SSL_CERT_FILE", pki.filePath(QStringLiteral("ca.pem")).toLocal8Bit());
         const Run byFile = cli(endpoint, get);

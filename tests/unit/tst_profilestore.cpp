@@ -2,11 +2,13 @@
 // checked for the one promise that matters most: a token never lands in the settings file.
 #include "profile.h"
 #include "profilestore.h"
+#include "proxyfactory.h"
 #include "tokenstore.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
@@ -67,6 +69,11 @@ Profile fullProfile(const QString &name)
     profile.setMaxInFlight(3);
     profile.setTrustedCertificates({ Sha256A, Sha256B });
     profile.setEmbeddedSandbox(false);
+    profile.setDialect(QStringLiteral("json-server-0.17"));
+    profile.setCaFile(QStringLiteral("/etc/ssl/private-ca.pem"));
+    profile.setClientCertificate(Profile::ClientCertificate::Pem);
+    profile.setClientCertificateFile(QStringLiteral("/home/me/client.pem"));
+    profile.setClientKeyFile(QStringLiteral("/home/me/client.key"));
     return profile;
 }
 
@@ -112,6 +119,8 @@ private slots:
     void ensureDefaultProfileKeepsExistingProfiles();
     void nonsenseInFileIsClamped();
     void stateValuesStayOutOfProfiles();
+    void proxyAndLanguageSurviveAFreshStore();
+    void noProxyList();
 
     void tokenNeverInSettingsFile_data();
     void tokenNeverInSettingsFile();
@@ -236,6 +245,79 @@ void TestProfileStore::fingerprintsAreNormalized()
     QCOMPARE(profile.trustedCertificates(), QStringList({ Sha256B }));
 }
 
+void TestProfileStore::proxyAndLanguageSurviveAFreshStore()
+{
+    ProxySettings proxy;
+    proxy.mode = ProxySettings::Mode::Manual;
+    proxy.type = ProxySettings::Type::Socks5;
+    proxy.host = QStringLiteral("proxy.example.test");
+    proxy.port = 1080;
+    proxy.user = QStringLiteral("alice");
+    proxy.noProxy = { QStringLiteral("localhost"), QStringLiteral(".corp.example.test") };
+    {
+        ProfileStore store(settingsPath());
+        QCOMPARE(store.proxySettings(), ProxySettings()); // the system's, until chosen
+        QVERIFY(store.language().isEmpty());
+        store.setProxySettings(proxy);
+        store.setLanguage(QStringLiteral("hi"));
+        QVERIFY(store.sync());
+    }
+    ProfileStore reopened(settingsPath());
+    QCOMPARE(reopened.proxySettings(), proxy);
+    QCOMPARE(reopened.language(), QStringLiteral("hi"));
+    ProxySettings noHost = proxy;
+    noHost.host.clear();
+    QString why;
+    QVERIFY(!noHost.isValid(&why));
+    QCOMPARE(why, QStringLiteral("The proxy needs a host name."));
+}
+
+void TestProfileStore::noProxyList()
+{
+    ProxySettings proxy;
+    proxy.noProxy = ProxySettings::parseNoProxy(QStringLiteral(" Example.com;.corp.test\n127.0.0.1, ,::1"));
+    QCOMPARE(proxy.noProxy,
+        QStringList({ QStringLiteral("example.com"), QStringLiteral(".corp.test"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("::1") }));
+    QVERIFY(proxy.bypasses(QStringLiteral("example.com")));
+    QVERIFY(proxy.bypasses(QStringLiteral("API.example.com.")));
+    QVERIFY(!proxy.bypasses(QStringLiteral("notexample.com")));
+    QVERIFY(proxy.bypasses(QStringLiteral("a.corp.test")));
+    QVERIFY(!proxy.bypasses(QStringLiteral("corp.test")));
+    QVERIFY(proxy.bypasses(QStringLiteral("127.0.0.1")));
+    QVERIFY(proxy.bypasses(QStringLiteral("[::1]")));
+    QVERIFY(!proxy.bypasses(QStringLiteral("127.0.0.2")));
+    proxy.noProxy = { QStringLiteral("*") };
+    QVERIFY(proxy.bypasses(QStringLiteral("anything.test")));
+
+    // What each request is told: the system's settings never send this machine through the environment's
+    // proxy; a manual one goes through the proxy unless the no-proxy list says otherwise.
+    qputenv("http_proxy", "http://proxy.invalid:3128");
+    const auto where = [](const ProxySettings &settings, const char *url) {
+        ProxyFactory factory(settings, QStringLiteral("pw"));
+        return factory.queryProxy(QNetworkProxyQuery(QUrl(QString::fromLatin1(url)))).value(0);
+    };
+    QCOMPARE(where(ProxySettings(), "http://127.0.0.1:3000/users").type(), QNetworkProxy::NoProxy);
+    QCOMPARE(where(ProxySettings(), "http://localhost:3000/users").type(), QNetworkProxy::NoProxy);
+    qunsetenv("http_proxy");
+    ProxySettings manual;
+    manual.mode = ProxySettings::Mode::Manual;
+    manual.type = ProxySettings::Type::Socks5;
+    manual.host = QStringLiteral("proxy.example.test");
+    manual.port = 1080;
+    manual.user = QStringLiteral("alice");
+    manual.noProxy = { QStringLiteral(".internal.test") };
+    const QNetworkProxy through = where(manual, "https://127.0.0.1:8443/users");
+    QCOMPARE(through.type(), QNetworkProxy::Socks5Proxy);
+    QCOMPARE(through.hostName(), QStringLiteral("proxy.example.test"));
+    QCOMPARE(through.port(), quint16(1080));
+    QCOMPARE(through.user(), QStringLiteral("alice"));
+    QCOMPARE(through.password(), QStringLiteral("pw"));
+    QCOMPARE(where(manual, "https://api.internal.test/users").type(), QNetworkProxy::NoProxy);
+    manual.mode = ProxySettings::Mode::None;
+    QCOMPARE(where(manual, "https://example.test/users").type(), QNetworkProxy::NoProxy);
+}
+
 void TestProfileStore::equality()
 {
     const Profile a = fullProfile(QStringLiteral("a"));
@@ -276,6 +358,11 @@ void TestProfileStore::everyFieldSurvivesAFreshStore()
     QCOMPARE(loaded->maxInFlight(), 3);
     QCOMPARE(loaded->trustedCertificates(), QStringList({ Sha256A, Sha256B }));
     QCOMPARE(loaded->isEmbeddedSandbox(), false);
+    QCOMPARE(loaded->dialect(), QStringLiteral("json-server-0.17"));
+    QCOMPARE(loaded->caFile(), QStringLiteral("/etc/ssl/private-ca.pem"));
+    QCOMPARE(loaded->clientCertificate(), Profile::ClientCertificate::Pem);
+    QCOMPARE(loaded->clientCertificateFile(), QStringLiteral("/home/me/client.pem"));
+    QCOMPARE(loaded->clientKeyFile(), QStringLiteral("/home/me/client.key"));
     QVERIFY(*loaded == original);
 
     QCOMPARE(reopened.profile(sandbox.name()), std::optional<Profile>(sandbox));
