@@ -29,7 +29,7 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
     QStringList lines;
     const int shown = std::min<int>(users.size(), 15);
     for (int i = 0; i < shown; ++i)
-        lines << tr("• %1 <%2> (ID %3)").arg(users.at(i).name, users.at(i).email).arg(users.at(i).id);
+        lines << tr("• %1 <%2> (ID %3)").arg(users.at(i).name, users.at(i).email, users.at(i).id.toString());
     if (users.size() > shown)
         lines << tr("…and %n more", nullptr, static_cast<int>(users.size() - shown));
 
@@ -61,16 +61,16 @@ void UserDeletion::deleteOne(const User &user)
         if (!error)
             return;
         if (error->kind() == ApiError::Kind::NotFound) // deleted elsewhere first; the model drops the row
-            Q_EMIT message(
-                tr("User %1 was already gone from the server; it is no longer listed.").arg(user.id));
+            Q_EMIT message(tr("User %1 was already gone from the server; it is no longer listed.")
+                               .arg(user.id.toString()));
         else
-            Q_EMIT failed(tr("User %1: %2").arg(user.id).arg(error->userMessage()), id);
+            Q_EMIT failed(tr("User %1: %2").arg(user.id.toString(), error->userMessage()), id);
     });
 }
 
 void UserDeletion::startBulk(const QList<User> &users)
 {
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (const User &u : users)
         ids << u.id;
     m_bulkRequest = m_client->deleteUsers(ids);
@@ -97,7 +97,7 @@ void UserDeletion::onBulkFinished(ApiClient::RequestId bulkId, const QList<BulkI
             continue;
         }
         const User user = users.value(r.index);
-        const QString who = tr("• %1 (ID %2)").arg(user.name).arg(user.id);
+        const QString who = tr("• %1 (ID %2)").arg(user.name, user.id.toString());
         if (r.error.kind() == ApiError::Kind::NotFound)
             gone << who;
         else if (r.error.kind() == ApiError::Kind::Canceled)

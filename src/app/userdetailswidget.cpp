@@ -43,7 +43,7 @@ void UserDetailsWidget::setClient(ApiClient *client)
     if (!client)
         return;
     connect(client, &ApiClient::postsReceived, this,
-        [this](ApiClient::RequestId id, qint64, const QList<Post> &posts) {
+        [this](ApiClient::RequestId id, const ResourceId &, const QList<Post> &posts) {
             if (id != m_postsRequest)
                 return;
             m_postsRequest = 0;
@@ -56,7 +56,7 @@ void UserDetailsWidget::setClient(ApiClient *client)
                 new QTreeWidgetItem(m_ui->postsList, { tr("No posts") });
         });
     connect(client, &ApiClient::todosReceived, this,
-        [this](ApiClient::RequestId id, qint64, const QList<Todo> &todos) {
+        [this](ApiClient::RequestId id, const ResourceId &, const QList<Todo> &todos) {
             if (id != m_todosRequest)
                 return;
             m_todosRequest = 0;
@@ -87,11 +87,11 @@ void UserDetailsWidget::setOnline(bool online)
 
 void UserDetailsWidget::showUser(const User &user)
 {
-    const bool another = user.id != m_user.id || !user.id;
+    const bool another = user.id != m_user.id || user.id.isNull();
     m_user = user;
-    const bool has = user.id != 0;
+    const bool has = !user.id.isNull();
     m_ui->detailTitle->setText(has ? user.name : tr("No user selected"));
-    m_ui->idValue->setText(has ? QString::number(user.id) : QString());
+    m_ui->idValue->setText(has ? user.id.toString() : QString());
     m_ui->nameValue->setText(user.name);
     m_ui->emailValue->setText(user.email);
     m_ui->genderValue->setText(user.gender);
@@ -117,7 +117,7 @@ void UserDetailsWidget::changeEvent(QEvent *event)
 
 void UserDetailsWidget::loadRelatedIfShown()
 {
-    if (!m_user.id || !m_online || !m_client)
+    if (m_user.id.isNull() || !m_online || !m_client)
         return;
     QWidget *tab = m_ui->detailTabs->currentWidget();
     if (tab == m_ui->postsTab && m_postsLoadedFor != m_user.id) {

@@ -51,8 +51,8 @@ private:
     QPointer<ApiClient> m_client;
     bool m_online = false;
     User m_user;
-    qint64 m_postsLoadedFor = 0;
-    qint64 m_todosLoadedFor = 0;
+    ResourceId m_postsLoadedFor;
+    ResourceId m_todosLoadedFor;
     ApiClient::RequestId m_postsRequest = 0;
     ApiClient::RequestId m_todosRequest = 0;
 };

@@ -95,6 +95,14 @@ std::optional<QList<T>> parseItems(const QJsonArray &array, QStringList *skipped
 }
 } // namespace
 
+namespace {
+// The path of one user; a text id is percent-encoded (ResourceId::parse() refuses '/', '?' and '#').
+QString userPath(const ResourceId &id)
+{
+    return QStringLiteral("/users/") + QString::fromLatin1(QUrl::toPercentEncoding(id.toString()));
+}
+} // namespace
+
 struct ApiClient::Call
 {
     RequestId id = 0;
@@ -103,7 +111,7 @@ struct ApiClient::Call
     QByteArray method;
     QUrl url;
     QByteArray body;
-    qint64 targetId = 0;
+    ResourceId targetId;
     int page = 1;
     int perPage = 10;
     UserDraft draft;
@@ -132,7 +140,7 @@ struct ApiClient::Call
     // after one whose answer was lost), or reading a user back after a DELETE, PATCH or PUT.
     bool reconciling = false;
     bool lookFirst = false; // a create looks its email up before its first POST
-    qint64 existingId = 0; // the user that held the email before the first POST
+    ResourceId existingId; // the user that held the email before the first POST
     bool landed = false; // a 2xx status line arrived for the write, whatever became of its body
     // The write gave up while it may have been applied: the read-back decides, and nothing is sent again.
     bool finalRead = false;
@@ -169,6 +177,7 @@ ApiClient::ApiClient(QObject *parent)
 {
     qRegisterMetaType<UserDesk::ApiError>();
     qRegisterMetaType<UserDesk::User>();
+    qRegisterMetaType<UserDesk::ResourceId>();
     qRegisterMetaType<UserDesk::UsersPage>();
     qRegisterMetaType<UserDesk::PageInfo>();
     qRegisterMetaType<UserDesk::Dialect>();
@@ -320,8 +329,8 @@ bool ApiClient::isOwnOrigin(const QUrl &url) const
 
 // ---- operations ------------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::enqueueList(
-    Operation op, const QString &path, qint64 targetId, int page, int perPage, const UserFilter &filter)
+ApiClient::RequestId ApiClient::enqueueList(Operation op, const QString &path, const ResourceId &targetId,
+    int page, int perPage, const UserFilter &filter)
 {
     auto call = std::make_unique<Call>();
     call->op = op;
@@ -347,16 +356,16 @@ ApiClient::RequestId ApiClient::detectDialect()
 
 ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilter &filter)
 {
-    return enqueueList(Operation::ListUsers, QStringLiteral("/users"), 0, page, perPage, filter);
+    return enqueueList(Operation::ListUsers, QStringLiteral("/users"), {}, page, perPage, filter);
 }
 
-ApiClient::RequestId ApiClient::getUser(qint64 id)
+ApiClient::RequestId ApiClient::getUser(const ResourceId &id)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::GetUser;
     call->method = "GET";
     call->targetId = id;
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
@@ -374,7 +383,8 @@ ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::updateUser(qint64 id, const UserDraft &changes, UpdateMethod method)
+ApiClient::RequestId ApiClient::updateUser(
+    const ResourceId &id, const UserDraft &changes, UpdateMethod method)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::UpdateUser;
@@ -382,11 +392,11 @@ ApiClient::RequestId ApiClient::updateUser(qint64 id, const UserDraft &changes, 
     call->targetId = id;
     call->draft = changes;
     call->body = QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact);
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::deleteUser(qint64 id)
+ApiClient::RequestId ApiClient::deleteUser(const ResourceId &id)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::DeleteUser;
@@ -397,20 +407,20 @@ ApiClient::RequestId ApiClient::deleteUser(qint64 id)
     // DELETE, makes that hidden second copy visible: a 404 to it is then known to follow one that may have
     // been applied.
     call->body = "{}";
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::listUserPosts(qint64 userId, int page, int perPage)
+ApiClient::RequestId ApiClient::listUserPosts(const ResourceId &userId, int page, int perPage)
 {
     return enqueueList(
-        Operation::ListPosts, QStringLiteral("/users/%1/posts").arg(userId), userId, page, perPage);
+        Operation::ListPosts, userPath(userId) + QStringLiteral("/posts"), userId, page, perPage);
 }
 
-ApiClient::RequestId ApiClient::listUserTodos(qint64 userId, int page, int perPage)
+ApiClient::RequestId ApiClient::listUserTodos(const ResourceId &userId, int page, int perPage)
 {
     return enqueueList(
-        Operation::ListTodos, QStringLiteral("/users/%1/todos").arg(userId), userId, page, perPage);
+        Operation::ListTodos, userPath(userId) + QStringLiteral("/todos"), userId, page, perPage);
 }
 
 ApiClient::RequestId ApiClient::startBulk(int count, const std::function<RequestId(int index)> &startItem)
@@ -443,7 +453,7 @@ ApiClient::RequestId ApiClient::startBulk(int count, const std::function<Request
     return bulkId;
 }
 
-ApiClient::RequestId ApiClient::deleteUsers(const QList<qint64> &ids)
+ApiClient::RequestId ApiClient::deleteUsers(const QList<ResourceId> &ids)
 {
     return startBulk(static_cast<int>(ids.size()), [&](int i) { return deleteUser(ids.at(i)); });
 }
@@ -898,7 +908,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 
     if (call.op == Operation::DeleteUser && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
-        const qint64 userId = call.targetId;
+        const ResourceId userId = call.targetId;
         finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
         return;
     }
@@ -966,7 +976,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto posts = parseItems<Post>(items, &skipped, &why);
         if (!posts)
             return bad(why);
-        const qint64 userId = call.targetId;
+        const ResourceId userId = call.targetId;
         const QList<Post> list = *posts;
         finishSucceeded(call, [=] { Q_EMIT postsReceived(id, userId, list, info); });
         return;
@@ -980,7 +990,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto todos = parseItems<Todo>(items, &skipped, &why);
         if (!todos)
             return bad(why);
-        const qint64 userId = call.targetId;
+        const ResourceId userId = call.targetId;
         const QList<Todo> list = *todos;
         finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });
         return;
@@ -1004,7 +1014,7 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         return;
     }
     const RequestId id = call.id;
-    const qint64 userId = call.targetId;
+    const ResourceId userId = call.targetId;
 
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
@@ -1135,9 +1145,8 @@ void ApiClient::beginReconcile(Call &call)
     byEmail.addTo(query);
     // The filter matches substrings: a full page makes it likely the exact address is on it.
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
-    call.currentUrl = call.op == Operation::CreateUser
-        ? endpoint(QStringLiteral("/users"), query)
-        : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
+    call.currentUrl = call.op == Operation::CreateUser ? endpoint(QStringLiteral("/users"), query)
+                                                       : endpoint(userPath(call.targetId));
 }
 
 QString ApiClient::describeWrite(const Call &call) const
@@ -1146,9 +1155,9 @@ QString ApiClient::describeWrite(const Call &call) const
     case Operation::CreateUser:
         return tr("the user %1 was created").arg(call.draft.email.value_or(QString()));
     case Operation::DeleteUser:
-        return tr("user %1 was deleted").arg(call.targetId);
+        return tr("user %1 was deleted").arg(call.targetId.toString());
     default:
-        return tr("user %1 was changed").arg(call.targetId);
+        return tr("user %1 was changed").arg(call.targetId.toString());
     }
 }
 
@@ -1189,21 +1198,22 @@ void ApiClient::onReadBack(
                 // it is ours, whatever the server made of the fields (it may normalise them).
                 if (u.id == call.existingId)
                     continue;
-                qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id;
+                qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id.toString();
                 finishSucceeded(
                     call, [=] { Q_EMIT userCreated(id, u); }, u);
                 return;
             }
             // Ours only when it did not exist before our first POST and holds exactly what we sent.
-            if (call.existingId == 0 && matchesDraft(u, call.draft)) {
-                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id << "exists";
+            if (call.existingId.isNull() && matchesDraft(u, call.draft)) {
+                qCInfo(lcApi) << "reconciled a create whose answer was lost: user" << u.id.toString()
+                              << "exists";
                 finishSucceeded(
                     call, [=] { Q_EMIT userCreated(id, u); }, u);
             } else {
                 ApiError taken(ApiError::Kind::Validation,
-                    tr("The email address %1 is already taken by user %2.").arg(email).arg(u.id), 422);
-                taken.setFieldErrors(
-                    { { QStringLiteral("email"), tr("has already been taken by user %1").arg(u.id) } });
+                    tr("The email address %1 is already taken by user %2.").arg(email, u.id.toString()), 422);
+                taken.setFieldErrors({ { QStringLiteral("email"),
+                    tr("has already been taken by user %1").arg(u.id.toString()) } });
                 finishFailed(call, taken);
             }
             return;

@@ -87,16 +87,17 @@ public:
     // Asks the server one list question every known dialect answers in its own way; ends in
     // dialectDetected (the dialect is not applied: the caller decides) or requestFailed.
     RequestId detectDialect();
-    RequestId getUser(qint64 id);
+    RequestId getUser(const ResourceId &id);
     RequestId createUser(const UserDraft &draft);
-    RequestId updateUser(qint64 id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
-    RequestId deleteUser(qint64 id);
-    RequestId listUserPosts(qint64 userId, int page = 1, int perPage = 20);
-    RequestId listUserTodos(qint64 userId, int page = 1, int perPage = 20);
+    RequestId updateUser(
+        const ResourceId &id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
+    RequestId deleteUser(const ResourceId &id);
+    RequestId listUserPosts(const ResourceId &userId, int page = 1, int perPage = 20);
+    RequestId listUserTodos(const ResourceId &userId, int page = 1, int perPage = 20);
 
     // Bulk work: every item also ends in its own userDeleted/userCreated/requestFailed (with its own id),
     // and the bulk id ends in bulkFinished with a result per item.
-    RequestId deleteUsers(const QList<qint64> &ids);
+    RequestId deleteUsers(const QList<ResourceId> &ids);
     RequestId createUsers(const QList<UserDraft> &drafts);
 
     // Ends a request, retry wait or bulk job with a Canceled error; false when the id is not pending.
@@ -111,11 +112,11 @@ Q_SIGNALS:
     void userReceived(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
     void userCreated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
     void userUpdated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
-    void userDeleted(UserDesk::ApiClient::RequestId id, qint64 userId);
-    void postsReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Post> &posts,
-        const UserDesk::PageInfo &info);
-    void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
-        const UserDesk::PageInfo &info);
+    void userDeleted(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId);
+    void postsReceived(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId,
+        const QList<UserDesk::Post> &posts, const UserDesk::PageInfo &info);
+    void todosReceived(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId,
+        const QList<UserDesk::Todo> &todos, const UserDesk::PageInfo &info);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
     void dialectDetected(UserDesk::ApiClient::RequestId id, const UserDesk::Dialect &dialect);
 
@@ -145,8 +146,8 @@ private:
     struct Bulk;
 
     RequestId enqueue(std::unique_ptr<Call> call);
-    RequestId enqueueList(Operation op, const QString &path, qint64 targetId, int page, int perPage,
-        const UserFilter &filter = {});
+    RequestId enqueueList(Operation op, const QString &path, const ResourceId &targetId, int page,
+        int perPage, const UserFilter &filter = {});
     RequestId startBulk(int count, const std::function<RequestId(int index)> &startItem);
     void scheduleDispatch();
     void dispatch();

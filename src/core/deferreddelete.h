@@ -20,7 +20,7 @@ class DeferredDelete : public QObject
 public:
     enum class State { Waiting, Undone, Sending, Finished };
 
-    DeferredDelete(ApiClient *client, JobJournal *journal, const QList<qint64> &ids, int graceMs,
+    DeferredDelete(ApiClient *client, JobJournal *journal, const QList<ResourceId> &ids, int graceMs,
         QObject *parent = nullptr);
 
     // Starts the grace period.
@@ -31,7 +31,7 @@ public:
     void sendNow();
 
     State state() const { return m_state; }
-    QList<qint64> ids() const { return m_ids; }
+    QList<ResourceId> ids() const { return m_ids; }
     int remainingMs() const { return m_timer.isActive() ? m_timer.remainingTime() : 0; }
     qint64 jobId() const { return m_jobId; }
     BulkJob *job() const { return m_job; }
@@ -46,7 +46,7 @@ Q_SIGNALS:
 private:
     ApiClient *m_client;
     JobJournal *m_journal;
-    QList<qint64> m_ids;
+    QList<ResourceId> m_ids;
     QTimer m_timer;
     State m_state = State::Waiting;
     qint64 m_jobId = 0;

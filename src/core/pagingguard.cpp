@@ -38,7 +38,7 @@ PagingGuard::Stop PagingGuard::stopWith(Stop stop, const QString &reason)
     return stop;
 }
 
-PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64> &ids, bool moreExpected)
+PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<ResourceId> &ids, bool moreExpected)
 {
     if (m_stop != Stop::None)
         return m_stop;
@@ -50,7 +50,7 @@ PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64>
     const auto earlier = m_pageByContent.constFind(contentHash);
     const bool repeats = earlier != m_pageByContent.constEnd() && m_idsOfPage.value(*earlier) == ids;
     bool anyNew = false;
-    for (qint64 id : ids) {
+    for (const ResourceId &id : ids) {
         if (!m_seen.contains(id)) {
             anyNew = true;
             break;
@@ -60,7 +60,7 @@ PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64>
         m_pageByContent.insert(contentHash, page);
         m_idsOfPage.insert(page, ids);
     }
-    for (qint64 id : ids)
+    for (const ResourceId &id : ids)
         m_seen.insert(id);
 
     if (ids.size() > perPage) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resourceid.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -28,7 +30,7 @@ public:
     // for, `ids` the ids of its items in order, `moreExpected` whether the server's answer says there is
     // more. Returns why the walk ends after this page; None means it may go on (when more is expected).
     // Once stopped, every further page is refused with the same reason.
-    Stop accept(int page, int perPage, const QList<qint64> &ids, bool moreExpected);
+    Stop accept(int page, int perPage, const QList<ResourceId> &ids, bool moreExpected);
 
     Stop stop() const { return m_stop; }
     // Stopped for a reason other than the normal end of the list: worth telling the person.
@@ -36,7 +38,7 @@ public:
     // A full sentence that says why the walk stopped; empty while it has not.
     QString reason() const { return m_reason; }
     int pagesAccepted() const { return m_pages; }
-    bool isKnown(qint64 id) const { return m_seen.contains(id); }
+    bool isKnown(const ResourceId &id) const { return m_seen.contains(id); }
 
 private:
     Stop stopWith(Stop stop, const QString &reason);
@@ -45,9 +47,9 @@ private:
     int m_pages = 0;
     Stop m_stop = Stop::None;
     QString m_reason;
-    QSet<qint64> m_seen;
+    QSet<ResourceId> m_seen;
     QHash<size_t, int> m_pageByContent; // hash of a page's ids -> the page that had them first
-    QHash<int, QList<qint64>> m_idsOfPage;
+    QHash<int, QList<ResourceId>> m_idsOfPage;
 };
 
 } // namespace UserDesk

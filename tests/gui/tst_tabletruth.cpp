@@ -55,20 +55,20 @@ private:
     {
         return m_window->findChild<QLabel *>(QStringLiteral("loadedLabel"))->text();
     }
-    qint64 idAtRow(int row) const
+    ResourceId idAtRow(int row) const
     {
         return table()
             ->model()
             ->index(row, UserTableModel::IdColumn)
             .data(UserTableModel::UserIdRole)
-            .toLongLong();
+            .value<ResourceId>();
     }
     QString detailId() const { return m_window->findChild<QLabel *>(QStringLiteral("idValue"))->text(); }
     QString selectedId() const
     {
         const QModelIndexList rows = table()->selectionModel()->selectedRows();
         return rows.size() == 1
-            ? QString::number(rows.constFirst().data(UserTableModel::UserIdRole).toLongLong())
+            ? rows.constFirst().data(UserTableModel::UserIdRole).value<ResourceId>().toString()
             : QString();
     }
     void clickHeader(int section)
@@ -151,7 +151,7 @@ void TestTableTruth::sortByIdCoversEveryUserOnTheServer()
     UserTableModel *model = m_window->userModel();
     QVERIFY(model->loadedCount() < Seed);
     const QList<User> loaded = model->users();
-    const qint64 smallestLoaded
+    const ResourceId smallestLoaded
         = std::min_element(loaded.begin(), loaded.end(), [](const User &a, const User &b) {
               return a.id < b.id;
           })->id;
@@ -223,7 +223,7 @@ void TestTableTruth::restoredSortFollowsTheSameRules()
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->userModel()->isComplete() && !m_window->userProxy()->isBusy(), Timeout);
     const QList<User> all = m_window->userModel()->users();
-    const qint64 least = std::min_element(all.begin(), all.end(), [](const User &a, const User &b) {
+    const ResourceId least = std::min_element(all.begin(), all.end(), [](const User &a, const User &b) {
         return a.id < b.id;
     })->id;
     QTRY_COMPARE_WITH_TIMEOUT(idAtRow(0), least, Timeout);

@@ -37,9 +37,13 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("id as string") << QByteArray(
-            "{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
-                                      << "id";
+        // A string id is json-server 1.x's (see userTakesStringIds); an empty one is no id.
+        QTest::newRow("id as empty string") << QByteArray(
+            "{\"id\":\"\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                            << "id";
+        QTest::newRow("id as boolean") << QByteArray(
+            "{\"id\":true,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                       << "id";
         QTest::newRow("fractional id") << QByteArray(
             "{\"id\":7.5,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
                                        << "id";
@@ -74,6 +78,31 @@ private slots:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
+    void userTakesStringIds()
+    {
+        // Finding (issue 11): json-server 1.x sends ids as strings; every user was refused. The id keeps
+        // its type, in toJson() and in the ordered JSON of an export.
+        const auto u = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":\"3f0a\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                          .object());
+        QVERIFY(u);
+        QVERIFY(u->id.isText());
+        QCOMPARE(u->id.toString(), QStringLiteral("3f0a"));
+        QCOMPARE(u->toJson().value(QLatin1String("id")), QJsonValue(QStringLiteral("3f0a")));
+        QVERIFY(u->toOrderedJson().startsWith("{\"id\":\"3f0a\",\"name\""));
+        const auto decimal = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                                .object());
+        QVERIFY(decimal);
+        QCOMPARE(decimal->id, ResourceId(7)); // the same record as the number 7
+        QVERIFY(decimal->toOrderedJson().startsWith("{\"id\":\"7\","));
+        const auto number = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                               .object());
+        QVERIFY(number);
+        QVERIFY(number->toOrderedJson().startsWith("{\"id\":7,"));
+    }
+
     void postAndTodo()
     {
         const auto p = Post::fromJson(
@@ -91,8 +120,14 @@ private slots:
                                                 .object());
         QVERIFY(undated);
         QVERIFY(undated->dueOn.isEmpty());
+        const auto textParent = Todo::fromJson(
+            QJsonDocument::fromJson("{\"id\":\"c1\",\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}")
+                .object());
+        QVERIFY(textParent); // json-server 1.x
+        QCOMPARE(textParent->userId.toJson(), QJsonValue(QStringLiteral("2")));
+        QCOMPARE(textParent->toJson().value(QLatin1String("id")), QJsonValue(QStringLiteral("c1")));
         QVERIFY(!Todo::fromJson(
-            QJsonDocument::fromJson("{\"id\":3,\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}")
+            QJsonDocument::fromJson("{\"id\":3,\"user_id\":null,\"title\":\"t\",\"status\":\"x\"}")
                 .object()));
     }
 
