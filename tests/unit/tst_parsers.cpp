@@ -330,6 +330,30 @@ private slots:
         QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
     }
 
+    void exportsKeepTextIds()
+    {
+        // json-server 1.x: JSON writes an id as it came (a string stays a string), CSV and the table its
+        // text; a text id that would be a formula or break the row is defused and quoted like any cell.
+        QList<User> users { { ResourceId::fromText(QStringLiteral("3f0a")), QStringLiteral("A"),
+                                QStringLiteral("a@x.test"), QStringLiteral("male"), QStringLiteral("active"),
+                                {} },
+            { ResourceId::fromText(QStringLiteral("12")), QStringLiteral("B"), QStringLiteral("b@x.test"),
+                QStringLiteral("male"), QStringLiteral("active"), {} },
+            { 13, QStringLiteral("C"), QStringLiteral("c@x.test"), QStringLiteral("male"),
+                QStringLiteral("active"), {} },
+            { ResourceId::fromText(QStringLiteral("=1,2")), QStringLiteral("D"), QStringLiteral("d@x.test"),
+                QStringLiteral("male"), QStringLiteral("active"), {} } };
+        const QJsonArray array
+            = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
+        QCOMPARE(array.at(0).toObject().value(QLatin1String("id")), QJsonValue(QStringLiteral("3f0a")));
+        QCOMPARE(array.at(1).toObject().value(QLatin1String("id")), QJsonValue(QStringLiteral("12")));
+        QCOMPARE(array.at(2).toObject().value(QLatin1String("id")), QJsonValue(13));
+        QCOMPARE(UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused),
+            QByteArray("id,name,email,gender,status\r\n3f0a,A,a@x.test,male,active\r\n12,B,b@x.test,male,"
+                       "active\r\n13,C,c@x.test,male,active\r\n\"'=1,2\",D,d@x.test,male,active\r\n"));
+        QVERIFY(UserExport::render(users, UserExport::Format::Table).contains("3f0a"));
+    }
+
     void csvForSpreadsheetsDefusesFormulas_data()
     {
         QTest::addColumn<QString>("cell");
