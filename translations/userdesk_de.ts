@@ -715,10 +715,6 @@
         <translation>Die ID des Benutzers.</translation>
     </message>
     <message>
-        <source>users get takes exactly one numeric id</source>
-        <translation>users get erwartet genau eine numerische ID</translation>
-    </message>
-    <message>
         <source>Create a user; prints the created user.</source>
         <translation>Einen Benutzer anlegen; gibt den angelegten Benutzer aus.</translation>
     </message>
@@ -733,10 +729,6 @@
     <message>
         <source>Send PUT instead of PATCH.</source>
         <translation>PUT statt PATCH senden.</translation>
-    </message>
-    <message>
-        <source>users update takes exactly one numeric id</source>
-        <translation>users update erwartet genau eine numerische ID</translation>
     </message>
     <message>
         <source>nothing to change: give --name, --email, --gender or --status</source>
@@ -853,6 +845,14 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
+    </message>
+    <message>
+        <source>users get takes exactly one id</source>
+        <translation>users get erwartet genau eine ID</translation>
+    </message>
+    <message>
+        <source>users update takes exactly one id</source>
+        <translation>users update erwartet genau eine ID</translation>
     </message>
 </context>
 <context>
@@ -1232,10 +1232,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
 <context>
     <name>UserDesk::Json</name>
     <message>
-        <source>field &quot;%1&quot; must be a number</source>
-        <translation>Feld „%1“ muss eine Zahl sein</translation>
-    </message>
-    <message>
         <source>field &quot;%1&quot; is not a valid id</source>
         <translation>Feld „%1“ ist keine gültige ID</translation>
     </message>
@@ -1270,6 +1266,10 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>a user must be a JSON object</source>
         <translation>ein Benutzer muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>Feld „%1“ muss eine Zahl oder eine Zeichenkette sein</translation>
     </message>
 </context>
 <context>

@@ -715,10 +715,6 @@
         <translation>उपयोगकर्ता की ID।</translation>
     </message>
     <message>
-        <source>users get takes exactly one numeric id</source>
-        <translation>users get के लिए ठीक एक संख्यात्मक ID चाहिए</translation>
-    </message>
-    <message>
         <source>Create a user; prints the created user.</source>
         <translation>एक उपयोगकर्ता बनाएँ; बनाया गया उपयोगकर्ता दिखाता है।</translation>
     </message>
@@ -733,10 +729,6 @@
     <message>
         <source>Send PUT instead of PATCH.</source>
         <translation>PATCH के बजाय PUT भेजें।</translation>
-    </message>
-    <message>
-        <source>users update takes exactly one numeric id</source>
-        <translation>users update के लिए ठीक एक संख्यात्मक ID चाहिए</translation>
     </message>
     <message>
         <source>nothing to change: give --name, --email, --gender or --status</source>
@@ -853,6 +845,14 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
+    </message>
+    <message>
+        <source>users get takes exactly one id</source>
+        <translation>users get ठीक एक ID लेता है</translation>
+    </message>
+    <message>
+        <source>users update takes exactly one id</source>
+        <translation>users update ठीक एक ID लेता है</translation>
     </message>
 </context>
 <context>
@@ -1232,10 +1232,6 @@ Journaled bulk jobs (resumable after a kill):
 <context>
     <name>UserDesk::Json</name>
     <message>
-        <source>field &quot;%1&quot; must be a number</source>
-        <translation>फ़ील्ड &quot;%1&quot; एक संख्या होना चाहिए</translation>
-    </message>
-    <message>
         <source>field &quot;%1&quot; is not a valid id</source>
         <translation>फ़ील्ड &quot;%1&quot; मान्य ID नहीं है</translation>
     </message>
@@ -1270,6 +1266,10 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>a user must be a JSON object</source>
         <translation>उपयोगकर्ता एक JSON ऑब्जेक्ट होना चाहिए</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक संख्या या एक स्ट्रिंग होना चाहिए</translation>
     </message>
 </context>
 <context>
