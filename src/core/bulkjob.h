@@ -64,10 +64,10 @@ private:
     void fill();
     void send(int index);
     void reconcile(int index, int page = 1);
-    void settle(int index, JobItem::State state, const QString &message, qint64 userId = 0);
+    void settle(int index, JobItem::State state, const QString &message, const ResourceId &userId = {});
     void onCreated(ApiClient::RequestId id, const User &user);
     void onUpdated(ApiClient::RequestId id, const User &user);
-    void onDeleted(ApiClient::RequestId id, qint64 userId);
+    void onDeleted(ApiClient::RequestId id, const ResourceId &userId);
     void onReceived(ApiClient::RequestId id, const User &user);
     void onPage(ApiClient::RequestId id, const UsersPage &page);
     void onFailed(ApiClient::RequestId id, const ApiError &error);

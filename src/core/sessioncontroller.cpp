@@ -65,8 +65,36 @@ void SessionController::connectTo(const QUrl &baseUrl, const QString &token)
     m_client->setToken(token);
     m_token = token;
     m_baseUrl = baseUrl;
-    m_connected = true;
-    Q_EMIT connected();
+    // How the server pages its lists: the profile's dialect, GoRest for the embedded sandbox, else found
+    // out now, before the first page is asked for (json-server pages by other parameters, or not at all).
+    const std::optional<Dialect> known = Dialect::fromName(m_profile.dialect());
+    if (known || m_profile.isEmbeddedSandbox()) {
+        m_client->setDialect(known.value_or(Dialect()));
+        m_connected = true;
+        Q_EMIT connected();
+        return;
+    }
+    const quint64 generation = m_generation;
+    const ApiClient::RequestId probe = m_client->detectDialect();
+    auto *once = new QObject(this);
+    auto settle = [this, once, generation](const Dialect &dialect) {
+        once->deleteLater();
+        if (generation != m_generation)
+            return; // another profile was opened meanwhile
+        m_client->setDialect(dialect);
+        m_connected = true;
+        Q_EMIT connected();
+    };
+    connect(m_client, &ApiClient::dialectDetected, once,
+        [probe, settle](ApiClient::RequestId id, const Dialect &dialect) {
+            if (id == probe)
+                settle(dialect);
+        });
+    // The first page will meet the same trouble and say so; GoRest is the default.
+    connect(m_client, &ApiClient::requestFailed, once, [probe, settle](ApiClient::RequestId id) {
+        if (id == probe)
+            settle(Dialect());
+    });
 }
 
 } // namespace UserDesk

@@ -141,7 +141,7 @@ void UserTableModel::reset(bool load)
     if (!load) {
         // Reloading keeps what is being saved or deleted: those requests still end here, by user id.
         if (!m_heldBack.isEmpty()) {
-            const QList<qint64> dropped = m_heldBack.keys();
+            const QList<ResourceId> dropped = m_heldBack.keys();
             m_heldBack.clear();
             Q_EMIT heldBackDropped(dropped);
         }
@@ -176,27 +176,27 @@ void UserTableModel::requestPage()
         Q_EMIT loadingChanged(true);
 }
 
-void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowState state)
+void UserTableModel::trackRequest(ApiClient::RequestId id, const ResourceId &userId, RowState state)
 {
     m_rowRequests.insert(id, userId);
     setState(userId, state);
 }
 
-void UserTableModel::trackBulkDelete(ApiClient::RequestId bulkId, const QList<qint64> &userIds)
+void UserTableModel::trackBulkDelete(ApiClient::RequestId bulkId, const QList<ResourceId> &userIds)
 {
     m_bulkRequests.insert(bulkId, userIds);
     setStates(userIds, RowState::Deleting);
 }
 
-void UserTableModel::setState(qint64 userId, RowState state)
+void UserTableModel::setState(const ResourceId &userId, RowState state)
 {
     setStates({ userId }, state);
 }
 
-void UserTableModel::setStates(const QList<qint64> &userIds, RowState state)
+void UserTableModel::setStates(const QList<ResourceId> &userIds, RowState state)
 {
-    QSet<qint64> changed;
-    for (qint64 userId : userIds) {
+    QSet<ResourceId> changed;
+    for (const ResourceId &userId : userIds) {
         if (state != RowState::Idle)
             m_states.insert(userId, state);
         else if (m_states.remove(userId) == 0)
@@ -238,12 +238,12 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const qint64 userId = m_rows.id(row);
+    const ResourceId userId = m_rows.id(row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         if (index.column() == IdColumn)
-            return userId;
+            return userId.isText() ? QVariant(userId.toString()) : QVariant(userId.number());
         return m_rows.text(row, field(index.column()));
     case Qt::ToolTipRole:
         switch (rowState(userId)) {
@@ -275,7 +275,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     case UserRole:
         return QVariant::fromValue(m_rows.user(row));
     case UserIdRole:
-        return userId;
+        return QVariant::fromValue(userId);
     case RowStateRole:
         return static_cast<int>(rowState(userId));
     case StaleRole:
@@ -347,7 +347,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         m_hasMore = loaded < page.info.total;
     else
         m_hasMore = page.info.hasNext || page.users.size() >= m_pageSize;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     ids.reserve(page.users.size());
     for (const User &user : page.users)
         ids.append(user.id);
@@ -416,17 +416,17 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
     emitRowChanged(row);
 }
 
-void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
+void UserTableModel::onDeleted(ApiClient::RequestId id, const ResourceId &userId)
 {
     m_rowRequests.remove(id);
     removeUser(userId);
 }
 
-void UserTableModel::holdBack(const QList<qint64> &userIds)
+void UserTableModel::holdBack(const QList<ResourceId> &userIds)
 {
     // From the last row up, so that each keeps the row it had among all of them.
     QList<int> rows;
-    for (qint64 id : userIds) {
+    for (const ResourceId &id : userIds) {
         if (const int row = rowOfUser(id); row >= 0)
             rows.append(row);
     }
@@ -438,11 +438,11 @@ void UserTableModel::holdBack(const QList<qint64> &userIds)
     }
 }
 
-void UserTableModel::putBack(const QList<qint64> &userIds)
+void UserTableModel::putBack(const QList<ResourceId> &userIds)
 {
     // From the first row down: each goes back to the row it had.
     QList<std::pair<int, User>> back;
-    for (qint64 id : userIds) {
+    for (const ResourceId &id : userIds) {
         if (auto it = m_heldBack.constFind(id); it != m_heldBack.cend()) {
             back.append(*it);
             m_heldBack.erase(it);
@@ -463,7 +463,7 @@ void UserTableModel::putBack(const QList<qint64> &userIds)
         Q_EMIT countsChanged(loadedCount(), m_total);
 }
 
-void UserTableModel::removeUser(qint64 userId)
+void UserTableModel::removeUser(const ResourceId &userId)
 {
     m_states.remove(userId);
     const int row = rowOfUser(userId);
@@ -492,7 +492,7 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
     const auto it = m_rowRequests.constFind(id);
     if (it == m_rowRequests.cend())
         return;
-    const qint64 userId = it.value();
+    const ResourceId userId = it.value();
     m_rowRequests.erase(it);
     if (error.kind() == ApiError::Kind::NotFound && rowState(userId) == RowState::Deleting)
         removeUser(userId); // what was to be deleted is gone already: keeping its row would show a ghost
@@ -507,7 +507,7 @@ void UserTableModel::onBulkFinished(ApiClient::RequestId bulkId, const QList<Bul
         return;
     // Deleted rows are gone already, and so are the users the server no longer had; the ones still
     // marked are those the server kept.
-    const QList<qint64> ids = m_bulkRequests.take(bulkId);
+    const QList<ResourceId> ids = m_bulkRequests.take(bulkId);
     for (const BulkItemResult &r : results) {
         if (!r.ok && r.error.kind() == ApiError::Kind::NotFound && rowState(r.userId) == RowState::Deleting)
             removeUser(r.userId);

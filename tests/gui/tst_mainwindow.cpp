@@ -228,7 +228,7 @@ void TestMainWindow::firstLaunchFillsTheTable()
     const RequestLog *log = m_window->client()->requestLog();
     for (int i = 0; i < log->size(); ++i)
         askedForPosts = askedForPosts
-            || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id));
+            || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id.toString()));
     QVERIFY(askedForPosts);
 }
 
@@ -473,9 +473,9 @@ void TestMainWindow::bulkDeleteReportsPerItemFailures()
     // marked as being deleted.
     int kept = 0;
     for (const User &u : users) {
-        const bool listed = text.contains(QStringLiteral("(ID %1): ").arg(u.id));
+        const bool listed = text.contains(QStringLiteral("(ID %1): ").arg(u.id.toString()));
         const bool inTable = m_window->userModel()->rowOfUser(u.id) >= 0;
-        QVERIFY2(listed == inTable, qPrintable(QString::number(u.id) + QStringLiteral(": ") + text));
+        QVERIFY2(listed == inTable, qPrintable(u.id.toString() + QStringLiteral(": ") + text));
         if (inTable)
             QCOMPARE(m_window->userModel()->rowState(u.id), UserTableModel::RowState::Idle);
         kept += inTable;
@@ -513,9 +513,9 @@ void TestMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
     const QString text = report->text();
     QVERIFY2(text.contains(QLatin1String("Deleted 2 of 4")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("already gone")), qPrintable(text));
-    QVERIFY(text.contains(QString::number(users.at(1).id)));
-    QVERIFY(text.contains(QString::number(users.at(3).id)));
-    QVERIFY(!text.contains(QString::number(users.at(0).id)));
+    QVERIFY(text.contains(users.at(1).id.toString()));
+    QVERIFY(text.contains(users.at(3).id.toString()));
+    QVERIFY(!text.contains(users.at(0).id.toString()));
     QCOMPARE(report->icon(), QMessageBox::Information); // nothing failed: the four are gone
     // No ghost rows: all four left the table, and the total counts them out.
     for (const User &u : users)
@@ -710,9 +710,9 @@ void TestMainWindow::failedSaveShowsOneError()
     QVERIFY(dialog);
     QPointer<UserDialog> guard(dialog);
     ApiClient::RequestId saveId = 0;
-    qint64 savedUser = 0;
+    ResourceId savedUser;
     int saves = 0;
-    connect(dialog, &UserDialog::saveStarted, this, [&](ApiClient::RequestId id, qint64 userId) {
+    connect(dialog, &UserDialog::saveStarted, this, [&](ApiClient::RequestId id, const ResourceId &userId) {
         saveId = id;
         savedUser = userId;
         ++saves;

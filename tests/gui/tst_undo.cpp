@@ -63,8 +63,9 @@ private:
     void selectRows(const QList<int> &rows);
     void editName(int row, const QString &name);
     int countSent(const QByteArray &method) const;
-    SandboxFixture::Exchange direct(const QByteArray &method, qint64 id, const QByteArray &body = {});
-    QString serverName(qint64 id);
+    SandboxFixture::Exchange direct(
+        const QByteArray &method, const ResourceId &id, const QByteArray &body = {});
+    QString serverName(const ResourceId &id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ProfileStore> m_store;
@@ -140,17 +141,18 @@ int TestUndo::countSent(const QByteArray &method) const
 }
 
 // Another client, straight to the sandbox: not through the window's ApiClient.
-SandboxFixture::Exchange TestUndo::direct(const QByteArray &method, qint64 id, const QByteArray &body)
+SandboxFixture::Exchange TestUndo::direct(
+    const QByteArray &method, const ResourceId &id, const QByteArray &body)
 {
     QNetworkAccessManager nam;
     QUrl url = m_window->sandbox()->baseUrl();
-    url.setPath(url.path() + QStringLiteral("/users/%1").arg(id));
+    url.setPath(url.path() + QStringLiteral("/users/%1").arg(id.toString()));
     return SandboxFixture::send(nam, method, url, body,
         { { "Authorization", "Bearer " + m_window->sandbox()->tokens().value(0).toUtf8() },
             { "Content-Type", "application/json" } });
 }
 
-QString TestUndo::serverName(qint64 id)
+QString TestUndo::serverName(const ResourceId &id)
 {
     return QJsonDocument::fromJson(direct("GET", id).body).object().value(QLatin1String("name")).toString();
 }
