@@ -17,6 +17,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -52,6 +54,7 @@ private Q_SLOTS:
 
     void undoAndRedoOfAnEdit();
     void undoRefusedAfterAnotherClientChangedTheUser();
+    void creatingAUserOffersNothingToUndo();
     void deleteUndoneWithinItsGracePeriodSendsNothing();
     void deletesGoOutWhenTheNoticeEnds();
     void quittingDuringTheGracePeriodAsksAndSendsNothing();
@@ -209,6 +212,30 @@ void TestUndo::undoRefusedAfterAnotherClientChangedTheUser()
     QVERIFY(undo()->undoAction()->isEnabled());
     QCOMPARE(plain(undo()->undoAction()->text()), QStringLiteral("Undo Edit of Grace Hopper"));
     QVERIFY(!undo()->redoAction()->isEnabled());
+}
+
+// A new user's dialog has no id yet (a null id, not the number 0): its save is a create, never an edit
+// to PATCH back, so Edit > Undo stays as it was.
+void TestUndo::creatingAUserOffersNothingToUndo()
+{
+    startWindow(5000);
+    QPointer<UserDialog> dialog = m_window->openNewUserDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("New Person"));
+    QTest::keyClicks(
+        dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")), QStringLiteral("new.person@undo.test"));
+    dialog->findChild<QComboBox *>(QStringLiteral("genderCombo"))->setCurrentIndex(0);
+    QTest::mouseClick(
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save),
+        Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), Timeout);
+    QCOMPARE(countSent("POST"), 1);
+    QTest::qWait(200);
+    QVERIFY2(!undo()->undoAction()->isEnabled(), qPrintable(undo()->undoAction()->text()));
+    undo()->undoAction()->trigger();
+    QTest::qWait(200);
+    QCOMPARE(countSent("PATCH"), 0);
 }
 
 void TestUndo::deleteUndoneWithinItsGracePeriodSendsNothing()
