@@ -950,10 +950,6 @@
         <translation>Die ID des Benutzers.</translation>
     </message>
     <message>
-        <source>users get takes exactly one numeric id</source>
-        <translation>users get erwartet genau eine numerische ID</translation>
-    </message>
-    <message>
         <source>Create a user; prints the created user.</source>
         <translation>Einen Benutzer anlegen; gibt den angelegten Benutzer aus.</translation>
     </message>
@@ -968,10 +964,6 @@
     <message>
         <source>Send PUT instead of PATCH.</source>
         <translation>PUT statt PATCH senden.</translation>
-    </message>
-    <message>
-        <source>users update takes exactly one numeric id</source>
-        <translation>users update erwartet genau eine numerische ID</translation>
     </message>
     <message>
         <source>nothing to change: give --name, --email, --gender or --status</source>
@@ -1104,6 +1096,14 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
         <translation>ungültiger Filter „%1“: id=, name=, email=, gender= oder status= verwenden</translation>
+    </message>
+    <message>
+        <source>users get takes exactly one id</source>
+        <translation>users get erwartet genau eine ID</translation>
+    </message>
+    <message>
+        <source>users update takes exactly one id</source>
+        <translation>users update erwartet genau eine ID</translation>
     </message>
 </context>
 <context>
@@ -1973,10 +1973,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
 </context>
 <context>
     <name>UserDesk::Json</name>
-    <message>
-        <source>field &quot;%1&quot; must be a number</source>
-        <translation>Feld „%1“ muss eine Zahl sein</translation>
-    </message>
     <message>
         <source>field &quot;%1&quot; is not a valid id</source>
         <translation>Feld „%1“ ist keine gültige ID</translation>

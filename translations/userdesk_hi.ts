@@ -950,10 +950,6 @@
         <translation>उपयोगकर्ता की ID।</translation>
     </message>
     <message>
-        <source>users get takes exactly one numeric id</source>
-        <translation>users get के लिए ठीक एक संख्यात्मक ID चाहिए</translation>
-    </message>
-    <message>
         <source>Create a user; prints the created user.</source>
         <translation>एक उपयोगकर्ता बनाएँ; बनाया गया उपयोगकर्ता दिखाता है।</translation>
     </message>
@@ -968,10 +964,6 @@
     <message>
         <source>Send PUT instead of PATCH.</source>
         <translation>PATCH के बजाय PUT भेजें।</translation>
-    </message>
-    <message>
-        <source>users update takes exactly one numeric id</source>
-        <translation>users update के लिए ठीक एक संख्यात्मक ID चाहिए</translation>
     </message>
     <message>
         <source>nothing to change: give --name, --email, --gender or --status</source>
@@ -1104,6 +1096,14 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
         <translation>गलत फ़िल्टर &quot;%1&quot;: id=, name=, email=, gender= या status= का उपयोग करें</translation>
+    </message>
+    <message>
+        <source>users get takes exactly one id</source>
+        <translation>users get ठीक एक ID लेता है</translation>
+    </message>
+    <message>
+        <source>users update takes exactly one id</source>
+        <translation>users update ठीक एक ID लेता है</translation>
     </message>
 </context>
 <context>
@@ -1973,10 +1973,6 @@ Journaled bulk jobs (resumable after a kill):
 </context>
 <context>
     <name>UserDesk::Json</name>
-    <message>
-        <source>field &quot;%1&quot; must be a number</source>
-        <translation>फ़ील्ड &quot;%1&quot; एक संख्या होना चाहिए</translation>
-    </message>
     <message>
         <source>field &quot;%1&quot; is not a valid id</source>
         <translation>फ़ील्ड &quot;%1&quot; मान्य ID नहीं है</translation>

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     QJsonObject out;
     int failures = 0;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
 
     // 1. create
     clock.start();
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
         [&](ApiClient::RequestId id, const User &) { endOne(id, true); });
     auto u2 = QObject::connect(&client, &ApiClient::requestFailed, &loop,
         [&](ApiClient::RequestId id, const ApiError &) { endOne(id, false); });
-    for (qint64 id : std::as_const(ids)) {
+    for (const ResourceId &id : std::as_const(ids)) {
         UserDraft change;
         change.status = QStringLiteral("inactive");
         updates.insert(client.updateUser(id, change));

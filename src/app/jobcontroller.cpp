@@ -93,7 +93,7 @@ qint64 JobController::deleteUsers(const QList<User> &users, QString *error)
         JobItem item;
         item.operation = JobItem::Operation::Delete;
         item.userId = u.id;
-        item.source = tr("user %1 (%2)").arg(u.id).arg(u.email);
+        item.source = tr("user %1 (%2)").arg(u.id.toString(), u.email);
         items.append(item);
     }
     return start(
@@ -108,7 +108,7 @@ qint64 JobController::updateUsers(const QList<User> &users, const UserDraft &dra
         item.operation = JobItem::Operation::Update;
         item.userId = u.id;
         item.draft = draft;
-        item.source = tr("user %1 (%2)").arg(u.id).arg(u.email);
+        item.source = tr("user %1 (%2)").arg(u.id.toString(), u.email);
         items.append(item);
     }
     return start(QStringLiteral("bulk-update"),

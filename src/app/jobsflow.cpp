@@ -108,7 +108,7 @@ void JobsFlow::deleteUsers(const QList<User> &users)
     if (m_jobs->deleteUsers(users, &error))
         return;
     // Nothing was sent: they are all still on the server.
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (const User &u : users)
         ids << u.id;
     if (m_model)
@@ -120,8 +120,8 @@ void JobsFlow::settleHeldRows(const QList<JobItem> &items, bool final)
 {
     // Rows a held delete took out of the table: gone for good once deleted, back once the server kept them,
     // and, when the job ends without settling them (stopped, outcome not known), back until a resume does.
-    QList<qint64> gone;
-    QList<qint64> back;
+    QList<ResourceId> gone;
+    QList<ResourceId> back;
     for (const JobItem &item : items) {
         if (!m_model || item.operation != JobItem::Operation::Delete || !m_model->isHeldBack(item.userId))
             continue;

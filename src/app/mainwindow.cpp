@@ -361,13 +361,14 @@ UserDialog *MainWindow::openUserDialog(const std::optional<User> &user)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The dialog owns its save request and shows its failure beside the fields; the row only shows that
     // it is being saved.
-    connect(dialog, &UserDialog::saveStarted, this, [this](ApiClient::RequestId id, qint64 userId) {
-        if (userId)
-            m_model->trackRequest(id, userId, UserTableModel::RowState::Saving);
-    });
+    connect(
+        dialog, &UserDialog::saveStarted, this, [this](ApiClient::RequestId id, const ResourceId &userId) {
+            if (!userId.isNull())
+                m_model->trackRequest(id, userId, UserTableModel::RowState::Saving);
+        });
     connect(dialog, &UserDialog::userSaved, this, [this, created = !user](const User &saved) {
-        statusBar()->showMessage(
-            (created ? tr("Created user %1 (%2).") : tr("Saved user %1 (%2).")).arg(saved.id).arg(saved.name),
+        statusBar()->showMessage((created ? tr("Created user %1 (%2).") : tr("Saved user %1 (%2)."))
+                                     .arg(saved.id.toString(), saved.name),
             8000);
         if (const int row = m_model->rowOfUser(saved.id); created && row >= 0)
             m_ui->userTable->makeCurrent(m_proxy->mapFromSource(m_model->index(row, 0)));

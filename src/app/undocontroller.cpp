@@ -162,7 +162,7 @@ UndoController::UndoController(ApiClient *client, UserDeletion *deletion, QMainW
 void UndoController::watch(UserDialog *dialog)
 {
     const User before = dialog->original();
-    if (before.id == 0)
+    if (before.id.isNull())
         return; // a new user: nothing to undo by PATCH
     connect(dialog, &UserDialog::userSaved, this,
         [this, before](const User &saved) { recordEdit(before, saved); });

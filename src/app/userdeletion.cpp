@@ -43,7 +43,7 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
     QStringList lines;
     const int shown = std::min<int>(users.size(), 15);
     for (int i = 0; i < shown; ++i)
-        lines << tr("• %1 <%2> (ID %3)").arg(users.at(i).name, users.at(i).email).arg(users.at(i).id);
+        lines << tr("• %1 <%2> (ID %3)").arg(users.at(i).name, users.at(i).email, users.at(i).id.toString());
     if (users.size() > shown)
         lines << tr("…and %n more", nullptr, static_cast<int>(users.size() - shown));
 
@@ -62,7 +62,7 @@ void UserDeletion::confirmAndDelete(QList<User> users, const QString &profileNam
     // What goes with them, counted while the question is open (a child of the box: closing it cancels that).
     QList<ResourceId> ids;
     for (const User &u : users)
-        ids << ResourceId(u.id);
+        ids << u.id;
     auto *cascade = new RecordCascadeCount(m_client, ids, box);
     box->setInformativeText(cascade->sentence());
     connect(cascade, &RecordCascadeCount::finished, box, &QMessageBox::setInformativeText);
@@ -78,7 +78,7 @@ void UserDeletion::holdDelete(const QList<User> &users)
 {
     if (hasHeldDelete())
         return;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (const User &u : users)
         ids << u.id;
     m_model->holdBack(ids);
@@ -97,7 +97,7 @@ void UserDeletion::holdDelete(const QList<User> &users)
 void UserDeletion::endHold(bool undone)
 {
     const QList<User> users = std::exchange(m_heldUsers, {});
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (const User &u : users)
         ids << u.id;
     if (m_held)
@@ -165,9 +165,9 @@ void UserDeletion::deleteOne(const User &user)
         if (error->kind() != ApiError::Kind::NotFound)
             m_model->putBack({ user.id }); // still on the server (or not known): back in the table
         if (error->kind() == ApiError::Kind::NotFound) // deleted elsewhere first; the model drops the row
-            Q_EMIT message(tr("User %1 was already deleted on the server.").arg(user.id));
+            Q_EMIT message(tr("User %1 was already deleted on the server.").arg(user.id.toString()));
         else
-            Q_EMIT failed(tr("User %1: %2").arg(user.id).arg(error->userMessage()), id);
+            Q_EMIT failed(tr("User %1: %2").arg(user.id.toString(), error->userMessage()), id);
     });
 }
 

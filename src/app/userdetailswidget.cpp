@@ -64,9 +64,9 @@ void UserDetailsWidget::setOnline(bool online)
 void UserDetailsWidget::showUser(const User &user)
 {
     m_user = user;
-    const bool has = user.id != 0;
+    const bool has = !user.id.isNull();
     m_ui->detailTitle->setText(has ? user.name : tr("No user selected"));
-    m_ui->idValue->setText(has ? QString::number(user.id) : QString());
+    m_ui->idValue->setText(has ? user.id.toString() : QString());
     m_ui->nameValue->setText(user.name);
     m_ui->emailValue->setText(user.email);
     m_ui->genderValue->setText(user.gender);
@@ -74,7 +74,7 @@ void UserDetailsWidget::showUser(const User &user)
     m_ui->jsonView->setPlainText(has ? JsonFormat::pretty(user.toOrderedJson()) : QString());
     m_ui->detailTabs->setEnabled(has);
     // The same user with changed fields keeps what was loaded; another one is asked for anew.
-    const ResourceId id = has ? ResourceId(user.id) : ResourceId();
+    const ResourceId id = has ? user.id : ResourceId();
     m_posts->showParent(id);
     m_todos->showParent(id);
 }

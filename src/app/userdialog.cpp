@@ -36,7 +36,7 @@ UserDialog::UserDialog(ApiClient *client, const User &user, QWidget *parent)
     , m_original(user)
 {
     setUp();
-    setWindowTitle(tr("Edit user %1").arg(user.id));
+    setWindowTitle(tr("Edit user %1").arg(user.id.toString()));
     m_ui->nameEdit->setText(user.name);
     m_ui->emailEdit->setText(user.email);
     selectData(m_ui->genderCombo, user.gender);
@@ -175,7 +175,7 @@ void UserDialog::save()
     }
     m_pending = m_editing ? m_client->updateUser(m_original.id, draft) : m_client->createUser(draft);
     setBusy(true);
-    Q_EMIT saveStarted(m_pending, m_editing ? m_original.id : 0);
+    Q_EMIT saveStarted(m_pending, m_editing ? m_original.id : ResourceId());
 }
 
 void UserDialog::succeed(const User &user)

@@ -40,7 +40,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // userId is 0 for a create.
-    void saveStarted(UserDesk::ApiClient::RequestId id, qint64 userId);
+    void saveStarted(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId);
     void saveEnded(UserDesk::ApiClient::RequestId id);
     void userSaved(const UserDesk::User &user);
 

@@ -87,7 +87,7 @@ QList<User> UserTableView::selectedUsers() const
     const QModelIndexList rows = selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
         users << index.data(UserTableModel::UserRole).value<User>();
-    std::sort(users.begin(), users.end(), [](const User &a, const User &b) { return a.id > b.id; });
+    std::sort(users.begin(), users.end(), [](const User &a, const User &b) { return b.id < a.id; });
     return users;
 }
 

@@ -578,11 +578,15 @@ UserDraft draftFrom(const QCommandLineParser &p)
     return d;
 }
 
-bool parseId(const QString &text, qint64 *id)
+// A number (GoRest, json-server 0.17) or a text (json-server 1.x: "3f0a"); the URL is the same for the
+// number 12 and the string "12", so what was typed is enough. 0 is no user's id.
+bool parseId(const QString &text, ResourceId *id)
 {
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
+    const auto parsed = ResourceId::parse(text);
+    if (!parsed || (!parsed->isText() && parsed->number() <= 0))
+        return false;
+    *id = *parsed;
+    return true;
 }
 } // namespace
 
@@ -616,7 +620,7 @@ int CliApp::printUserOf(
     return Ok;
 }
 
-std::optional<User> CliApp::fetchUser(qint64 id, ApiError *failure)
+std::optional<User> CliApp::fetchUser(const ResourceId &id, ApiError *failure)
 {
     std::optional<User> user;
     QEventLoop loop;
@@ -714,7 +718,7 @@ int CliApp::list(const QStringList &arguments)
             while (!done && arrived.contains(nextPage)) {
                 const UsersPage current = arrived.take(nextPage);
                 const bool more = all && current.info.hasNext;
-                QList<qint64> ids;
+                QList<ResourceId> ids;
                 ids.reserve(current.users.size());
                 for (const User &u : current.users)
                     ids.append(u.id);
@@ -784,9 +788,9 @@ int CliApp::get(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
     if (const auto done = parseCommand(p, arguments))
         return *done;
-    qint64 id = 0;
+    ResourceId id;
     if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
-        return usage(tr("users get takes exactly one numeric id"));
+        return usage(tr("users get takes exactly one id"));
     return printUserOf(&ApiClient::userReceived, [&] { m_client.getUser(id); });
 }
 
@@ -820,9 +824,9 @@ int CliApp::update(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
     if (const auto done = parseCommand(p, arguments))
         return *done;
-    qint64 id = 0;
+    ResourceId id;
     if (p.positionalArguments().size() != 1 || !parseId(p.positionalArguments().first(), &id))
-        return usage(tr("users update takes exactly one numeric id"));
+        return usage(tr("users update takes exactly one id"));
     const UserDraft draft = draftFrom(p);
     if (draft.isEmpty())
         return usage(tr("nothing to change: give --name, --email, --gender or --status"));
@@ -865,9 +869,9 @@ int CliApp::remove(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("ids"), tr("One or more user ids."), tr("ID..."));
     if (const auto done = parseCommand(p, arguments))
         return *done;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (const QString &arg : p.positionalArguments()) {
-        qint64 id = 0;
+        ResourceId id;
         if (!parseId(arg, &id))
             return usage(tr("\"%1\" is not a user id").arg(arg));
         ids.append(id);
@@ -877,16 +881,16 @@ int CliApp::remove(const QStringList &arguments)
 
     // One request per id, each reported the moment it ends and flushed, so that a run that is cut short
     // has already said what it did.
-    QHash<ApiClient::RequestId, qint64> pending;
+    QHash<ApiClient::RequestId, ResourceId> pending;
     int code = Ok;
     if (m_format == UserExport::Format::Csv)
         m_out << "id,outcome,error,message\n" << Qt::flush;
-    auto report = [&](qint64 userId, const ApiError &error) {
+    auto report = [&](const ResourceId &userId, const ApiError &error) {
         printDeleteOutcome(userId, error);
         if (error.isError() && code == Ok)
             code = exitCodeFor(error);
     };
-    connect(&m_client, &ApiClient::userDeleted, this, [&](ApiClient::RequestId id, qint64 userId) {
+    connect(&m_client, &ApiClient::userDeleted, this, [&](ApiClient::RequestId id, const ResourceId &userId) {
         if (pending.remove(id))
             report(userId, ApiError());
     });
@@ -894,15 +898,15 @@ int CliApp::remove(const QStringList &arguments)
         const auto it = pending.constFind(id);
         if (it == pending.cend())
             return;
-        const qint64 userId = it.value();
+        const ResourceId userId = it.value();
         pending.erase(it);
         // Stopped while on the wire: it may have been applied.
         report(userId,
             error.kind() == ApiError::Kind::Canceled && m_graceOver
-                ? ApiError::unknownOutcome(tr("user %1 was deleted").arg(userId), error)
+                ? ApiError::unknownOutcome(tr("user %1 was deleted").arg(userId.toString()), error)
                 : error);
     });
-    for (qint64 id : std::as_const(ids))
+    for (const ResourceId &id : std::as_const(ids))
         pending.insert(m_client.deleteUser(id), id);
     waitForExit();
     if (m_interruptedBy)
@@ -910,7 +914,7 @@ int CliApp::remove(const QStringList &arguments)
     return code;
 }
 
-void CliApp::printDeleteOutcome(qint64 userId, const ApiError &error)
+void CliApp::printDeleteOutcome(const ResourceId &userId, const ApiError &error)
 {
     QString outcome = QStringLiteral("deleted");
     if (error.kind() == ApiError::Kind::Unknown)
@@ -922,7 +926,8 @@ void CliApp::printDeleteOutcome(qint64 userId, const ApiError &error)
     const QString kind = error.isError() ? ApiError::kindName(error.kind()) : QString();
     switch (m_format) {
     case UserExport::Format::Json: {
-        QJsonObject line { { QStringLiteral("id"), userId }, { QStringLiteral("outcome"), outcome } };
+        QJsonObject line { { QStringLiteral("id"), userId.toJson() },
+            { QStringLiteral("outcome"), outcome } };
         if (error.isError()) {
             line.insert(QStringLiteral("error"), kind);
             line.insert(QStringLiteral("message"), error.userMessage());
@@ -938,7 +943,8 @@ void CliApp::printDeleteOutcome(qint64 userId, const ApiError &error)
                     + QLatin1Char('"');
             return text;
         };
-        m_out << userId << ',' << outcome << ',' << kind << ',' << cell(error.userMessage()) << '\n'
+        m_out << cell(userId.toString()) << ',' << outcome << ',' << kind << ',' << cell(error.userMessage())
+              << '\n'
               << Qt::flush;
         return;
     }
@@ -946,13 +952,14 @@ void CliApp::printDeleteOutcome(qint64 userId, const ApiError &error)
         break;
     }
     if (!error.isError())
-        m_out << tr("deleted %1").arg(userId) << '\n' << Qt::flush;
+        m_out << tr("deleted %1").arg(userId.toString()) << '\n' << Qt::flush;
     else if (error.kind() == ApiError::Kind::Unknown)
-        m_err << tr("unknown whether %1 was deleted: %2").arg(userId).arg(error.userMessage()) << Qt::endl;
+        m_err << tr("unknown whether %1 was deleted: %2").arg(userId.toString(), error.userMessage())
+              << Qt::endl;
     else if (error.kind() == ApiError::Kind::Canceled)
-        m_err << tr("not deleted %1: stopped before it was sent").arg(userId) << Qt::endl;
+        m_err << tr("not deleted %1: stopped before it was sent").arg(userId.toString()) << Qt::endl;
     else
-        m_err << tr("could not delete %1: %2").arg(userId).arg(error.userMessage()) << Qt::endl;
+        m_err << tr("could not delete %1: %2").arg(userId.toString(), error.userMessage()) << Qt::endl;
 }
 
 } // namespace UserDesk

@@ -56,12 +56,12 @@ private:
     int printUserOf(
         void (ApiClient::*success)(ApiClient::RequestId, const User &), const std::function<void()> &start);
     // Reads one user, waiting for it; nullopt with *failure when it cannot.
-    std::optional<User> fetchUser(qint64 id, ApiError *failure);
+    std::optional<User> fetchUser(const ResourceId &id, ApiError *failure);
     int fail(const ApiError &error);
     int usage(const QString &message);
     int waitForExit();
     void printExchange(int index);
-    void printDeleteOutcome(qint64 userId, const ApiError &error);
+    void printDeleteOutcome(const ResourceId &userId, const ApiError &error);
     void interrupt(int signalNumber);
     // --trust-fingerprint (added to the profile's), --ca-file, SSL_CERT_FILE and SSL_CERT_DIR, the profile's
     // CA file.

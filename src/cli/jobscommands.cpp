@@ -18,18 +18,18 @@
 namespace UserDesk {
 
 namespace {
-bool parseIdList(const QStringList &texts, QList<qint64> *ids, QString *bad)
+// Numbers or texts (json-server 1.x), as `users get` takes them; 0 is no user's id.
+bool parseIdList(const QStringList &texts, QList<ResourceId> *ids, QString *bad)
 {
     for (const QString &text : texts) {
         for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            bool ok = false;
-            const qint64 id = part.trimmed().toLongLong(&ok);
-            if (!ok || id <= 0) {
+            const auto id = ResourceId::parse(part.trimmed());
+            if (!id || (!id->isText() && id->number() <= 0)) {
                 *bad = part;
                 return false;
             }
-            if (!ids->contains(id))
-                ids->append(id);
+            if (!ids->contains(*id))
+                ids->append(*id);
         }
     }
     return true;
@@ -206,7 +206,7 @@ int JobsCommands::bulkUpdate(const QStringList &arguments)
     });
     if (const auto done = parse(p, arguments))
         return *done;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     QString bad;
     if (!parseIdList(p.positionalArguments() + p.values(QStringLiteral("ids")), &ids, &bad))
         return usage(tr("\"%1\" is not a user id").arg(bad));
@@ -228,12 +228,12 @@ int JobsCommands::bulkUpdate(const QStringList &arguments)
         return failure(tr("The new values are not valid; nothing was sent."), CliApp::ValidationFailure);
     }
     QList<JobItem> items;
-    for (qint64 id : std::as_const(ids)) {
+    for (const ResourceId &id : std::as_const(ids)) {
         JobItem item;
         item.operation = JobItem::Operation::Update;
         item.userId = id;
         item.draft = draft;
-        item.source = tr("user %1").arg(id);
+        item.source = tr("user %1").arg(id.toString());
         items.append(item);
     }
     return startJob(QStringLiteral("bulk-update"),
@@ -251,18 +251,18 @@ int JobsCommands::bulkDelete(const QStringList &arguments)
     p.addOption({ QStringLiteral("ids"), tr("User ids, separated by commas (repeatable)."), tr("ids") });
     if (const auto done = parse(p, arguments))
         return *done;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     QString bad;
     if (!parseIdList(p.positionalArguments() + p.values(QStringLiteral("ids")), &ids, &bad))
         return usage(tr("\"%1\" is not a user id").arg(bad));
     if (ids.isEmpty())
         return usage(tr("users bulk-delete needs at least one id"));
     QList<JobItem> items;
-    for (qint64 id : std::as_const(ids)) {
+    for (const ResourceId &id : std::as_const(ids)) {
         JobItem item;
         item.operation = JobItem::Operation::Delete;
         item.userId = id;
-        item.source = tr("user %1").arg(id);
+        item.source = tr("user %1").arg(id.toString());
         items.append(item);
     }
     return startJob(
@@ -293,14 +293,14 @@ void JobsCommands::printItem(const JobItem &item)
         switch (item.operation) {
         case JobItem::Operation::Create:
             m_out << tr("created %1 %2 (%3)")
-                         .arg(item.userId)
+                         .arg(item.userId.toString())
                          .arg(item.draft.email.value_or(QString()), item.source);
             break;
         case JobItem::Operation::Update:
-            m_out << tr("updated %1").arg(item.userId);
+            m_out << tr("updated %1").arg(item.userId.toString());
             break;
         case JobItem::Operation::Delete:
-            m_out << tr("deleted %1").arg(item.userId);
+            m_out << tr("deleted %1").arg(item.userId.toString());
             break;
         }
         m_out << Qt::endl;

@@ -118,14 +118,6 @@ QString table(const ResourceSchema &schema, const QList<QJsonObject> &records)
     return out;
 }
 
-// The paging guard counts numbers; a text id (json-server 1.x) is counted by its hash, kept apart from
-// the numbers by its sign.
-qint64 guardKey(const ResourceId &id)
-{
-    if (id.hasNumber())
-        return id.number();
-    return -static_cast<qint64>(qHash(id.toString(), 0) & 0x3fffffffffffffffULL) - 1;
-}
 } // namespace
 
 RecordCommands::RecordCommands(ApiClient &client, QTextStream &out, QTextStream &err,
@@ -415,10 +407,10 @@ int RecordCommands::list(const ResourceSchema &schema, QCommandLineParser &p)
     auto onPage = [&](ApiClient::RequestId id, const RecordsPage &answer) {
         if (id != current)
             return;
-        QList<qint64> keys;
+        QList<ResourceId> keys;
         QList<QJsonObject> fresh;
         for (const QJsonObject &r : answer.items) {
-            const qint64 key = guardKey(RecordParser::idOf(r));
+            const ResourceId key = RecordParser::idOf(r);
             keys.append(key);
             if (!guard.isKnown(key))
                 fresh.append(r);

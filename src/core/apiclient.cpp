@@ -101,6 +101,14 @@ std::optional<QList<T>> parseItems(const QJsonArray &array, QStringList *skipped
 }
 } // namespace
 
+namespace {
+// The path of one user; a text id is percent-encoded (ResourceId::parse() refuses '/', '?' and '#').
+QString userPath(const ResourceId &id)
+{
+    return QStringLiteral("/users/") + QString::fromLatin1(QUrl::toPercentEncoding(id.toString()));
+}
+} // namespace
+
 struct ApiClient::Call
 {
     RequestId id = 0;
@@ -109,7 +117,7 @@ struct ApiClient::Call
     QByteArray method;
     QUrl url;
     QByteArray body;
-    qint64 targetId = 0;
+    ResourceId targetId;
     int page = 1;
     int perPage = 10;
     UserDraft draft;
@@ -364,8 +372,8 @@ bool ApiClient::isOwnOrigin(const QUrl &url) const
 
 // ---- operations ------------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::enqueueList(
-    Operation op, const QString &path, qint64 targetId, int page, int perPage, const UserFilter &filter)
+ApiClient::RequestId ApiClient::enqueueList(Operation op, const QString &path, const ResourceId &targetId,
+    int page, int perPage, const UserFilter &filter)
 {
     auto call = std::make_unique<Call>();
     call->op = op;
@@ -391,16 +399,16 @@ ApiClient::RequestId ApiClient::detectDialect()
 
 ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilter &filter)
 {
-    return enqueueList(Operation::ListUsers, QStringLiteral("/users"), 0, page, perPage, filter);
+    return enqueueList(Operation::ListUsers, QStringLiteral("/users"), {}, page, perPage, filter);
 }
 
-ApiClient::RequestId ApiClient::getUser(qint64 id)
+ApiClient::RequestId ApiClient::getUser(const ResourceId &id)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::GetUser;
     call->method = "GET";
     call->targetId = id;
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
@@ -427,7 +435,8 @@ ApiClient::RequestId ApiClient::createUser(const UserDraft &draft)
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::updateUser(qint64 id, const UserDraft &changes, UpdateMethod method)
+ApiClient::RequestId ApiClient::updateUser(
+    const ResourceId &id, const UserDraft &changes, UpdateMethod method)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::UpdateUser;
@@ -435,11 +444,11 @@ ApiClient::RequestId ApiClient::updateUser(qint64 id, const UserDraft &changes, 
     call->targetId = id;
     call->draft = changes;
     call->body = QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact);
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::deleteUser(qint64 id)
+ApiClient::RequestId ApiClient::deleteUser(const ResourceId &id)
 {
     auto call = std::make_unique<Call>();
     call->op = Operation::DeleteUser;
@@ -450,20 +459,20 @@ ApiClient::RequestId ApiClient::deleteUser(qint64 id)
     // DELETE, makes that hidden second copy visible: a 404 to it is then known to follow one that may have
     // been applied.
     call->body = "{}";
-    call->url = endpoint(QStringLiteral("/users/") + QString::number(id));
+    call->url = endpoint(userPath(id));
     return enqueue(std::move(call));
 }
 
-ApiClient::RequestId ApiClient::listUserPosts(qint64 userId, int page, int perPage)
+ApiClient::RequestId ApiClient::listUserPosts(const ResourceId &userId, int page, int perPage)
 {
     return enqueueList(
-        Operation::ListPosts, QStringLiteral("/users/%1/posts").arg(userId), userId, page, perPage);
+        Operation::ListPosts, userPath(userId) + QStringLiteral("/posts"), userId, page, perPage);
 }
 
-ApiClient::RequestId ApiClient::listUserTodos(qint64 userId, int page, int perPage)
+ApiClient::RequestId ApiClient::listUserTodos(const ResourceId &userId, int page, int perPage)
 {
     return enqueueList(
-        Operation::ListTodos, QStringLiteral("/users/%1/todos").arg(userId), userId, page, perPage);
+        Operation::ListTodos, userPath(userId) + QStringLiteral("/todos"), userId, page, perPage);
 }
 
 ApiClient::RequestId ApiClient::startBulk(int count, const std::function<RequestId(int index)> &startItem)
@@ -496,7 +505,7 @@ ApiClient::RequestId ApiClient::startBulk(int count, const std::function<Request
     return bulkId;
 }
 
-ApiClient::RequestId ApiClient::deleteUsers(const QList<qint64> &ids)
+ApiClient::RequestId ApiClient::deleteUsers(const QList<ResourceId> &ids)
 {
     return startBulk(static_cast<int>(ids.size()), [&](int i) { return deleteUser(ids.at(i)); });
 }
@@ -1046,7 +1055,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto posts = parseItems<Post>(items, &skipped, &why);
         if (!posts)
             return bad(why);
-        const qint64 userId = call.targetId;
+        const ResourceId userId = call.targetId;
         const QList<Post> list = *posts;
         finishSucceeded(call, [=] { Q_EMIT postsReceived(id, userId, list, info); });
         return;
@@ -1060,7 +1069,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         auto todos = parseItems<Todo>(items, &skipped, &why);
         if (!todos)
             return bad(why);
-        const qint64 userId = call.targetId;
+        const ResourceId userId = call.targetId;
         const QList<Todo> list = *todos;
         finishSucceeded(call, [=] { Q_EMIT todosReceived(id, userId, list, info); });
         return;
@@ -1240,9 +1249,8 @@ void ApiClient::beginReconcile(Call &call)
     if (call.lookupPage > 1)
         query.addQueryItem(QStringLiteral("page"), QString::number(call.lookupPage));
     query.addQueryItem(QStringLiteral("per_page"), QString::number(LookupPageSize));
-    call.currentUrl = call.op == Operation::CreateUser
-        ? endpoint(QStringLiteral("/users"), query)
-        : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
+    call.currentUrl = call.op == Operation::CreateUser ? endpoint(QStringLiteral("/users"), query)
+                                                       : endpoint(userPath(call.targetId));
 }
 
 QString ApiClient::describeWrite(const Call &call) const
@@ -1257,9 +1265,9 @@ QString ApiClient::describeWrite(const Call &call) const
     case Operation::CreateUser:
         return tr("the user %1 was created").arg(call.draft.email.value_or(QString()));
     case Operation::DeleteUser:
-        return tr("user %1 was deleted").arg(call.targetId);
+        return tr("user %1 was deleted").arg(call.targetId.toString());
     default:
-        return tr("user %1 was changed").arg(call.targetId);
+        return tr("user %1 was changed").arg(call.targetId.toString());
     }
 }
 
@@ -1293,7 +1301,7 @@ void ApiClient::onReadBack(
                 // A 2xx status arrived for our POST: the user with this email is ours, whatever the server
                 // made of the fields (it may normalise them); had it existed before, the POST would have
                 // been refused.
-                qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id;
+                qCInfo(lcApi) << "a create whose body was cut landed: user" << u.id.toString();
                 finishSucceeded(
                     call, [=] { Q_EMIT userCreated(id, u); }, u);
                 return;
@@ -1301,19 +1309,20 @@ void ApiClient::onReadBack(
             if (matchesDraft(u, call.draft)) {
                 // It holds what we sent, but no 201 was seen: it may be ours or may have existed before
                 // (nothing was looked up first, to keep a create one request).
-                qCInfo(lcApi) << "a create whose answer was lost: user" << u.id << "holds its fields";
+                qCInfo(lcApi) << "a create whose answer was lost: user" << u.id.toString()
+                              << "holds its fields";
                 finishFailed(call,
                     ApiError::unknownOutcome(describeWrite(call),
                         ApiError(ApiError::Kind::Network,
                             tr("the answer was lost, and user %1 now holds this email and every field sent; "
                                "it may be the one this request created or one that existed before.")
-                                .arg(u.id))));
+                                .arg(u.id.toString()))));
             } else {
                 // Not what we sent: someone else's user, so ours was not created.
                 ApiError taken(ApiError::Kind::Validation,
-                    tr("The email address %1 is already taken by user %2.").arg(email).arg(u.id), 422);
-                taken.setFieldErrors(
-                    { { QStringLiteral("email"), tr("has already been taken by user %1").arg(u.id) } });
+                    tr("The email address %1 is already taken by user %2.").arg(email, u.id.toString()), 422);
+                taken.setFieldErrors({ { QStringLiteral("email"),
+                    tr("has already been taken by user %1").arg(u.id.toString()) } });
                 finishFailed(call, taken);
             }
             return;
@@ -1742,7 +1751,7 @@ void ApiClient::finishDeleted(Call &call)
         finishSucceeded(call, [=] { Q_EMIT recordDeleted(id, resource, recordId); });
         return;
     }
-    const qint64 userId = call.targetId;
+    const ResourceId userId = call.targetId;
     finishSucceeded(call, [=] { Q_EMIT userDeleted(id, userId); });
 }
 

@@ -107,12 +107,13 @@ public:
     // anything (json-server) would create one. Ends in writeAccessChecked with the HTTP status (2xx, 401,
     // 403 or 422) or requestFailed.
     RequestId checkWriteAccess();
-    RequestId getUser(qint64 id);
+    RequestId getUser(const ResourceId &id);
     RequestId createUser(const UserDraft &draft);
-    RequestId updateUser(qint64 id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
-    RequestId deleteUser(qint64 id);
-    RequestId listUserPosts(qint64 userId, int page = 1, int perPage = 20);
-    RequestId listUserTodos(qint64 userId, int page = 1, int perPage = 20);
+    RequestId updateUser(
+        const ResourceId &id, const UserDraft &changes, UpdateMethod method = UpdateMethod::Patch);
+    RequestId deleteUser(const ResourceId &id);
+    RequestId listUserPosts(const ResourceId &userId, int page = 1, int perPage = 20);
+    RequestId listUserTodos(const ResourceId &userId, int page = 1, int perPage = 20);
 
     // Any resource a schema describes (posts, comments, todos; users too), ids as the server gave them.
     // A parent id makes the nested route (/users/7/posts); filters are the schema's fields (substrings for
@@ -131,7 +132,7 @@ public:
 
     // Bulk work: every item also ends in its own userDeleted/userCreated/requestFailed (with its own id),
     // and the bulk id ends in bulkFinished with a result per item.
-    RequestId deleteUsers(const QList<qint64> &ids);
+    RequestId deleteUsers(const QList<ResourceId> &ids);
     RequestId createUsers(const QList<UserDraft> &drafts);
 
     // Whether the user holds every field the draft sets (text trimmed, the email in any case): the one test
@@ -150,11 +151,11 @@ Q_SIGNALS:
     void userReceived(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
     void userCreated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
     void userUpdated(UserDesk::ApiClient::RequestId id, const UserDesk::User &user);
-    void userDeleted(UserDesk::ApiClient::RequestId id, qint64 userId);
-    void postsReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Post> &posts,
-        const UserDesk::PageInfo &info);
-    void todosReceived(UserDesk::ApiClient::RequestId id, qint64 userId, const QList<UserDesk::Todo> &todos,
-        const UserDesk::PageInfo &info);
+    void userDeleted(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId);
+    void postsReceived(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId,
+        const QList<UserDesk::Post> &posts, const UserDesk::PageInfo &info);
+    void todosReceived(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId,
+        const QList<UserDesk::Todo> &todos, const UserDesk::PageInfo &info);
     void recordsPageReceived(UserDesk::ApiClient::RequestId id, const UserDesk::RecordsPage &page);
     void recordReceived(
         UserDesk::ApiClient::RequestId id, const QString &resource, const QJsonObject &record);
@@ -228,8 +229,8 @@ private:
     // A delete that took effect (or found the record gone) ends in its signal.
     void finishDeleted(Call &call);
     static QString recordText(const QString &resource, int what, const QString &id);
-    RequestId enqueueList(Operation op, const QString &path, qint64 targetId, int page, int perPage,
-        const UserFilter &filter = {});
+    RequestId enqueueList(Operation op, const QString &path, const ResourceId &targetId, int page,
+        int perPage, const UserFilter &filter = {});
     RequestId startBulk(int count, const std::function<RequestId(int index)> &startItem);
     void scheduleDispatch();
     void dispatch();

@@ -24,9 +24,9 @@ BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *
     connect(client, &ApiClient::requestFailed, this, &BulkJob::onFailed);
 }
 
-QString BulkJob::alreadyDeleted(qint64 userId)
+QString BulkJob::alreadyDeleted(const ResourceId &userId)
 {
-    return tr("User %1 was already deleted on the server.").arg(userId);
+    return tr("User %1 was already deleted on the server.").arg(userId.toString());
 }
 
 bool BulkJob::provesNotApplied(const ApiError &error)
@@ -164,12 +164,12 @@ void BulkJob::reconcile(int index, int page)
     m_outstanding.insert(id, { index, Step::Reconcile, page });
 }
 
-void BulkJob::settle(int index, JobItem::State state, const QString &message, qint64 userId)
+void BulkJob::settle(int index, JobItem::State state, const QString &message, const ResourceId &userId)
 {
     JobItem &item = m_items[index];
     item.state = state;
     item.message = message;
-    if (userId > 0)
+    if (!userId.isNull())
         item.userId = userId;
     if (!m_journal->setItemState(m_jobId, index, state, message, userId)) {
         // The outcome happened but could not be recorded: the journal keeps Sent, and a resume settles it
@@ -195,7 +195,7 @@ void BulkJob::onCreated(ApiClient::RequestId id, const User &user)
         return;
     const int index = it->index;
     m_outstanding.erase(it);
-    settle(index, JobItem::State::Applied, tr("Created user %1.").arg(user.id), user.id);
+    settle(index, JobItem::State::Applied, tr("Created user %1.").arg(user.id.toString()), user.id);
     fill();
 }
 
@@ -206,18 +206,18 @@ void BulkJob::onUpdated(ApiClient::RequestId id, const User &user)
         return;
     const int index = it->index;
     m_outstanding.erase(it);
-    settle(index, JobItem::State::Applied, tr("Updated user %1.").arg(user.id));
+    settle(index, JobItem::State::Applied, tr("Updated user %1.").arg(user.id.toString()));
     fill();
 }
 
-void BulkJob::onDeleted(ApiClient::RequestId id, qint64 userId)
+void BulkJob::onDeleted(ApiClient::RequestId id, const ResourceId &userId)
 {
     const auto it = m_outstanding.constFind(id);
     if (it == m_outstanding.cend())
         return;
     const int index = it->index;
     m_outstanding.erase(it);
-    settle(index, JobItem::State::Applied, tr("Deleted user %1.").arg(userId));
+    settle(index, JobItem::State::Applied, tr("Deleted user %1.").arg(userId.toString()));
     fill();
 }
 
@@ -230,7 +230,8 @@ void BulkJob::onReceived(ApiClient::RequestId id, const User &user)
     m_outstanding.erase(it);
     const JobItem &item = m_items.at(index);
     if (item.operation == JobItem::Operation::Update && ApiClient::matchesDraft(user, item.draft)) {
-        settle(index, JobItem::State::Applied, tr("User %1 already has the new values.").arg(user.id));
+        settle(index, JobItem::State::Applied,
+            tr("User %1 already has the new values.").arg(user.id.toString()));
     } else if (!m_stopping) {
         // The user is still there (delete) or does not hold the new values yet (update): the earlier
         // request did not take effect, so sending it now is its first effect.
@@ -259,13 +260,13 @@ void BulkJob::onPage(ApiClient::RequestId id, const UsersPage &page)
             settle(index, JobItem::State::Applied,
                 tr("User %1 holds this email and every field to import; the earlier run may have created "
                    "it, or it may have existed before.")
-                    .arg(u.id),
+                    .arg(u.id.toString()),
                 u.id);
         else
             settle(index, JobItem::State::Failed,
                 tr("The email %1 is taken by user %2, whose other fields differ from the ones to import.")
                     .arg(email)
-                    .arg(u.id));
+                    .arg(u.id.toString()));
         fill();
         return;
     }
@@ -300,7 +301,8 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
         if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Delete) {
             settle(what.index, JobItem::State::Applied, alreadyDeleted(item.userId));
         } else if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Update) {
-            settle(what.index, JobItem::State::Failed, tr("User %1 no longer exists.").arg(item.userId));
+            settle(what.index, JobItem::State::Failed,
+                tr("User %1 no longer exists.").arg(item.userId.toString()));
         } else {
             settle(what.index, JobItem::State::Sent,
                 tr("Whether it was applied is not known yet, because the check failed: %1")

@@ -43,7 +43,7 @@ public:
     // Whether an error proves that the request did not change anything on the server.
     static bool provesNotApplied(const ApiError &error);
     // What a delete answered 404 Not Found is recorded with: the user is gone, as the job meant.
-    static QString alreadyDeleted(qint64 userId);
+    static QString alreadyDeleted(const ResourceId &userId);
 
 Q_SIGNALS:
     // An item ended: Applied, Failed, or still Sent when its outcome is unknown.
@@ -64,10 +64,10 @@ private:
     void fill();
     void send(int index);
     void reconcile(int index, int page = 1);
-    void settle(int index, JobItem::State state, const QString &message, qint64 userId = 0);
+    void settle(int index, JobItem::State state, const QString &message, const ResourceId &userId = {});
     void onCreated(ApiClient::RequestId id, const User &user);
     void onUpdated(ApiClient::RequestId id, const User &user);
-    void onDeleted(ApiClient::RequestId id, qint64 userId);
+    void onDeleted(ApiClient::RequestId id, const ResourceId &userId);
     void onReceived(ApiClient::RequestId id, const User &user);
     void onPage(ApiClient::RequestId id, const UsersPage &page);
     void onFailed(ApiClient::RequestId id, const ApiError &error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "resourceid.h"
 #include "user.h"
 
 #include <QList>
@@ -12,7 +13,7 @@ namespace UserDesk {
 struct BulkItemResult
 {
     int index = 0; // position in the list the bulk call was given
-    qint64 userId = 0; // the deleted id, or the created user's id
+    ResourceId userId; // the deleted id, or the created user's id
     bool ok = false;
     ApiError error;
     std::optional<User> user; // the created user

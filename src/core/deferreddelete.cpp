@@ -5,7 +5,7 @@
 namespace UserDesk {
 
 DeferredDelete::DeferredDelete(
-    ApiClient *client, JobJournal *journal, const QList<qint64> &ids, int graceMs, QObject *parent)
+    ApiClient *client, JobJournal *journal, const QList<ResourceId> &ids, int graceMs, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_journal(journal)
@@ -16,7 +16,7 @@ DeferredDelete::DeferredDelete(
     connect(&m_timer, &QTimer::timeout, this, &DeferredDelete::sendNow);
 }
 
-DeferredDelete::DeferredDelete(const QList<qint64> &ids, int graceMs, QObject *parent)
+DeferredDelete::DeferredDelete(const QList<ResourceId> &ids, int graceMs, QObject *parent)
     : DeferredDelete(nullptr, nullptr, ids, graceMs, parent)
 {
 }
@@ -49,11 +49,11 @@ void DeferredDelete::sendNow()
         return;
     }
     QList<JobItem> items;
-    for (qint64 id : std::as_const(m_ids)) {
+    for (const ResourceId &id : std::as_const(m_ids)) {
         JobItem item;
         item.operation = JobItem::Operation::Delete;
         item.userId = id;
-        item.source = tr("user %1").arg(id);
+        item.source = tr("user %1").arg(id.toString());
         items.append(item);
     }
     m_jobId = m_journal->createJob(QStringLiteral("bulk-delete"), m_client->baseUrl().toString(),

@@ -20,11 +20,11 @@ class DeferredDelete : public QObject
 public:
     enum class State { Waiting, Undone, Sending, Finished };
 
-    DeferredDelete(ApiClient *client, JobJournal *journal, const QList<qint64> &ids, int graceMs,
+    DeferredDelete(ApiClient *client, JobJournal *journal, const QList<ResourceId> &ids, int graceMs,
         QObject *parent = nullptr);
     // Only holds the ids back: when the grace period ends it emits due() and the owner sends them its own
     // way (the window's delete path); nothing is written or sent here.
-    DeferredDelete(const QList<qint64> &ids, int graceMs, QObject *parent = nullptr);
+    DeferredDelete(const QList<ResourceId> &ids, int graceMs, QObject *parent = nullptr);
 
     // Starts the grace period.
     void start();
@@ -34,7 +34,7 @@ public:
     void sendNow();
 
     State state() const { return m_state; }
-    QList<qint64> ids() const { return m_ids; }
+    QList<ResourceId> ids() const { return m_ids; }
     int remainingMs() const { return m_timer.isActive() ? m_timer.remainingTime() : 0; }
     qint64 jobId() const { return m_jobId; }
     BulkJob *job() const { return m_job; }
@@ -42,7 +42,7 @@ public:
 Q_SIGNALS:
     void undone();
     // The grace period ended (or sendNow()): the deletes are to go out now.
-    void due(const QList<qint64> &ids);
+    void due(const QList<ResourceId> &ids);
     // The grace period ended and the job was written; its requests are going out.
     void sending(qint64 jobId);
     // The job ended (complete: every item applied or failed for good), or could not be written (error).
@@ -51,7 +51,7 @@ Q_SIGNALS:
 private:
     ApiClient *m_client = nullptr;
     JobJournal *m_journal = nullptr;
-    QList<qint64> m_ids;
+    QList<ResourceId> m_ids;
     QTimer m_timer;
     State m_state = State::Waiting;
     qint64 m_jobId = 0;

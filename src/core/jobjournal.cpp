@@ -20,7 +20,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserDesk::JobJournal", text);
 }
 
-constexpr int schemaVersion = 1;
+// 2: job_items.user_id_text holds an id the server sent as a string (json-server 1.x); NULL for a number.
+constexpr int schemaVersion = 2;
+
+// An id as the journal keeps it: its number in user_id (0 when it has none), and its text in
+// user_id_text when the server sent it as a string, so that it goes back the same way.
+QVariant idNumber(const ResourceId &id)
+{
+    return id.number();
+}
+
+QVariant idText(const ResourceId &id)
+{
+    return id.isText() ? QVariant(id.toString()) : QVariant(QMetaType(QMetaType::QString));
+}
+
+ResourceId idFrom(const QVariant &number, const QVariant &text)
+{
+    if (!text.isNull() && !text.toString().isEmpty())
+        return ResourceId::fromText(text.toString());
+    const qint64 n = number.toLongLong();
+    return n > 0 ? ResourceId(n) : ResourceId();
+}
 
 QString draftToText(const UserDraft &draft)
 {
@@ -188,7 +209,8 @@ bool JobJournal::open(QString *error)
             "INTEGER NOT NULL, updated_at INTEGER NOT NULL, owner_pid INTEGER NOT NULL DEFAULT 0)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS job_items (job_id INTEGER NOT NULL REFERENCES jobs(id) ON "
                        "DELETE CASCADE, idx INTEGER NOT NULL, operation TEXT NOT NULL, user_id INTEGER NOT "
-                       "NULL DEFAULT 0, draft TEXT NOT NULL DEFAULT '{}', source TEXT NOT NULL DEFAULT '', "
+                       "NULL DEFAULT 0, user_id_text TEXT, draft TEXT NOT NULL DEFAULT '{}', source TEXT NOT "
+                       "NULL DEFAULT '', "
                        "state TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', PRIMARY KEY (job_id, idx)) "
                        "WITHOUT ROWID"),
     };
@@ -210,8 +232,21 @@ bool JobJournal::open(QString *error)
                               .arg(found)
                               .arg(schemaVersion));
         }
-        if (found < schemaVersion)
+        if (found < schemaVersion) {
+            // A journal of format 1 lacks the text of ids; its ids are all numbers.
+            QSqlQuery columns(QSqlDatabase::database(m_connection, false));
+            bool hasText = false;
+            if (columns.exec(QStringLiteral("PRAGMA table_info(job_items)"))) {
+                while (columns.next())
+                    hasText = hasText || columns.value(1).toString() == QLatin1String("user_id_text");
+            }
+            if (!hasText && !exec(QStringLiteral("ALTER TABLE job_items ADD COLUMN user_id_text TEXT"))) {
+                const QString why = m_lastError;
+                m_open = false;
+                return refuse(why);
+            }
             exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion));
+        }
     }
     return true;
 }
@@ -247,18 +282,19 @@ qint64 JobJournal::createJob(
     const qint64 jobId = job.lastInsertId().toLongLong();
     QSqlQuery item(db);
     item.prepare(
-        QStringLiteral("INSERT INTO job_items (job_id, idx, operation, user_id, draft, source, state, "
-                       "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO job_items (job_id, idx, operation, user_id, user_id_text, draft, source, "
+                       "state, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < items.size(); ++i) {
         const JobItem &it = items.at(i);
         item.bindValue(0, jobId);
         item.bindValue(1, int(i));
         item.bindValue(2, JobItem::operationName(it.operation));
-        item.bindValue(3, it.userId);
-        item.bindValue(4, draftToText(it.draft));
-        item.bindValue(5, text(it.source));
-        item.bindValue(6, JobItem::stateName(JobItem::State::Pending));
-        item.bindValue(7, QStringLiteral(""));
+        item.bindValue(3, idNumber(it.userId));
+        item.bindValue(4, idText(it.userId));
+        item.bindValue(5, draftToText(it.draft));
+        item.bindValue(6, text(it.source));
+        item.bindValue(7, JobItem::stateName(JobItem::State::Pending));
+        item.bindValue(8, QStringLiteral(""));
         if (!item.exec()) {
             fail(tr("The job journal could not record item %1: %2.").arg(i + 1).arg(item.lastError().text()));
             return rollBack();
@@ -298,17 +334,19 @@ bool JobJournal::markSent(qint64 jobId, const QList<int> &indexes)
 }
 
 bool JobJournal::setItemState(
-    qint64 jobId, int index, JobItem::State state, const QString &message, qint64 userId)
+    qint64 jobId, int index, JobItem::State state, const QString &message, const ResourceId &userId)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
-    const QString sql = userId > 0
-        ? QStringLiteral(
-            "UPDATE job_items SET state = ?, message = ?, user_id = ? WHERE job_id = ? AND idx = ?")
+    const QString sql = !userId.isNull()
+        ? QStringLiteral("UPDATE job_items SET state = ?, message = ?, user_id = ?, user_id_text = ? WHERE "
+                         "job_id = ? AND idx = ?")
         : QStringLiteral("UPDATE job_items SET state = ?, message = ? WHERE job_id = ? AND idx = ?");
     QVariantList values { JobItem::stateName(state), text(message) };
-    if (userId > 0)
-        values.append(userId);
+    if (!userId.isNull()) {
+        values.append(idNumber(userId));
+        values.append(idText(userId));
+    }
     values.append(jobId);
     values.append(index);
     return exec(sql, values);
@@ -409,8 +447,9 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         return result;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT idx, operation, user_id, draft, source, state, message FROM job_items "
-                             "WHERE job_id = ? ORDER BY idx"));
+    q.prepare(QStringLiteral(
+        "SELECT idx, operation, user_id, draft, source, state, message, user_id_text FROM job_items "
+        "WHERE job_id = ? ORDER BY idx"));
     q.addBindValue(jobId);
     if (!q.exec()) {
         fail(tr("The job journal could not be read: %1.").arg(q.lastError().text()));
@@ -420,7 +459,7 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         JobItem it;
         it.index = q.value(0).toInt();
         it.operation = JobItem::operationFromName(q.value(1).toString()).value_or(JobItem::Operation::Create);
-        it.userId = q.value(2).toLongLong();
+        it.userId = idFrom(q.value(2), q.value(7));
         it.draft = draftFromText(q.value(3).toString());
         it.source = q.value(4).toString();
         it.state = JobItem::stateFromName(q.value(5).toString()).value_or(JobItem::State::Sent);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "resourceid.h"
 #include "userdraft.h"
 
 #include <QDateTime>
@@ -19,7 +20,7 @@ struct JobItem
 
     int index = 0; // position in the job, from 0
     Operation operation = Operation::Create;
-    qint64 userId = 0; // the target of an update or delete; the created user's id once a create is applied
+    ResourceId userId; // the target of an update or delete; the created user's id once a create is applied
     UserDraft draft; // the fields a create or update sends
     QString source; // where the item came from, e.g. "row 12", for messages
     State state = State::Pending;
@@ -84,8 +85,8 @@ public:
     // Marks items Sent (one transaction for the lot); called before the requests are handed to the client.
     bool markSent(qint64 jobId, const QList<int> &indexes);
     // Records an item's outcome (or, with State::Sent, that it is still unknown, with why).
-    bool setItemState(
-        qint64 jobId, int index, JobItem::State state, const QString &message = {}, qint64 userId = 0);
+    bool setItemState(qint64 jobId, int index, JobItem::State state, const QString &message = {},
+        const ResourceId &userId = {});
     // Claims the job for this process (a resume records who runs it now).
     bool setOwner(qint64 jobId, qint64 pid);
     // Makes `pid` the job's owner only if `previousOwner` still is, in one statement: of two processes

@@ -21,14 +21,35 @@ void PagingGuard::reset()
     m_pages = 0;
     m_stop = Stop::None;
     m_reason.clear();
-    m_seen.clear();
+    m_seenNumbers.clear();
+    m_seenTexts.clear();
     m_pageByContent.clear();
+    m_numbersOfPage.clear();
     m_idsOfPage.clear();
 }
 
 void PagingGuard::setMaxPages(int pages)
 {
     m_maxPages = std::max(1, pages);
+}
+
+bool PagingGuard::isKnown(const ResourceId &id) const
+{
+    return id.hasNumber() ? m_seenNumbers.contains(id.number()) : m_seenTexts.contains(id.toString());
+}
+
+bool PagingGuard::samePage(int earlier, const QList<ResourceId> &ids) const
+{
+    const auto numbers = m_numbersOfPage.constFind(earlier);
+    if (numbers == m_numbersOfPage.cend())
+        return m_idsOfPage.value(earlier) == ids;
+    if (numbers->size() != ids.size())
+        return false;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!ids.at(i).hasNumber() || ids.at(i).number() != numbers->at(i))
+            return false;
+    }
+    return true;
 }
 
 PagingGuard::Stop PagingGuard::stopWith(Stop stop, const QString &reason)
@@ -38,7 +59,7 @@ PagingGuard::Stop PagingGuard::stopWith(Stop stop, const QString &reason)
     return stop;
 }
 
-PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64> &ids, bool moreExpected)
+PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<ResourceId> &ids, bool moreExpected)
 {
     if (m_stop != Stop::None)
         return m_stop;
@@ -48,20 +69,34 @@ PagingGuard::Stop PagingGuard::accept(int page, int perPage, const QList<qint64>
 
     const size_t contentHash = qHashRange(ids.begin(), ids.end());
     const auto earlier = m_pageByContent.constFind(contentHash);
-    const bool repeats = earlier != m_pageByContent.constEnd() && m_idsOfPage.value(*earlier) == ids;
+    const bool repeats = earlier != m_pageByContent.constEnd() && samePage(*earlier, ids);
     bool anyNew = false;
-    for (qint64 id : ids) {
-        if (!m_seen.contains(id)) {
+    for (const ResourceId &id : ids) {
+        if (!isKnown(id)) {
             anyNew = true;
             break;
         }
     }
     if (!repeats) {
         m_pageByContent.insert(contentHash, page);
-        m_idsOfPage.insert(page, ids);
+        QList<qint64> numbers;
+        numbers.reserve(ids.size());
+        for (const ResourceId &id : ids) {
+            if (!id.hasNumber())
+                break;
+            numbers.append(id.number());
+        }
+        if (numbers.size() == ids.size())
+            m_numbersOfPage.insert(page, numbers);
+        else
+            m_idsOfPage.insert(page, ids);
     }
-    for (qint64 id : ids)
-        m_seen.insert(id);
+    for (const ResourceId &id : ids) {
+        if (id.hasNumber())
+            m_seenNumbers.insert(id.number());
+        else
+            m_seenTexts.insert(id.toString());
+    }
 
     if (ids.size() > perPage) {
         return stopWith(Stop::OversizedPage,

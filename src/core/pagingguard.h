@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resourceid.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -28,7 +30,7 @@ public:
     // for, `ids` the ids of its items in order, `moreExpected` whether the server's answer says there is
     // more. Returns why the walk ends after this page; None means it may go on (when more is expected).
     // Once stopped, every further page is refused with the same reason.
-    Stop accept(int page, int perPage, const QList<qint64> &ids, bool moreExpected);
+    Stop accept(int page, int perPage, const QList<ResourceId> &ids, bool moreExpected);
 
     Stop stop() const { return m_stop; }
     // Stopped for a reason other than the normal end of the list: worth telling the person.
@@ -36,18 +38,23 @@ public:
     // A full sentence that says why the walk stopped; empty while it has not.
     QString reason() const { return m_reason; }
     int pagesAccepted() const { return m_pages; }
-    bool isKnown(qint64 id) const { return m_seen.contains(id); }
+    bool isKnown(const ResourceId &id) const;
 
 private:
     Stop stopWith(Stop stop, const QString &reason);
+    bool samePage(int earlier, const QList<ResourceId> &ids) const;
 
     int m_maxPages;
     int m_pages = 0;
     Stop m_stop = Stop::None;
     QString m_reason;
-    QSet<qint64> m_seen;
+    // Kept as compact as before ids could be strings (a walk may see a million): ids with a number by
+    // their number (the number 12 and the string "12" are one id), the others by their text.
+    QSet<qint64> m_seenNumbers;
+    QSet<QString> m_seenTexts;
     QHash<size_t, int> m_pageByContent; // hash of a page's ids -> the page that had them first
-    QHash<int, QList<qint64>> m_idsOfPage;
+    QHash<int, QList<qint64>> m_numbersOfPage; // a page whose ids all have numbers
+    QHash<int, QList<ResourceId>> m_idsOfPage; // any other page
 };
 
 } // namespace UserDesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resourceid.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -10,8 +12,8 @@ namespace UserDesk {
 // A GoRest post belonging to a user.
 struct Post
 {
-    qint64 id = 0;
-    qint64 userId = 0;
+    ResourceId id;
+    ResourceId userId;
     QString title;
     QString body;
     QJsonObject extra;

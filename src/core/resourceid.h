@@ -48,6 +48,9 @@ public:
     friend bool operator==(const ResourceId &a, const ResourceId &b);
     friend bool operator!=(const ResourceId &a, const ResourceId &b) { return !(a == b); }
     friend bool operator<(const ResourceId &a, const ResourceId &b);
+    friend bool operator>(const ResourceId &a, const ResourceId &b) { return b < a; }
+    friend bool operator<=(const ResourceId &a, const ResourceId &b) { return !(b < a); }
+    friend bool operator>=(const ResourceId &a, const ResourceId &b) { return !(a < b); }
     friend size_t qHash(const ResourceId &id, size_t seed) noexcept;
 
 private:

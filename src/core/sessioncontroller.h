@@ -49,6 +49,8 @@ public:
     void open(const Profile &profile, const ProxySettings &proxy = ProxySettings());
     // Forgets the profile: nothing to work with.
     void close();
+    // Points the client at the endpoint, with the profile's dialect; a profile that names none (other than
+    // the embedded sandbox, which is GoRest) first asks the server how it pages, then ends in connected().
     void connectTo(const QUrl &baseUrl, const QString &token);
 
     const Profile &profile() const { return m_profile; }

@@ -7,8 +7,8 @@ namespace UserDesk {
 QJsonObject Todo::toJson() const
 {
     QJsonObject o = extra;
-    o.insert(QLatin1String("id"), static_cast<double>(id));
-    o.insert(QLatin1String("user_id"), static_cast<double>(userId));
+    o.insert(QLatin1String("id"), id.toJson());
+    o.insert(QLatin1String("user_id"), userId.toJson());
     o.insert(QLatin1String("title"), title);
     o.insert(QLatin1String("due_on"), dueOn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(dueOn));
     o.insert(QLatin1String("status"), status);

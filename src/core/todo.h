@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resourceid.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -10,8 +12,8 @@ namespace UserDesk {
 // A GoRest todo belonging to a user; dueOn is kept as the server's ISO-8601 text (or empty for null).
 struct Todo
 {
-    qint64 id = 0;
-    qint64 userId = 0;
+    ResourceId id;
+    ResourceId userId;
     QString title;
     QString dueOn;
     QString status; // "pending" | "completed"

@@ -25,7 +25,7 @@ QString shared(const QString &value)
 QJsonObject User::toJson() const
 {
     QJsonObject o = extra;
-    o.insert(QLatin1String("id"), static_cast<double>(id));
+    o.insert(QLatin1String("id"), id.toJson());
     o.insert(QLatin1String("name"), name);
     o.insert(QLatin1String("email"), email);
     o.insert(QLatin1String("gender"), gender);
@@ -40,8 +40,9 @@ QByteArray User::toOrderedJson() const
         const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
         return array.mid(1, array.size() - 2);
     };
-    QByteArray out = "{\"id\":" + QByteArray::number(id) + ",\"name\":" + encode(name)
-        + ",\"email\":" + encode(email) + ",\"gender\":" + encode(gender) + ",\"status\":" + encode(status);
+    const QByteArray idJson = id.isText() ? encode(id.toJson()) : QByteArray::number(id.number());
+    QByteArray out = "{\"id\":" + idJson + ",\"name\":" + encode(name) + ",\"email\":" + encode(email)
+        + ",\"gender\":" + encode(gender) + ",\"status\":" + encode(status);
     for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
         out += ',' + encode(it.key()) + ':' + encode(it.value());
     return out + '}';

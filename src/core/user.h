@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resourceid.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -10,7 +12,7 @@ namespace UserDesk {
 // A GoRest user as the server returned it; fields the client does not know are kept for display.
 struct User
 {
-    qint64 id = 0;
+    ResourceId id;
     QString name;
     QString email;
     QString gender; // "male" | "female"

@@ -71,7 +71,7 @@ void UserEditReversal::onReceived(ApiClient::RequestId id, const User &current)
         Q_EMIT finished(Outcome::Refused,
             tr("User %1 was changed on the server since this edit (%2); undoing it would overwrite that "
                "change, so nothing was sent.")
-                .arg(current.id)
+                .arg(current.id.toString())
                 .arg(changedSince.join(QStringLiteral(", "))),
             current);
         return;
@@ -84,7 +84,8 @@ void UserEditReversal::onUpdated(ApiClient::RequestId id, const User &user)
     if (id != m_write)
         return;
     m_write = 0;
-    Q_EMIT finished(Outcome::Reverted, tr("User %1 has its earlier values again.").arg(user.id), user);
+    Q_EMIT finished(
+        Outcome::Reverted, tr("User %1 has its earlier values again.").arg(user.id.toString()), user);
 }
 
 void UserEditReversal::onFailed(ApiClient::RequestId id, const ApiError &error)
@@ -92,7 +93,8 @@ void UserEditReversal::onFailed(ApiClient::RequestId id, const ApiError &error)
     if (id == m_read && error.kind() == ApiError::Kind::NotFound) {
         m_read = 0;
         Q_EMIT finished(Outcome::Refused,
-            tr("User %1 no longer exists on the server, so the edit cannot be undone.").arg(m_after.id),
+            tr("User %1 no longer exists on the server, so the edit cannot be undone.")
+                .arg(m_after.id.toString()),
             m_after);
         return;
     }

@@ -47,7 +47,7 @@ QByteArray UserExport::table(const QList<User> &users)
     QList<QStringList> rows;
     rows.reserve(users.size());
     for (const User &u : users)
-        rows.append({ QString::number(u.id), u.name, u.email, u.gender, u.status });
+        rows.append({ u.id.toString(), u.name, u.email, u.gender, u.status });
     QList<int> widths;
     for (const QString &h : headers)
         widths.append(static_cast<int>(h.size()));
@@ -103,8 +103,9 @@ QByteArray UserExport::csv(const QList<User> &users, CsvCells cells)
     };
     QString out = QStringLiteral("id,name,email,gender,status\r\n");
     for (const User &u : users) {
-        out += QString::number(u.id) + QLatin1Char(',') + field(u.name) + QLatin1Char(',') + field(u.email)
-            + QLatin1Char(',') + field(u.gender) + QLatin1Char(',') + field(u.status) + QLatin1String("\r\n");
+        out += (u.id.isText() ? field(u.id.toString()) : u.id.toString()) + QLatin1Char(',') + field(u.name)
+            + QLatin1Char(',') + field(u.email) + QLatin1Char(',') + field(u.gender) + QLatin1Char(',')
+            + field(u.status) + QLatin1String("\r\n");
     }
     return out.toUtf8();
 }

@@ -4,7 +4,7 @@ namespace UserDesk {
 
 bool UserFilter::matches(const User &user) const
 {
-    return (id.isEmpty() || ResourceId(user.id).toString() == id.trimmed())
+    return (id.isEmpty() || user.id.toString() == id.trimmed())
         && (name.isEmpty() || user.name.contains(name, Qt::CaseInsensitive))
         && (email.isEmpty() || user.email.contains(email, Qt::CaseInsensitive))
         && (gender.isEmpty() || user.gender.compare(gender, Qt::CaseInsensitive) == 0)

@@ -313,14 +313,14 @@ void RecordTableModel::onPage(ApiClient::RequestId id, const RecordsPage &page)
 
     QList<const QJsonObject *> fresh;
     fresh.reserve(page.items.size());
-    QList<qint64> ids; // for the guard, which knows numbers: a text id goes by its hash
+    QList<ResourceId> ids;
     ids.reserve(page.items.size());
     QSet<ResourceId> inPage;
     for (const QJsonObject &item : page.items) {
         const std::optional<ResourceId> itemId = ResourceId::fromJson(item.value(QStringLiteral("id")));
         if (!itemId)
             continue; // the client has said so in `skipped`
-        ids.append(itemId->hasNumber() ? itemId->number() : -static_cast<qint64>(qHash(*itemId) >> 1));
+        ids.append(*itemId);
         if (!m_rows.contains(*itemId) && !inPage.contains(*itemId)) {
             inPage.insert(*itemId);
             fresh.append(&item);

@@ -44,7 +44,7 @@ int UserRowOrder::compareAscending(qsizetype left, qsizetype right) const
 {
     int order = m_rows.compare(left, right, m_sortField, m_spec.sortCase);
     if (order == 0)
-        order = m_rows.id(left) < m_rows.id(right) ? -1 : (m_rows.id(left) > m_rows.id(right) ? 1 : 0);
+        order = m_rows.compare(left, right, UserRows::Field::Id, m_spec.sortCase);
     if (order == 0)
         order = left < right ? -1 : (left > right ? 1 : 0);
     return order;
@@ -106,9 +106,8 @@ void UserRowOrder::sortRuns(Keyed *begin, Keyed *end, int level) const
                 std::sort(run, runEnd, [this](const Keyed &a, const Keyed &b) {
                     if (a.key != b.key)
                         return a.key < b.key;
-                    const qint64 x = m_rows.id(a.row);
-                    const qint64 y = m_rows.id(b.row);
-                    return x != y ? x < y : a.row < b.row;
+                    const int byId = m_rows.compare(a.row, b.row, UserRows::Field::Id, m_spec.sortCase);
+                    return byId != 0 ? byId < 0 : a.row < b.row;
                 });
             } else {
                 std::sort(run, runEnd, fullLess);

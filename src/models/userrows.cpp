@@ -35,13 +35,53 @@ int compareAscii(QByteArrayView a, QByteArrayView b, Qt::CaseSensitivity cs)
 }
 } // namespace
 
-qsizetype UserRows::indexOf(qint64 userId) const
+bool UserRows::contains(const ResourceId &userId) const
 {
-    if (!m_ids.contains(userId))
+    if (userId.hasNumber())
+        return m_ids.contains(userId.number());
+    return !userId.isNull() && m_wordIds.contains(userId.toString());
+}
+
+qsizetype UserRows::indexOf(const ResourceId &userId) const
+{
+    if (!contains(userId))
         return -1;
-    const auto it
-        = std::find_if(m_rows.cbegin(), m_rows.cend(), [userId](const Row &r) { return r.id == userId; });
+    const qint64 number = userId.number();
+    const QByteArray word = userId.hasNumber() ? QByteArray() : userId.toString().toUtf8();
+    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const Row &r) {
+        if (!(r.flags & Row::WordId))
+            return userId.hasNumber() && r.id == number;
+        return !userId.hasNumber() && QByteArrayView(r.text).last(r.id) == word;
+    });
     return it == m_rows.cend() ? -1 : it - m_rows.cbegin();
+}
+
+ResourceId UserRows::id(qsizetype row) const
+{
+    return idOf(m_rows.at(row));
+}
+
+ResourceId UserRows::idOf(const Row &row)
+{
+    if (row.flags & Row::WordId)
+        return ResourceId::fromText(QString::fromUtf8(QByteArrayView(row.text).last(row.id)));
+    if (row.flags & Row::TextId)
+        return ResourceId::fromText(QString::number(row.id));
+    return ResourceId(row.id);
+}
+
+// ResourceId's order: numbers by value, then the others by their text.
+int UserRows::compareIds(const Row &a, const Row &b)
+{
+    const bool aWord = a.flags & Row::WordId;
+    const bool bWord = b.flags & Row::WordId;
+    if (!aWord && !bWord)
+        return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+    if (aWord != bWord)
+        return aWord ? 1 : -1;
+    const QString x = idOf(a).toString();
+    const QString y = idOf(b).toString();
+    return x < y ? -1 : (y < x ? 1 : 0);
 }
 
 quint8 UserRows::word(const QString &value, bool *ok)
@@ -63,18 +103,27 @@ UserRows::Row UserRows::makeRow(const User &user)
 {
     static_assert(sizeof(Row) <= 40, "a row is meant to stay small");
     Row row;
-    row.id = user.id;
     const QByteArray name = user.name.toUtf8();
     const QByteArray email = user.email.toUtf8();
+    const QByteArray idText = user.id.hasNumber() ? QByteArray() : user.id.toString().toUtf8();
     // Exactly as long as needed: toUtf8() leaves room for three bytes a character.
-    row.text.reserve(name.size() + email.size());
+    row.text.reserve(name.size() + email.size() + idText.size());
     row.text.append(name).append(email);
     row.nameBytes = static_cast<quint32>(name.size());
+    if (user.id.isText())
+        row.flags |= Row::TextId;
+    if (user.id.hasNumber()) {
+        row.id = user.id.number();
+    } else {
+        row.flags |= Row::WordId;
+        row.id = idText.size();
+    }
     bool inVocabulary = true;
     row.gender = word(user.gender, &inVocabulary);
     row.status = word(user.status, &inVocabulary);
     if (isAscii(row.text))
         row.flags |= Row::Ascii;
+    row.text.append(idText);
     // A lone surrogate (JSON allows "\ud800") has no UTF-8 form: such a user is kept as it came.
     const bool exactInUtf8 = QStringView(user.name).isValidUtf16() && QStringView(user.email).isValidUtf16();
     if (!inVocabulary || !user.extra.isEmpty() || !exactInUtf8) {
@@ -86,30 +135,41 @@ UserRows::Row UserRows::makeRow(const User &user)
 
 void UserRows::forget(const Row &row)
 {
-    m_ids.remove(row.id);
+    if (row.flags & Row::WordId)
+        m_wordIds.remove(idOf(row).toString());
+    else
+        m_ids.remove(row.id);
     if (row.flags & Row::Whole)
-        m_whole.remove(row.id);
+        m_whole.remove(idOf(row));
+}
+
+void UserRows::remember(const ResourceId &userId)
+{
+    if (userId.hasNumber())
+        m_ids.insert(userId.number());
+    else
+        m_wordIds.insert(userId.toString());
 }
 
 void UserRows::append(const User &user)
 {
     m_rows.append(makeRow(user));
     count(m_rows.constLast(), 1);
-    m_ids.insert(user.id);
+    remember(user.id);
 }
 
 void UserRows::prepend(const User &user)
 {
     m_rows.prepend(makeRow(user));
     count(m_rows.constFirst(), 1);
-    m_ids.insert(user.id);
+    remember(user.id);
 }
 
 void UserRows::insert(qsizetype row, const User &user)
 {
     m_rows.insert(row, makeRow(user));
     count(m_rows.at(row), 1);
-    m_ids.insert(user.id);
+    remember(user.id);
 }
 
 void UserRows::replace(qsizetype row, const User &user)
@@ -118,7 +178,7 @@ void UserRows::replace(qsizetype row, const User &user)
     count(m_rows.at(row), -1);
     m_rows[row] = makeRow(user);
     count(m_rows.at(row), 1);
-    m_ids.insert(user.id);
+    remember(user.id);
 }
 
 void UserRows::removeAt(qsizetype row)
@@ -134,6 +194,8 @@ void UserRows::clear()
     m_rows.squeeze();
     m_ids.clear();
     m_ids.squeeze();
+    m_wordIds.clear();
+    m_wordIds.squeeze();
     m_whole.clear();
     m_nonAscii = 0;
     // The vocabulary stays: it is a handful of strings.
@@ -143,14 +205,16 @@ const User *UserRows::whole(const Row &row) const
 {
     if (!(row.flags & Row::Whole))
         return nullptr;
-    const auto it = m_whole.constFind(row.id);
+    const auto it = m_whole.constFind(idOf(row));
     return it == m_whole.cend() ? nullptr : &it.value();
 }
 
 QByteArrayView UserRows::view(const Row &row, Field field) const
 {
     const QByteArrayView all(row.text);
-    return field == Field::Name ? all.first(row.nameBytes) : all.sliced(row.nameBytes);
+    const qsizetype wordBytes = (row.flags & Row::WordId) ? row.id : 0;
+    return field == Field::Name ? all.first(row.nameBytes)
+                                : all.sliced(row.nameBytes, all.size() - row.nameBytes - wordBytes);
 }
 
 QString UserRows::name(qsizetype row) const
@@ -185,7 +249,7 @@ QString UserRows::text(qsizetype row, Field field) const
 {
     switch (field) {
     case Field::Id:
-        return QString::number(id(row));
+        return id(row).toString();
     case Field::Name:
         return name(row);
     case Field::Email:
@@ -204,7 +268,7 @@ User UserRows::user(qsizetype row) const
     if (const User *u = whole(r))
         return *u;
     User u;
-    u.id = r.id;
+    u.id = idOf(r);
     u.name = name(row);
     u.email = email(row);
     u.gender = m_words.at(r.gender);
@@ -227,7 +291,7 @@ int UserRows::compare(qsizetype left, qsizetype right, Field field, Qt::CaseSens
     const Row &b = m_rows.at(right);
     switch (field) {
     case Field::Id:
-        return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0);
+        return compareIds(a, b);
     case Field::Name:
     case Field::Email:
         if (a.flags & b.flags & Row::Ascii)
@@ -296,8 +360,13 @@ quint64 UserRows::sortKey(
     const Row &r = m_rows.at(row);
     switch (field) {
     case Field::Id:
+        if (r.flags & Row::WordId) {
+            // After every number; compare() orders the texts.
+            *end = KeyEnd::Stop;
+            return ~quint64(0);
+        }
         *end = KeyEnd::End;
-        return quint64(r.id) ^ (quint64(1) << 63); // signed order as unsigned
+        return quint64(r.id); // ids are not negative
     case Field::Name:
     case Field::Email:
         if (r.flags & Row::Ascii) {

@@ -15,7 +15,9 @@ namespace UserDesk {
 // A row here is 40 bytes plus one allocation holding name and email as UTF-8; gender and status are
 // indexes into a small vocabulary. The rare user with unknown fields, with more distinct gender and
 // status values than the vocabulary holds, or with text UTF-8 cannot carry (a lone surrogate), is also
-// kept whole beside its row, so nothing is lost.
+// kept whole beside its row, so nothing is lost. A numeric id is the row's number; an id the server sent
+// as a string keeps its number there when it has one ("12"), else its text follows the email in the UTF-8
+// block, so a row with a text id is no larger.
 class UserRows
 {
 public:
@@ -23,8 +25,8 @@ public:
 
     qsizetype size() const { return m_rows.size(); }
     bool isEmpty() const { return m_rows.isEmpty(); }
-    bool contains(qint64 userId) const { return m_ids.contains(userId); }
-    qsizetype indexOf(qint64 userId) const; // -1 when absent
+    bool contains(const ResourceId &userId) const;
+    qsizetype indexOf(const ResourceId &userId) const; // -1 when absent
 
     void append(const User &user);
     void prepend(const User &user);
@@ -33,7 +35,7 @@ public:
     void removeAt(qsizetype row);
     void clear();
 
-    qint64 id(qsizetype row) const { return m_rows.at(row).id; }
+    ResourceId id(qsizetype row) const;
     QString name(qsizetype row) const;
     QString email(qsizetype row) const;
     QString gender(qsizetype row) const;
@@ -74,9 +76,11 @@ public:
 private:
     struct Row
     {
-        enum Flag : quint8 { Ascii = 1, Whole = 2 };
+        enum Flag : quint8 { Ascii = 1, Whole = 2, TextId = 4, WordId = 8 };
+        // The id's number; with WordId (an id without a number), the length of its text in bytes, which
+        // follows the email in `text`. TextId: the server sent the id as a string.
         qint64 id = 0;
-        QByteArray text; // name, then email, in UTF-8
+        QByteArray text; // name, then email, in UTF-8 (then a WordId's text)
         quint32 nameBytes = 0;
         quint8 gender = 0; // index into m_words
         quint8 status = 0;
@@ -88,14 +92,18 @@ private:
     void count(const Row &row, int delta) { m_nonAscii += (row.flags & Row::Ascii) ? 0 : delta; }
     quint8 word(const QString &value, bool *ok);
     void forget(const Row &row);
+    void remember(const ResourceId &userId);
     QByteArrayView view(const Row &row, Field field) const;
+    static ResourceId idOf(const Row &row);
+    static int compareIds(const Row &a, const Row &b);
     const User *whole(const Row &row) const;
 
     QList<Row> m_rows;
-    QSet<qint64> m_ids;
+    QSet<qint64> m_ids; // the ids that have a number
+    QSet<QString> m_wordIds; // the others
     QStringList m_words;
     QHash<QString, quint8> m_wordIndex;
-    QHash<qint64, User> m_whole; // users kept entire (Row::Whole)
+    QHash<ResourceId, User> m_whole; // users kept entire (Row::Whole)
     qsizetype m_nonAscii = 0;
 };
 

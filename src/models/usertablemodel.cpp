@@ -140,7 +140,7 @@ void UserTableModel::reset(bool load)
     if (!load) {
         // Reloading keeps what is being saved or deleted: those requests still end here, by user id.
         if (!m_heldBack.isEmpty()) {
-            const QList<qint64> dropped = m_heldBack.keys();
+            const QList<ResourceId> dropped = m_heldBack.keys();
             m_heldBack.clear();
             Q_EMIT heldBackDropped(dropped);
         }
@@ -174,21 +174,21 @@ void UserTableModel::requestPage()
         Q_EMIT loadingChanged(true);
 }
 
-void UserTableModel::trackRequest(ApiClient::RequestId id, qint64 userId, RowState state)
+void UserTableModel::trackRequest(ApiClient::RequestId id, const ResourceId &userId, RowState state)
 {
     m_rowRequests.insert(id, userId);
     setState(userId, state);
 }
 
-void UserTableModel::setState(qint64 userId, RowState state)
+void UserTableModel::setState(const ResourceId &userId, RowState state)
 {
     setStates({ userId }, state);
 }
 
-void UserTableModel::setStates(const QList<qint64> &userIds, RowState state)
+void UserTableModel::setStates(const QList<ResourceId> &userIds, RowState state)
 {
-    QSet<qint64> changed;
-    for (qint64 userId : userIds) {
+    QSet<ResourceId> changed;
+    for (const ResourceId &userId : userIds) {
         if (state != RowState::Idle)
             m_states.insert(userId, state);
         else if (m_states.remove(userId) == 0)
@@ -230,12 +230,12 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const qint64 userId = m_rows.id(row);
+    const ResourceId userId = m_rows.id(row);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
         if (index.column() == IdColumn)
-            return userId;
+            return userId.isText() ? QVariant(userId.toString()) : QVariant(userId.number());
         return m_rows.text(row, field(index.column()));
     case Qt::ToolTipRole:
         switch (rowState(userId)) {
@@ -267,7 +267,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     case UserRole:
         return QVariant::fromValue(m_rows.user(row));
     case UserIdRole:
-        return userId;
+        return QVariant::fromValue(userId);
     case RowStateRole:
         return static_cast<int>(rowState(userId));
     case StaleRole:
@@ -339,7 +339,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         m_hasMore = loaded < page.info.total;
     else
         m_hasMore = page.info.hasNext || page.users.size() >= m_pageSize;
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     ids.reserve(page.users.size());
     for (const User &user : page.users)
         ids.append(user.id);
@@ -408,17 +408,17 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
     emitRowChanged(row);
 }
 
-void UserTableModel::onDeleted(ApiClient::RequestId id, qint64 userId)
+void UserTableModel::onDeleted(ApiClient::RequestId id, const ResourceId &userId)
 {
     m_rowRequests.remove(id);
     removeUser(userId);
 }
 
-void UserTableModel::holdBack(const QList<qint64> &userIds)
+void UserTableModel::holdBack(const QList<ResourceId> &userIds)
 {
     // From the last row up, so that each keeps the row it had among all of them.
     QList<int> rows;
-    for (qint64 id : userIds) {
+    for (const ResourceId &id : userIds) {
         if (const int row = rowOfUser(id); row >= 0)
             rows.append(row);
     }
@@ -430,17 +430,17 @@ void UserTableModel::holdBack(const QList<qint64> &userIds)
     }
 }
 
-void UserTableModel::forgetHeldBack(const QList<qint64> &userIds)
+void UserTableModel::forgetHeldBack(const QList<ResourceId> &userIds)
 {
-    for (qint64 id : userIds)
+    for (const ResourceId &id : userIds)
         m_heldBack.remove(id);
 }
 
-void UserTableModel::putBack(const QList<qint64> &userIds)
+void UserTableModel::putBack(const QList<ResourceId> &userIds)
 {
     // From the first row down: each goes back to the row it had.
     QList<std::pair<int, User>> back;
-    for (qint64 id : userIds) {
+    for (const ResourceId &id : userIds) {
         if (auto it = m_heldBack.constFind(id); it != m_heldBack.cend()) {
             back.append(*it);
             m_heldBack.erase(it);
@@ -461,7 +461,7 @@ void UserTableModel::putBack(const QList<qint64> &userIds)
         Q_EMIT countsChanged(loadedCount(), m_total);
 }
 
-void UserTableModel::removeUser(qint64 userId)
+void UserTableModel::removeUser(const ResourceId &userId)
 {
     m_states.remove(userId);
     const int row = rowOfUser(userId);
@@ -490,7 +490,7 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
     const auto it = m_rowRequests.constFind(id);
     if (it == m_rowRequests.cend())
         return;
-    const qint64 userId = it.value();
+    const ResourceId userId = it.value();
     m_rowRequests.erase(it);
     if (error.kind() == ApiError::Kind::NotFound && rowState(userId) == RowState::Deleting)
         removeUser(userId); // what was to be deleted is gone already: keeping its row would show a ghost

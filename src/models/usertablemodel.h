@@ -21,7 +21,7 @@ public:
     enum Column { IdColumn, NameColumn, EmailColumn, GenderColumn, StatusColumn, ColumnCount };
     enum Role {
         UserRole = Qt::UserRole + 1, // the whole User
-        UserIdRole,
+        UserIdRole, // a ResourceId
         RowStateRole, // a RowState as int
         StaleRole, // bool: a refresh is replacing this row
     };
@@ -73,21 +73,21 @@ public:
     // The loaded users, built from the compact rows: for an export, not for every repaint.
     QList<User> users() const { return m_rows.users(); }
     User userAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows.user(row) : User(); }
-    int rowOfUser(qint64 userId) const { return static_cast<int>(m_rows.indexOf(userId)); }
+    int rowOfUser(const ResourceId &userId) const { return static_cast<int>(m_rows.indexOf(userId)); }
     // The rows themselves, for a proxy that sorts and filters without a QVariant per cell.
     const UserRows &rows() const { return m_rows; }
     static UserRows::Field field(int column) { return static_cast<UserRows::Field>(column); }
 
     // Marks the user's row as busy until request `id` ends; its failure comes back as rowRequestFailed.
-    void trackRequest(ApiClient::RequestId id, qint64 userId, RowState state);
-    RowState rowState(qint64 userId) const { return m_states.value(userId, RowState::Idle); }
+    void trackRequest(ApiClient::RequestId id, const ResourceId &userId, RowState state);
+    RowState rowState(const ResourceId &userId) const { return m_states.value(userId, RowState::Idle); }
     // Takes the users' rows out of the table for a while (a delete that can still be undone, not sent
     // yet); pages that load meanwhile leave them out too. putBack() returns them where they were.
-    void holdBack(const QList<qint64> &userIds);
-    void putBack(const QList<qint64> &userIds);
+    void holdBack(const QList<ResourceId> &userIds);
+    void putBack(const QList<ResourceId> &userIds);
     // Forgets held-back users whose delete went through: they are not coming back.
-    void forgetHeldBack(const QList<qint64> &userIds);
-    bool isHeldBack(qint64 userId) const { return m_heldBack.contains(userId); }
+    void forgetHeldBack(const QList<ResourceId> &userIds);
+    bool isHeldBack(const ResourceId &userId) const { return m_heldBack.contains(userId); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -100,7 +100,8 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void countsChanged(int loaded, qint64 total);
     void pageLoadFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
-    void rowRequestFailed(UserDesk::ApiClient::RequestId id, qint64 userId, const UserDesk::ApiError &error);
+    void rowRequestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ResourceId &userId,
+        const UserDesk::ApiError &error);
     // Loading every page started or ended; `complete` tells whether every user is loaded now.
     void loadingAllChanged(bool active, bool complete);
     void staleChanged(bool stale);
@@ -109,31 +110,31 @@ Q_SIGNALS:
     // Items of a page that could not be used and were left out; one full sentence each, naming the item.
     void itemsSkipped(const QStringList &sentences);
     // The table was emptied (another profile) while these rows were held back: they cannot come back.
-    void heldBackDropped(const QList<qint64> &userIds);
+    void heldBackDropped(const QList<UserDesk::ResourceId> &userIds);
 
 private:
     void reset(bool load);
     void setStale(bool stale);
     void finishLoadingAll();
     void requestPage();
-    void setState(qint64 userId, RowState state);
-    void setStates(const QList<qint64> &userIds, RowState state);
+    void setState(const ResourceId &userId, RowState state);
+    void setStates(const QList<ResourceId> &userIds, RowState state);
     void emitRowChanged(int row);
-    void removeUser(qint64 userId);
+    void removeUser(const ResourceId &userId);
 
     void onPage(ApiClient::RequestId id, const UsersPage &page);
     void onCreated(ApiClient::RequestId id, const User &user);
     void onUpdated(ApiClient::RequestId id, const User &user);
-    void onDeleted(ApiClient::RequestId id, qint64 userId);
+    void onDeleted(ApiClient::RequestId id, const ResourceId &userId);
     void onFailed(ApiClient::RequestId id, const ApiError &error);
 
     ApiClient *m_client;
     // Pages shift under us when users are created or deleted elsewhere; the rows' id index keeps a row
     // from showing twice.
     UserRows m_rows;
-    QHash<qint64, RowState> m_states;
-    QHash<qint64, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
-    QHash<ApiClient::RequestId, qint64> m_rowRequests;
+    QHash<ResourceId, RowState> m_states;
+    QHash<ResourceId, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
+    QHash<ApiClient::RequestId, ResourceId> m_rowRequests;
     UserFilter m_filter;
     int m_pageSize = 20;
     qint64 m_total = -1;

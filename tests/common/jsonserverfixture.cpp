@@ -1,6 +1,7 @@
 #include "jsonserverfixture.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -84,6 +85,13 @@ bool JsonServerFixture::start(const QJsonArray &users, int timeoutMs)
               QString::number(m_port), dbPath };
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setWorkingDirectory(m_dir.path());
+    // json-server 1.x re-reads its file when it changes, unless in production: a change event that comes
+    // late reads back a file older than what it holds, and a record just deleted is there again. In
+    // production it serves ./public only if it exists, so there is one, empty.
+    QDir(m_dir.path()).mkdir(QStringLiteral("public"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_ENV"), QStringLiteral("production"));
+    m_process.setProcessEnvironment(env);
     m_process.start(exe, args);
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("json-server did not start: %1").arg(m_process.errorString());

@@ -449,7 +449,7 @@ void TestDialogs::exportWritesExactlyTheLoadedUsers()
         QString name = u.name;
         if (name.startsWith(QLatin1Char('=')))
             name.prepend(QLatin1Char('\''));
-        QCOMPARE(rows.at(i + 1), (QStringList { QString::number(u.id), name, u.email, u.gender, u.status }));
+        QCOMPARE(rows.at(i + 1), (QStringList { u.id.toString(), name, u.email, u.gender, u.status }));
     }
     QVERIFY(csv.contains("'=HYPERLINK("));
 

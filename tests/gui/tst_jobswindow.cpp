@@ -101,8 +101,8 @@ private:
     QList<User> firstUsers(int count) const;
     void confirmDelete();
     // Whether the embedded sandbox still has the user, asked past the window's own client.
-    int statusOf(qint64 userId);
-    QJsonObject fetchUser(qint64 userId);
+    int statusOf(const ResourceId &userId);
+    QJsonObject fetchUser(const ResourceId &userId);
     JobsFlow *flow() const { return m_window->findChild<JobsFlow *>(); }
     JobController *jobs() const { return flow()->controller(); }
     QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
@@ -219,7 +219,7 @@ void TestJobsWindow::confirmDelete()
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
 }
 
-int TestJobsWindow::statusOf(qint64 userId)
+int TestJobsWindow::statusOf(const ResourceId &userId)
 {
     ApiClient check;
     check.setBaseUrl(m_window->sandbox()->baseUrl());
@@ -232,7 +232,7 @@ int TestJobsWindow::statusOf(qint64 userId)
     return got.count() ? 200 : failed.first().at(1).value<ApiError>().httpStatus();
 }
 
-QJsonObject TestJobsWindow::fetchUser(qint64 userId)
+QJsonObject TestJobsWindow::fetchUser(const ResourceId &userId)
 {
     ApiClient check;
     check.setBaseUrl(m_window->sandbox()->baseUrl());

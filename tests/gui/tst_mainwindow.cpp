@@ -228,7 +228,7 @@ void TestMainWindow::firstLaunchFillsTheTable()
     const RequestLog *log = m_window->client()->requestLog();
     for (int i = 0; i < log->size(); ++i)
         askedForPosts = askedForPosts
-            || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id));
+            || log->at(i).url.path().endsWith(QStringLiteral("/users/%1/posts").arg(first.id.toString()));
     QVERIFY(askedForPosts);
 }
 
@@ -483,7 +483,7 @@ void TestMainWindow::bulkDeleteTreatsAlreadyGoneAsGone()
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->userModel()->rowOfUser(single.id), -1, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage()
-            == QStringLiteral("User %1 was already deleted on the server.").arg(single.id),
+            == QStringLiteral("User %1 was already deleted on the server.").arg(single.id.toString()),
         Timeout);
 }
 
@@ -618,9 +618,9 @@ void TestMainWindow::failedSaveShowsOneError()
     QVERIFY(dialog);
     QPointer<UserDialog> guard(dialog);
     ApiClient::RequestId saveId = 0;
-    qint64 savedUser = 0;
+    ResourceId savedUser;
     int saves = 0;
-    connect(dialog, &UserDialog::saveStarted, this, [&](ApiClient::RequestId id, qint64 userId) {
+    connect(dialog, &UserDialog::saveStarted, this, [&](ApiClient::RequestId id, const ResourceId &userId) {
         saveId = id;
         savedUser = userId;
         ++saves;

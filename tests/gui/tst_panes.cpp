@@ -167,7 +167,7 @@ void TestPanes::userDetailsShowsAUserAndOwnsItsRequests()
     QTRY_VERIFY_WITH_TIMEOUT(!posts->isLoading() && posts->totalCount() >= 0, Timeout);
     const RequestLog *log = m_client->requestLog();
     QVERIFY(log->size() > logged);
-    QVERIFY(log->at(log->size() - 1).url.path().contains(QString::number(users.at(1).id)));
+    QVERIFY(log->at(log->size() - 1).url.path().contains(users.at(1).id.toString()));
 
     // The same user with changed fields keeps what was loaded and asks nothing.
     User renamed = users.at(1);
@@ -381,8 +381,9 @@ void TestPanes::userTableViewEditsOnEnterAndKeepsItsState()
         { user(5, QStringLiteral("Eve")), user(9, QStringLiteral("Ida")), user(7, QStringLiteral("Gus")) }) {
         QList<QStandardItem *> row;
         for (int c = 0; c < UserTableModel::ColumnCount; ++c) {
-            auto *item = new QStandardItem(c == UserTableModel::IdColumn ? QString::number(u.id) : u.name);
-            item->setData(c == UserTableModel::IdColumn ? QVariant(u.id) : QVariant(u.name), Qt::DisplayRole);
+            auto *item = new QStandardItem(c == UserTableModel::IdColumn ? u.id.toString() : u.name);
+            item->setData(
+                c == UserTableModel::IdColumn ? QVariant(u.id.number()) : QVariant(u.name), Qt::DisplayRole);
             item->setData(QVariant::fromValue(u), UserTableModel::UserRole);
             row << item;
         }
@@ -394,7 +395,8 @@ void TestPanes::userTableViewEditsOnEnterAndKeepsItsState()
     view.show();
     QList<qint64> current;
     int edits = 0;
-    connect(&view, &UserTableView::currentUserChanged, this, [&](const User &u) { current << u.id; });
+    connect(
+        &view, &UserTableView::currentUserChanged, this, [&](const User &u) { current << u.id.number(); });
     connect(&view, &UserTableView::editRequested, this, [&] { ++edits; });
 
     // The server's own order by default, and no sort arrow over it until the person sorts.
@@ -414,7 +416,7 @@ void TestPanes::userTableViewEditsOnEnterAndKeepsItsState()
     view.selectAll();
     QList<qint64> ids;
     for (const User &u : view.selectedUsers())
-        ids << u.id;
+        ids << u.id.number();
     QCOMPARE(ids, (QList<qint64> { 9, 7, 5 }));
 
     // A click on a header asks the window to sort; the view does not sort by itself.

@@ -106,7 +106,7 @@ User TestResources::firstUser()
             if (done == id && !page.users.isEmpty())
                 user = page.users.first();
         });
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(user.id != 0, Timeout); }();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(!user.id.isNull(), Timeout); }();
     return user;
 }
 
@@ -406,7 +406,7 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     m_client->createRecord(ResourceSchema::posts(),
         { { QStringLiteral("title"), QStringLiteral("Doomed") },
             { QStringLiteral("body"), QStringLiteral("b") } },
-        ResourceId(user.id));
+        user.id);
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, Timeout);
     const qint64 postId = created.at(0).at(2).toJsonObject().value(QStringLiteral("id")).toInteger();
     m_client->createRecord(ResourceSchema::comments(),
@@ -417,14 +417,15 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
     m_client->createRecord(ResourceSchema::todos(),
         { { QStringLiteral("title"), QStringLiteral("t") },
             { QStringLiteral("status"), QStringLiteral("pending") } },
-        ResourceId(user.id));
+        user.id);
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 3, Timeout);
     const qint64 todoId = created.at(2).at(2).toJsonObject().value(QStringLiteral("id")).toInteger();
 
     // What the server holds for the user, read on the wire.
-    const QJsonArray posts = serverGet(QStringLiteral("/users/%1/posts?per_page=100").arg(user.id)).toArray();
+    const QJsonArray posts
+        = serverGet(QStringLiteral("/users/%1/posts?per_page=100").arg(user.id.toString())).toArray();
     const qint64 todos
-        = serverGet(QStringLiteral("/users/%1/todos?per_page=100").arg(user.id)).toArray().size();
+        = serverGet(QStringLiteral("/users/%1/todos?per_page=100").arg(user.id.toString())).toArray().size();
     qint64 comments = 0;
     for (const QJsonValue &p : posts) {
         comments += serverGet(QStringLiteral("/posts/%1/comments?per_page=100")
@@ -485,13 +486,14 @@ void TestResources::deletingAUserSaysWhatGoesWithIt()
 
     // Deleting takes them with the user, on the server.
     box->button(QMessageBox::Yes)->click();
-    QTRY_VERIFY_WITH_TIMEOUT(serverGet(QStringLiteral("/users/%1").arg(user.id)).isUndefined(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        serverGet(QStringLiteral("/users/%1").arg(user.id.toString())).isUndefined(), Timeout);
     QVERIFY(serverGet(QStringLiteral("/posts/%1").arg(postId)).isUndefined());
     QVERIFY(serverGet(QStringLiteral("/todos/%1").arg(todoId)).isUndefined());
     QCOMPARE(serverGet(QStringLiteral("/posts/%1/comments").arg(postId)).toArray().size(), 0);
     QTRY_COMPARE(allPosts.model()->rowOf(ResourceId(postId)), -1);
     for (int row = 0; row < allPosts.model()->rowCount(); ++row)
-        QVERIFY(allPosts.model()->rows().parentId(row) != ResourceId(user.id));
+        QVERIFY(allPosts.model()->rows().parentId(row) != user.id);
     QCOMPARE(allPosts.model()->totalCount(), allBefore - posts.size());
     // The comments on those posts went with them, on the server and in the comments tab.
     QTRY_COMPARE(onUsersPosts(), 0);

@@ -71,20 +71,20 @@ private:
     {
         return m_window->findChild<QLabel *>(QStringLiteral("loadedLabel"))->text();
     }
-    qint64 idAtRow(int row) const
+    ResourceId idAtRow(int row) const
     {
         return table()
             ->model()
             ->index(row, UserTableModel::IdColumn)
             .data(UserTableModel::UserIdRole)
-            .toLongLong();
+            .value<ResourceId>();
     }
     QString detailId() const { return m_window->findChild<QLabel *>(QStringLiteral("idValue"))->text(); }
     QString selectedId() const
     {
         const QModelIndexList rows = table()->selectionModel()->selectedRows();
         return rows.size() == 1
-            ? QString::number(rows.constFirst().data(UserTableModel::UserIdRole).toLongLong())
+            ? rows.constFirst().data(UserTableModel::UserIdRole).value<ResourceId>().toString()
             : QString();
     }
     // Answers the export's question with `button`, then its file dialog with `path`; false when either
@@ -198,7 +198,7 @@ void TestTableTruth::sortByIdCoversEveryUserOnTheServer()
     UserTableModel *model = m_window->userModel();
     QVERIFY(model->loadedCount() < Seed);
     const QList<User> loaded = model->users();
-    const qint64 smallestLoaded
+    const ResourceId smallestLoaded
         = std::min_element(loaded.begin(), loaded.end(), [](const User &a, const User &b) {
               return a.id < b.id;
           })->id;
@@ -270,7 +270,7 @@ void TestTableTruth::restoredSortFollowsTheSameRules()
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->userModel()->isComplete() && !m_window->userProxy()->isBusy(), Timeout);
     const QList<User> all = m_window->userModel()->users();
-    const qint64 least = std::min_element(all.begin(), all.end(), [](const User &a, const User &b) {
+    const ResourceId least = std::min_element(all.begin(), all.end(), [](const User &a, const User &b) {
         return a.id < b.id;
     })->id;
     QTRY_COMPARE_WITH_TIMEOUT(idAtRow(0), least, Timeout);
@@ -458,20 +458,21 @@ void TestTableTruth::idFilterShowsExactlyThatUser()
     startWindow(60);
     waitForRows(20);
     UserTableModel *model = m_window->userModel();
-    const qint64 wanted = idAtRow(7);
+    const ResourceId wanted = idAtRow(7);
+    QVERIFY(wanted.hasNumber());
     auto *id = m_window->findChild<QLineEdit *>(QStringLiteral("idFilter"));
     QVERIFY(id);
     QVERIFY(!id->accessibleName().isEmpty());
     id->setFocus();
-    QTest::keyClicks(id, QString::number(wanted));
-    QTRY_COMPARE_WITH_TIMEOUT(model->filter().id, QString::number(wanted), Timeout);
+    QTest::keyClicks(id, wanted.toString());
+    QTRY_COMPARE_WITH_TIMEOUT(model->filter().id, wanted.toString(), Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == 1, Timeout);
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(idAtRow(0), wanted);
     QTRY_COMPARE_WITH_TIMEOUT(countsText(), QStringLiteral("All 1 matching user loaded (filtered)"), Timeout);
 
     // An id that only starts like another one matches nothing: the filter is exact.
-    id->setText(QString::number(wanted).left(1));
+    id->setText(wanted.toString().left(1));
     QTRY_VERIFY_WITH_TIMEOUT(model->filter().id.size() == 1 && !model->isLoading(), Timeout);
     QVERIFY(model->totalCount() <= 1);
 

@@ -17,6 +17,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -52,6 +54,7 @@ private Q_SLOTS:
 
     void undoAndRedoOfAnEdit();
     void undoRefusedAfterAnotherClientChangedTheUser();
+    void creatingAUserOffersNothingToUndo();
     void deleteUndoneWithinItsGracePeriodSendsNothing();
     void deletesGoOutWhenTheNoticeEnds();
     void quittingDuringTheGracePeriodAsksAndSendsNothing();
@@ -63,8 +66,9 @@ private:
     void selectRows(const QList<int> &rows);
     void editName(int row, const QString &name);
     int countSent(const QByteArray &method) const;
-    SandboxFixture::Exchange direct(const QByteArray &method, qint64 id, const QByteArray &body = {});
-    QString serverName(qint64 id);
+    SandboxFixture::Exchange direct(
+        const QByteArray &method, const ResourceId &id, const QByteArray &body = {});
+    QString serverName(const ResourceId &id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ProfileStore> m_store;
@@ -142,17 +146,18 @@ int TestUndo::countSent(const QByteArray &method) const
 }
 
 // Another client, straight to the sandbox: not through the window's ApiClient.
-SandboxFixture::Exchange TestUndo::direct(const QByteArray &method, qint64 id, const QByteArray &body)
+SandboxFixture::Exchange TestUndo::direct(
+    const QByteArray &method, const ResourceId &id, const QByteArray &body)
 {
     QNetworkAccessManager nam;
     QUrl url = m_window->sandbox()->baseUrl();
-    url.setPath(url.path() + QStringLiteral("/users/%1").arg(id));
+    url.setPath(url.path() + QStringLiteral("/users/%1").arg(id.toString()));
     return SandboxFixture::send(nam, method, url, body,
         { { "Authorization", "Bearer " + m_window->sandbox()->tokens().value(0).toUtf8() },
             { "Content-Type", "application/json" } });
 }
 
-QString TestUndo::serverName(qint64 id)
+QString TestUndo::serverName(const ResourceId &id)
 {
     return QJsonDocument::fromJson(direct("GET", id).body).object().value(QLatin1String("name")).toString();
 }
@@ -209,6 +214,30 @@ void TestUndo::undoRefusedAfterAnotherClientChangedTheUser()
     QVERIFY(undo()->undoAction()->isEnabled());
     QCOMPARE(plain(undo()->undoAction()->text()), QStringLiteral("Undo Edit of Grace Hopper"));
     QVERIFY(!undo()->redoAction()->isEnabled());
+}
+
+// A new user's dialog has no id yet (a null id, not the number 0): its save is a create, never an edit
+// to PATCH back, so Edit > Undo stays as it was.
+void TestUndo::creatingAUserOffersNothingToUndo()
+{
+    startWindow(5000);
+    QPointer<UserDialog> dialog = m_window->openNewUserDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("New Person"));
+    QTest::keyClicks(
+        dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit")), QStringLiteral("new.person@undo.test"));
+    dialog->findChild<QComboBox *>(QStringLiteral("genderCombo"))->setCurrentIndex(0);
+    QTest::mouseClick(
+        dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save),
+        Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), Timeout);
+    QCOMPARE(countSent("POST"), 1);
+    QTest::qWait(200);
+    QVERIFY2(!undo()->undoAction()->isEnabled(), qPrintable(undo()->undoAction()->text()));
+    undo()->undoAction()->trigger();
+    QTest::qWait(200);
+    QCOMPARE(countSent("PATCH"), 0);
 }
 
 void TestUndo::deleteUndoneWithinItsGracePeriodSendsNothing()

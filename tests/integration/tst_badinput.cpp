@@ -49,8 +49,11 @@ private slots:
             QTest::newRow(name) << answer << true << int(kind) << QString::fromUtf8(mentions);
             ++rows;
         };
-        list("id is a string", C::response(200, "[" + user("\"1\"") + "]"), K::BadResponse,
-            "\"id\" must be a number");
+        // A string id is json-server 1.x's; an empty one, or one that would change the URL, is not an id.
+        list("id is an empty string", C::response(200, "[" + user("\"\"") + "]"), K::BadResponse,
+            "\"id\" is not a valid id");
+        list("id has a slash", C::response(200, "[" + user("\"1/2\"") + "]"), K::BadResponse,
+            "\"id\" is not a valid id");
         list("name is a number", C::response(200, "[" + user("1", "42") + "]"), K::BadResponse,
             "\"name\" must be a string");
         list("email is null", C::response(200, "[" + user("1", "\"A\"", "null") + "]"), K::BadResponse,
@@ -82,7 +85,7 @@ private slots:
         list("trailing garbage", C::response(200, "[] xyz"), K::BadResponse, "not valid JSON");
         list("NaN literal", C::response(200, "[NaN]"), K::BadResponse, "not valid JSON");
         list("id is a boolean", C::response(200, "[" + user("true") + "]"), K::BadResponse,
-            "\"id\" must be a number");
+            "\"id\" must be a number or a string");
         list("gzip that is not gzip", C::response(200, "[]", { { "Content-Encoding", "gzip" } }),
             K::BadResponse, "");
         list("too many headers", C::response(200, "[]", manyHeaders()), K::BadResponse, "headers");

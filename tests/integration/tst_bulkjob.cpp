@@ -184,7 +184,7 @@ private slots:
         for (const JobItem &item : j->items(id)) {
             QCOMPARE(onServer.value(*item.draft.email), 1);
             QVERIFY(item.userId > 0);
-            const auto user = userOnServer(*m_sandbox, item.userId);
+            const auto user = userOnServer(*m_sandbox, item.userId.number());
             QVERIFY(user);
             QCOMPARE(user->value(QLatin1String("email")).toString(), *item.draft.email);
         }
@@ -471,7 +471,7 @@ private slots:
         QVERIFY(j);
         const QList<qint64> ids = seededIds(3);
         const quint64 writes = m_sandbox->stats().writesApplied;
-        DeferredDelete pending(c.get(), j.get(), ids, 300);
+        DeferredDelete pending(c.get(), j.get(), QList<ResourceId>(ids.cbegin(), ids.cend()), 300);
         QSignalSpy undone(&pending, &DeferredDelete::undone);
         QSignalSpy sending(&pending, &DeferredDelete::sending);
         pending.start();
@@ -495,7 +495,7 @@ private slots:
         QVERIFY(j);
         const QList<qint64> ids = seededIds(3);
         const quint64 writes = m_sandbox->stats().writesApplied;
-        DeferredDelete pending(c.get(), j.get(), ids, 300);
+        DeferredDelete pending(c.get(), j.get(), QList<ResourceId>(ids.cbegin(), ids.cend()), 300);
         QSignalSpy finished(&pending, &DeferredDelete::finished);
         pending.start();
         QTest::qWait(100);

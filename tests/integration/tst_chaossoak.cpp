@@ -20,7 +20,7 @@ const QString domain = QStringLiteral("@soak.test");
 struct Intent
 {
     UserDraft draft;
-    qint64 id = 0;
+    ResourceId id;
     bool created = false; // the client reported the create as done
     bool createGivenUp = false; // the client reported the create as failed
     std::optional<QString> newStatus; // an update that was reported done
@@ -134,7 +134,7 @@ private slots:
                 intents[i].newStatus = u.status;
         });
         connect(&client, &ApiClient::userReceived, this, [&](auto id, const User &) { ++endings[id]; });
-        connect(&client, &ApiClient::userDeleted, this, [&](auto id, qint64) {
+        connect(&client, &ApiClient::userDeleted, this, [&](auto id, const ResourceId &) {
             ++endings[id];
             intents[deleteOf.value(id)].deleted = true;
         });
@@ -232,7 +232,7 @@ private slots:
             if (in.deleted) {
                 QVERIFY2(!present,
                     qPrintable(QStringLiteral("deleted but still there: ") + email
-                        + QStringLiteral(" id %1").arg(in.id)));
+                        + QStringLiteral(" id %1").arg(in.id.toString())));
                 ++deleted;
                 continue;
             }

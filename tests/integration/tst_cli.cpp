@@ -177,7 +177,10 @@ private slots:
                      .exitCode,
             2);
         QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("frobnicate") }).exitCode, 2);
-        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("abc") }).exitCode, 2);
+        // An id is a number or a text (json-server 1.x), but never one that would change the URL.
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("a/b") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("0") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("abc") }).exitCode, 5);
         // Numbers out of range or not numbers at all are usage errors, not silently "no timeout".
         for (const QStringList &bad : { QStringList { QStringLiteral("--timeout"), QStringLiteral("abc") },
                  QStringList { QStringLiteral("--concurrency"), QStringLiteral("1000") },

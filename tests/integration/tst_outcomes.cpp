@@ -51,7 +51,7 @@ public:
         connect(&c, &ApiClient::userCreated, this, user);
         connect(&c, &ApiClient::userUpdated, this, user);
         connect(&c, &ApiClient::userReceived, this, user);
-        connect(&c, &ApiClient::userDeleted, this, [this](ApiClient::RequestId id, qint64) {
+        connect(&c, &ApiClient::userDeleted, this, [this](ApiClient::RequestId id, const ResourceId &) {
             endings[id].ended = true;
             endings[id].deleted = true;
             ++count[id];

@@ -296,6 +296,105 @@ private slots:
             cli(url, { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("4") }).exitCode, 5);
     }
 
+    void cliUsersOnJsonServerWithOnlyTheEndpoint_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("json-server 0.17, number ids") << int(JsonServerFixture::Version::V0_17);
+        QTest::newRow("json-server 1.x, string ids") << int(JsonServerFixture::Version::V1);
+    }
+
+    void cliUsersOnJsonServerWithOnlyTheEndpoint()
+    {
+        // Finding (issue 11): json-server 1.x sends ids as strings; every `get` failed with `field "id"
+        // must be a number`, and a create landed on the server while the CLI exited 9. Every users command
+        // works with nothing but --endpoint, and an id goes back the way the server sent it.
+        QFETCH(int, version);
+        const auto v = JsonServerFixture::Version(version);
+        const bool stringIds = v == JsonServerFixture::Version::V1;
+        JsonServerFixture server(v);
+        QVERIFY2(server.start(JsonServerFixture::users(25, stringIds)), qPrintable(server.errorString()));
+        const QUrl url = server.baseUrl();
+        auto json = [](const Run &r) { return QJsonDocument::fromJson(r.out); };
+        auto sentId
+            = [stringIds](int n) { return stringIds ? QJsonValue(QString::number(n)) : QJsonValue(n); };
+
+        const Run listed = cli(url,
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--per-page"),
+                QStringLiteral("10"), QStringLiteral("--page"), QStringLiteral("3"),
+                QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        const QJsonArray page = json(listed).array();
+        QCOMPARE(page.size(), 5);
+        QCOMPARE(page.first().toObject().value(QLatin1String("id")), sentId(21));
+        const Run all = cli(url,
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
+                QStringLiteral("--per-page"), QStringLiteral("10"), QStringLiteral("--format"),
+                QStringLiteral("csv") });
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        int lines = 0;
+        QCOMPARE(csvIds(all.out, &lines).size(), 25);
+        QCOMPARE(lines, 25);
+
+        const Run got = cli(url,
+            { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("7"), QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(got.exitCode == 0, got.err.constData());
+        QCOMPARE(json(got).object().value(QLatin1String("id")), sentId(7));
+        QCOMPARE(json(got).object().value(QLatin1String("name")).toString(), QStringLiteral("Real Server 7"));
+
+        const Run created = cli(url,
+            { QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                QStringLiteral("Opaque"), QStringLiteral("--email"), QStringLiteral("opaque@example.com"),
+                QStringLiteral("--gender"), QStringLiteral("female"), QStringLiteral("--status"),
+                QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const QJsonValue newId = json(created).object().value(QLatin1String("id"));
+        QCOMPARE(newId.isString(), stringIds); // json-server 1.x makes up a text id ("3f0a")
+        const QString id = newId.isString() ? newId.toString() : QString::number(newId.toInteger());
+        QVERIFY(!id.isEmpty());
+
+        const Run patched = cli(url,
+            { QStringLiteral("users"), QStringLiteral("update"), id, QStringLiteral("--status"),
+                QStringLiteral("inactive"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(patched.exitCode == 0, patched.err.constData());
+        QCOMPARE(
+            json(patched).object().value(QLatin1String("status")).toString(), QStringLiteral("inactive"));
+        QCOMPARE(json(patched).object().value(QLatin1String("id")), newId);
+
+        const Run put = cli(url,
+            { QStringLiteral("--verbose"), QStringLiteral("users"), QStringLiteral("update"), id,
+                QStringLiteral("--name"), QStringLiteral("Opaque Two"), QStringLiteral("--put"),
+                QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(put.exitCode == 0, put.err.constData());
+        QVERIFY(put.err.contains("PUT"));
+        const QJsonObject after = json(put).object();
+        QCOMPARE(after.value(QLatin1String("id")), newId);
+        QCOMPARE(after.value(QLatin1String("name")).toString(), QStringLiteral("Opaque Two"));
+        QCOMPARE(after.value(QLatin1String("email")).toString(), QStringLiteral("opaque@example.com"));
+        QCOMPARE(after.value(QLatin1String("status")).toString(), QStringLiteral("inactive"));
+
+        const Run reread = cli(url,
+            { QStringLiteral("users"), QStringLiteral("get"), id, QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(reread.exitCode == 0, reread.err.constData());
+        QCOMPARE(json(reread).object().value(QLatin1String("name")).toString(), QStringLiteral("Opaque Two"));
+        QCOMPARE(json(reread).object().value(QLatin1String("gender")).toString(), QStringLiteral("female"));
+
+        const Run deleted = cli(url,
+            { QStringLiteral("users"), QStringLiteral("delete"), id, QStringLiteral("--format"),
+                QStringLiteral("json") });
+        QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+        QCOMPARE(
+            json(deleted).object().value(QLatin1String("outcome")).toString(), QStringLiteral("deleted"));
+        QCOMPARE(cli(url, { QStringLiteral("users"), QStringLiteral("get"), id }).exitCode, 5);
+        const Run rest = cli(url,
+            { QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
+                QStringLiteral("--format"), QStringLiteral("csv") });
+        QVERIFY2(rest.exitCode == 0, rest.err.constData());
+        QCOMPARE(csvIds(rest.out).size(), 25);
+        QVERIFY(!csvIds(rest.out).contains(id.toUtf8()));
+    }
+
     void cliListShowsTheGoodItemsOfAPageWithABadOne()
     {
         // Finding: one malformed item (a mock's negative id) rejected the whole page.

@@ -52,20 +52,22 @@ private:
             return {};
         return { before, updated.first().at(1).value<User>() };
     }
-    QJsonObject onServer(qint64 id)
+    QJsonObject onServer(const ResourceId &id)
     {
         QNetworkAccessManager nam;
         return QJsonDocument::fromJson(
-            SandboxFixture::send(nam, "GET", m_sandbox->url(QStringLiteral("/users/%1").arg(id))).body)
+            SandboxFixture::send(nam, "GET", m_sandbox->url(QStringLiteral("/users/%1").arg(id.toString())))
+                .body)
             .object();
     }
-    void patchOnServer(qint64 id, const QJsonObject &fields)
+    void patchOnServer(const ResourceId &id, const QJsonObject &fields)
     {
         QNetworkAccessManager nam;
-        QCOMPARE(m_sandbox
-                     ->sendAuthorized(nam, "PATCH", m_sandbox->url(QStringLiteral("/users/%1").arg(id)),
-                         QJsonDocument(fields).toJson())
-                     .status,
+        QCOMPARE(
+            m_sandbox
+                ->sendAuthorized(nam, "PATCH", m_sandbox->url(QStringLiteral("/users/%1").arg(id.toString())),
+                    QJsonDocument(fields).toJson())
+                .status,
             200);
     }
 
@@ -144,10 +146,10 @@ private slots:
         const auto [before, after] = editedUser(*c);
         QVERIFY(before.id > 0);
         QNetworkAccessManager nam;
-        QCOMPARE(
-            m_sandbox
-                ->sendAuthorized(nam, "DELETE", m_sandbox->url(QStringLiteral("/users/%1").arg(before.id)))
-                .status,
+        QCOMPARE(m_sandbox
+                     ->sendAuthorized(
+                         nam, "DELETE", m_sandbox->url(QStringLiteral("/users/%1").arg(before.id.toString())))
+                     .status,
             204);
         UserEditReversal undo(c.get(), before, after);
         QSignalSpy done(&undo, &UserEditReversal::finished);

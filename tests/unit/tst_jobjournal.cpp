@@ -3,7 +3,9 @@
 #include "jobjournal.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -187,6 +189,86 @@ private slots:
         QVERIFY(!second.claim(id, 222222, dead));
         QVERIFY(second.lastError().contains(QStringLiteral("took job")));
         QCOMPARE(second.job(id)->ownerPid, 111111);
+    }
+
+    void idsComeBackAsTheServerSentThem()
+    {
+        // json-server 1.x sends ids as strings: a resumed job must send "12" back as "12" (a string) and a
+        // text id at all; a number stays a number.
+        const QString file = path("textids.sqlite");
+        qint64 id = 0;
+        const QList<ResourceId> ids { 12, ResourceId::fromText(QStringLiteral("12")),
+            ResourceId::fromText(QStringLiteral("3f0a")), ResourceId::fromText(QStringLiteral("007")) };
+        {
+            JobJournal journal(file);
+            QList<JobItem> items;
+            for (const ResourceId &userId : ids) {
+                JobItem item;
+                item.operation = JobItem::Operation::Delete;
+                item.userId = userId;
+                items.append(item);
+            }
+            items.append(createItems(1));
+            id = journal.createJob(QStringLiteral("bulk-delete"), QStringLiteral("x"), {}, items);
+            QVERIFY(id > 0);
+            // A create applied on json-server 1.x learns its text id.
+            QVERIFY(journal.setItemState(id, 4, JobItem::State::Applied, QStringLiteral("created"),
+                ResourceId::fromText(QStringLiteral("9c1e"))));
+        }
+        JobJournal journal(file);
+        QVERIFY(journal.open());
+        const QList<JobItem> items = journal.items(id);
+        QCOMPARE(items.size(), 5);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(items.at(i).userId.toJson(), ids.at(i).toJson());
+            QCOMPARE(items.at(i).userId.isText(), ids.at(i).isText());
+        }
+        QCOMPARE(items.at(4).userId.toJson(), QJsonValue(QStringLiteral("9c1e")));
+    }
+
+    void aJournalOfTheFirstFormatIsStillRead()
+    {
+        // Written before ids could be strings: user_id holds numbers and there is no text column.
+        const QString file = path("format1.sqlite");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                { "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, endpoint "
+                  "TEXT "
+                  "NOT NULL, description TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at "
+                  "INTEGER NOT NULL, owner_pid INTEGER NOT NULL DEFAULT 0)",
+                    "CREATE TABLE job_items (job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, "
+                    "idx "
+                    "INTEGER NOT NULL, operation TEXT NOT NULL, user_id INTEGER NOT NULL DEFAULT 0, draft "
+                    "TEXT "
+                    "NOT NULL DEFAULT '{}', source TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, message "
+                    "TEXT "
+                    "NOT NULL DEFAULT '', PRIMARY KEY (job_id, idx)) WITHOUT ROWID",
+                    "INSERT INTO jobs (kind, endpoint, created_at, updated_at) VALUES ('bulk-delete', 'x', "
+                    "1, 1)",
+                    "INSERT INTO job_items (job_id, idx, operation, user_id, state) VALUES (1, 0, 'delete', "
+                    "41, "
+                    "'pending')",
+                    "PRAGMA user_version=1" })
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        JobJournal journal(file);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        const QList<JobItem> items = journal.items(1);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().userId.toJson(), QJsonValue(41));
+        QVERIFY(!items.first().userId.isText());
+        // And it takes text ids from now on.
+        QVERIFY(journal.setItemState(
+            1, 0, JobItem::State::Applied, {}, ResourceId::fromText(QStringLiteral("x7"))));
+        QCOMPARE(journal.items(1).first().userId.toJson(), QJsonValue(QStringLiteral("x7")));
     }
 
     void aJournalFromANewerVersionIsRefusedWithASentence()

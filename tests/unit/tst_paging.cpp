@@ -6,9 +6,9 @@
 using namespace UserDesk;
 
 namespace {
-QList<qint64> range(qint64 first, qint64 count)
+QList<ResourceId> range(qint64 first, qint64 count)
 {
-    QList<qint64> ids;
+    QList<ResourceId> ids;
     for (qint64 i = 0; i < count; ++i)
         ids.append(first + i);
     return ids;
@@ -52,6 +52,26 @@ private slots:
         QVERIFY2(guard.reason().contains(QLatin1String("500")), qPrintable(guard.reason()));
         // Once stopped, it stays stopped.
         QCOMPARE(guard.accept(2, 100, range(501, 10), true), PagingGuard::Stop::OversizedPage);
+    }
+
+    void textIdsAreTrackedLikeNumbers()
+    {
+        // json-server 1.x: ids are strings. Text ids walk on, and a repeat of them is still a repeat.
+        auto texts = [](const QStringList &list) {
+            QList<ResourceId> ids;
+            for (const QString &t : list)
+                ids.append(ResourceId::fromText(t));
+            return ids;
+        };
+        PagingGuard guard;
+        QCOMPARE(guard.accept(1, 2, texts({ QStringLiteral("3f0a"), QStringLiteral("1") }), true),
+            PagingGuard::Stop::None);
+        QVERIFY(guard.isKnown(ResourceId::fromText(QStringLiteral("3f0a"))));
+        QVERIFY(guard.isKnown(1)); // the number 1 and the string "1" are one id
+        QCOMPARE(guard.accept(2, 2, texts({ QStringLiteral("b"), QStringLiteral("c") }), true),
+            PagingGuard::Stop::None);
+        QCOMPARE(guard.accept(3, 2, texts({ QStringLiteral("b"), QStringLiteral("c") }), true),
+            PagingGuard::Stop::RepeatedPage);
     }
 
     void repeatedPageStops()

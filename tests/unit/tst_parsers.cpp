@@ -37,9 +37,13 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("id as string") << QByteArray(
-            "{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
-                                      << "id";
+        // A string id is json-server 1.x's (see userTakesStringIds); an empty one is no id.
+        QTest::newRow("id as empty string") << QByteArray(
+            "{\"id\":\"\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                            << "id";
+        QTest::newRow("id as boolean") << QByteArray(
+            "{\"id\":true,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                       << "id";
         QTest::newRow("fractional id") << QByteArray(
             "{\"id\":7.5,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
                                        << "id";
@@ -74,6 +78,31 @@ private slots:
         QVERIFY2(error.contains(mentions), qPrintable(error));
     }
 
+    void userTakesStringIds()
+    {
+        // Finding (issue 11): json-server 1.x sends ids as strings; every user was refused. The id keeps
+        // its type, in toJson() and in the ordered JSON of an export.
+        const auto u = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":\"3f0a\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                          .object());
+        QVERIFY(u);
+        QVERIFY(u->id.isText());
+        QCOMPARE(u->id.toString(), QStringLiteral("3f0a"));
+        QCOMPARE(u->toJson().value(QLatin1String("id")), QJsonValue(QStringLiteral("3f0a")));
+        QVERIFY(u->toOrderedJson().startsWith("{\"id\":\"3f0a\",\"name\""));
+        const auto decimal = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":\"7\",\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                                .object());
+        QVERIFY(decimal);
+        QCOMPARE(decimal->id, ResourceId(7)); // the same record as the number 7
+        QVERIFY(decimal->toOrderedJson().startsWith("{\"id\":\"7\","));
+        const auto number = User::fromJson(QJsonDocument::fromJson(
+            "{\"id\":7,\"name\":\"a\",\"email\":\"e\",\"gender\":\"male\",\"status\":\"active\"}")
+                                               .object());
+        QVERIFY(number);
+        QVERIFY(number->toOrderedJson().startsWith("{\"id\":7,"));
+    }
+
     void postAndTodo()
     {
         const auto p = Post::fromJson(
@@ -91,8 +120,14 @@ private slots:
                                                 .object());
         QVERIFY(undated);
         QVERIFY(undated->dueOn.isEmpty());
+        const auto textParent = Todo::fromJson(
+            QJsonDocument::fromJson("{\"id\":\"c1\",\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}")
+                .object());
+        QVERIFY(textParent); // json-server 1.x
+        QCOMPARE(textParent->userId.toJson(), QJsonValue(QStringLiteral("2")));
+        QCOMPARE(textParent->toJson().value(QLatin1String("id")), QJsonValue(QStringLiteral("c1")));
         QVERIFY(!Todo::fromJson(
-            QJsonDocument::fromJson("{\"id\":3,\"user_id\":\"2\",\"title\":\"t\",\"status\":\"x\"}")
+            QJsonDocument::fromJson("{\"id\":3,\"user_id\":null,\"title\":\"t\",\"status\":\"x\"}")
                 .object()));
     }
 
@@ -293,6 +328,30 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(UserExport::renderOne(users.first(), UserExport::Format::Json))
                     .isObject());
         QVERIFY(UserExport::render(users, UserExport::Format::Table).startsWith("ID"));
+    }
+
+    void exportsKeepTextIds()
+    {
+        // json-server 1.x: JSON writes an id as it came (a string stays a string), CSV and the table its
+        // text; a text id that would be a formula or break the row is defused and quoted like any cell.
+        QList<User> users { { ResourceId::fromText(QStringLiteral("3f0a")), QStringLiteral("A"),
+                                QStringLiteral("a@x.test"), QStringLiteral("male"), QStringLiteral("active"),
+                                {} },
+            { ResourceId::fromText(QStringLiteral("12")), QStringLiteral("B"), QStringLiteral("b@x.test"),
+                QStringLiteral("male"), QStringLiteral("active"), {} },
+            { 13, QStringLiteral("C"), QStringLiteral("c@x.test"), QStringLiteral("male"),
+                QStringLiteral("active"), {} },
+            { ResourceId::fromText(QStringLiteral("=1,2")), QStringLiteral("D"), QStringLiteral("d@x.test"),
+                QStringLiteral("male"), QStringLiteral("active"), {} } };
+        const QJsonArray array
+            = QJsonDocument::fromJson(UserExport::render(users, UserExport::Format::Json)).array();
+        QCOMPARE(array.at(0).toObject().value(QLatin1String("id")), QJsonValue(QStringLiteral("3f0a")));
+        QCOMPARE(array.at(1).toObject().value(QLatin1String("id")), QJsonValue(QStringLiteral("12")));
+        QCOMPARE(array.at(2).toObject().value(QLatin1String("id")), QJsonValue(13));
+        QCOMPARE(UserExport::render(users, UserExport::Format::Csv, UserExport::CsvCells::Defused),
+            QByteArray("id,name,email,gender,status\r\n3f0a,A,a@x.test,male,active\r\n12,B,b@x.test,male,"
+                       "active\r\n13,C,c@x.test,male,active\r\n\"'=1,2\",D,d@x.test,male,active\r\n"));
+        QVERIFY(UserExport::render(users, UserExport::Format::Table).contains("3f0a"));
     }
 
     void csvForSpreadsheetsDefusesFormulas_data()

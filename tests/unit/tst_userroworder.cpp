@@ -32,13 +32,33 @@ QString randomText(QRandomGenerator &random, bool asciiOnly)
     return text;
 }
 
-UserRows randomRows(int count, bool asciiOnly, quint32 seed)
+// With textIds, ids as json-server 1.x sends them: decimal strings, other strings ("a3", "Z", "10a"),
+// and numbers among them.
+ResourceId randomId(QRandomGenerator &random, int count, bool textIds)
+{
+    const qint64 number = 1000 + random.bounded(count / 2 + 1); // duplicates too: rows then order by row
+    if (!textIds)
+        return number;
+    static const QStringList words = { QStringLiteral("a3"), QStringLiteral("Z"), QStringLiteral("10a"),
+        QStringLiteral("a"), QStringLiteral("ä1"), QStringLiteral("012"), QStringLiteral("b") };
+    switch (random.bounded(3)) {
+    case 0:
+        return number;
+    case 1:
+        return ResourceId::fromText(QString::number(number));
+    default:
+        return ResourceId::fromText(words.at(static_cast<int>(random.bounded(static_cast<int>(words.size()))))
+            + QString::number(random.bounded(count / 20 + 1)));
+    }
+}
+
+UserRows randomRows(int count, bool asciiOnly, quint32 seed, bool textIds = false)
 {
     QRandomGenerator random(seed);
     UserRows rows;
     for (int i = 0; i < count; ++i) {
         User u;
-        u.id = 1000 + random.bounded(count / 2 + 1); // duplicates too: rows then order by row
+        u.id = randomId(random, count, textIds);
         u.name = randomText(random, asciiOnly);
         u.email = randomText(random, asciiOnly);
         u.gender = random.bounded(2) ? QStringLiteral("male") : QStringLiteral("Female");
@@ -65,12 +85,13 @@ QList<int> referenceOrder(const UserRows &rows, const UserRowOrder::Spec &spec)
         texts[static_cast<size_t>(row)] = rows.text(row, field);
     std::sort(order.begin(), order.end(), [&](int a, int b) {
         int c = 0;
+        // Ids in ResourceId's order: numbers (decimal texts too) by value, then the others by text.
         if (field == UserRows::Field::Id)
-            c = rows.id(a) < rows.id(b) ? -1 : (rows.id(a) > rows.id(b) ? 1 : 0);
+            c = rows.id(a) < rows.id(b) ? -1 : (rows.id(b) < rows.id(a) ? 1 : 0);
         else
             c = texts[size_t(a)].compare(texts[size_t(b)], spec.sortCase);
         if (c == 0)
-            c = rows.id(a) < rows.id(b) ? -1 : (rows.id(a) > rows.id(b) ? 1 : 0);
+            c = rows.id(a) < rows.id(b) ? -1 : (rows.id(b) < rows.id(a) ? 1 : 0);
         if (c == 0)
             c = a < b ? -1 : (a > b ? 1 : 0);
         return spec.order == Qt::AscendingOrder ? c < 0 : c > 0;
@@ -87,10 +108,10 @@ QString describe(const UserRows &rows, const QList<int> &got, const QList<int> &
                 .arg(i)
                 .arg(got.at(i))
                 .arg(rows.text(got.at(i), field))
-                .arg(rows.id(got.at(i)))
+                .arg(rows.id(got.at(i)).toString())
                 .arg(want.at(i))
                 .arg(rows.text(want.at(i), field))
-                .arg(rows.id(want.at(i)));
+                .arg(rows.id(want.at(i)).toString());
     }
     return QStringLiteral("%1 rows, expected %2").arg(got.size()).arg(want.size());
 }
@@ -107,6 +128,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("caseSensitivity");
         QTest::addColumn<int>("order");
+        QTest::addColumn<bool>("textIds");
         for (const bool ascii : { true, false }) {
             for (int column = 0; column < 5; ++column) {
                 for (const int cs : { int(Qt::CaseInsensitive), int(Qt::CaseSensitive) }) {
@@ -118,7 +140,10 @@ private Q_SLOTS:
                                   .arg(cs == Qt::CaseSensitive ? QStringLiteral("cs") : QStringLiteral("ci"))
                                   .arg(order == Qt::AscendingOrder ? QStringLiteral("asc")
                                                                    : QStringLiteral("desc"));
-                        QTest::newRow(qPrintable(name)) << ascii << column << cs << order;
+                        QTest::newRow(qPrintable(name)) << ascii << column << cs << order << false;
+                        if (ascii) // ids of json-server 1.x: strings, some of them decimal
+                            QTest::newRow(qPrintable(name + QStringLiteral(" text ids")))
+                                << ascii << column << cs << order << true;
                     }
                 }
             }
@@ -131,7 +156,8 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(int, caseSensitivity);
         QFETCH(int, order);
-        const UserRows rows = randomRows(4000, asciiOnly, 7 + quint32(column));
+        QFETCH(bool, textIds);
+        const UserRows rows = randomRows(4000, asciiOnly, 7 + quint32(column), textIds);
         QCOMPARE(rows.nonAsciiCount() == 0, asciiOnly);
         UserRowOrder::Spec spec;
         spec.sortColumn = column;

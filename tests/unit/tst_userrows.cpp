@@ -6,10 +6,12 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <malloc.h>
+
 using namespace UserDesk;
 
 namespace {
-User make(qint64 id, const QString &name, const QString &email,
+User make(const ResourceId &id, const QString &name, const QString &email,
     const QString &gender = QStringLiteral("female"), const QString &status = QStringLiteral("active"))
 {
     User u;
@@ -50,6 +52,21 @@ private Q_SLOTS:
         User extra = make(7, QStringLiteral("Extra"), QStringLiteral("extra@example.test"));
         extra.extra.insert(QStringLiteral("created_at"), QStringLiteral("2026-11-25"));
         QTest::newRow("unknown fields") << extra;
+        // json-server 1.x: ids are strings, decimal ("12") or not ("3f0a"); they stay strings.
+        QTest::newRow("decimal text id") << make(
+            ResourceId::fromText(QStringLiteral("12")), QStringLiteral("Text"), QStringLiteral("t@x.test"));
+        QTest::newRow("text id") << make(
+            ResourceId::fromText(QStringLiteral("3f0a")), QStringLiteral("Hex"), QStringLiteral("h@x.test"));
+        QTest::newRow("text id with leading zero") << make(
+            ResourceId::fromText(QStringLiteral("007")), QStringLiteral("Bond"), QStringLiteral("b@x.test"));
+        QTest::newRow("non-ascii text id and name") << make(
+            ResourceId::fromText(QStringLiteral("ü-9")), QStringLiteral("Zoë"), QStringLiteral("zoë@x.test"));
+        QTest::newRow("empty strings, text id")
+            << make(ResourceId::fromText(QStringLiteral("e")), QString(), QString(), QString(), QString());
+        User extraText = make(ResourceId::fromText(QStringLiteral("x1")), QStringLiteral("Extra"),
+            QStringLiteral("extra@example.test"));
+        extraText.extra.insert(QStringLiteral("created_at"), QStringLiteral("2026-11-25"));
+        QTest::newRow("unknown fields, text id") << extraText;
     }
 
     void roundTripsEveryKindOfUser()
@@ -65,7 +82,9 @@ private Q_SLOTS:
         QCOMPARE(rows.email(2), user.email);
         QCOMPARE(rows.gender(2), user.gender);
         QCOMPARE(rows.status(2), user.status);
-        QCOMPARE(rows.text(2, UserRows::Field::Id), QString::number(user.id));
+        QCOMPARE(rows.text(2, UserRows::Field::Id), user.id.toString());
+        QCOMPARE(rows.id(2).isText(), user.id.isText());
+        QCOMPARE(rows.id(2).toJson(), user.id.toJson());
         QCOMPARE(rows.indexOf(user.id), 2);
         QVERIFY(rows.contains(user.id));
         QCOMPARE(rows.users().at(2), user);
@@ -82,6 +101,65 @@ private Q_SLOTS:
         QCOMPARE(rows.indexOf(user.id), -1);
         rows.append(plain); // the same id again, now without the extras
         QCOMPARE(rows.user(2), plain);
+    }
+
+    void textIdsAreFoundByTheirText()
+    {
+        // The number 12 and the string "12" are one id (the URL /users/12 is the same): either finds the
+        // row; a text id is found among numbers, and the order is numbers first, then the texts.
+        UserRows rows;
+        rows.append(
+            make(ResourceId::fromText(QStringLiteral("b7")), QStringLiteral("B"), QStringLiteral("b@x")));
+        rows.append(make(12, QStringLiteral("N"), QStringLiteral("n@x")));
+        rows.append(
+            make(ResourceId::fromText(QStringLiteral("30")), QStringLiteral("T"), QStringLiteral("t@x")));
+        rows.append(
+            make(ResourceId::fromText(QStringLiteral("a9")), QStringLiteral("A"), QStringLiteral("a@x")));
+        QCOMPARE(rows.indexOf(ResourceId::fromText(QStringLiteral("12"))), 1);
+        QCOMPARE(rows.indexOf(30), 2);
+        QCOMPARE(rows.indexOf(ResourceId::fromText(QStringLiteral("a9"))), 3);
+        QCOMPARE(rows.indexOf(*ResourceId::parse(QStringLiteral("b7"))), 0);
+        QVERIFY(!rows.contains(ResourceId::fromText(QStringLiteral("a"))));
+        QVERIFY(!rows.contains(ResourceId::fromText(QStringLiteral("b7x"))));
+        QCOMPARE(rows.indexOf(ResourceId()), -1);
+        QCOMPARE(rows.email(0), QStringLiteral("b@x")); // the id's text is not part of the email
+        QVERIFY(rows.contains(0, UserRows::Field::Email, QStringLiteral("x"), "x", Qt::CaseSensitive));
+        QVERIFY(!rows.contains(0, UserRows::Field::Email, QStringLiteral("7"), "7", Qt::CaseSensitive));
+        QCOMPARE(rows.textSize(0, UserRows::Field::Email), 3);
+        auto order = [&](qsizetype a, qsizetype b) {
+            return rows.compare(a, b, UserRows::Field::Id, Qt::CaseInsensitive);
+        };
+        QVERIFY(order(1, 2) < 0); // 12 < "30"
+        QVERIFY(order(2, 3) < 0); // "30" < "a9"
+        QVERIFY(order(3, 0) < 0); // "a9" < "b7"
+        QVERIFY(order(0, 1) > 0);
+        QCOMPARE(order(0, 0), 0);
+        rows.removeAt(0);
+        QVERIFY(!rows.contains(ResourceId::fromText(QStringLiteral("b7"))));
+        QCOMPARE(rows.indexOf(ResourceId::fromText(QStringLiteral("a9"))), 2);
+        rows.clear();
+        QVERIFY(!rows.contains(ResourceId::fromText(QStringLiteral("a9"))));
+    }
+
+    void numericRowsStayCompact()
+    {
+        // A million users is a realistic table: a row of a numeric id must not grow for text ids to fit.
+        // The heap a row takes (row, UTF-8 block, id index), measured; before text ids it was 94 bytes
+        // with these names.
+        constexpr int count = 100000;
+        QList<User> users;
+        users.reserve(count);
+        for (int i = 0; i < count; ++i)
+            users.append(make(i + 1, QStringLiteral("User Number %1").arg(i),
+                QStringLiteral("user.number.%1@example.test").arg(i)));
+        const size_t before = mallinfo2().uordblks;
+        UserRows rows;
+        for (const User &u : std::as_const(users))
+            rows.append(u);
+        const double perRow = double(mallinfo2().uordblks - before) / count;
+        qInfo("heap bytes per row: %.1f", perRow);
+        QCOMPARE(rows.size(), count);
+        QVERIFY2(perRow <= 94.5, qPrintable(QString::number(perRow)));
     }
 
     void vocabularyOverflowKeepsEveryValue()

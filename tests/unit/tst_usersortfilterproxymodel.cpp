@@ -106,7 +106,7 @@ void TestUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection()
     loadAll();
     QCOMPARE(m_proxy->rowCount(), 60);
     const QPersistentModelIndex selected = m_proxy->index(7, UserTableModel::EmailColumn);
-    const qint64 selectedId = selected.data(UserTableModel::UserIdRole).toLongLong();
+    const ResourceId selectedId = selected.data(UserTableModel::UserIdRole).value<ResourceId>();
     QVERIFY(selectedId > 0);
 
     QSignalSpy ordered(m_proxy.get(), &UserSortFilterProxyModel::orderChanged);
@@ -119,7 +119,7 @@ void TestUserSortFilterProxyModel::sortsOnAWorkerAndKeepsTheSelection()
     QCOMPARE(names.size(), 60);
     // The selected cell still holds the same user, wherever it went.
     QVERIFY(selected.isValid());
-    QCOMPARE(selected.data(UserTableModel::UserIdRole).toLongLong(), selectedId);
+    QCOMPARE(selected.data(UserTableModel::UserIdRole).value<ResourceId>(), selectedId);
     QCOMPARE(selected.column(), int(UserTableModel::EmailColumn));
 
     // Ids ascending: the smallest id on top, as the person expects from a click on the ID header.
@@ -157,24 +157,24 @@ void TestUserSortFilterProxyModel::keepsTheOrderThroughCreateUpdateDelete()
 
     // A renamed user moves, and a persistent index (the selection) moves with it.
     const QPersistentModelIndex top = m_proxy->index(0, UserTableModel::NameColumn);
-    const qint64 topId = top.data(UserTableModel::UserIdRole).toLongLong();
+    const ResourceId topId = top.data(UserTableModel::UserIdRole).value<ResourceId>();
     UserDraft rename;
     rename.name = QStringLiteral("Zzzz Last");
     m_client->updateUser(topId, rename);
     QTRY_COMPARE_WITH_TIMEOUT(top.data().toString(), rename.name.value(), 10000);
     QCOMPARE(top.row(), m_proxy->rowCount() - 1);
-    QCOMPARE(top.data(UserTableModel::UserIdRole).toLongLong(), topId);
+    QCOMPARE(top.data(UserTableModel::UserIdRole).value<ResourceId>(), topId);
     names = column(UserTableModel::NameColumn);
     QCOMPARE(names, sortedCopy(names, Qt::AscendingOrder));
 
     // A deleted user leaves; the rest keep their order.
-    const qint64 doomed = m_proxy->index(10, 0).data(UserTableModel::UserIdRole).toLongLong();
+    const ResourceId doomed = m_proxy->index(10, 0).data(UserTableModel::UserIdRole).value<ResourceId>();
     m_client->deleteUser(doomed);
     QTRY_COMPARE_WITH_TIMEOUT(m_proxy->rowCount(), 60, 10000);
     names = column(UserTableModel::NameColumn);
     QCOMPARE(names, sortedCopy(names, Qt::AscendingOrder));
     for (int row = 0; row < m_proxy->rowCount(); ++row)
-        QVERIFY(m_proxy->index(row, 0).data(UserTableModel::UserIdRole).toLongLong() != doomed);
+        QVERIFY(m_proxy->index(row, 0).data(UserTableModel::UserIdRole).value<ResourceId>() != doomed);
     // Every row maps back and forth.
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex proxyIndex = m_proxy->index(row, 1);

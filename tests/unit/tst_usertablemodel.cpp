@@ -111,10 +111,10 @@ void TestUserTableModel::pagesLoadOnFetchMore()
     QVERIFY(!m_model->canFetchMore({}));
 
     // Newest first, as the server lists them, and no id twice.
-    QSet<qint64> ids;
+    QSet<ResourceId> ids;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const User user = m_model->index(row, 0).data(UserTableModel::UserRole).value<User>();
-        QVERIFY(user.id > 0);
+        QVERIFY(user.id.number() > 0);
         QVERIFY(!ids.contains(user.id));
         ids.insert(user.id);
         if (row > 0)
@@ -191,7 +191,7 @@ void TestUserTableModel::pagingAfterCreateShowsNoUserTwice()
     attachTester();
     m_model->fetchMore({});
     loadAll(46);
-    QSet<qint64> ids;
+    QSet<ResourceId> ids;
     for (const User &u : m_model->users())
         ids.insert(u.id);
     QCOMPARE(ids.size(), 46);
@@ -210,7 +210,7 @@ void TestUserTableModel::pagingAfterDeleteSkipsNobody()
     attachTester();
     m_model->fetchMore({});
     loadAll(42);
-    QSet<qint64> ids;
+    QSet<ResourceId> ids;
     for (const User &u : m_model->users())
         ids.insert(u.id);
     QCOMPARE(ids.size(), 42);
@@ -305,7 +305,7 @@ void TestUserTableModel::failuresAreReported()
     const auto id = m_client->updateUser(other.id, bad);
     m_model->trackRequest(id, other.id, UserTableModel::RowState::Saving);
     QTRY_COMPARE_WITH_TIMEOUT(rowFailed.count(), 1, 20000);
-    QCOMPARE(rowFailed.at(0).at(1).toLongLong(), other.id);
+    QCOMPARE(rowFailed.at(0).at(1).value<ResourceId>(), other.id);
     QCOMPARE(rowFailed.at(0).at(2).value<ApiError>().kind(), ApiError::Kind::Validation);
     QCOMPARE(m_model->rowState(other.id), UserTableModel::RowState::Idle);
 
