@@ -211,6 +211,7 @@ void MainWindow::setUpPanes()
     m_ui->mainSplitter->setSizes({ 820, 440 });
 
     m_ui->requestLog->setLog(m_client->requestLog());
+    m_ui->requestLog->setClient(m_client);
     connect(m_ui->requestLog, &RequestLogWidget::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     resizeDocks({ m_ui->logDock }, { 220 }, Qt::Vertical);

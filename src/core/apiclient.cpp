@@ -350,6 +350,16 @@ ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilte
     return enqueueList(Operation::ListUsers, QStringLiteral("/users"), 0, page, perPage, filter);
 }
 
+ApiClient::RequestId ApiClient::resend(const QByteArray &method, const QUrl &url, const QByteArray &body)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::Resend;
+    call->method = method;
+    call->url = url;
+    call->body = body;
+    return enqueue(std::move(call));
+}
+
 ApiClient::RequestId ApiClient::getUser(qint64 id)
 {
     auto call = std::make_unique<Call>();
@@ -896,6 +906,13 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 {
     const RequestId id = call.id;
 
+    if (call.op == Operation::Resend) {
+        // Whatever the body holds, it is the answer asked for: the log shows it.
+        const int status = reply.httpStatus();
+        finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+        return;
+    }
+
     if (call.op == Operation::DeleteUser && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
         const qint64 userId = call.targetId;
@@ -986,6 +1003,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         return;
     }
     case Operation::DeleteUser:
+    case Operation::Resend:
         break;
     }
 }
@@ -1005,6 +1023,24 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
     }
     const RequestId id = call.id;
     const qint64 userId = call.targetId;
+
+    if (call.op == Operation::Resend) {
+        // An HTTP answer, even 4xx or 5xx, is the outcome the person asked to see.
+        if (error.httpStatus() > 0) {
+            const int status = error.httpStatus();
+            finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+            return;
+        }
+        // No answer: a write sent again by hand goes once, and may have been applied if it left.
+        if (call.method != "GET" && call.method != "HEAD") {
+            finishFailed(call,
+                reply.mayHaveReachedServer() ? ApiError::unknownOutcome(
+                    tr("%1 %2 was applied").arg(QString::fromLatin1(call.method), call.url.toDisplayString()),
+                    error)
+                                             : error);
+            return;
+        }
+    }
 
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).

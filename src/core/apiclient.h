@@ -98,6 +98,11 @@ public:
     // and the bulk id ends in bulkFinished with a result per item.
     RequestId deleteUsers(const QList<qint64> &ids);
     RequestId createUsers(const QList<UserDraft> &drafts);
+    // Sends a logged request again as it was (the request log's Re-send), with this client's token where
+    // its origin is the base URL's. Ends in resent (any HTTP answer, 4xx and 5xx included, is in the log)
+    // or requestFailed when no answer came. A write is sent once, never retried; its outcome is Unknown
+    // when its answer was lost.
+    RequestId resend(const QByteArray &method, const QUrl &url, const QByteArray &body);
 
     // Ends a request, retry wait or bulk job with a Canceled error; false when the id is not pending.
     bool cancel(RequestId id);
@@ -118,6 +123,7 @@ Q_SIGNALS:
         const UserDesk::PageInfo &info);
     void requestFailed(UserDesk::ApiClient::RequestId id, const UserDesk::ApiError &error);
     void dialectDetected(UserDesk::ApiClient::RequestId id, const UserDesk::Dialect &dialect);
+    void resent(UserDesk::ApiClient::RequestId id, int httpStatus);
 
     // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
     void retryScheduled(
@@ -139,7 +145,8 @@ private:
         DeleteUser,
         ListPosts,
         ListTodos,
-        DetectDialect
+        DetectDialect,
+        Resend
     };
     struct Call;
     struct Bulk;
