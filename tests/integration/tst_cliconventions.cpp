@@ -249,6 +249,16 @@ private slots:
             ids.insert(o.value(QLatin1String("id")).toInteger());
         }
         QCOMPARE(ids.size(), 31);
+
+        const Run deleted = cli({ QStringLiteral("users"), QStringLiteral("delete"), id,
+            QStringLiteral("999999999"), QStringLiteral("--format"), QStringLiteral("ndjson") });
+        QCOMPARE(deleted.exitCode, 5); // the second id is not there
+        QCOMPARE(deleted.out.count('\n'), 2);
+        QSet<QString> outcomes;
+        for (const QByteArray &line : deleted.out.trimmed().split('\n'))
+            outcomes.insert(
+                QJsonDocument::fromJson(line).object().value(QLatin1String("outcome")).toString());
+        QCOMPARE(outcomes, (QSet<QString> { QStringLiteral("deleted"), QStringLiteral("failed") }));
     }
 
     void ndjsonListStreamsPagesAsTheyArrive()
