@@ -193,6 +193,14 @@
         <source>The selected exchange</source>
         <translation>चुना गया आदान-प्रदान</translation>
     </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Send the selected request again to this profile&apos;s server, with the token from the keychain; a change asks first.</source>
+        <translation>चुने गए अनुरोध को कीचेन के टोकन के साथ इस प्रोफ़ाइल के सर्वर पर फिर से भेजें; बदलाव से पहले पूछा जाता है।</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -405,6 +413,10 @@
     <message>
         <source>The created user could not be found.</source>
         <translation>बनाया गया उपयोगकर्ता नहीं मिला।</translation>
+    </message>
+    <message>
+        <source>%1 %2 was applied</source>
+        <translation>%1 %2 लागू हुआ</translation>
     </message>
 </context>
 <context>
@@ -643,14 +655,6 @@
         <translation>विफल अनुरोध को दोहराने की अधिकतम संख्या।</translation>
     </message>
     <message>
-        <source>users</source>
-        <translation>users</translation>
-    </message>
-    <message>
-        <source>users &lt;list|get|create|update|delete&gt;</source>
-        <translation>users &lt;list|get|create|update|delete&gt;</translation>
-    </message>
-    <message>
         <source>no command given</source>
         <translation>कोई कमांड नहीं दिया गया</translation>
     </message>
@@ -661,14 +665,6 @@
     <message>
         <source>unknown users command &quot;%1&quot;</source>
         <translation>अज्ञात users कमांड &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>table, json or csv.</source>
-        <translation>table, json या csv।</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format का मान table, json या csv होना चाहिए</translation>
     </message>
     <message>
         <source>List users, newest first.</source>
@@ -795,14 +791,6 @@
         <translation>नोट: सर्वर %1 बोलता है</translation>
     </message>
     <message>
-        <source>
-Journaled bulk jobs (resumable after a kill):
-</source>
-        <translation>
-जर्नल में दर्ज बल्क जॉब (kill के बाद फिर से शुरू किए जा सकते हैं):
-</translation>
-    </message>
-    <message>
         <source>Deadline of each request, connect to last byte, in milliseconds.</source>
         <translation>हर अनुरोध की समय-सीमा, कनेक्ट से आख़िरी बाइट तक, मिलीसेकंड में।</translation>
     </message>
@@ -839,10 +827,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>--max-pages का मान धनात्मक संख्या होना चाहिए</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>ID से उपयोगकर्ता हटाएँ; हर एक के पूरा होते ही उसे अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
-    </message>
-    <message>
         <source>user %1 was deleted</source>
         <translation>उपयोगकर्ता %1 हटाया गया</translation>
     </message>
@@ -853,6 +837,120 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
+    </message>
+    <message>
+        <source>
+The token is read from the environment variable USERDESK_TOKEN (never from the command line, where
+other users of the machine could read it), or from the keychain entry of --profile.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,
+6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose
+answer was lost and that could not be read back: it may or may not have been applied; check
+before repeating it), 11 incomplete (a list printed without the items the server sent that could
+not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).
+Colour only on a terminal, and never when NO_COLOR is set.
+</source>
+        <translation>
+टोकन पर्यावरण चर USERDESK_TOKEN से पढ़ा जाता है (कभी कमांड लाइन से नहीं, जहाँ मशीन के दूसरे
+उपयोगकर्ता उसे पढ़ सकते हैं), या --profile की कीचेन प्रविष्टि से।
+निकास कोड: 0 ठीक, 1 विफलता, 2 उपयोग, 3 नेटवर्क/समय-सीमा/TLS, 4 प्रमाणीकरण, 5 नहीं मिला,
+6 सत्यापन, 7 दर सीमा, 8 सर्वर त्रुटि, 9 खराब उत्तर, 10 परिणाम अज्ञात (एक लेखन जिसका उत्तर खो गया
+और जिसे वापस पढ़ा नहीं जा सका: वह लागू हुआ हो भी सकता है और नहीं भी; दोहराने से पहले जाँचें),
+11 अधूरी (सूची उन आइटमों के बिना छपी जिन्हें सर्वर ने भेजा पर पढ़ा नहीं जा सका, हर एक stderr पर
+बताया गया), 130 बाधित (SIGINT) या रद्द, 143 समाप्त (SIGTERM)।
+रंग केवल टर्मिनल पर, और NO_COLOR सेट होने पर कभी नहीं।
+</translation>
+    </message>
+    <message>
+        <source>What to do: %1.</source>
+        <translation>क्या करना है: %1।</translation>
+    </message>
+    <message>
+        <source>completion takes exactly one of bash, zsh, fish or profiles</source>
+        <translation>completion को bash, zsh, fish या profiles में से ठीक एक चाहिए</translation>
+    </message>
+    <message>
+        <source>completion takes bash, zsh, fish or profiles, not &quot;%1&quot;</source>
+        <translation>completion को bash, zsh, fish या profiles चाहिए, &quot;%1&quot; नहीं</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format table, json, csv या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक आते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>पूरा नाम।</translation>
+    </message>
+    <message>
+        <source>Email address (unique).</source>
+        <translation>ईमेल पता (अद्वितीय)।</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male या female।</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active या inactive।</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete users.</source>
+        <translation>उपयोगकर्ताओं को सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>आईडी से उपयोगकर्ताओं को हटाता है; हर एक को पूरा होते ही अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json, ndjson या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>The journaled bulk jobs: list, resume or discard them.</source>
+        <translation>जर्नल में दर्ज बल्क कार्य: उन्हें सूचीबद्ध करें, फिर से शुरू करें या छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>Print a shell completion script, or the profile names for one.</source>
+        <translation>शेल के लिए कम्प्लीशन स्क्रिप्ट छापें, या उसके लिए प्रोफ़ाइल नाम।</translation>
+    </message>
+    <message>
+        <source>Print the bash completion script.</source>
+        <translation>bash की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the zsh completion script.</source>
+        <translation>zsh की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the fish completion script.</source>
+        <translation>fish की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the names of the profiles, one a line.</source>
+        <translation>प्रोफ़ाइलों के नाम छापें, हर पंक्ति में एक।</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>कमांड:</translation>
     </message>
 </context>
 <context>
@@ -1019,10 +1117,6 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>bad mapping &quot;%1&quot;: use FIELD=COLUMN, e.g. name=&quot;Full name&quot;</source>
         <translation>गलत मैपिंग &quot;%1&quot;: फ़ील्ड=कॉलम का उपयोग करें, जैसे name=&quot;Full name&quot;</translation>
-    </message>
-    <message>
-        <source>--format must be csv or json</source>
-        <translation>--format का मान csv या json होना चाहिए</translation>
     </message>
     <message>
         <source>would create %1 (%2)</source>
@@ -1228,6 +1322,30 @@ Journaled bulk jobs (resumable after a kill):
         <source>Job %1 could not be taken over: %2</source>
         <translation>जॉब %1 को संभाला नहीं जा सका: %2</translation>
     </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends).</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>फ़ाइल</translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends); csv or json here name the file&apos;s format, as --input-format does.</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है); यहाँ csv या json फ़ाइल का प्रारूप बताते हैं, जैसे --input-format।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--format must be text or ndjson</source>
+        <translation>--format text या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--input-format must be csv or json</source>
+        <translation>--input-format csv या json होना चाहिए</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>
@@ -1270,6 +1388,10 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>a user must be a JSON object</source>
         <translation>उपयोगकर्ता एक JSON ऑब्जेक्ट होना चाहिए</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number or a string</source>
+        <translation>फ़ील्ड &quot;%1&quot; एक संख्या या स्ट्रिंग होना चाहिए</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1653,54 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
+    </message>
+    <message>
+        <source>The request was sent again; the server answered %1.</source>
+        <translation>अनुरोध फिर से भेजा गया; सर्वर ने %1 उत्तर दिया।</translation>
+    </message>
+    <message>
+        <source>The request was sent again and failed: %1</source>
+        <translation>अनुरोध फिर से भेजा गया और विफल रहा: %1</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>cURL के रूप में कॉपी करें</translation>
+    </message>
+    <message>
+        <source>This request went to %1, not to this profile&apos;s server %2; it was not sent again.</source>
+        <translation>यह अनुरोध %1 पर गया था, इस प्रोफ़ाइल के सर्वर %2 पर नहीं; इसे फिर से नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>This sends POST %1 again: it creates another record with the same fields, or is refused if one of them must be unique.</source>
+        <translation>यह POST %1 फिर से भेजता है: यह उन्हीं फ़ील्ड के साथ एक और रिकॉर्ड बनाता है, या अस्वीकार होता है यदि उनमें से कोई अद्वितीय होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>This sends DELETE %1 again: it deletes that record if it still exists.</source>
+        <translation>यह DELETE %1 फिर से भेजता है: यदि वह रिकॉर्ड अभी भी है तो उसे हटा देता है।</translation>
+    </message>
+    <message>
+        <source>This sends %1 %2 again: it sets that record&apos;s fields to the values below once more.</source>
+        <translation>यह %1 %2 फिर से भेजता है: यह उस रिकॉर्ड के फ़ील्ड को एक बार फिर नीचे दिए मानों पर सेट करता है।</translation>
+    </message>
+    <message>
+        <source>Re-send Request</source>
+        <translation>अनुरोध फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>The token is this profile&apos;s, from the keychain; the new exchange appears in the log.</source>
+        <translation>टोकन इसी प्रोफ़ाइल का है, कीचेन से; नया आदान-प्रदान लॉग में दिखेगा।</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2 again…</source>
+        <translation>%1 %2 फिर से भेजा जा रहा है…</translation>
     </message>
 </context>
 <context>
