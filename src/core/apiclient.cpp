@@ -366,6 +366,16 @@ ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilte
     return enqueueList(Operation::ListUsers, QStringLiteral("/users"), 0, page, perPage, filter);
 }
 
+ApiClient::RequestId ApiClient::resend(const QByteArray &method, const QUrl &url, const QByteArray &body)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::Resend;
+    call->method = method;
+    call->url = url;
+    call->body = body;
+    return enqueue(std::move(call));
+}
+
 ApiClient::RequestId ApiClient::getUser(qint64 id)
 {
     auto call = std::make_unique<Call>();
@@ -934,6 +944,14 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 {
     const RequestId id = call.id;
 
+    if (call.op == Operation::Resend) {
+        // Whatever the body holds, it is the answer asked for: the log shows it. For a write, a 2xx is
+        // "applied".
+        const int status = reply.httpStatus();
+        finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+        return;
+    }
+
     if (isDelete(call.op) && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
         finishDeleted(call);
@@ -1041,6 +1059,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
     case Operation::DeleteUser:
     case Operation::DeleteRecord:
     case Operation::CheckWriteAccess:
+    case Operation::Resend:
         break;
     }
 }
@@ -1071,6 +1090,34 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
         return;
     }
+
+    if (call.op == Operation::Resend) {
+        // A write sent again by hand is a new write: sent once, never retried, and it ends as applied
+        // (a 2xx, in onSuccess), not applied (the server refused it: 4xx, 429, 503) or unknown (no answer,
+        // or a 5xx, after it may have reached the server).
+        const bool resentWrite = isResentWrite(call);
+        const int status = error.httpStatus();
+        const bool mayHaveApplied
+            = resentWrite && reply.mayHaveReachedServer() && (status == 0 || status >= 500);
+        if (mayHaveApplied) {
+            finishFailed(call,
+                ApiError::unknownOutcome(
+                    tr("%1 %2 was applied").arg(QString::fromLatin1(call.method), call.url.toDisplayString()),
+                    error));
+            return;
+        }
+        // An HTTP answer, even 4xx or 5xx, is the outcome the person asked to see.
+        if (status > 0) {
+            finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+            return;
+        }
+        if (resentWrite) {
+            finishFailed(call, error);
+            return;
+        }
+        // A read without an answer is retried like any other.
+    }
+
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
         if (error.kind() == ApiError::Kind::NotFound && isDelete(call.op)) {
@@ -1210,6 +1257,11 @@ void ApiClient::beginReconcile(Call &call)
     call.currentUrl = call.op == Operation::CreateUser
         ? endpoint(QStringLiteral("/users"), query)
         : endpoint(QStringLiteral("/users/") + QString::number(call.targetId));
+}
+
+bool ApiClient::isResentWrite(const Call &call)
+{
+    return call.op == Operation::Resend && call.method != "GET" && call.method != "HEAD";
 }
 
 QString ApiClient::describeWrite(const Call &call) const
