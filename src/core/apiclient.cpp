@@ -748,6 +748,11 @@ void ApiClient::start(Call &call, bool isRedirect)
         exchange.requestHeaders.append({ name, request.rawHeader(name) });
     exchange.requestBody = call.currentBody;
     exchange.startedAt = QDateTime::currentDateTime();
+    if (call.op == Operation::Resend)
+        exchange.note = isResentWrite(call)
+            ? tr("Re-sent by hand from the request log: a new write of its own, not a retry of the earlier "
+                 "exchange; it is sent once.")
+            : tr("Re-sent by hand from the request log.");
     call.logSequence = m_log->append(std::move(exchange));
     qCDebug(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveUserInfo)
                              << "attempt" << call.attempt;
@@ -948,6 +953,8 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
         // Whatever the body holds, it is the answer asked for: the log shows it. For a write, a 2xx is
         // "applied".
         const int status = reply.httpStatus();
+        if (isResentWrite(call))
+            noteResendOutcome(call, tr("The server applied it again (%1).").arg(status));
         finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
         return;
     }
@@ -1100,6 +1107,8 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         const bool mayHaveApplied
             = resentWrite && reply.mayHaveReachedServer() && (status == 0 || status >= 500);
         if (mayHaveApplied) {
+            noteResendOutcome(
+                call, tr("Unknown whether the server applied it: no answer that says so came."));
             finishFailed(call,
                 ApiError::unknownOutcome(
                     tr("%1 %2 was applied").arg(QString::fromLatin1(call.method), call.url.toDisplayString()),
@@ -1108,10 +1117,13 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
         // An HTTP answer, even 4xx or 5xx, is the outcome the person asked to see.
         if (status > 0) {
+            if (resentWrite)
+                noteResendOutcome(call, tr("The server did not apply it: it answered %1.").arg(status));
             finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
             return;
         }
         if (resentWrite) {
+            noteResendOutcome(call, tr("It did not reach the server, so nothing was applied."));
             finishFailed(call, error);
             return;
         }
@@ -1262,6 +1274,13 @@ void ApiClient::beginReconcile(Call &call)
 bool ApiClient::isResentWrite(const Call &call)
 {
     return call.op == Operation::Resend && call.method != "GET" && call.method != "HEAD";
+}
+
+void ApiClient::noteResendOutcome(const Call &call, const QString &outcome)
+{
+    m_log->update(call.logSequence, [&outcome](HttpExchange &e) {
+        e.note = e.note.isEmpty() ? outcome : e.note + QLatin1Char(' ') + outcome;
+    });
 }
 
 QString ApiClient::describeWrite(const Call &call) const

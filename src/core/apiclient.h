@@ -211,6 +211,8 @@ private:
     static bool isWrite(Operation op) { return isCreate(op) || isUpdate(op) || isDelete(op); }
     // A request of the log sent again by hand that changes the server: a new write, sent once.
     static bool isResentWrite(const Call &call);
+    // Adds a re-sent write's outcome (applied, not applied, unknown) to its exchange's note in the log.
+    void noteResendOutcome(const Call &call, const QString &outcome);
 
     RequestId enqueue(std::unique_ptr<Call> call);
     // Ends a request that was refused before sending, never from inside the call that started it.

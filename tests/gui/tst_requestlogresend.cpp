@@ -5,15 +5,19 @@
 #include "requestlog.h"
 #include "requestlogmodel.h"
 #include "requestlogwidget.h"
+#include "resourceschema.h"
 #include "sandboxfixture.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTextEdit>
 #include <QTimer>
 
 using namespace UserDesk;
@@ -178,6 +182,97 @@ private Q_SLOTS:
         QCOMPARE(again->httpStatus, 200);
         QVERIFY(again->requestBody.contains("Resent Name"));
         QCOMPARE(read(client, before->id)->name, QStringLiteral("Resent Name"));
+    }
+
+    // A record's write (POST /posts) is sent again as a new write of its own: a second post, and the log
+    // says so, with its outcome; a DELETE of a record already gone is "not applied".
+    void aRecordWriteIsSentAgainAsANewWrite()
+    {
+        ApiClient client;
+        client.setBaseUrl(m_sandbox->baseUrl());
+        client.setToken(m_sandbox->token());
+        RequestLogWidget widget;
+        widget.setLog(client.requestLog());
+        widget.setClient(&client);
+        widget.show();
+
+        const QList<qint64> ids = userIds(client);
+        QVERIFY(!ids.isEmpty());
+        const QString title = QStringLiteral("Sent twice from the log");
+        QSignalSpy created(&client, &ApiClient::recordCreated);
+        client.createRecord(ResourceSchema::posts(),
+            QJsonObject { { QStringLiteral("user_id"), ids.first() }, { QStringLiteral("title"), title },
+                { QStringLiteral("body"), QStringLiteral("Once by the form, once by Re-send.") } });
+        QVERIFY(created.wait(10000));
+        const QJsonObject first = created.first().at(2).toJsonObject();
+
+        int row = -1;
+        for (int r = 0; r < widget.model()->rowCount(); ++r) {
+            const HttpExchange *e = widget.model()->exchangeAt(r);
+            if (e->method == "POST" && e->url.path().endsWith(QLatin1String("/posts")))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QVERIFY(widget.model()->exchangeAt(row)->note.isEmpty()); // the first is no re-send
+        select(widget, row);
+        const int rowsBefore = widget.model()->rowCount();
+        QVERIFY(widget.resendSelected());
+        auto *box = widget.findChild<QMessageBox *>(QStringLiteral("resendConfirmation"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QLatin1String("POST")) && box->text().contains(QLatin1String("/posts")),
+            qPrintable(box->text()));
+        QSignalSpy resent(&client, &ApiClient::resent);
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
+        }
+        QVERIFY(resent.wait(10000));
+        QCOMPARE(resent.first().at(1).toInt(), 201);
+        QCOMPARE(widget.model()->rowCount(), rowsBefore + 1);
+        const int againRow = lastRowWith(widget, "POST");
+        QCOMPARE(againRow, rowsBefore);
+        const HttpExchange *again = widget.model()->exchangeAt(againRow);
+        QVERIFY(again->url.path().endsWith(QLatin1String("/posts")));
+        QCOMPARE(again->httpStatus, 201);
+        QVERIFY2(again->note.contains(QLatin1String("a new write")), qPrintable(again->note));
+        QVERIFY2(again->note.contains(QLatin1String("applied it again (201)")), qPrintable(again->note));
+        // The details pane shows it with the exchange.
+        select(widget, againRow);
+        QString details;
+        if (auto *text = widget.findChild<QPlainTextEdit *>(QStringLiteral("logDetails")))
+            details = text->toPlainText();
+        else if (auto *rich = widget.findChild<QTextEdit *>(QStringLiteral("logDetails")))
+            details = rich->toPlainText();
+        QVERIFY2(details.contains(QLatin1String("a new write")), qPrintable(details));
+
+        // Two posts now, the second a new record of its own.
+        QSignalSpy page(&client, &ApiClient::recordsPageReceived);
+        client.listRecords(ResourceSchema::posts(), 1, 100, { { QStringLiteral("title"), title } });
+        QVERIFY(page.wait(10000));
+        const QList<QJsonObject> posts = page.first().at(1).value<RecordsPage>().items;
+        QCOMPARE(posts.size(), 2);
+        QVERIFY(posts.at(0).value(QStringLiteral("id")) != posts.at(1).value(QStringLiteral("id")));
+
+        QTRY_VERIFY(!widget.findChild<QMessageBox *>(QStringLiteral("resendConfirmation")));
+        // Deleted, then the DELETE sent again: the server answers 404, and the log says nothing was applied.
+        QSignalSpy deleted(&client, &ApiClient::recordDeleted);
+        client.deleteRecord(
+            ResourceSchema::posts(), *ResourceId::fromJson(first.value(QStringLiteral("id"))));
+        QVERIFY(deleted.wait(10000));
+        select(widget, lastRowWith(widget, "DELETE"));
+        QVERIFY(widget.resendSelected());
+        box = widget.findChild<QMessageBox *>(QStringLiteral("resendConfirmation"));
+        QVERIFY(box);
+        resent.clear();
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
+        }
+        QVERIFY(resent.wait(10000));
+        QCOMPARE(resent.first().at(1).toInt(), 404);
+        const HttpExchange *refused = widget.model()->exchangeAt(lastRowWith(widget, "DELETE"));
+        QVERIFY2(refused->note.contains(QLatin1String("did not apply it: it answered 404")),
+            qPrintable(refused->note));
     }
 
     void aWriteWithoutTheTokenShowsTheServersRefusal()
