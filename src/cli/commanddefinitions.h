@@ -66,7 +66,7 @@ struct NounDefinition
 //
 // How to add a command:
 //  1. In commanddefinitions.cpp, add a VerbDefinition to its noun in buildNouns() (or a new NounDefinition
-//     there; a new resource needs only its ResourceSchema and its name in RecordCommands::nouns()): its name,
+//     there; a new resource needs only its ResourceSchema and a recordNoun(schema, summary) line): its name,
 //     the class that runs it as translation context, a summary, its positional argument with its ValueKind,
 //     and its options. Wrap every text in QT_TRANSLATE_NOOP with that context, so that lupdate finds it.
 //     Reuse the shared options (outputFormat(), userFields()) where the meaning is the same.

@@ -134,7 +134,14 @@ RecordCommands::RecordCommands(ApiClient &client, QTextStream &out, QTextStream 
 
 QStringList RecordCommands::nouns()
 {
-    return { QStringLiteral("posts"), QStringLiteral("comments"), QStringLiteral("todos") };
+    // The nouns CommandDefinitions made from a schema, other than users (CliApp runs those).
+    QStringList names;
+    for (const NounDefinition &n : CommandDefinitions::nouns()) {
+        const QString name = QLatin1String(n.name);
+        if (name != QLatin1String("users") && ResourceSchema::find(name))
+            names.append(name);
+    }
+    return names;
 }
 
 const ResourceSchema *RecordCommands::schemaFor(const QString &noun)

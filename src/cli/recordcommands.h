@@ -25,7 +25,7 @@ public:
     RecordCommands(ApiClient &client, QTextStream &out, QTextStream &err, std::function<void()> prepareLists,
         QObject *parent = nullptr);
 
-    // The nouns this class answers to ("posts", "comments", "todos"), in the order help shows them.
+    // The nouns this class answers to ("posts", "comments", "todos"), as CommandDefinitions defines them.
     static QStringList nouns();
     static const ResourceSchema *schemaFor(const QString &noun);
     // The option that names the parent for the nested routes: "user" for posts and todos, "post" for
