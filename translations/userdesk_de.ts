@@ -209,6 +209,14 @@
         <source>The selected exchange</source>
         <translation>Der ausgewählte Austausch</translation>
     </message>
+    <message>
+        <source>Re-send</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the selected request again to this profile&apos;s server, with the token from the keychain; a change asks first.</source>
+        <translation>Sendet die ausgewählte Anfrage erneut an den Server dieses Profils, mit dem Token aus dem Schlüsselbund; vor einer Änderung wird nachgefragt.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -538,6 +546,34 @@
         <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
         <translation>Es ist nicht bekannt, ob der Datensatz von %1 angelegt wurde; Datensatz %2 entspricht dem Gesendeten.</translation>
     </message>
+    <message>
+        <source>Re-sent by hand from the request log: a new write of its own, not a retry of the earlier exchange; it is sent once.</source>
+        <translation>Von Hand aus dem Anfrageprotokoll erneut gesendet: ein eigener, neuer Schreibvorgang, keine Wiederholung des früheren Austauschs; er wird einmal gesendet.</translation>
+    </message>
+    <message>
+        <source>Re-sent by hand from the request log.</source>
+        <translation>Von Hand aus dem Anfrageprotokoll erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The server applied it again (%1).</source>
+        <translation>Der Server hat ihn erneut ausgeführt (%1).</translation>
+    </message>
+    <message>
+        <source>Unknown whether the server applied it: no answer that says so came.</source>
+        <translation>Unbekannt, ob der Server ihn ausgeführt hat: Es kam keine Antwort, die das sagt.</translation>
+    </message>
+    <message>
+        <source>%1 %2 was applied</source>
+        <translation>%1 %2 ausgeführt wurde</translation>
+    </message>
+    <message>
+        <source>The server did not apply it: it answered %1.</source>
+        <translation>Der Server hat ihn nicht ausgeführt: Er antwortete %1.</translation>
+    </message>
+    <message>
+        <source>It did not reach the server, so nothing was applied.</source>
+        <translation>Er hat den Server nicht erreicht, also wurde nichts ausgeführt.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -727,14 +763,6 @@
         <translation>neuer Versuch (Versuch %1) in %2 ms: %3</translation>
     </message>
     <message>
-        <source>UserDesk command line: list, read, create, update and delete users of a GoRest-style API.
-
-</source>
-        <translation>UserDesk-Befehlszeile: Benutzer einer API im Stil von GoRest auflisten, lesen, anlegen, ändern und löschen.
-
-</translation>
-    </message>
-    <message>
         <source>API base URL, e.g. http://127.0.0.1:8080/public/v2.</source>
         <translation>Basis-URL der API, z. B. http://127.0.0.1:8080/public/v2.</translation>
     </message>
@@ -789,14 +817,6 @@
     <message>
         <source>unknown users command &quot;%1&quot;</source>
         <translation>unbekannter users-Befehl „%1“</translation>
-    </message>
-    <message>
-        <source>table, json or csv.</source>
-        <translation>table, json oder csv.</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format muss table, json oder csv sein</translation>
     </message>
     <message>
         <source>List users, newest first.</source>
@@ -915,14 +935,6 @@
         <translation>Hinweis: Der Server spricht %1</translation>
     </message>
     <message>
-        <source>
-Journaled bulk jobs (resumable after a kill):
-</source>
-        <translation>
-Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
-</translation>
-    </message>
-    <message>
         <source>Deadline of each request, connect to last byte, in milliseconds.</source>
         <translation>Frist jeder Anfrage, vom Verbindungsaufbau bis zum letzten Byte, in Millisekunden.</translation>
     </message>
@@ -959,10 +971,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>--max-pages muss eine positive Zahl sein</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>Benutzer anhand der ID löschen; meldet jeden in einer eigenen Zeile, sobald er abgeschlossen ist (gelöschte auf stdout, den Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
-    </message>
-    <message>
         <source>user %1 was deleted</source>
         <translation>Benutzer %1 gelöscht wurde</translation>
     </message>
@@ -975,20 +983,151 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
     </message>
     <message>
-        <source>users, posts, comments, todos or jobs</source>
-        <translation>users, posts, comments, todos oder jobs</translation>
-    </message>
-    <message>
-        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
-        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
-    </message>
-    <message>
         <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
         <translation>Filter auf dem Server: id= (genau), name=, email=, gender=, status= (wiederholbar).</translation>
     </message>
     <message>
         <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
         <translation>ungültiger Filter „%1“: id=, name=, email=, gender= oder status= verwenden</translation>
+    </message>
+    <message>
+        <source>
+The token is read from the environment variable USERDESK_TOKEN (never from the command line, where
+other users of the machine could read it), or from the keychain entry of --profile.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,
+6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose
+answer was lost and that could not be read back: it may or may not have been applied; check
+before repeating it), 11 incomplete (a list printed without the items the server sent that could
+not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).
+Colour only on a terminal, and never when NO_COLOR is set.
+</source>
+        <translation>
+Das Token wird aus der Umgebungsvariable USERDESK_TOKEN gelesen (nie von der Befehlszeile, wo andere
+Benutzer des Rechners es lesen könnten) oder aus dem Schlüsselbund-Eintrag von --profile.
+Exit-Codes: 0 ok, 1 Fehler, 2 Aufruf, 3 Netzwerk/Zeitüberschreitung/TLS, 4 Anmeldung, 5 nicht gefunden,
+6 Validierung, 7 Ratenlimit, 8 Serverfehler, 9 ungültige Antwort, 10 Ergebnis unbekannt (ein Schreibzugriff,
+dessen Antwort verloren ging und der nicht zurückgelesen werden konnte: er wurde vielleicht ausgeführt;
+vor einer Wiederholung prüfen), 11 unvollständig (eine Liste ohne die Einträge des Servers, die nicht
+gelesen werden konnten, jeder auf stderr genannt), 130 unterbrochen (SIGINT) oder abgebrochen,
+143 beendet (SIGTERM).
+Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
+</translation>
+    </message>
+    <message>
+        <source>UserDesk command line: list, read, create, update and delete users, posts, comments and todos of a GoRest-style API.
+
+</source>
+        <translation>UserDesk-Befehlszeile: Benutzer, Beiträge, Kommentare und Aufgaben einer GoRest-artigen API auflisten, lesen, anlegen, ändern und löschen.
+
+</translation>
+    </message>
+    <message>
+        <source>What to do: %1.</source>
+        <translation>Was zu tun ist: %1.</translation>
+    </message>
+    <message>
+        <source>completion takes exactly one of bash, zsh, fish or profiles</source>
+        <translation>completion erwartet genau eines von bash, zsh, fish oder profiles</translation>
+    </message>
+    <message>
+        <source>completion takes bash, zsh, fish or profiles, not &quot;%1&quot;</source>
+        <translation>completion erwartet bash, zsh, fish oder profiles, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format muss table, json, csv oder ndjson sein</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es eintrifft).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>Vollständiger Name.</translation>
+    </message>
+    <message>
+        <source>Email address (unique).</source>
+        <translation>E-Mail-Adresse (eindeutig).</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male oder female.</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active oder inactive.</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete users.</source>
+        <translation>Benutzer auflisten, lesen, anlegen, ändern und löschen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>Löscht Benutzer nach ID; meldet jeden in einer eigenen Zeile, sobald er fertig ist (gelöschte auf stdout, der Rest auf stderr; mit --format json, ndjson oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>The journaled bulk jobs: list, resume or discard them.</source>
+        <translation>Die protokollierten Massenaufträge: auflisten, fortsetzen oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>Print a shell completion script, or the profile names for one.</source>
+        <translation>Gibt ein Vervollständigungsskript für eine Shell aus oder die Profilnamen dafür.</translation>
+    </message>
+    <message>
+        <source>Print the bash completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für bash aus.</translation>
+    </message>
+    <message>
+        <source>Print the zsh completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für zsh aus.</translation>
+    </message>
+    <message>
+        <source>Print the fish completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für fish aus.</translation>
+    </message>
+    <message>
+        <source>Print the names of the profiles, one a line.</source>
+        <translation>Gibt die Namen der Profile aus, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete posts (--user for a user&apos;s).</source>
+        <translation>Beiträge auflisten, lesen, anlegen, ändern und löschen (--user für die eines Benutzers).</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete comments (--post for a post&apos;s).</source>
+        <translation>Kommentare auflisten, lesen, anlegen, ändern und löschen (--post für die eines Beitrags).</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete todos (--user for a user&apos;s).</source>
+        <translation>Aufgaben auflisten, lesen, anlegen, ändern und löschen (--user für die eines Benutzers).</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>The options of a command: userdesk-cli %1 VERB --help.</source>
+        <translation>Die Optionen eines Befehls: userdesk-cli %1 VERB --help.</translation>
     </message>
 </context>
 <context>
@@ -1265,10 +1404,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>ungültige Zuordnung „%1“: verwenden Sie FELD=SPALTE, z. B. name=&quot;Full name&quot;</translation>
     </message>
     <message>
-        <source>--format must be csv or json</source>
-        <translation>--format muss csv oder json sein</translation>
-    </message>
-    <message>
         <source>would create %1 (%2)</source>
         <translation>würde %1 anlegen (%2)</translation>
     </message>
@@ -1483,6 +1618,30 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
             <numerusform>Auftrag %1: %2 mit %Ln Eintrag; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</numerusform>
             <numerusform>Auftrag %1: %2 mit %Ln Einträgen; wird er abgebrochen, beenden Sie ihn mit &apos;userdesk-cli jobs resume %1&apos;.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends).</source>
+        <translation>text oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es fertig ist).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends); csv or json here name the file&apos;s format, as --input-format does.</source>
+        <translation>text oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es fertig ist); csv oder json nennen hier das Format der Datei, wie --input-format.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--format must be text or ndjson</source>
+        <translation>--format muss text oder ndjson sein</translation>
+    </message>
+    <message>
+        <source>--input-format must be csv or json</source>
+        <translation>--input-format muss csv oder json sein</translation>
     </message>
 </context>
 <context>
@@ -1819,10 +1978,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
 <context>
     <name>UserDesk::RecordCommands</name>
     <message>
-        <source>table, json or csv.</source>
-        <translation>table, json oder csv.</translation>
-    </message>
-    <message>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
     </message>
@@ -1895,28 +2050,12 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>PUT mit jedem Feld senden (die nicht angegebenen so, wie sie jetzt sind).</translation>
     </message>
     <message>
-        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>Datensätze nach ID löschen; eine Zeile pro Datensatz, sobald er fertig ist (gelöschte auf stdout, der Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
-    </message>
-    <message>
-        <source>
-Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
-</source>
-        <translation>
-Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Optionen):
-</translation>
-    </message>
-    <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>Siehe „userdesk-cli --help“.</translation>
     </message>
     <message>
         <source>The record&apos;s id.</source>
         <translation>Die ID des Datensatzes.</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format muss table, json oder csv sein</translation>
     </message>
     <message>
         <source>%1 needs a command: list, get, create, update or delete</source>
@@ -1993,6 +2132,34 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es eintrifft).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>Datensätze nach ID löschen; eine Zeile pro Datensatz, sobald er fertig ist (gelöscht auf stdout, der Rest auf stderr; mit --format json, ndjson oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>One or more record ids.</source>
+        <translation>Eine oder mehrere Datensatz-IDs.</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format muss table, json, csv oder ndjson sein</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2469,54 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
+    </message>
+    <message>
+        <source>The request was sent again; the server answered %1.</source>
+        <translation>Die Anfrage wurde erneut gesendet; der Server antwortete %1.</translation>
+    </message>
+    <message>
+        <source>The request was sent again and failed: %1</source>
+        <translation>Die Anfrage wurde erneut gesendet und ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>This request went to %1, not to this profile&apos;s server %2; it was not sent again.</source>
+        <translation>Diese Anfrage ging an %1, nicht an den Server %2 dieses Profils; sie wurde nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>This sends POST %1 again: it creates another record with the same fields, or is refused if one of them must be unique.</source>
+        <translation>Dies sendet POST %1 erneut: Es legt einen weiteren Datensatz mit denselben Feldern an oder wird abgelehnt, wenn eines davon eindeutig sein muss.</translation>
+    </message>
+    <message>
+        <source>This sends DELETE %1 again: it deletes that record if it still exists.</source>
+        <translation>Dies sendet DELETE %1 erneut: Es löscht diesen Datensatz, falls es ihn noch gibt.</translation>
+    </message>
+    <message>
+        <source>This sends %1 %2 again: it sets that record&apos;s fields to the values below once more.</source>
+        <translation>Dies sendet %1 %2 erneut: Es setzt die Felder dieses Datensatzes noch einmal auf die Werte unten.</translation>
+    </message>
+    <message>
+        <source>Re-send Request</source>
+        <translation>Anfrage erneut senden</translation>
+    </message>
+    <message>
+        <source>The token is this profile&apos;s, from the keychain; the new exchange appears in the log.</source>
+        <translation>Das Token ist das dieses Profils, aus dem Schlüsselbund; der neue Austausch erscheint im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2 again…</source>
+        <translation>%1 %2 wird erneut gesendet …</translation>
     </message>
 </context>
 <context>

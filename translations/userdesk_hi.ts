@@ -209,6 +209,14 @@
         <source>The selected exchange</source>
         <translation>चुना गया आदान-प्रदान</translation>
     </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Send the selected request again to this profile&apos;s server, with the token from the keychain; a change asks first.</source>
+        <translation>चुने गए अनुरोध को कीचेन के टोकन के साथ इस प्रोफ़ाइल के सर्वर पर फिर से भेजें; बदलाव से पहले पूछा जाता है।</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -538,6 +546,34 @@
         <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
         <translation>पता नहीं है कि %1 का रिकॉर्ड बनाया गया या नहीं; रिकॉर्ड %2 भेजे गए से मेल खाता है।</translation>
     </message>
+    <message>
+        <source>Re-sent by hand from the request log: a new write of its own, not a retry of the earlier exchange; it is sent once.</source>
+        <translation>अनुरोध लॉग से हाथ से दोबारा भेजा गया: यह अपने आप में एक नया लेखन है, पिछले आदान-प्रदान का पुनः प्रयास नहीं; इसे एक बार भेजा जाता है।</translation>
+    </message>
+    <message>
+        <source>Re-sent by hand from the request log.</source>
+        <translation>अनुरोध लॉग से हाथ से दोबारा भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The server applied it again (%1).</source>
+        <translation>सर्वर ने इसे फिर से लागू किया (%1)।</translation>
+    </message>
+    <message>
+        <source>Unknown whether the server applied it: no answer that says so came.</source>
+        <translation>पता नहीं कि सर्वर ने इसे लागू किया या नहीं: ऐसा बताने वाला कोई उत्तर नहीं आया।</translation>
+    </message>
+    <message>
+        <source>%1 %2 was applied</source>
+        <translation>%1 %2 लागू हुआ</translation>
+    </message>
+    <message>
+        <source>The server did not apply it: it answered %1.</source>
+        <translation>सर्वर ने इसे लागू नहीं किया: उसने %1 उत्तर दिया।</translation>
+    </message>
+    <message>
+        <source>It did not reach the server, so nothing was applied.</source>
+        <translation>यह सर्वर तक नहीं पहुँचा, इसलिए कुछ भी लागू नहीं हुआ।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -727,14 +763,6 @@
         <translation>%2 ms में फिर से प्रयास (प्रयास %1): %3</translation>
     </message>
     <message>
-        <source>UserDesk command line: list, read, create, update and delete users of a GoRest-style API.
-
-</source>
-        <translation>UserDesk कमांड लाइन: GoRest जैसी API के उपयोगकर्ताओं को सूचीबद्ध करें, पढ़ें, बनाएँ, अपडेट करें और हटाएँ।
-
-</translation>
-    </message>
-    <message>
         <source>API base URL, e.g. http://127.0.0.1:8080/public/v2.</source>
         <translation>API का बेस URL, जैसे http://127.0.0.1:8080/public/v2।</translation>
     </message>
@@ -789,14 +817,6 @@
     <message>
         <source>unknown users command &quot;%1&quot;</source>
         <translation>अज्ञात users कमांड &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>table, json or csv.</source>
-        <translation>table, json या csv।</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format का मान table, json या csv होना चाहिए</translation>
     </message>
     <message>
         <source>List users, newest first.</source>
@@ -915,14 +935,6 @@
         <translation>नोट: सर्वर %1 बोलता है</translation>
     </message>
     <message>
-        <source>
-Journaled bulk jobs (resumable after a kill):
-</source>
-        <translation>
-जर्नल में दर्ज बल्क जॉब (kill के बाद फिर से शुरू किए जा सकते हैं):
-</translation>
-    </message>
-    <message>
         <source>Deadline of each request, connect to last byte, in milliseconds.</source>
         <translation>हर अनुरोध की समय-सीमा, कनेक्ट से आख़िरी बाइट तक, मिलीसेकंड में।</translation>
     </message>
@@ -959,10 +971,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>--max-pages का मान धनात्मक संख्या होना चाहिए</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>ID से उपयोगकर्ता हटाएँ; हर एक के पूरा होते ही उसे अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
-    </message>
-    <message>
         <source>user %1 was deleted</source>
         <translation>उपयोगकर्ता %1 हटाया गया</translation>
     </message>
@@ -975,20 +983,150 @@ Journaled bulk jobs (resumable after a kill):
         <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
     </message>
     <message>
-        <source>users, posts, comments, todos or jobs</source>
-        <translation>users, posts, comments, todos या jobs</translation>
-    </message>
-    <message>
-        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
-        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
-    </message>
-    <message>
         <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
         <translation>सर्वर पर फ़िल्टर: id= (सटीक), name=, email=, gender=, status= (दोहराया जा सकता है)।</translation>
     </message>
     <message>
         <source>bad filter &quot;%1&quot;: use id=, name=, email=, gender= or status=</source>
         <translation>गलत फ़िल्टर &quot;%1&quot;: id=, name=, email=, gender= या status= का उपयोग करें</translation>
+    </message>
+    <message>
+        <source>
+The token is read from the environment variable USERDESK_TOKEN (never from the command line, where
+other users of the machine could read it), or from the keychain entry of --profile.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,
+6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose
+answer was lost and that could not be read back: it may or may not have been applied; check
+before repeating it), 11 incomplete (a list printed without the items the server sent that could
+not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).
+Colour only on a terminal, and never when NO_COLOR is set.
+</source>
+        <translation>
+टोकन पर्यावरण चर USERDESK_TOKEN से पढ़ा जाता है (कभी कमांड लाइन से नहीं, जहाँ मशीन के दूसरे
+उपयोगकर्ता उसे पढ़ सकते हैं), या --profile की कीचेन प्रविष्टि से।
+निकास कोड: 0 ठीक, 1 विफलता, 2 उपयोग, 3 नेटवर्क/समय-सीमा/TLS, 4 प्रमाणीकरण, 5 नहीं मिला,
+6 सत्यापन, 7 दर सीमा, 8 सर्वर त्रुटि, 9 खराब उत्तर, 10 परिणाम अज्ञात (एक लेखन जिसका उत्तर खो गया
+और जिसे वापस पढ़ा नहीं जा सका: वह लागू हुआ हो भी सकता है और नहीं भी; दोहराने से पहले जाँचें),
+11 अधूरी (सूची उन आइटमों के बिना छपी जिन्हें सर्वर ने भेजा पर पढ़ा नहीं जा सका, हर एक stderr पर
+बताया गया), 130 बाधित (SIGINT) या रद्द, 143 समाप्त (SIGTERM)।
+रंग केवल टर्मिनल पर, और NO_COLOR सेट होने पर कभी नहीं।
+</translation>
+    </message>
+    <message>
+        <source>UserDesk command line: list, read, create, update and delete users, posts, comments and todos of a GoRest-style API.
+
+</source>
+        <translation>UserDesk कमांड लाइन: GoRest-जैसे API के उपयोगकर्ताओं, पोस्ट, टिप्पणियों और कार्यों को सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ।
+
+</translation>
+    </message>
+    <message>
+        <source>What to do: %1.</source>
+        <translation>क्या करना है: %1।</translation>
+    </message>
+    <message>
+        <source>completion takes exactly one of bash, zsh, fish or profiles</source>
+        <translation>completion को bash, zsh, fish या profiles में से ठीक एक चाहिए</translation>
+    </message>
+    <message>
+        <source>completion takes bash, zsh, fish or profiles, not &quot;%1&quot;</source>
+        <translation>completion को bash, zsh, fish या profiles चाहिए, &quot;%1&quot; नहीं</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format table, json, csv या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक आते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>पूरा नाम।</translation>
+    </message>
+    <message>
+        <source>Email address (unique).</source>
+        <translation>ईमेल पता (अद्वितीय)।</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male या female।</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active या inactive।</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete users.</source>
+        <translation>उपयोगकर्ताओं को सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>आईडी से उपयोगकर्ताओं को हटाता है; हर एक को पूरा होते ही अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json, ndjson या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>The journaled bulk jobs: list, resume or discard them.</source>
+        <translation>जर्नल में दर्ज बल्क कार्य: उन्हें सूचीबद्ध करें, फिर से शुरू करें या छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>Print a shell completion script, or the profile names for one.</source>
+        <translation>शेल के लिए कम्प्लीशन स्क्रिप्ट छापें, या उसके लिए प्रोफ़ाइल नाम।</translation>
+    </message>
+    <message>
+        <source>Print the bash completion script.</source>
+        <translation>bash की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the zsh completion script.</source>
+        <translation>zsh की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the fish completion script.</source>
+        <translation>fish की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the names of the profiles, one a line.</source>
+        <translation>प्रोफ़ाइलों के नाम छापें, हर पंक्ति में एक।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete posts (--user for a user&apos;s).</source>
+        <translation>पोस्ट सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी उपयोगकर्ता की पोस्ट के लिए --user)।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete comments (--post for a post&apos;s).</source>
+        <translation>टिप्पणियाँ सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी पोस्ट की टिप्पणियों के लिए --post)।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete todos (--user for a user&apos;s).</source>
+        <translation>कार्य सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी उपयोगकर्ता के कार्यों के लिए --user)।</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>कमांड:</translation>
+    </message>
+    <message>
+        <source>The options of a command: userdesk-cli %1 VERB --help.</source>
+        <translation>किसी कमांड के विकल्प: userdesk-cli %1 VERB --help।</translation>
     </message>
 </context>
 <context>
@@ -1265,10 +1403,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>गलत मैपिंग &quot;%1&quot;: फ़ील्ड=कॉलम का उपयोग करें, जैसे name=&quot;Full name&quot;</translation>
     </message>
     <message>
-        <source>--format must be csv or json</source>
-        <translation>--format का मान csv या json होना चाहिए</translation>
-    </message>
-    <message>
         <source>would create %1 (%2)</source>
         <translation>%1 बनाया जाएगा (%2)</translation>
     </message>
@@ -1483,6 +1617,30 @@ Journaled bulk jobs (resumable after a kill):
             <numerusform>जॉब %1: %Ln आइटम का %2; यदि यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</numerusform>
             <numerusform>जॉब %1: %Ln आइटमों का %2; यदि यह बीच में कट जाए, तो इसे &apos;userdesk-cli jobs resume %1&apos; से पूरा करें।</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends).</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>फ़ाइल</translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends); csv or json here name the file&apos;s format, as --input-format does.</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है); यहाँ csv या json फ़ाइल का प्रारूप बताते हैं, जैसे --input-format।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--format must be text or ndjson</source>
+        <translation>--format text या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--input-format must be csv or json</source>
+        <translation>--input-format csv या json होना चाहिए</translation>
     </message>
 </context>
 <context>
@@ -1819,10 +1977,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
 <context>
     <name>UserDesk::RecordCommands</name>
     <message>
-        <source>table, json or csv.</source>
-        <translation>table, json या csv।</translation>
-    </message>
-    <message>
         <source>%1: %2.</source>
         <translation>%1: %2।</translation>
     </message>
@@ -1895,28 +2049,12 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>हर फ़ील्ड के साथ PUT भेजें (जो नहीं दिए गए वे जैसे अभी हैं)।</translation>
     </message>
     <message>
-        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>आईडी से रिकॉर्ड हटाएँ; हर रिकॉर्ड के पूरा होते ही उसकी एक पंक्ति (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
-    </message>
-    <message>
-        <source>
-Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
-</source>
-        <translation>
-पोस्ट, टिप्पणियाँ और कार्य (विकल्पों के लिए userdesk-cli NOUN VERB --help):
-</translation>
-    </message>
-    <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>&apos;userdesk-cli --help&apos; आज़माएँ।</translation>
     </message>
     <message>
         <source>The record&apos;s id.</source>
         <translation>रिकॉर्ड की आईडी।</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format का मान table, json या csv होना चाहिए</translation>
     </message>
     <message>
         <source>%1 needs a command: list, get, create, update or delete</source>
@@ -1993,6 +2131,34 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 को हटाया नहीं जा सका: %2</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक आते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>आईडी से रिकॉर्ड हटाएँ; हर रिकॉर्ड के पूरा होते ही उसकी एक पंक्ति (हटाए गए stdout पर, बाकी stderr पर; --format json, ndjson या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>One or more record ids.</source>
+        <translation>एक या अधिक रिकॉर्ड आईडी।</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format table, json, csv या ndjson होना चाहिए</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2468,54 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
+    </message>
+    <message>
+        <source>The request was sent again; the server answered %1.</source>
+        <translation>अनुरोध फिर से भेजा गया; सर्वर ने %1 उत्तर दिया।</translation>
+    </message>
+    <message>
+        <source>The request was sent again and failed: %1</source>
+        <translation>अनुरोध फिर से भेजा गया और विफल रहा: %1</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>cURL के रूप में कॉपी करें</translation>
+    </message>
+    <message>
+        <source>This request went to %1, not to this profile&apos;s server %2; it was not sent again.</source>
+        <translation>यह अनुरोध %1 पर गया था, इस प्रोफ़ाइल के सर्वर %2 पर नहीं; इसे फिर से नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>This sends POST %1 again: it creates another record with the same fields, or is refused if one of them must be unique.</source>
+        <translation>यह POST %1 फिर से भेजता है: यह उन्हीं फ़ील्ड के साथ एक और रिकॉर्ड बनाता है, या अस्वीकार होता है यदि उनमें से कोई अद्वितीय होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>This sends DELETE %1 again: it deletes that record if it still exists.</source>
+        <translation>यह DELETE %1 फिर से भेजता है: यदि वह रिकॉर्ड अभी भी है तो उसे हटा देता है।</translation>
+    </message>
+    <message>
+        <source>This sends %1 %2 again: it sets that record&apos;s fields to the values below once more.</source>
+        <translation>यह %1 %2 फिर से भेजता है: यह उस रिकॉर्ड के फ़ील्ड को एक बार फिर नीचे दिए मानों पर सेट करता है।</translation>
+    </message>
+    <message>
+        <source>Re-send Request</source>
+        <translation>अनुरोध फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>The token is this profile&apos;s, from the keychain; the new exchange appears in the log.</source>
+        <translation>टोकन इसी प्रोफ़ाइल का है, कीचेन से; नया आदान-प्रदान लॉग में दिखेगा।</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2 again…</source>
+        <translation>%1 %2 फिर से भेजा जा रहा है…</translation>
     </message>
 </context>
 <context>
