@@ -73,7 +73,13 @@ list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/share/icons/hicolor/scalable/apps
     /usr/share/man
     /usr/share/man/man1
-    /usr/share/doc)
+    /usr/share/doc
+    /usr/share/bash-completion
+    /usr/share/bash-completion/completions
+    /usr/share/zsh
+    /usr/share/zsh/vendor-completions
+    /usr/share/fish
+    /usr/share/fish/vendor_completions.d)
 foreach(size 16 32 48 64 128 256)
     list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/share/icons/hicolor/${size}x${size} /usr/share/icons/hicolor/${size}x${size}/apps)

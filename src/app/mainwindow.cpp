@@ -215,6 +215,7 @@ void MainWindow::setUpPanes()
     ResourceBrowser::install(m_ui->centralWidget, m_client, m_session);
 
     m_ui->requestLog->setLog(m_client->requestLog());
+    m_ui->requestLog->setClient(m_client);
     connect(m_ui->requestLog, &RequestLogWidget::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     resizeDocks({ m_ui->logDock }, { 220 }, Qt::Vertical);

@@ -12,6 +12,8 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
 #include <QScrollBar>
 
 namespace UserDesk {
@@ -63,6 +65,8 @@ RequestLogWidget::RequestLogWidget(QWidget *parent)
     connect(
         m_ui->logSearch, &QLineEdit::textChanged, this, [this] { applySearch(0, m_model->rowCount() - 1); });
     connect(m_ui->copyCurlButton, &QPushButton::clicked, this, &RequestLogWidget::copyAsCurl);
+    connect(m_ui->resendButton, &QPushButton::clicked, this, &RequestLogWidget::resendSelected);
+    connect(table, &QWidget::customContextMenuRequested, this, &RequestLogWidget::showContextMenu);
     connect(m_ui->clearLogButton, &QPushButton::clicked, this, [this] {
         if (m_log)
             m_log->clear();
@@ -165,6 +169,7 @@ void RequestLogWidget::showExchange(int row)
 {
     const HttpExchange *ex = row >= 0 ? m_model->exchangeAt(row) : nullptr;
     m_ui->copyCurlButton->setEnabled(ex != nullptr);
+    m_ui->resendButton->setEnabled(ex != nullptr && m_client);
     if (!ex) {
         m_ui->logDetails->clear();
         return;
@@ -181,6 +186,104 @@ void RequestLogWidget::copyAsCurl()
     QGuiApplication::clipboard()->setText(RequestLog::toCurl(*ex, withToken, m_token));
     Q_EMIT message(withToken ? tr("Copied the request as cURL, with the token.")
                              : tr("Copied the request as cURL; the token is a placeholder."));
+}
+
+void RequestLogWidget::setClient(ApiClient *client)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    m_resent.clear();
+    showExchange(m_ui->logTable->currentIndex().row());
+    if (!client)
+        return;
+    connect(client, &ApiClient::resent, this, [this](ApiClient::RequestId id, int status) {
+        if (!m_resent.remove(id))
+            return;
+        showRequest(id);
+        Q_EMIT message(tr("The request was sent again; the server answered %1.").arg(status));
+    });
+    connect(client, &ApiClient::requestFailed, this, [this](ApiClient::RequestId id, const ApiError &error) {
+        if (!m_resent.remove(id))
+            return;
+        showRequest(id);
+        Q_EMIT message(tr("The request was sent again and failed: %1").arg(error.userMessage()));
+    });
+}
+
+void RequestLogWidget::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_ui->logTable->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_ui->logTable->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    QAction *resend = menu.addAction(tr("Re-send"), this, &RequestLogWidget::resendSelected);
+    resend->setEnabled(m_client != nullptr);
+    menu.addAction(tr("Copy as cURL"), this, &RequestLogWidget::copyAsCurl);
+    menu.exec(m_ui->logTable->viewport()->mapToGlobal(position));
+}
+
+bool RequestLogWidget::resendSelected()
+{
+    const HttpExchange *ex = m_model->exchangeAt(m_ui->logTable->currentIndex().row());
+    if (!ex || !m_client)
+        return false;
+    const QUrl base = m_client->baseUrl();
+    // The token goes only where the profile points: an exchange of another server (from another
+    // profile, in the history) is not sent from here.
+    if (ex->url.scheme() != base.scheme() || ex->url.host() != base.host()
+        || ex->url.port(ex->url.scheme() == QLatin1String("https") ? 443 : 80)
+            != base.port(base.scheme() == QLatin1String("https") ? 443 : 80)) {
+        Q_EMIT message(tr("This request went to %1, not to this profile's server %2; it was not sent again.")
+                           .arg(ex->url.host(), base.host()));
+        return false;
+    }
+    const QByteArray method = ex->method;
+    const QUrl url = ex->url;
+    const QByteArray body = ex->requestBody;
+    if (method == "GET" || method == "HEAD") {
+        send(method, url, body);
+        return true;
+    }
+    // A write changes the server again: say what it will do, and send only on a yes.
+    const QString target = url.toDisplayString();
+    QString what;
+    if (method == "POST")
+        what
+            = tr("This sends POST %1 again: it creates another record with the same fields, or is refused if "
+                 "one of them must be unique.")
+                  .arg(target);
+    else if (method == "DELETE")
+        what = tr("This sends DELETE %1 again: it deletes that record if it still exists.").arg(target);
+    else
+        what = tr("This sends %1 %2 again: it sets that record's fields to the values below once more.")
+                   .arg(QString::fromLatin1(method), target);
+    auto *box
+        = new QMessageBox(QMessageBox::Question, tr("Re-send Request"), what, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("resendConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!body.isEmpty())
+        box->setDetailedText(QString::fromUtf8(body));
+    box->setInformativeText(
+        tr("The token is this profile's, from the keychain; the new exchange appears in the log."));
+    QPushButton *sendButton = box->addButton(tr("Send Again"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, sendButton, method, url, body] {
+        if (box->clickedButton() == sendButton)
+            send(method, url, body);
+    });
+    box->open();
+    return true;
+}
+
+void RequestLogWidget::send(const QByteArray &method, const QUrl &url, const QByteArray &body)
+{
+    if (!m_client)
+        return;
+    m_resent.insert(m_client->resend(method, url, body));
+    Q_EMIT message(tr("Sending %1 %2 again…").arg(QString::fromLatin1(method), url.toDisplayString()));
 }
 
 } // namespace UserDesk

@@ -2,6 +2,8 @@
 
 #include "apiclient.h"
 
+#include <QPointer>
+#include <QSet>
 #include <QWidget>
 #include <memory>
 
@@ -18,7 +20,7 @@ class RequestLogModel;
 
 // The request log pane: every exchange in a table that follows the newest one while the person looks at
 // the end, the selected exchange's text (ExchangeFormat, the same as `userdesk-cli --verbose`), Copy as
-// cURL and Clear.
+// cURL, Re-send and Clear.
 class RequestLogWidget : public QWidget
 {
     Q_OBJECT
@@ -34,6 +36,11 @@ public:
     RequestLogModel *model() const { return m_model; }
     // The token Copy as cURL puts in when asked to.
     void setToken(const QString &token) { m_token = token; }
+    // The profile's client, which Re-send sends through (with its own token, never the log's).
+    void setClient(ApiClient *client);
+    // Re-send of the selected exchange: a read goes at once, a write asks first (a QMessageBox named
+    // "resendConfirmation" that names what it will do); false when nothing was or will be sent.
+    bool resendSelected();
 
     // Whether the log still holds an exchange of request `id`.
     bool hasRequest(ApiClient::RequestId id) const;
@@ -55,12 +62,16 @@ private:
     void showExchange(int row);
     void applySearch(int first, int last);
     void copyAsCurl();
+    void showContextMenu(const QPoint &position);
+    void send(const QByteArray &method, const QUrl &url, const QByteArray &body);
 
     std::unique_ptr<Ui::RequestLogWidget> m_ui;
     RequestLogModel *m_model;
     RequestLog *m_log = nullptr;
     JsonHighlighter *m_highlighter;
     QString m_token;
+    QPointer<ApiClient> m_client;
+    QSet<ApiClient::RequestId> m_resent; // Re-sends whose answer is still to come
     bool m_followTail = true;
 };
 

@@ -14,6 +14,9 @@ UserTableView::UserTableView(QWidget *parent)
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the table for the next pane (rows are whole, the arrow keys move between them): with
+    // QTableView's default, Tab walked the cells and the keyboard never got out.
+    setTabKeyNavigation(false);
     // Not QTableView's own sorting: it would sort at once, whatever part of the users is loaded, and shows
     // an arrow from the start. The window sorts through sortRequested().
     horizontalHeader()->setSectionsClickable(true);

@@ -1,5 +1,7 @@
 #include "cliapp.h"
 
+#include "commanddefinitions.h"
+#include "completionscript.h"
 #include "exchangeformat.h"
 #include "jobscommands.h"
 #include "jsonformat.h"
@@ -47,27 +49,14 @@ void onSignal(int number)
 }
 #endif
 
-const QString usersHelp = QStringLiteral(
-    "Commands:\n"
-    "  users list [--all [--max-pages N]] [--page N] [--per-page N] [--filter KEY=VALUE]...\n"
-    "             [--format table|json|csv]\n"
-    "  users get ID [--format table|json|csv]\n"
-    "  users create --name NAME --email EMAIL --gender male|female --status active|inactive\n"
-    "  users update ID [--name NAME] [--email EMAIL] [--gender G] [--status S] [--put]\n"
-    "  users delete ID [ID...] [--format table|json|csv]   (one line per user as it ends)\n"
-    "\n"
-    "The token is read from the environment variable USERDESK_TOKEN (never from the command line, where\n"
-    "other users of the machine could read it), or from the keychain entry of --profile.\n"
-    "Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,\n"
-    "6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose\n"
-    "answer was lost and that could not be read back: it may or may not have been applied; check before\n"
-    "repeating it), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).\n");
 } // namespace
 
 CliApp::CliApp(QObject *parent)
     : QObject(parent)
     , m_out(stdout)
     , m_err(stderr)
+    , m_outStyle(TerminalStyle::forDescriptor(1))
+    , m_errStyle(TerminalStyle::forDescriptor(2))
 {
 #ifdef Q_OS_UNIX
     if (signalPipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
@@ -137,15 +126,20 @@ int CliApp::exitCodeFor(const ApiError &error)
     return Failure;
 }
 
+QString CliApp::errorPrefix() const
+{
+    return m_errStyle.paint(QStringLiteral("userdesk-cli:"), TerminalStyle::Colour::Red) + QLatin1Char(' ');
+}
+
 int CliApp::usage(const QString &message)
 {
-    m_err << "userdesk-cli: " << message << "\n" << tr("Try 'userdesk-cli --help'.") << Qt::endl;
+    m_err << errorPrefix() << message << "\n" << tr("Try 'userdesk-cli --help'.") << Qt::endl;
     return Usage;
 }
 
 int CliApp::fail(const ApiError &error)
 {
-    m_err << "userdesk-cli: " << error.userMessage() << Qt::endl;
+    m_err << errorPrefix() << error.userMessage() << Qt::endl;
     for (const FieldError &f : error.fieldErrors())
         m_err << "  " << f.field << ": " << f.message << Qt::endl;
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().sha256Fingerprint.isEmpty()) {
@@ -438,47 +432,40 @@ void CliApp::detectDialect()
         m_err << tr("note: the server speaks %1").arg(m_client.dialect().name()) << Qt::endl;
 }
 
+QString CliApp::helpText()
+{
+    return CommandDefinitions::commandsHelp()
+        + tr("\nThe token is read from the environment variable USERDESK_TOKEN (never from the command line, "
+             "where\n"
+             "other users of the machine could read it), or from the keychain entry of --profile.\n"
+             "Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,\n"
+             "6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write "
+             "whose\n"
+             "answer was lost and that could not be read back: it may or may not have been applied; check\n"
+             "before repeating it), 11 incomplete (a list printed without the items the server sent that "
+             "could\n"
+             "not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated "
+             "(SIGTERM).\n"
+             "Colour only on a terminal, and never when NO_COLOR is set.\n");
+}
+
 int CliApp::run(const QStringList &arguments)
 {
     QCommandLineParser global;
     global.setApplicationDescription(
-        tr("UserDesk command line: list, read, create, update and delete users of a "
-           "GoRest-style API.\n\n")
-        + usersHelp + RecordCommands::help() + tr("\nJournaled bulk jobs (resumable after a kill):\n")
-        + JobsCommands::help());
+        tr("UserDesk command line: list, read, create, update and delete users, posts, comments and todos "
+           "of a GoRest-style API.\n\n")
+        + helpText());
     global.addHelpOption();
     global.addVersionOption();
-    global.addOptions({
-        { QStringLiteral("endpoint"), tr("API base URL, e.g. http://127.0.0.1:8080/public/v2."), tr("url") },
-        { QStringLiteral("profile"), tr("Use the settings and keychain token of this UserDesk profile."),
-            tr("name") },
-        { QStringLiteral("settings"), tr("Read profiles from this settings file."), tr("path") },
-        { QStringLiteral("no-keychain"), tr("Do not read the token from the keychain.") },
-        { QStringLiteral("timeout"), tr("Deadline of each request, connect to last byte, in milliseconds."),
-            tr("ms") },
-        { QStringLiteral("concurrency"), tr("Requests in flight at most."), tr("n") },
-        { QStringLiteral("retries"), tr("Retries of a failed request at most."), tr("n") },
-        { QStringLiteral("verbose"),
-            tr("Print every HTTP exchange (token and user:password redacted) to stderr.") },
-        { QStringLiteral("ca-file"),
-            tr("Verify the server with the certificate authorities in this PEM file instead of the "
-               "system's (SSL_CERT_FILE and SSL_CERT_DIR are honoured too)."),
-            tr("path") },
-        { QStringLiteral("trust-fingerprint"),
-            tr("Trust the server certificate with this SHA-256 fingerprint, as the error shows it "
-               "(repeatable)."),
-            tr("sha256") },
-        { QStringLiteral("proxy"),
-            tr("Send every request through this proxy: http://[user:password@]host:port or socks5://...; "
-               "without it, the environment's proxy settings apply."),
-            tr("url") },
-        { QStringLiteral("dialect"),
-            tr("How the server pages and filters: auto (found out on first contact), %1.")
-                .arg(Dialect::names().join(QStringLiteral(", "))),
-            tr("name") },
-    });
-    global.addPositionalArgument(QStringLiteral("command"), tr("users, posts, comments, todos or jobs"),
-        tr("users|posts|comments|todos <list|get|create|update|delete>"));
+    global.addOptions(CommandDefinitions::commandLineOptions(
+        CommandDefinitions::globalOptions(), CommandDefinitions::cliContext));
+    QStringList nouns;
+    for (const NounDefinition &n : CommandDefinitions::nouns())
+        nouns.append(QLatin1String(n.name));
+    global.addPositionalArgument(QStringLiteral("command"),
+        tr("What to do: %1.").arg(nouns.join(QStringLiteral(", "))),
+        QStringLiteral("<%1> <verb>").arg(nouns.join(QLatin1Char('|'))));
     global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     QString error;
@@ -495,6 +482,14 @@ int CliApp::run(const QStringList &arguments)
     }
     if (positional.isEmpty())
         return usage(tr("no command given"));
+    // `NOUN --help`: the noun's commands, from the same definitions as the parsers.
+    if (const NounDefinition *noun = CommandDefinitions::noun(positional.first()); noun
+        && (positional.value(1) == QLatin1String("--help") || positional.value(1) == QLatin1String("-h"))) {
+        m_out << CommandDefinitions::nounHelp(*noun) << Qt::flush;
+        return Ok;
+    }
+    if (positional.first() == QLatin1String("completion"))
+        return completion(global, positional.mid(1));
     if (positional.first() == QLatin1String("jobs")) {
         if (JobsCommands::needsServer(positional.value(1)) && !setUp(global, arguments, &error))
             return usage(error);
@@ -520,10 +515,35 @@ int CliApp::run(const QStringList &arguments)
     return code;
 }
 
+int CliApp::completion(const QCommandLineParser &global, const QStringList &arguments)
+{
+    const QString what = arguments.value(0);
+    if (arguments.size() != 1) {
+        m_out << CommandDefinitions::commandsHelp(QStringLiteral("completion")) << Qt::flush;
+        return arguments.isEmpty() ? Usage
+                                   : usage(tr("completion takes exactly one of bash, zsh, fish or profiles"));
+    }
+    if (what == QLatin1String("profiles")) {
+        // For the completion scripts: quiet, and no trouble when there are no settings yet.
+        const ProfileStore store(global.isSet(QStringLiteral("settings"))
+                ? global.value(QStringLiteral("settings"))
+                : ProfileStore::defaultSettingsPath());
+        for (const QString &name : store.profileNames())
+            m_out << name << '\n';
+        m_out.flush();
+        return Ok;
+    }
+    const auto shell = CompletionScript::shellNamed(what);
+    if (!shell)
+        return usage(tr("completion takes bash, zsh, fish or profiles, not \"%1\"").arg(what));
+    m_out << CompletionScript::generate(*shell) << Qt::flush;
+    return Ok;
+}
+
 int CliApp::runUsers(const QStringList &arguments)
 {
     if (arguments.isEmpty()) {
-        m_out << usersHelp << Qt::flush;
+        m_out << CommandDefinitions::commandsHelp(QStringLiteral("users")) << Qt::flush;
         return Usage;
     }
     const QString verb = arguments.first();
@@ -549,21 +569,6 @@ int CliApp::runUsers(const QStringList &arguments)
 }
 
 namespace {
-QCommandLineOption formatOption()
-{
-    return { QStringLiteral("format"), QCoreApplication::translate("UserDesk::CliApp", "table, json or csv."),
-        QStringLiteral("format"), QStringLiteral("table") };
-}
-
-QList<QCommandLineOption> fieldOptions()
-{
-    auto t = [](const char *s) { return QCoreApplication::translate("UserDesk::CliApp", s); };
-    return { { QStringLiteral("name"), t("Full name."), t("name") },
-        { QStringLiteral("email"), t("Email address (unique)."), t("email") },
-        { QStringLiteral("gender"), t("male or female."), t("gender") },
-        { QStringLiteral("status"), t("active or inactive."), t("status") } };
-}
-
 UserDraft draftFrom(const QCommandLineParser &p)
 {
     UserDraft d;
@@ -599,8 +604,13 @@ std::optional<int> CliApp::parseCommand(QCommandLineParser &parser, const QStrin
         return Ok;
     }
     const bool hasFormat = parser.optionNames().contains(QStringLiteral("format"));
-    if (hasFormat && !UserExport::parseFormat(parser.value(QStringLiteral("format")), &m_format))
-        return usage(tr("--format must be table, json or csv"));
+    if (hasFormat && parser.value(QStringLiteral("format")) == QLatin1String("ndjson")) {
+        // One compact JSON object a line, written as each item is known; the JSON of the other paths.
+        m_ndjson = true;
+        m_format = UserExport::Format::Json;
+    } else if (hasFormat && !UserExport::parseFormat(parser.value(QStringLiteral("format")), &m_format)) {
+        return usage(tr("--format must be table, json, csv or ndjson"));
+    }
     return std::nullopt;
 }
 
@@ -616,7 +626,10 @@ int CliApp::printUserOf(
     waitForExit();
     if (!user)
         return fail(failure);
-    m_out << UserExport::renderOne(*user, m_format) << Qt::flush;
+    if (m_ndjson)
+        m_out << user->toOrderedJson() << '\n' << Qt::flush;
+    else
+        m_out << UserExport::renderOne(*user, m_format) << Qt::flush;
     return Ok;
 }
 
@@ -647,19 +660,7 @@ std::optional<User> CliApp::fetchUser(const ResourceId &id, ApiError *failure)
 int CliApp::list(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("List users, newest first."));
-    p.addHelpOption();
-    p.addOptions({ formatOption(),
-        { QStringLiteral("all"), tr("Fetch every page (concurrently once the page count is known).") },
-        { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
-        { QStringLiteral("per-page"), tr("Users per page, 1 to 100 (default 100 with --all, else 20)."),
-            tr("n") },
-        { QStringLiteral("filter"),
-            tr("Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable)."),
-            tr("key=value") },
-        { QStringLiteral("max-pages"),
-            tr("With --all, read at most this many pages (default %1).").arg(PagingGuard::DefaultMaxPages),
-            tr("n") } });
+    CommandDefinitions::setUp(p, QStringLiteral("users"), QStringLiteral("list"));
     if (const auto done = parseCommand(p, arguments))
         return *done;
     UserFilter filter;
@@ -728,7 +729,14 @@ int CliApp::list(const QStringList &arguments)
                         fresh.append(u);
                 }
                 const auto stop = guard.accept(nextPage, perPage, ids, more);
-                users += fresh;
+                if (m_ndjson) {
+                    // Streamed: each page's users the moment its turn comes, so a pipe sees them early.
+                    for (const User &u : std::as_const(fresh))
+                        m_out << u.toOrderedJson() << '\n';
+                    m_out.flush();
+                } else {
+                    users += fresh;
+                }
                 skipped += current.skipped;
                 ++nextPage;
                 if (stop != PagingGuard::Stop::None || !more) {
@@ -767,25 +775,25 @@ int CliApp::list(const QStringList &arguments)
     waitForExit();
     if (failure.isError())
         return fail(failure);
-    m_out << UserExport::render(users, m_format) << Qt::flush;
+    if (!m_ndjson)
+        m_out << UserExport::render(users, m_format) << Qt::flush;
     for (const QString &sentence : std::as_const(skipped))
-        m_err << "userdesk-cli: " << sentence << Qt::endl;
+        m_err << errorPrefix() << sentence << Qt::endl;
     if (guard.stoppedEarly()) {
-        m_err << "userdesk-cli: " << guard.reason() << Qt::endl;
+        m_err << errorPrefix() << guard.reason() << Qt::endl;
         // A cut list is not the whole list: scripts must not take it for one.
         if (guard.stop() == PagingGuard::Stop::PageCap)
             return Failure;
     }
-    return Ok;
+    // Nor is a list without the items that could not be read: what was printed is good, and a script that
+    // can live without the rest tells this code from the others.
+    return skipped.isEmpty() ? Ok : Incomplete;
 }
 
 int CliApp::get(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Show one user."));
-    p.addHelpOption();
-    p.addOption(formatOption());
-    p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
+    CommandDefinitions::setUp(p, QStringLiteral("users"), QStringLiteral("get"));
     if (const auto done = parseCommand(p, arguments))
         return *done;
     ResourceId id;
@@ -797,10 +805,7 @@ int CliApp::get(const QStringList &arguments)
 int CliApp::create(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Create a user; prints the created user."));
-    p.addHelpOption();
-    p.addOption(formatOption());
-    p.addOptions(fieldOptions());
+    CommandDefinitions::setUp(p, QStringLiteral("users"), QStringLiteral("create"));
     if (const auto done = parseCommand(p, arguments))
         return *done;
     const UserDraft draft = draftFrom(p);
@@ -816,12 +821,7 @@ int CliApp::create(const QStringList &arguments)
 int CliApp::update(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Change fields of a user (PATCH, or PUT with --put); prints the result."));
-    p.addHelpOption();
-    p.addOption(formatOption());
-    p.addOptions(fieldOptions());
-    p.addOption({ QStringLiteral("put"), tr("Send PUT instead of PATCH.") });
-    p.addPositionalArgument(QStringLiteral("id"), tr("The user's id."));
+    CommandDefinitions::setUp(p, QStringLiteral("users"), QStringLiteral("update"));
     if (const auto done = parseCommand(p, arguments))
         return *done;
     ResourceId id;
@@ -861,12 +861,7 @@ int CliApp::update(const QStringList &arguments)
 int CliApp::remove(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(
-        tr("Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on "
-           "stderr; with --format json or csv every line on stdout)."));
-    p.addHelpOption();
-    p.addOption(formatOption());
-    p.addPositionalArgument(QStringLiteral("ids"), tr("One or more user ids."), tr("ID..."));
+    CommandDefinitions::setUp(p, QStringLiteral("users"), QStringLiteral("delete"));
     if (const auto done = parseCommand(p, arguments))
         return *done;
     QList<ResourceId> ids;
@@ -951,15 +946,23 @@ void CliApp::printDeleteOutcome(const ResourceId &userId, const ApiError &error)
     default:
         break;
     }
+    using Colour = TerminalStyle::Colour;
     if (!error.isError())
-        m_out << tr("deleted %1").arg(userId.toString()) << '\n' << Qt::flush;
+        m_out << m_outStyle.paint(tr("deleted %1").arg(userId.toString()), Colour::Green) << '\n'
+              << Qt::flush;
     else if (error.kind() == ApiError::Kind::Unknown)
-        m_err << tr("unknown whether %1 was deleted: %2").arg(userId.toString(), error.userMessage())
+        m_err << m_errStyle.paint(
+            tr("unknown whether %1 was deleted: %2").arg(userId.toString(), error.userMessage()),
+            Colour::Yellow)
               << Qt::endl;
     else if (error.kind() == ApiError::Kind::Canceled)
-        m_err << tr("not deleted %1: stopped before it was sent").arg(userId.toString()) << Qt::endl;
+        m_err << m_errStyle.paint(
+            tr("not deleted %1: stopped before it was sent").arg(userId.toString()), Colour::Yellow)
+              << Qt::endl;
     else
-        m_err << tr("could not delete %1: %2").arg(userId.toString(), error.userMessage()) << Qt::endl;
+        m_err << m_errStyle.paint(
+            tr("could not delete %1: %2").arg(userId.toString(), error.userMessage()), Colour::Red)
+              << Qt::endl;
 }
 
 } // namespace UserDesk

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "profile.h"
+#include "terminalstyle.h"
 #include "userexport.h"
 
 #include <QCommandLineParser>
@@ -31,6 +32,7 @@ public:
         ServerFailure = 8, // 5xx
         BadResponse = 9,
         OutcomeUnknown = 10, // a write whose answer was lost and that could not be read back
+        Incomplete = 11, // a list printed without the items that could not be read (named on stderr)
         Canceled = 130, // also: interrupted by SIGINT
         Terminated = 143, // SIGTERM
     };
@@ -41,10 +43,15 @@ public:
     int run(const QStringList &arguments);
 
     static int exitCodeFor(const ApiError &error);
+    // The "Commands:" block, the token and the exit codes, as --help shows them.
+    static QString helpText();
 
 private:
     bool setUp(QCommandLineParser &global, const QStringList &arguments, QString *error);
     int runUsers(const QStringList &arguments);
+    // `completion bash|zsh|fish` prints a script; `completion profiles` the profile names, for the scripts.
+    int completion(const QCommandLineParser &global, const QStringList &arguments);
+    QString errorPrefix() const;
     int list(const QStringList &arguments);
     int get(const QStringList &arguments);
     int create(const QStringList &arguments);
@@ -75,7 +82,10 @@ private:
     ApiClient m_client;
     QTextStream m_out;
     QTextStream m_err;
+    TerminalStyle m_outStyle;
+    TerminalStyle m_errStyle;
     UserExport::Format m_format = UserExport::Format::Table;
+    bool m_ndjson = false; // --format ndjson: m_format is Json, one compact object a line
     bool m_verbose = false;
     bool m_dialectDetected = false;
     bool m_dialectUnknown = false;

@@ -2,12 +2,15 @@
 
 #include "bulkjob.h"
 #include "cliapp.h"
+#include "commanddefinitions.h"
 #include "userimport.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #ifdef Q_OS_UNIX
@@ -41,19 +44,9 @@ JobsCommands::JobsCommands(ApiClient &client, QTextStream &out, QTextStream &err
     , m_client(client)
     , m_out(out)
     , m_err(err)
+    , m_outStyle(TerminalStyle::forDescriptor(1))
+    , m_errStyle(TerminalStyle::forDescriptor(2))
 {
-}
-
-const QString &JobsCommands::help()
-{
-    static const QString text
-        = QStringLiteral("  users import FILE [--dry-run] [--map FIELD=COLUMN]... [--skip-invalid]\n"
-                         "  users bulk-update ID... [--name NAME] [--gender G] [--status S]\n"
-                         "  users bulk-delete ID...\n"
-                         "  jobs list [--all]\n"
-                         "  jobs resume ID\n"
-                         "  jobs discard ID\n");
-    return text;
 }
 
 bool JobsCommands::needsServer(const QString &jobsVerb)
@@ -61,27 +54,42 @@ bool JobsCommands::needsServer(const QString &jobsVerb)
     return jobsVerb == QLatin1String("resume");
 }
 
+QString JobsCommands::errorPrefix() const
+{
+    return m_errStyle.paint(QStringLiteral("userdesk-cli:"), TerminalStyle::Colour::Red) + QLatin1Char(' ');
+}
+
 int JobsCommands::usage(const QString &message)
 {
-    m_err << "userdesk-cli: " << message << "\n" << tr("Try 'userdesk-cli --help'.") << Qt::endl;
+    m_err << errorPrefix() << message << "\n" << tr("Try 'userdesk-cli --help'.") << Qt::endl;
     return CliApp::Usage;
 }
 
 int JobsCommands::failure(const QString &sentence, int code)
 {
-    m_err << "userdesk-cli: " << sentence << Qt::endl;
+    m_err << errorPrefix() << sentence << Qt::endl;
     return code;
 }
 
-std::optional<int> JobsCommands::parse(QCommandLineParser &parser, const QStringList &arguments)
+std::optional<int> JobsCommands::parse(
+    QCommandLineParser &parser, const QString &noun, const QString &verb, const QStringList &arguments)
 {
-    parser.addHelpOption();
+    CommandDefinitions::setUp(parser, noun, verb);
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         m_out << parser.helpText() << Qt::flush;
         return CliApp::Ok;
     }
+    // import's --format still names the file's format when it is csv or json (it did before there was an
+    // output format); the output formats are text and ndjson.
+    const QString format = parser.value(QStringLiteral("format"));
+    if (parser.isSet(QStringLiteral("format")) && format != QLatin1String("text")
+        && format != QLatin1String("ndjson")
+        && !(verb == QLatin1String("import")
+            && (format == QLatin1String("csv") || format == QLatin1String("json"))))
+        return usage(tr("--format must be text or ndjson"));
+    m_ndjson = format == QLatin1String("ndjson");
     return std::nullopt;
 }
 
@@ -107,21 +115,7 @@ bool JobsCommands::isAlive(qint64 pid)
 int JobsCommands::importUsers(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr(
-        "Create users from a CSV file (with a header row) or a JSON file (an array of objects, or one object "
-        "per line). Every row is checked first; the job is journaled, paced under the server's rate limit, "
-        "and prints one line per row as it ends. If it is cut off, 'jobs resume ID' finishes it without "
-        "creating anyone twice."));
-    p.addPositionalArgument(QStringLiteral("file"), tr("The CSV or JSON file."));
-    p.addOptions({
-        { QStringLiteral("dry-run"), tr("Check every row and print what would be sent; send nothing.") },
-        { QStringLiteral("map"), tr("Take FIELD (name, email, gender, status) from COLUMN (repeatable)."),
-            tr("field=column") },
-        { QStringLiteral("format"), tr("csv or json (default: by the file's extension, else its content)."),
-            tr("format") },
-        { QStringLiteral("skip-invalid"), tr("Import the valid rows even when others are invalid.") },
-    });
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("users"), QStringLiteral("import"), arguments))
         return *done;
     if (p.positionalArguments().size() != 1)
         return usage(tr("users import takes exactly one file"));
@@ -133,14 +127,18 @@ int JobsCommands::importUsers(const QStringList &arguments)
         mapping.insert(term.left(eq).trimmed(), term.mid(eq + 1));
     }
     UserImport::Format format = UserImport::Format::Auto;
-    if (p.isSet(QStringLiteral("format"))) {
-        const QString f = p.value(QStringLiteral("format"));
+    const QString outputOrInput = p.value(QStringLiteral("format"));
+    const bool formatNamesInput
+        = outputOrInput == QLatin1String("csv") || outputOrInput == QLatin1String("json");
+    if (p.isSet(QStringLiteral("input-format")) || formatNamesInput) {
+        const QString f = p.isSet(QStringLiteral("input-format")) ? p.value(QStringLiteral("input-format"))
+                                                                  : outputOrInput;
         if (f == QLatin1String("csv"))
             format = UserImport::Format::Csv;
         else if (f == QLatin1String("json"))
             format = UserImport::Format::Json;
         else
-            return usage(tr("--format must be csv or json"));
+            return usage(tr("--input-format must be csv or json"));
     }
     const QString path = p.positionalArguments().first();
     const UserImport::Result parsed = UserImport::parseFile(path, format, mapping);
@@ -150,14 +148,24 @@ int JobsCommands::importUsers(const QStringList &arguments)
     const bool dryRun = p.isSet(QStringLiteral("dry-run"));
     int invalid = 0;
     for (const ImportRow &row : parsed.rows) {
+        if (m_ndjson && (dryRun || !row.isValid())) {
+            QJsonObject line { { QStringLiteral("source"), row.source },
+                { QStringLiteral("outcome"),
+                    row.isValid() ? QStringLiteral("valid") : QStringLiteral("invalid") },
+                { QStringLiteral("email"), row.draft.email.value_or(QString()) } };
+            if (!row.isValid())
+                line.insert(QStringLiteral("errors"), QJsonArray::fromStringList(row.errors));
+            m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+        }
         if (row.isValid()) {
-            if (dryRun)
+            if (dryRun && !m_ndjson)
                 m_out << tr("would create %1 (%2)").arg(row.draft.email.value_or(QString()), row.source)
                       << Qt::endl;
         } else {
             ++invalid;
             for (const QString &e : row.errors)
-                m_err << tr("invalid %1: %2").arg(row.source, e) << Qt::endl;
+                m_err << m_errStyle.paint(tr("invalid %1: %2").arg(row.source, e), TerminalStyle::Colour::Red)
+                      << Qt::endl;
         }
     }
     const int valid = int(parsed.rows.size()) - invalid;
@@ -194,17 +202,7 @@ int JobsCommands::importUsers(const QStringList &arguments)
 int JobsCommands::bulkUpdate(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(
-        tr("Set the same fields on many users (PATCH each); journaled and resumable."));
-    p.addPositionalArgument(
-        QStringLiteral("ids"), tr("User ids, separated by spaces or commas."), tr("ID..."));
-    p.addOptions({
-        { QStringLiteral("ids"), tr("User ids, separated by commas (repeatable)."), tr("ids") },
-        { QStringLiteral("name"), tr("Full name."), tr("name") },
-        { QStringLiteral("gender"), tr("male or female."), tr("gender") },
-        { QStringLiteral("status"), tr("active or inactive."), tr("status") },
-    });
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("users"), QStringLiteral("bulk-update"), arguments))
         return *done;
     QList<ResourceId> ids;
     QString bad;
@@ -245,11 +243,7 @@ int JobsCommands::bulkUpdate(const QStringList &arguments)
 int JobsCommands::bulkDelete(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Delete many users; journaled and resumable."));
-    p.addPositionalArgument(
-        QStringLiteral("ids"), tr("User ids, separated by spaces or commas."), tr("ID..."));
-    p.addOption({ QStringLiteral("ids"), tr("User ids, separated by commas (repeatable)."), tr("ids") });
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("users"), QStringLiteral("bulk-delete"), arguments))
         return *done;
     QList<ResourceId> ids;
     QString bad;
@@ -288,29 +282,54 @@ int JobsCommands::startJob(const QString &kind, const QString &description, cons
 
 void JobsCommands::printItem(const JobItem &item)
 {
+    if (m_ndjson) {
+        // Every item on stdout, one object a line, as it ends: applied, failed, unknown (it may have reached
+        // the server) or not-sent.
+        QString outcome = QStringLiteral("not-sent");
+        if (item.state == JobItem::State::Applied)
+            outcome = QStringLiteral("applied");
+        else if (item.state == JobItem::State::Failed)
+            outcome = QStringLiteral("failed");
+        else if (item.state == JobItem::State::Sent)
+            outcome = QStringLiteral("unknown");
+        QJsonObject line { { QStringLiteral("operation"), JobItem::operationName(item.operation) },
+            { QStringLiteral("outcome"), outcome }, { QStringLiteral("source"), item.source } };
+        if (!item.userId.isNull())
+            line.insert(QStringLiteral("id"), item.userId.toJson());
+        if (item.draft.email)
+            line.insert(QStringLiteral("email"), *item.draft.email);
+        if (!item.message.isEmpty())
+            line.insert(QStringLiteral("message"), item.message);
+        m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+        return;
+    }
+    using Colour = TerminalStyle::Colour;
     switch (item.state) {
     case JobItem::State::Applied:
         switch (item.operation) {
         case JobItem::Operation::Create:
-            m_out << tr("created %1 %2 (%3)")
-                         .arg(item.userId.toString())
-                         .arg(item.draft.email.value_or(QString()), item.source);
+            m_out << m_outStyle.paint(tr("created %1 %2 (%3)")
+                                          .arg(item.userId.toString())
+                                          .arg(item.draft.email.value_or(QString()), item.source),
+                Colour::Green);
             break;
         case JobItem::Operation::Update:
-            m_out << tr("updated %1").arg(item.userId.toString());
+            m_out << m_outStyle.paint(tr("updated %1").arg(item.userId.toString()), Colour::Green);
             break;
         case JobItem::Operation::Delete:
-            m_out << tr("deleted %1").arg(item.userId.toString());
+            m_out << m_outStyle.paint(tr("deleted %1").arg(item.userId.toString()), Colour::Green);
             break;
         }
         m_out << Qt::endl;
         return;
     case JobItem::State::Failed:
-        m_err << tr("failed %1: %2").arg(item.source, item.message) << Qt::endl;
+        m_err << m_errStyle.paint(tr("failed %1: %2").arg(item.source, item.message), Colour::Red)
+              << Qt::endl;
         return;
     case JobItem::State::Pending:
     case JobItem::State::Sent:
-        m_err << tr("unknown %1: %2").arg(item.source, item.message) << Qt::endl;
+        m_err << m_errStyle.paint(tr("unknown %1: %2").arg(item.source, item.message), Colour::Yellow)
+              << Qt::endl;
         return;
     }
 }
@@ -375,18 +394,33 @@ int JobsCommands::jobs(const QStringList &arguments)
 int JobsCommands::list(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("List the jobs in the journal that are not finished (all with --all)."));
-    p.addOption({ QStringLiteral("all"), tr("Also list finished jobs.") });
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("jobs"), QStringLiteral("list"), arguments))
         return *done;
     if (!openJournal())
         return CliApp::Failure;
     const QList<JobSummary> jobs = m_journal.jobs(!p.isSet(QStringLiteral("all")));
+    auto stateOf = [](const JobSummary &j) {
+        return j.finished         ? QStringLiteral("finished")
+            : isAlive(j.ownerPid) ? QStringLiteral("running")
+                                  : QStringLiteral("interrupted");
+    };
+    if (m_ndjson) {
+        for (const JobSummary &j : jobs) {
+            const QJsonObject line { { QStringLiteral("id"), j.id }, { QStringLiteral("kind"), j.kind },
+                { QStringLiteral("state"), stateOf(j) }, { QStringLiteral("applied"), j.applied },
+                { QStringLiteral("failed"), j.failed }, { QStringLiteral("unknown"), j.sent },
+                { QStringLiteral("pending"), j.pending }, { QStringLiteral("total"), j.total },
+                { QStringLiteral("updated"), j.updatedAt.toString(Qt::ISODate) },
+                { QStringLiteral("endpoint"), j.endpoint },
+                { QStringLiteral("description"), j.description } };
+            m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
+        }
+        m_out.flush();
+        return CliApp::Ok;
+    }
     m_out << "id\tkind\tstate\tapplied\tfailed\tunknown\tpending\ttotal\tupdated\tendpoint\tdescription\n";
     for (const JobSummary &j : jobs) {
-        const QString state = j.finished ? QStringLiteral("finished")
-            : isAlive(j.ownerPid)        ? QStringLiteral("running")
-                                         : QStringLiteral("interrupted");
+        const QString state = stateOf(j);
         m_out << j.id << '\t' << j.kind << '\t' << state << '\t' << j.applied << '\t' << j.failed << '\t'
               << j.sent << '\t' << j.pending << '\t' << j.total << '\t' << j.updatedAt.toString(Qt::ISODate)
               << '\t' << j.endpoint << '\t' << j.description << '\n';
@@ -402,11 +436,7 @@ int JobsCommands::list(const QStringList &arguments)
 int JobsCommands::resume(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(
-        tr("Finish a job that was cut off: outcomes not known are settled by reading the "
-           "server first, so nothing is created, changed or deleted twice."));
-    p.addPositionalArgument(QStringLiteral("id"), tr("The job's id (see 'jobs list')."));
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("jobs"), QStringLiteral("resume"), arguments))
         return *done;
     bool ok = false;
     const qint64 id = p.positionalArguments().value(0).toLongLong(&ok);
@@ -459,10 +489,7 @@ QString JobsCommands::builtinSandboxJob(const JobSummary &job)
 int JobsCommands::discard(const QStringList &arguments)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Forget a job: it is removed from the journal and cannot be resumed. What "
-                                   "it already did stays done."));
-    p.addPositionalArgument(QStringLiteral("id"), tr("The job's id (see 'jobs list')."));
-    if (const auto done = parse(p, arguments))
+    if (const auto done = parse(p, QStringLiteral("jobs"), QStringLiteral("discard"), arguments))
         return *done;
     bool ok = false;
     const qint64 id = p.positionalArguments().value(0).toLongLong(&ok);

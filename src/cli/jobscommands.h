@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "jobjournal.h"
+#include "terminalstyle.h"
 
 #include <QCommandLineParser>
 #include <QObject>
@@ -22,7 +23,6 @@ class JobsCommands : public QObject
 public:
     JobsCommands(ApiClient &client, QTextStream &out, QTextStream &err, QObject *parent = nullptr);
 
-    static const QString &help();
     // Whether `jobs VERB` needs the network (and so an endpoint and a token).
     static bool needsServer(const QString &jobsVerb);
 
@@ -32,7 +32,10 @@ public:
     int jobs(const QStringList &arguments);
 
 private:
-    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments);
+    // Sets the parser up from CommandDefinitions and parses; a value means "return this exit code now".
+    std::optional<int> parse(
+        QCommandLineParser &parser, const QString &noun, const QString &verb, const QStringList &arguments);
+    QString errorPrefix() const;
     bool openJournal();
     int startJob(const QString &kind, const QString &description, const QList<JobItem> &items);
     int run(qint64 jobId);
@@ -50,6 +53,9 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     JobJournal m_journal;
+    TerminalStyle m_outStyle;
+    TerminalStyle m_errStyle;
+    bool m_ndjson = false; // --format ndjson: one JSON object a line on stdout
 };
 
 } // namespace UserDesk

@@ -1,6 +1,7 @@
 #include "recordcommands.h"
 
 #include "cliapp.h"
+#include "commanddefinitions.h"
 #include "jsonformat.h"
 #include "pagingguard.h"
 #include "recordparser.h"
@@ -14,13 +15,6 @@
 namespace UserDesk {
 
 namespace {
-QCommandLineOption formatOption()
-{
-    return { QStringLiteral("format"),
-        QCoreApplication::translate("UserDesk::RecordCommands", "table, json or csv."),
-        QStringLiteral("format"), QStringLiteral("table") };
-}
-
 // A value as one compact JSON text: 12, "text", null.
 QByteArray compact(const QJsonValue &value)
 {
@@ -132,7 +126,14 @@ RecordCommands::RecordCommands(ApiClient &client, QTextStream &out, QTextStream 
 
 QStringList RecordCommands::nouns()
 {
-    return { QStringLiteral("posts"), QStringLiteral("comments"), QStringLiteral("todos") };
+    // The nouns CommandDefinitions made from a schema, other than users (CliApp runs those).
+    QStringList names;
+    for (const NounDefinition &n : CommandDefinitions::nouns()) {
+        const QString name = QLatin1String(n.name);
+        if (name != QLatin1String("users") && ResourceSchema::find(name))
+            names.append(name);
+    }
+    return names;
 }
 
 const ResourceSchema *RecordCommands::schemaFor(const QString &noun)
@@ -149,85 +150,6 @@ QString RecordCommands::parentOption(const ResourceSchema &schema)
 QString RecordCommands::optionName(const QString &field)
 {
     return QString(field).replace(QLatin1Char('_'), QLatin1Char('-'));
-}
-
-QList<RecordCommands::Verb> RecordCommands::commands(const ResourceSchema &schema)
-{
-    QList<QCommandLineOption> fieldOptions;
-    for (const FieldSpec &f : schema.fields) {
-        if (!f.isWritable())
-            continue;
-        QString what = f.label() + QLatin1Char('.');
-        if (f.type == FieldSpec::Type::Enum)
-            what = tr("%1: %2.").arg(f.label(), f.values.join(QStringLiteral(", ")));
-        else if (f.type == FieldSpec::Type::DateTime)
-            what = tr("%1: an ISO 8601 date or date and time; empty for none.").arg(f.label());
-        else if (f.type == FieldSpec::Type::Reference)
-            what = tr("%1: the id of the %2 it belongs to.")
-                       .arg(f.label(),
-                           ResourceSchema::find(f.references) ? ResourceSchema::find(f.references)->singular
-                                                              : f.references);
-        fieldOptions.append({ optionName(f.name), what, tr("value") });
-    }
-    const QString parent = parentOption(schema);
-    const QCommandLineOption parentOpt(parent,
-        tr("Under this %1: the nested route (/%2/ID/%3).").arg(parent, schema.parent, schema.name), tr("id"));
-
-    Verb list { QStringLiteral("list"), tr("List records, page by page as they arrive."),
-        { formatOption(), { QStringLiteral("all"), tr("Fetch every page.") },
-            { QStringLiteral("page"), tr("Page to fetch (default 1)."), tr("n"), QStringLiteral("1") },
-            { QStringLiteral("per-page"), tr("Records per page, 1 to 100 (default 100 with --all, else 20)."),
-                tr("n") },
-            { QStringLiteral("filter"),
-                tr("Server-side filter on a field: %1 (repeatable).")
-                    .arg(schema.filterNames().join(QStringLiteral("=, ")) + QLatin1Char('=')),
-                tr("key=value") },
-            { QStringLiteral("max-pages"),
-                tr("With --all, read at most this many pages (default %1).")
-                    .arg(PagingGuard::DefaultMaxPages),
-                tr("n") } },
-        QString() };
-    Verb get { QStringLiteral("get"), tr("Show one record."), { formatOption() }, QStringLiteral("ID") };
-    Verb create { QStringLiteral("create"), tr("Create a record; prints the created record."),
-        QList<QCommandLineOption> { formatOption() } + fieldOptions, QString() };
-    Verb update { QStringLiteral("update"),
-        tr("Change fields of a record (PATCH, or PUT with --put sending the whole record); prints the "
-           "result."),
-        QList<QCommandLineOption> { formatOption(),
-            { QStringLiteral("put"), tr("Send PUT with every field (those not given as they are now).") } }
-            + fieldOptions,
-        QStringLiteral("ID") };
-    Verb remove { QStringLiteral("delete"),
-        tr("Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; "
-           "with "
-           "--format json or csv every line on stdout)."),
-        { formatOption() }, QStringLiteral("ID...") };
-    if (!parent.isEmpty()) {
-        list.options.append(parentOpt);
-        create.options.append(parentOpt);
-    }
-    return { list, get, create, update, remove };
-}
-
-QString RecordCommands::help()
-{
-    QString text = tr("\nPosts, comments and todos (userdesk-cli NOUN VERB --help for the options):\n");
-    for (const QString &noun : nouns()) {
-        const ResourceSchema *schema = schemaFor(noun);
-        const QString parent = parentOption(*schema);
-        QStringList fields;
-        for (const FieldSpec &f : schema->fields) {
-            if (f.isWritable())
-                fields.append(QStringLiteral("--") + optionName(f.name));
-        }
-        text += QStringLiteral(
-            "  %1 list [--%2 ID] [--all] [--filter KEY=VALUE]... [--format table|json|csv]\n")
-                    .arg(noun, parent);
-        text += QStringLiteral("  %1 get ID | delete ID...\n").arg(noun);
-        text += QStringLiteral("  %1 create [--%2 ID] %3\n").arg(noun, parent, fields.join(QLatin1Char(' ')));
-        text += QStringLiteral("  %1 update ID [fields] [--put]\n").arg(noun);
-    }
-    return text;
 }
 
 int RecordCommands::usage(const QString &message)
@@ -247,15 +169,9 @@ int RecordCommands::fail(const ApiError &error)
 int RecordCommands::run(const ResourceSchema &schema, const QStringList &arguments)
 {
     const QString verbName = arguments.value(0);
-    for (const Verb &verb : commands(schema)) {
-        if (verb.name != verbName)
-            continue;
+    if (CommandDefinitions::verb(schema.name, verbName)) {
         QCommandLineParser p;
-        p.setApplicationDescription(verb.summary);
-        p.addHelpOption();
-        p.addOptions(verb.options);
-        if (!verb.positional.isEmpty())
-            p.addPositionalArgument(QStringLiteral("id"), tr("The record's id."), verb.positional);
+        CommandDefinitions::setUp(p, schema.name, verbName);
         // The sub-parser wants a program name first.
         if (!p.parse(QStringList { QStringLiteral("userdesk-cli %1 %2").arg(schema.name, verbName) }
                 + arguments.mid(1)))
@@ -264,8 +180,13 @@ int RecordCommands::run(const ResourceSchema &schema, const QStringList &argumen
             m_out << p.helpText() << Qt::flush;
             return CliApp::Ok;
         }
-        if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format))
-            return usage(tr("--format must be table, json or csv"));
+        if (p.value(QStringLiteral("format")) == QLatin1String("ndjson")) {
+            // One compact JSON object a line, written as each record is known; the JSON of the other paths.
+            m_ndjson = true;
+            m_format = UserExport::Format::Json;
+        } else if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format)) {
+            return usage(tr("--format must be table, json, csv or ndjson"));
+        }
         // Lists, and a create's look-up for what it sent, are asked in the server's dialect.
         if (m_prepareLists && (verbName == QLatin1String("list") || verbName == QLatin1String("create")))
             m_prepareLists();
@@ -351,6 +272,10 @@ std::optional<QJsonObject> RecordCommands::waitForRecord(ApiClient::RequestId re
 
 void RecordCommands::printRecord(const ResourceSchema &schema, const QJsonObject &record)
 {
+    if (m_ndjson) {
+        m_out << orderedJson(schema, record) << '\n' << Qt::flush;
+        return;
+    }
     switch (m_format) {
     case UserExport::Format::Json:
         m_out << JsonFormat::reindent(orderedJson(schema, record)) << Qt::flush;
@@ -399,6 +324,7 @@ int RecordCommands::list(const ResourceSchema &schema, QCommandLineParser &p)
     PagingGuard guard(maxPages);
     QList<QJsonObject> rows;
     int printed = 0;
+    qsizetype skipped = 0;
     ApiError failure;
     QEventLoop loop;
     ApiClient::RequestId current = 0;
@@ -419,8 +345,11 @@ int RecordCommands::list(const ResourceSchema &schema, QCommandLineParser &p)
         const auto stop = guard.accept(page, perPage, keys, more);
         for (const QString &sentence : answer.skipped)
             m_err << "userdesk-cli: " << sentence << Qt::endl;
+        skipped += answer.skipped.size();
         for (const QJsonObject &r : std::as_const(fresh)) {
-            if (m_format == UserExport::Format::Json)
+            if (m_ndjson)
+                m_out << orderedJson(schema, r) << '\n' << Qt::flush;
+            else if (m_format == UserExport::Format::Json)
                 m_out << (printed == 0 ? "[\n  " : ",\n  ") << orderedJson(schema, r) << Qt::flush;
             else if (m_format == UserExport::Format::Csv)
                 m_out << csvRow(schema, r) << Qt::flush;
@@ -449,7 +378,7 @@ int RecordCommands::list(const ResourceSchema &schema, QCommandLineParser &p)
     loop.exec();
     for (const auto &c : connections)
         disconnect(c);
-    if (m_format == UserExport::Format::Json)
+    if (m_format == UserExport::Format::Json && !m_ndjson)
         m_out << (printed == 0 ? "[]\n" : "\n]\n") << Qt::flush;
     else if (m_format == UserExport::Format::Table && !failure.isError())
         m_out << table(schema, rows) << Qt::flush;
@@ -461,7 +390,8 @@ int RecordCommands::list(const ResourceSchema &schema, QCommandLineParser &p)
         if (guard.stop() == PagingGuard::Stop::PageCap)
             return CliApp::Failure;
     }
-    return CliApp::Ok;
+    // Nor is a list without the records that could not be read (each named on stderr), as for users.
+    return skipped ? CliApp::Incomplete : CliApp::Ok;
 }
 
 int RecordCommands::get(const ResourceSchema &schema, QCommandLineParser &p)

@@ -15,35 +15,24 @@ namespace UserDesk {
 
 // The CLI's nouns for records other than users: `posts|comments|todos list|get|create|update|delete`, with
 // `--user ID` (posts, todos) or `--post ID` (comments) for the nested routes and one option per field of
-// the resource's schema. Each noun's verbs and options are data (commands()), so help and shell completion
-// are generated from the same definitions the parser uses.
+// the resource's schema. The verbs and their options are defined in CommandDefinitions (made from the
+// schema there), so the parser, the help and the shell completions read the same definitions.
 class RecordCommands : public QObject
 {
     Q_OBJECT
 public:
-    struct Verb
-    {
-        QString name; // "list"
-        QString summary; // one line, translated
-        QList<QCommandLineOption> options;
-        QString positional; // "", "ID" or "ID..."
-    };
-
     // `prepareLists` is called once before the first request (the CLI finds out the server's dialect).
     RecordCommands(ApiClient &client, QTextStream &out, QTextStream &err, std::function<void()> prepareLists,
         QObject *parent = nullptr);
 
-    // The nouns this class answers to ("posts", "comments", "todos"), in the order help shows them.
+    // The nouns this class answers to ("posts", "comments", "todos"), as CommandDefinitions defines them.
     static QStringList nouns();
     static const ResourceSchema *schemaFor(const QString &noun);
-    // Every verb of a noun with its options, for the parser, the help and a completion generator.
-    static QList<Verb> commands(const ResourceSchema &schema);
     // The option that names the parent for the nested routes: "user" for posts and todos, "post" for
     // comments; empty for a resource without a parent.
     static QString parentOption(const ResourceSchema &schema);
     // The option of a field: "due_on" -> "due-on".
     static QString optionName(const QString &field);
-    static QString help();
 
     // arguments: the verb and what follows it. Returns the exit code (CliApp's).
     int run(const ResourceSchema &schema, const QStringList &arguments);
@@ -73,6 +62,7 @@ private:
     QTextStream &m_err;
     std::function<void()> m_prepareLists;
     UserExport::Format m_format = UserExport::Format::Table;
+    bool m_ndjson = false; // --format ndjson: one compact object a line, each as it is known
 };
 
 } // namespace UserDesk

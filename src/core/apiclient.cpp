@@ -402,6 +402,16 @@ ApiClient::RequestId ApiClient::listUsers(int page, int perPage, const UserFilte
     return enqueueList(Operation::ListUsers, QStringLiteral("/users"), {}, page, perPage, filter);
 }
 
+ApiClient::RequestId ApiClient::resend(const QByteArray &method, const QUrl &url, const QByteArray &body)
+{
+    auto call = std::make_unique<Call>();
+    call->op = Operation::Resend;
+    call->method = method;
+    call->url = url;
+    call->body = body;
+    return enqueue(std::move(call));
+}
+
 ApiClient::RequestId ApiClient::getUser(const ResourceId &id)
 {
     auto call = std::make_unique<Call>();
@@ -780,6 +790,11 @@ void ApiClient::start(Call &call, bool isRedirect)
         exchange.requestHeaders.append({ name, request.rawHeader(name) });
     exchange.requestBody = call.currentBody;
     exchange.startedAt = QDateTime::currentDateTime();
+    if (call.op == Operation::Resend)
+        exchange.note = isResentWrite(call)
+            ? tr("Re-sent by hand from the request log: a new write of its own, not a retry of the earlier "
+                 "exchange; it is sent once.")
+            : tr("Re-sent by hand from the request log.");
     call.logSequence = m_log->append(std::move(exchange));
     qCDebug(lcApi).noquote() << call.currentMethod << call.currentUrl.toString(QUrl::RemoveUserInfo)
                              << "attempt" << call.attempt;
@@ -976,6 +991,16 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
 {
     const RequestId id = call.id;
 
+    if (call.op == Operation::Resend) {
+        // Whatever the body holds, it is the answer asked for: the log shows it. For a write, a 2xx is
+        // "applied".
+        const int status = reply.httpStatus();
+        if (isResentWrite(call))
+            noteResendOutcome(call, tr("The server applied it again (%1).").arg(status));
+        finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+        return;
+    }
+
     if (isDelete(call.op) && !call.reconciling) {
         // 204 with an empty body: there is nothing to parse, and nothing should be.
         finishDeleted(call);
@@ -1083,6 +1108,7 @@ void ApiClient::onSuccess(Call &call, const RestReply &reply)
     case Operation::DeleteUser:
     case Operation::DeleteRecord:
     case Operation::CheckWriteAccess:
+    case Operation::Resend:
         break;
     }
 }
@@ -1113,6 +1139,39 @@ void ApiClient::onFailure(Call &call, const RestReply &reply, ApiError error)
         }
         return;
     }
+
+    if (call.op == Operation::Resend) {
+        // A write sent again by hand is a new write: sent once, never retried, and it ends as applied
+        // (a 2xx, in onSuccess), not applied (the server refused it: 4xx, 429, 503) or unknown (no answer,
+        // or a 5xx, after it may have reached the server).
+        const bool resentWrite = isResentWrite(call);
+        const int status = error.httpStatus();
+        const bool mayHaveApplied
+            = resentWrite && reply.mayHaveReachedServer() && (status == 0 || status >= 500);
+        if (mayHaveApplied) {
+            noteResendOutcome(
+                call, tr("Unknown whether the server applied it: no answer that says so came."));
+            finishFailed(call,
+                ApiError::unknownOutcome(
+                    tr("%1 %2 was applied").arg(QString::fromLatin1(call.method), call.url.toDisplayString()),
+                    error));
+            return;
+        }
+        // An HTTP answer, even 4xx or 5xx, is the outcome the person asked to see.
+        if (status > 0) {
+            if (resentWrite)
+                noteResendOutcome(call, tr("The server did not apply it: it answered %1.").arg(status));
+            finishSucceeded(call, [=] { Q_EMIT resent(id, status); });
+            return;
+        }
+        if (resentWrite) {
+            noteResendOutcome(call, tr("It did not reach the server, so nothing was applied."));
+            finishFailed(call, error);
+            return;
+        }
+        // A read without an answer is retried like any other.
+    }
+
     if (call.reconciling) {
         // Reading back: a 404 settles a delete (gone) and an update (nothing to change any more).
         if (error.kind() == ApiError::Kind::NotFound && isDelete(call.op)) {
@@ -1251,6 +1310,18 @@ void ApiClient::beginReconcile(Call &call)
     query.addQueryItem(QStringLiteral("per_page"), QString::number(LookupPageSize));
     call.currentUrl = call.op == Operation::CreateUser ? endpoint(QStringLiteral("/users"), query)
                                                        : endpoint(userPath(call.targetId));
+}
+
+bool ApiClient::isResentWrite(const Call &call)
+{
+    return call.op == Operation::Resend && call.method != "GET" && call.method != "HEAD";
+}
+
+void ApiClient::noteResendOutcome(const Call &call, const QString &outcome)
+{
+    m_log->update(call.logSequence, [&outcome](HttpExchange &e) {
+        e.note = e.note.isEmpty() ? outcome : e.note + QLatin1Char(' ') + outcome;
+    });
 }
 
 QString ApiClient::describeWrite(const Call &call) const

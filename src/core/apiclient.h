@@ -134,6 +134,11 @@ public:
     // and the bulk id ends in bulkFinished with a result per item.
     RequestId deleteUsers(const QList<ResourceId> &ids);
     RequestId createUsers(const QList<UserDraft> &drafts);
+    // Sends a logged request again as it was (the request log's Re-send), with this client's token where
+    // its origin is the base URL's. Ends in resent (any HTTP answer, 4xx and 5xx included, is in the log)
+    // or requestFailed when no answer came. A write is sent once, never retried; its outcome is Unknown
+    // when its answer was lost.
+    RequestId resend(const QByteArray &method, const QUrl &url, const QByteArray &body);
 
     // Whether the user holds every field the draft sets (text trimmed, the email in any case): the one test
     // of "holds what was sent", for a create's look-up, a change's read-back and a job's resume.
@@ -168,6 +173,7 @@ Q_SIGNALS:
     // The answer to checkWriteAccess(): 422, the token may write; 401 or 403, it may not (`message` is the
     // server's reason); 2xx, the server took the empty object and may have created a record of it.
     void writeAccessChecked(UserDesk::ApiClient::RequestId id, int httpStatus, const QString &message);
+    void resent(UserDesk::ApiClient::RequestId id, int httpStatus);
 
     // A retry will start in delayMs; `attempt` is the number of the attempt that is waiting.
     void retryScheduled(
@@ -195,7 +201,8 @@ private:
         CreateRecord,
         UpdateRecord,
         DeleteRecord,
-        CheckWriteAccess
+        CheckWriteAccess,
+        Resend
     };
     struct Call;
     struct Bulk;
@@ -213,6 +220,10 @@ private:
         return op == Operation::DeleteUser || op == Operation::DeleteRecord;
     }
     static bool isWrite(Operation op) { return isCreate(op) || isUpdate(op) || isDelete(op); }
+    // A request of the log sent again by hand that changes the server: a new write, sent once.
+    static bool isResentWrite(const Call &call);
+    // Adds a re-sent write's outcome (applied, not applied, unknown) to its exchange's note in the log.
+    void noteResendOutcome(const Call &call, const QString &outcome);
 
     RequestId enqueue(std::unique_ptr<Call> call);
     // Ends a request that was refused before sending, never from inside the call that started it.

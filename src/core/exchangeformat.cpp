@@ -43,6 +43,8 @@ QString describe(const HttpExchange &ex, int maxBodyChars)
               .arg(ex.attempt)
               .arg(ex.startedAt.toLocalTime().toString(Qt::ISODateWithMs))
         + QStringLiteral(")\n");
+    if (!ex.note.isEmpty())
+        text += QStringLiteral("* ") + ex.note + QLatin1Char('\n');
     text += headersText(ex.requestHeaders, QLatin1Char('>'));
     if (!ex.requestBody.isEmpty())
         text += QLatin1Char('\n') + body(ex.requestBody, maxBodyChars) + QLatin1Char('\n');

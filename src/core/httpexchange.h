@@ -51,6 +51,7 @@ struct HttpExchange
     qint64 wireBytes = -1; // the body as it crossed the wire, compressed; -1 when it was not
     qint64 elapsedMs = -1;
     QString error; // empty on success
+    QString note; // what the log should say about the exchange besides it, e.g. that it was re-sent by hand
 };
 
 } // namespace UserDesk

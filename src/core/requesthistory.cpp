@@ -93,12 +93,13 @@ bool RequestHistory::open(const QString &path)
     // Only the owner reads it: bodies can hold personal data even with the token redacted.
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-        && exec(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS exchanges ("
-                           "id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT, method TEXT, url TEXT, "
-                           "status INTEGER, elapsed_ms INTEGER, attempt INTEGER, request_headers BLOB, "
-                           "request_body BLOB, response_headers BLOB, response_body BLOB, "
-                           "response_truncated INTEGER, response_bytes INTEGER, error TEXT, size INTEGER)"))
+        && exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS exchanges ("
+            "id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT, method TEXT, url TEXT, "
+            "status INTEGER, elapsed_ms INTEGER, attempt INTEGER, request_headers BLOB, "
+            "request_body BLOB, response_headers BLOB, response_body BLOB, "
+            "response_truncated INTEGER, response_bytes INTEGER, error TEXT, size INTEGER, note TEXT)"))
+        && addNoteColumn()
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS exchanges_method ON exchanges(method)"))
         && exec(QStringLiteral("CREATE INDEX IF NOT EXISTS exchanges_status ON exchanges(status)"));
     if (!ok) {
@@ -114,6 +115,21 @@ bool RequestHistory::open(const QString &path)
         m_bytes = q.value(0).toLongLong();
     prune();
     return true;
+}
+
+bool RequestHistory::addNoteColumn()
+{
+    // A history written before exchanges had a note gets the column; its rows have none.
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("PRAGMA table_info(exchanges)"))) {
+        m_error = q.lastError().text() + QLatin1Char('.');
+        return false;
+    }
+    while (q.next()) {
+        if (q.value(1).toString() == QLatin1String("note"))
+            return true;
+    }
+    return exec(QStringLiteral("ALTER TABLE exchanges ADD COLUMN note TEXT"));
 }
 
 bool RequestHistory::exec(const QString &sql) const
@@ -187,8 +203,8 @@ bool RequestHistory::record(const HttpExchange &exchange)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral(
         "INSERT INTO exchanges (started_at, method, url, status, elapsed_ms, attempt, request_headers, "
-        "request_body, response_headers, response_body, response_truncated, response_bytes, error, size) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "request_body, response_headers, response_body, response_truncated, response_bytes, error, size, "
+        "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(exchange.startedAt.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(QString::fromLatin1(exchange.method));
     q.addBindValue(QString::fromUtf8(redactedUrl(exchange.url).toEncoded()));
@@ -204,6 +220,7 @@ bool RequestHistory::record(const HttpExchange &exchange)
     q.addBindValue(exchange.responseBytes);
     q.addBindValue(exchange.error);
     q.addBindValue(size);
+    q.addBindValue(exchange.note);
     if (!q.exec()) {
         m_error
             = tr("An exchange could not be written to the request history: %1.").arg(q.lastError().text());
@@ -252,7 +269,7 @@ QList<HttpExchange> RequestHistory::select(
     q.prepare(
         QStringLiteral("SELECT id, started_at, method, url, status, elapsed_ms, attempt, request_headers, "
                        "request_body, response_headers, response_body, response_truncated, "
-                       "response_bytes, error FROM exchanges %1 ORDER BY id %2 LIMIT ?")
+                       "response_bytes, error, note FROM exchanges %1 ORDER BY id %2 LIMIT ?")
             .arg(where, order));
     for (const QVariant &v : values)
         q.addBindValue(v);
@@ -275,6 +292,7 @@ QList<HttpExchange> RequestHistory::select(
         e.responseBodyTruncated = q.value(11).toInt() != 0;
         e.responseBytes = q.value(12).toLongLong();
         e.error = q.value(13).toString();
+        e.note = q.value(14).toString();
         e.finished = true;
         out.append(e);
     }

@@ -54,6 +54,7 @@ public:
     static QUrl redactedUrl(const QUrl &url);
 
 private:
+    bool addNoteColumn();
     bool exec(const QString &sql) const;
     void prune();
     QList<HttpExchange> select(

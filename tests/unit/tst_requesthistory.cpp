@@ -4,6 +4,8 @@
 #include "requestlog.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,8 +44,9 @@ private Q_SLOTS:
                 QStringLiteral(
                     "https://ann:pa55word@api.test/public/v2/users?access-token=qu3ry-token&page=2"),
                 200)));
-            QVERIFY(
-                history.record(exchange("POST", QStringLiteral("https://api.test/public/v2/users"), 422)));
+            HttpExchange resent = exchange("POST", QStringLiteral("https://api.test/public/v2/users"), 422);
+            resent.note = QStringLiteral("Re-sent by hand from the request log: a new write of its own.");
+            QVERIFY(history.record(resent));
             QCOMPARE(history.count(), 2);
         }
         QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
@@ -69,6 +72,42 @@ private Q_SLOTS:
         QCOMPARE(headerValue(kept.at(0).requestHeaders, "Authorization"), QByteArray("Bearer <redacted>"));
         QCOMPARE(headerValue(kept.at(0).requestHeaders, "Accept"), QByteArray("application/json"));
         QCOMPARE(kept.at(0).responseBody, QByteArray("{}"));
+        // What the log said about an exchange (a re-send, a new write) is kept with it.
+        QCOMPARE(kept.at(0).note, QString());
+        QCOMPARE(
+            kept.at(1).note, QStringLiteral("Re-sent by hand from the request log: a new write of its own."));
+    }
+
+    void aHistoryWrittenBeforeNotesGetsTheColumn()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            // The table as an earlier UserDesk made it, with one row.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE exchanges (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT, method TEXT, "
+                "url TEXT, status INTEGER, elapsed_ms INTEGER, attempt INTEGER, request_headers BLOB, "
+                "request_body BLOB, response_headers BLOB, response_body BLOB, response_truncated INTEGER, "
+                "response_bytes INTEGER, error TEXT, size INTEGER)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO exchanges (method, url, status, size) VALUES "
+                                          "('GET', 'https://api.test/public/v2/users', 200, 300)")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        RequestHistory history;
+        QVERIFY2(history.open(path), qPrintable(history.errorString()));
+        HttpExchange resent = exchange("DELETE", QStringLiteral("https://api.test/public/v2/users/5"), 404);
+        resent.note = QStringLiteral("Re-sent by hand from the request log.");
+        QVERIFY2(history.record(resent), qPrintable(history.errorString()));
+        const QList<HttpExchange> kept = history.recent(10);
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).note, QString());
+        QCOMPARE(kept.at(1).note, resent.note);
     }
 
     void staysUnderItsCaps()
