@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -230,6 +237,116 @@
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>The proxy applies to every profile. The sandbox built into UserDesk is always reached directly.</source>
+        <translation>Der Proxy gilt für jedes Profil. Die in UserDesk eingebaute Sandbox wird immer direkt erreicht.</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system&apos;s proxy settings (the environment&apos;s http_proxy, https_proxy and no_proxy)</source>
+        <translation>Die Proxy-Einstellungen des &amp;Systems verwenden (http_proxy, https_proxy und no_proxy der Umgebung)</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>&amp;Kein Proxy: direkt verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy:</source>
+        <translation>&amp;Manueller Proxy:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Direct to:</source>
+        <translation>&amp;Direkt zu:</translation>
+    </message>
+    <message>
+        <source>localhost, 127.0.0.1, .internal.example.com</source>
+        <translation>localhost, 127.0.0.1, .intern.example.com</translation>
+    </message>
+    <message>
+        <source>Hosts and domains reached without the proxy, separated by commas: a domain covers its subdomains too.</source>
+        <translation>Hosts und Domains, die ohne den Proxy erreicht werden, durch Kommas getrennt: Eine Domain umfasst auch ihre Subdomains.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>Das Passwort wird im System-Schlüsselbund aufbewahrt, nie in der Einstellungsdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServerPage</name>
+    <message>
+        <source>&amp;Server kind:</source>
+        <translation>&amp;Serverart:</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters its lists</source>
+        <translation>Wie der Server seine Listen in Seiten teilt und filtert</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s authorities only</source>
+        <translation>keine: nur die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>The certificate authorities in this PEM file are trusted for this profile besides the system&apos;s.</source>
+        <translation>Den Zertifizierungsstellen in dieser PEM-Datei wird für dieses Profil zusätzlich zu denen des Systems vertraut.</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>C&amp;lient-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>Zertifikats&amp;datei:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation>Datei des privaten &amp;Schlüssels:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>The passphrase is kept in the system keychain, like the token, never in the settings file.</source>
+        <translation>Die Passphrase wird wie das Token im System-Schlüsselbund aufbewahrt, nie in der Einstellungsdatei.</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogWidget</name>
     <message>
         <source>Select an exchange to see its headers and body.</source>
@@ -266,6 +383,14 @@
     <message>
         <source>The selected exchange</source>
         <translation>Der ausgewählte Austausch</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the selected request again to this profile&apos;s server, with the token from the keychain; a change asks first.</source>
+        <translation>Sendet die ausgewählte Anfrage erneut an den Server dieses Profils, mit dem Token aus dem Schlüsselbund; vor einer Änderung wird nachgefragt.</translation>
     </message>
 </context>
 <context>
@@ -596,6 +721,34 @@
         <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
         <translation>Es ist nicht bekannt, ob der Datensatz von %1 angelegt wurde; Datensatz %2 entspricht dem Gesendeten.</translation>
     </message>
+    <message>
+        <source>Re-sent by hand from the request log: a new write of its own, not a retry of the earlier exchange; it is sent once.</source>
+        <translation>Von Hand aus dem Anfrageprotokoll erneut gesendet: ein eigener, neuer Schreibvorgang, keine Wiederholung des früheren Austauschs; er wird einmal gesendet.</translation>
+    </message>
+    <message>
+        <source>Re-sent by hand from the request log.</source>
+        <translation>Von Hand aus dem Anfrageprotokoll erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The server applied it again (%1).</source>
+        <translation>Der Server hat ihn erneut ausgeführt (%1).</translation>
+    </message>
+    <message>
+        <source>Unknown whether the server applied it: no answer that says so came.</source>
+        <translation>Unbekannt, ob der Server ihn ausgeführt hat: Es kam keine Antwort, die das sagt.</translation>
+    </message>
+    <message>
+        <source>%1 %2 was applied</source>
+        <translation>%1 %2 ausgeführt wurde</translation>
+    </message>
+    <message>
+        <source>The server did not apply it: it answered %1.</source>
+        <translation>Der Server hat ihn nicht ausgeführt: Er antwortete %1.</translation>
+    </message>
+    <message>
+        <source>It did not reach the server, so nothing was applied.</source>
+        <translation>Er hat den Server nicht erreicht, also wurde nichts ausgeführt.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -842,14 +995,6 @@
         <translation>neuer Versuch (Versuch %1) in %2 ms: %3</translation>
     </message>
     <message>
-        <source>UserDesk command line: list, read, create, update and delete users of a GoRest-style API.
-
-</source>
-        <translation>UserDesk-Befehlszeile: Benutzer einer API im Stil von GoRest auflisten, lesen, anlegen, ändern und löschen.
-
-</translation>
-    </message>
-    <message>
         <source>API base URL, e.g. http://127.0.0.1:8080/public/v2.</source>
         <translation>Basis-URL der API, z. B. http://127.0.0.1:8080/public/v2.</translation>
     </message>
@@ -904,14 +1049,6 @@
     <message>
         <source>unknown users command &quot;%1&quot;</source>
         <translation>unbekannter users-Befehl „%1“</translation>
-    </message>
-    <message>
-        <source>table, json or csv.</source>
-        <translation>table, json oder csv.</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format muss table, json oder csv sein</translation>
     </message>
     <message>
         <source>List users, newest first.</source>
@@ -1022,14 +1159,6 @@
         <translation>Hinweis: Der Server spricht %1</translation>
     </message>
     <message>
-        <source>
-Journaled bulk jobs (resumable after a kill):
-</source>
-        <translation>
-Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
-</translation>
-    </message>
-    <message>
         <source>Deadline of each request, connect to last byte, in milliseconds.</source>
         <translation>Frist jeder Anfrage, vom Verbindungsaufbau bis zum letzten Byte, in Millisekunden.</translation>
     </message>
@@ -1066,10 +1195,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>--max-pages muss eine positive Zahl sein</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>Benutzer anhand der ID löschen; meldet jeden in einer eigenen Zeile, sobald er abgeschlossen ist (gelöschte auf stdout, den Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
-    </message>
-    <message>
         <source>user %1 was deleted</source>
         <translation>Benutzer %1 gelöscht wurde</translation>
     </message>
@@ -1080,14 +1205,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 nicht gelöscht: vor dem Senden angehalten</translation>
-    </message>
-    <message>
-        <source>users, posts, comments, todos or jobs</source>
-        <translation>users, posts, comments, todos oder jobs</translation>
-    </message>
-    <message>
-        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
-        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
     <message>
         <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
@@ -1104,6 +1221,145 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     <message>
         <source>users update takes exactly one id</source>
         <translation>users update erwartet genau eine ID</translation>
+    </message>
+    <message>
+        <source>
+The token is read from the environment variable USERDESK_TOKEN (never from the command line, where
+other users of the machine could read it), or from the keychain entry of --profile.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,
+6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose
+answer was lost and that could not be read back: it may or may not have been applied; check
+before repeating it), 11 incomplete (a list printed without the items the server sent that could
+not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).
+Colour only on a terminal, and never when NO_COLOR is set.
+</source>
+        <translation>
+Das Token wird aus der Umgebungsvariable USERDESK_TOKEN gelesen (nie von der Befehlszeile, wo andere
+Benutzer des Rechners es lesen könnten) oder aus dem Schlüsselbund-Eintrag von --profile.
+Exit-Codes: 0 ok, 1 Fehler, 2 Aufruf, 3 Netzwerk/Zeitüberschreitung/TLS, 4 Anmeldung, 5 nicht gefunden,
+6 Validierung, 7 Ratenlimit, 8 Serverfehler, 9 ungültige Antwort, 10 Ergebnis unbekannt (ein Schreibzugriff,
+dessen Antwort verloren ging und der nicht zurückgelesen werden konnte: er wurde vielleicht ausgeführt;
+vor einer Wiederholung prüfen), 11 unvollständig (eine Liste ohne die Einträge des Servers, die nicht
+gelesen werden konnten, jeder auf stderr genannt), 130 unterbrochen (SIGINT) oder abgebrochen,
+143 beendet (SIGTERM).
+Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
+</translation>
+    </message>
+    <message>
+        <source>UserDesk command line: list, read, create, update and delete users, posts, comments and todos of a GoRest-style API.
+
+</source>
+        <translation>UserDesk-Befehlszeile: Benutzer, Beiträge, Kommentare und Aufgaben einer GoRest-artigen API auflisten, lesen, anlegen, ändern und löschen.
+
+</translation>
+    </message>
+    <message>
+        <source>What to do: %1.</source>
+        <translation>Was zu tun ist: %1.</translation>
+    </message>
+    <message>
+        <source>completion takes exactly one of bash, zsh, fish or profiles</source>
+        <translation>completion erwartet genau eines von bash, zsh, fish oder profiles</translation>
+    </message>
+    <message>
+        <source>completion takes bash, zsh, fish or profiles, not &quot;%1&quot;</source>
+        <translation>completion erwartet bash, zsh, fish oder profiles, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format muss table, json, csv oder ndjson sein</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es eintrifft).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>Vollständiger Name.</translation>
+    </message>
+    <message>
+        <source>Email address (unique).</source>
+        <translation>E-Mail-Adresse (eindeutig).</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male oder female.</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active oder inactive.</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete users.</source>
+        <translation>Benutzer auflisten, lesen, anlegen, ändern und löschen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>Löscht Benutzer nach ID; meldet jeden in einer eigenen Zeile, sobald er fertig ist (gelöschte auf stdout, der Rest auf stderr; mit --format json, ndjson oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>The journaled bulk jobs: list, resume or discard them.</source>
+        <translation>Die protokollierten Massenaufträge: auflisten, fortsetzen oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>Print a shell completion script, or the profile names for one.</source>
+        <translation>Gibt ein Vervollständigungsskript für eine Shell aus oder die Profilnamen dafür.</translation>
+    </message>
+    <message>
+        <source>Print the bash completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für bash aus.</translation>
+    </message>
+    <message>
+        <source>Print the zsh completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für zsh aus.</translation>
+    </message>
+    <message>
+        <source>Print the fish completion script.</source>
+        <translation>Gibt das Vervollständigungsskript für fish aus.</translation>
+    </message>
+    <message>
+        <source>Print the names of the profiles, one a line.</source>
+        <translation>Gibt die Namen der Profile aus, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete posts (--user for a user&apos;s).</source>
+        <translation>Beiträge auflisten, lesen, anlegen, ändern und löschen (--user für die eines Benutzers).</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete comments (--post for a post&apos;s).</source>
+        <translation>Kommentare auflisten, lesen, anlegen, ändern und löschen (--post für die eines Beitrags).</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete todos (--user for a user&apos;s).</source>
+        <translation>Aufgaben auflisten, lesen, anlegen, ändern und löschen (--user für die eines Benutzers).</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>The options of a command: userdesk-cli %1 VERB --help.</source>
+        <translation>Die Optionen eines Befehls: userdesk-cli %1 VERB --help.</translation>
     </message>
 </context>
 <context>
@@ -1662,10 +1918,6 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <translation>ungültige Zuordnung „%1“: verwenden Sie FELD=SPALTE, z. B. name=&quot;Full name&quot;</translation>
     </message>
     <message>
-        <source>--format must be csv or json</source>
-        <translation>--format muss csv oder json sein</translation>
-    </message>
-    <message>
         <source>would create %1 (%2)</source>
         <translation>würde %1 anlegen (%2)</translation>
     </message>
@@ -1885,6 +2137,30 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
         <source>Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), which only the window runs; resume it from the window, which offers it when it starts with that data folder.</source>
         <translation>Auftrag %1 wurde gegen die eingebaute Sandbox des UserDesk-Fensters gestartet (Datenordner %2), die nur das Fenster betreibt; setzen Sie ihn im Fenster fort, das ihn anbietet, wenn es mit diesem Datenordner startet.</translation>
     </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends).</source>
+        <translation>text oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es fertig ist).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends); csv or json here name the file&apos;s format, as --input-format does.</source>
+        <translation>text oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es fertig ist); csv oder json nennen hier das Format der Datei, wie --input-format.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--format must be text or ndjson</source>
+        <translation>--format muss text oder ndjson sein</translation>
+    </message>
+    <message>
+        <source>--input-format must be csv or json</source>
+        <translation>--input-format muss csv oder json sein</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsFlow</name>
@@ -2015,6 +2291,17 @@ Im Journal erfasste Massenjobs (nach einem Abbruch fortsetzbar):
     </message>
 </context>
 <context>
+    <name>UserDesk::LanguagePage</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>UserDesk shows the chosen language the next time it starts.</source>
+        <translation>UserDesk zeigt die gewählte Sprache beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::MainWindow</name>
     <message>
         <source>Loading the users was canceled.</source>
@@ -2065,6 +2352,25 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source> — sorting…</source>
         <translation> — wird sortiert…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::NetworkPage</name>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>unverändert: zum Ersetzen eintippen, zum Entfernen leeren</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
     </message>
 </context>
 <context>
@@ -2189,12 +2495,87 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>„%1“ ist kein SHA-256-Zertifikatsfingerabdruck.</translation>
     </message>
+    <message>
+        <source>The client certificate needs a file.</source>
+        <translation>Das Client-Zertifikat braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>The client certificate needs the file of its private key.</source>
+        <translation>Das Client-Zertifikat braucht die Datei seines privaten Schlüssels.</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ProfileComboBox</name>
     <message>
         <source>The endpoint UserDesk works with</source>
         <translation>Der Endpunkt, mit dem UserDesk arbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileServerPage</name>
+    <message>
+        <source>Automatic: find out on first contact</source>
+        <translation>Automatisch: beim ersten Kontakt herausfinden</translation>
+    </message>
+    <message>
+        <source>GoRest v2</source>
+        <translation>GoRest v2</translation>
+    </message>
+    <message>
+        <source>json-server 0.17</source>
+        <translation>json-server 0.17</translation>
+    </message>
+    <message>
+        <source>json-server 1.x</source>
+        <translation>json-server 1.x</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>PEM certificate and private key</source>
+        <translation>PEM-Zertifikat und privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file with a passphrase</source>
+        <translation>PKCS#12-Datei mit einer Passphrase</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12-Dateien (*.p12 *.pfx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>unverändert: zum Ersetzen eintippen, zum Entfernen leeren</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Not detected yet: UserDesk asks the server when it opens the profile.</source>
+        <translation>Noch nicht erkannt: UserDesk fragt den Server, wenn es das Profil öffnet.</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2599,21 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source>The settings file %1 is damaged.</source>
         <translation>Die Einstellungsdatei %1 ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProxySettings</name>
+    <message>
+        <source>The proxy needs a host name.</source>
+        <translation>Der Proxy braucht einen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s host must be a name or an address, without a scheme or a path.</source>
+        <translation>Der Host des Proxys muss ein Name oder eine Adresse sein, ohne Schema und ohne Pfad.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be between 1 and 65535.</source>
+        <translation>Der Port des Proxys muss zwischen 1 und 65535 liegen.</translation>
     </message>
 </context>
 <context>
@@ -2293,10 +2689,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
 <context>
     <name>UserDesk::RecordCommands</name>
     <message>
-        <source>table, json or csv.</source>
-        <translation>table, json oder csv.</translation>
-    </message>
-    <message>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
     </message>
@@ -2369,28 +2761,12 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>PUT mit jedem Feld senden (die nicht angegebenen so, wie sie jetzt sind).</translation>
     </message>
     <message>
-        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>Datensätze nach ID löschen; eine Zeile pro Datensatz, sobald er fertig ist (gelöschte auf stdout, der Rest auf stderr; mit --format json oder csv jede Zeile auf stdout).</translation>
-    </message>
-    <message>
-        <source>
-Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
-</source>
-        <translation>
-Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Optionen):
-</translation>
-    </message>
-    <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>Siehe „userdesk-cli --help“.</translation>
     </message>
     <message>
         <source>The record&apos;s id.</source>
         <translation>Die ID des Datensatzes.</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format muss table, json oder csv sein</translation>
     </message>
     <message>
         <source>%1 needs a command: list, get, create, update or delete</source>
@@ -2467,6 +2843,34 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv oder ndjson (ein JSON-Objekt pro Zeile, jedes ausgegeben, sobald es eintrifft).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>Datensätze nach ID löschen; eine Zeile pro Datensatz, sobald er fertig ist (gelöscht auf stdout, der Rest auf stderr; mit --format json, ndjson oder csv jede Zeile auf stdout).</translation>
+    </message>
+    <message>
+        <source>One or more record ids.</source>
+        <translation>Eine oder mehrere Datensatz-IDs.</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format muss table, json, csv oder ndjson sein</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +3197,54 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>Die Anfrage wurde als cURL kopiert; das Token ist ein Platzhalter.</translation>
     </message>
+    <message>
+        <source>The request was sent again; the server answered %1.</source>
+        <translation>Die Anfrage wurde erneut gesendet; der Server antwortete %1.</translation>
+    </message>
+    <message>
+        <source>The request was sent again and failed: %1</source>
+        <translation>Die Anfrage wurde erneut gesendet und ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>This request went to %1, not to this profile&apos;s server %2; it was not sent again.</source>
+        <translation>Diese Anfrage ging an %1, nicht an den Server %2 dieses Profils; sie wurde nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>This sends POST %1 again: it creates another record with the same fields, or is refused if one of them must be unique.</source>
+        <translation>Dies sendet POST %1 erneut: Es legt einen weiteren Datensatz mit denselben Feldern an oder wird abgelehnt, wenn eines davon eindeutig sein muss.</translation>
+    </message>
+    <message>
+        <source>This sends DELETE %1 again: it deletes that record if it still exists.</source>
+        <translation>Dies sendet DELETE %1 erneut: Es löscht diesen Datensatz, falls es ihn noch gibt.</translation>
+    </message>
+    <message>
+        <source>This sends %1 %2 again: it sets that record&apos;s fields to the values below once more.</source>
+        <translation>Dies sendet %1 %2 erneut: Es setzt die Felder dieses Datensatzes noch einmal auf die Werte unten.</translation>
+    </message>
+    <message>
+        <source>Re-send Request</source>
+        <translation>Anfrage erneut senden</translation>
+    </message>
+    <message>
+        <source>The token is this profile&apos;s, from the keychain; the new exchange appears in the log.</source>
+        <translation>Das Token ist das dieses Profils, aus dem Schlüsselbund; der neue Austausch erscheint im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2 again…</source>
+        <translation>%1 %2 wird erneut gesendet …</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ResourceBrowser</name>
@@ -3008,12 +3460,20 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Die Antwort konnte nicht entpackt werden: %1.</translation>
     </message>
     <message>
-        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
-        <translation>Der Proxy verlangt Zugangsdaten (HTTP 407 Proxy Authentication Required); geben Sie sie in der Adresse des Proxys an, wie in http://user:password@proxy:3128.</translation>
-    </message>
-    <message>
         <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
         <translation>Die Verbindung wurde geschlossen, bevor der Server antwortete, nachdem die Anfrage hinausgegangen war; sie wurde nicht von selbst erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required): give its user and password in Preferences (Network), or for userdesk-cli in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>Der Proxy verlangt Anmeldedaten (HTTP 407 Proxy Authentication Required): Geben Sie Benutzer und Passwort in den Einstellungen (Netzwerk) an, für userdesk-cli in der Adresse des Proxys, etwa http://benutzer:passwort@proxy:3128.</translation>
+    </message>
+    <message>
+        <source>The server asks for a client certificate and none was shown: choose one for this profile in Preferences (Server).</source>
+        <translation>Der Server verlangt ein Client-Zertifikat, und es wurde keines vorgezeigt: Wählen Sie eines für dieses Profil in den Einstellungen (Server).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the client certificate of this profile.</source>
+        <translation>Der Server hat das Client-Zertifikat dieses Profils nicht angenommen.</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3481,49 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>Die eingebaute Sandbox konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SecretWrites</name>
+    <message>
+        <source>The proxy&apos;s password was not saved: %1</source>
+        <translation>Das Passwort des Proxys wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; was not saved: %2</source>
+        <translation>Die Passphrase des Client-Zertifikats von „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was not saved: %2</source>
+        <translation>Das Token von „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the token cannot be stored safely.
+
+Keep it for this session only, or store it unencrypted in a file only you can read?
+
+%1</source>
+        <translation>Kein System-Schlüsselbund hat geantwortet, daher kann das Token nicht sicher gespeichert werden.
+
+Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speichern, die nur Sie lesen können?
+
+%1</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>Nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Store in a private file</source>
+        <translation>In einer privaten Datei speichern</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>Das Token wurde nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3535,22 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
     <message>
         <source>The token could not be read: %1</source>
         <translation>Das Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The CA file of &quot;%1&quot; was not used: %2</source>
+        <translation>Die CA-Datei von „%1“ wurde nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>The client certificate of &quot;%1&quot; was not used: %2</source>
+        <translation>Das Client-Zertifikat von „%1“ wurde nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password could not be read: %1</source>
+        <translation>Das Passwort des Proxys konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; could not be read: %2</source>
+        <translation>Die Passphrase des Client-Zertifikats von „%1“ konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3150,40 +3669,24 @@ Beiträge, Kommentare und Aufgaben (userdesk-cli NOMEN VERB --help für die Opti
         <translation>Die Einstellungen konnten nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>The token of &quot;%1&quot; was not saved: %2</source>
-        <translation>Das Token von „%1“ wurde nicht gespeichert: %2</translation>
-    </message>
-    <message>
-        <source>No keychain</source>
-        <translation>Kein Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>No system keychain answered, so the token cannot be stored safely.
-
-Keep it for this session only, or store it unencrypted in a file only you can read?
-
-%1</source>
-        <translation>Kein System-Schlüsselbund hat geantwortet, daher kann das Token nicht sicher gespeichert werden.
-
-Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speichern, die nur Sie lesen können?
-
-%1</translation>
-    </message>
-    <message>
-        <source>This session only</source>
-        <translation>Nur für diese Sitzung</translation>
-    </message>
-    <message>
-        <source>Store in a private file</source>
-        <translation>In einer privaten Datei speichern</translation>
-    </message>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>Das Token wurde nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>Kein Schlüsselbund hat geantwortet, daher konnte das Token nicht gelesen werden. Geben Sie es hier ein und drücken Sie OK: Sie werden gefragt, ob es nur für diese Sitzung oder in einer Datei aufbewahrt werden soll, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>Passphrase wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3839,53 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
             <numerusform>etwa %n Stunde</numerusform>
             <numerusform>etwa %n Stunden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TlsCredentials</name>
+    <message>
+        <source>The file &quot;%1&quot; could not be read: %2.</source>
+        <translation>Die Datei „%1“ konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no certificate in PEM form.</source>
+        <translation>Die Datei „%1“ enthält kein Zertifikat im PEM-Format.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; is encrypted and needs a passphrase; none was given.</source>
+        <translation>Der private Schlüssel in „%1“ ist verschlüsselt und braucht eine Passphrase; es wurde keine angegeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the private key in &quot;%1&quot; is wrong.</source>
+        <translation>Die Passphrase des privaten Schlüssels in „%1“ ist falsch.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no private key in PEM form.</source>
+        <translation>Die Datei „%1“ enthält keinen privaten Schlüssel im PEM-Format.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;.</source>
+        <translation>Der private Schlüssel in „%1“ gehört nicht zum Zertifikat in „%2“.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is not a PKCS#12 file.</source>
+        <translation>Die Datei „%1“ ist keine PKCS#12-Datei.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; needs a passphrase; none was given.</source>
+        <translation>Die PKCS#12-Datei „%1“ braucht eine Passphrase; es wurde keine angegeben.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the PKCS#12 file &quot;%1&quot; is wrong.</source>
+        <translation>Die Passphrase der PKCS#12-Datei „%1“ ist falsch.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; holds no certificate with its private key that UserDesk can use.</source>
+        <translation>Die PKCS#12-Datei „%1“ enthält kein Zertifikat mit privatem Schlüssel, das UserDesk verwenden kann.</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to its certificate.</source>
+        <translation>Der private Schlüssel in „%1“ gehört nicht zu seinem Zertifikat.</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>भाषा (&amp;L):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>UserDesk</source>
@@ -230,6 +237,116 @@
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>The proxy applies to every profile. The sandbox built into UserDesk is always reached directly.</source>
+        <translation>प्रॉक्सी हर प्रोफ़ाइल पर लागू होता है। UserDesk में बने सैंडबॉक्स तक हमेशा सीधे पहुँचा जाता है।</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system&apos;s proxy settings (the environment&apos;s http_proxy, https_proxy and no_proxy)</source>
+        <translation>सिस्टम की प्रॉक्सी सेटिंग्स इस्तेमाल करें (परिवेश के http_proxy, https_proxy और no_proxy) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>कोई प्रॉक्सी नहीं: सीधे जुड़ें (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy:</source>
+        <translation>मैन्युअल प्रॉक्सी (&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>प्रकार (&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>होस्ट (&amp;H):</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>पोर्ट (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>उपयोगकर्ता (&amp;U):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>पासवर्ड (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Direct to:</source>
+        <translation>सीधे इन तक (&amp;D):</translation>
+    </message>
+    <message>
+        <source>localhost, 127.0.0.1, .internal.example.com</source>
+        <translation>localhost, 127.0.0.1, .internal.example.com</translation>
+    </message>
+    <message>
+        <source>Hosts and domains reached without the proxy, separated by commas: a domain covers its subdomains too.</source>
+        <translation>वे होस्ट और डोमेन जिन तक प्रॉक्सी के बिना पहुँचा जाता है, अल्पविराम से अलग: एक डोमेन उसके सबडोमेन भी शामिल करता है।</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>पासवर्ड सिस्टम कीचेन में रखा जाता है, सेटिंग्स फ़ाइल में कभी नहीं।</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServerPage</name>
+    <message>
+        <source>&amp;Server kind:</source>
+        <translation>सर्वर का प्रकार (&amp;S):</translation>
+    </message>
+    <message>
+        <source>How the server pages and filters its lists</source>
+        <translation>सर्वर अपनी सूचियों को पन्नों में कैसे बाँटता और फ़िल्टर करता है</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA फ़ाइल (&amp;C):</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s authorities only</source>
+        <translation>कोई नहीं: केवल सिस्टम के प्रमाणन प्राधिकरण</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <source>The certificate authorities in this PEM file are trusted for this profile besides the system&apos;s.</source>
+        <translation>इस PEM फ़ाइल के प्रमाणन प्राधिकरणों पर इस प्रोफ़ाइल के लिए सिस्टम के प्राधिकरणों के अलावा भरोसा किया जाता है।</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>क्लाइंट प्रमाणपत्र (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>प्रमाणपत्र फ़ाइल (&amp;F):</translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation>निजी कुंजी फ़ाइल (&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>पासफ़्रेज़ (&amp;P):</translation>
+    </message>
+    <message>
+        <source>The passphrase is kept in the system keychain, like the token, never in the settings file.</source>
+        <translation>पासफ़्रेज़ टोकन की तरह सिस्टम कीचेन में रखा जाता है, सेटिंग्स फ़ाइल में कभी नहीं।</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogWidget</name>
     <message>
         <source>Select an exchange to see its headers and body.</source>
@@ -266,6 +383,14 @@
     <message>
         <source>The selected exchange</source>
         <translation>चुना गया आदान-प्रदान</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Send the selected request again to this profile&apos;s server, with the token from the keychain; a change asks first.</source>
+        <translation>चुने गए अनुरोध को कीचेन के टोकन के साथ इस प्रोफ़ाइल के सर्वर पर फिर से भेजें; बदलाव से पहले पूछा जाता है।</translation>
     </message>
 </context>
 <context>
@@ -596,6 +721,34 @@
         <source>It is not known whether the record of %1 was created; record %2 matches what was sent.</source>
         <translation>पता नहीं है कि %1 का रिकॉर्ड बनाया गया या नहीं; रिकॉर्ड %2 भेजे गए से मेल खाता है।</translation>
     </message>
+    <message>
+        <source>Re-sent by hand from the request log: a new write of its own, not a retry of the earlier exchange; it is sent once.</source>
+        <translation>अनुरोध लॉग से हाथ से दोबारा भेजा गया: यह अपने आप में एक नया लेखन है, पिछले आदान-प्रदान का पुनः प्रयास नहीं; इसे एक बार भेजा जाता है।</translation>
+    </message>
+    <message>
+        <source>Re-sent by hand from the request log.</source>
+        <translation>अनुरोध लॉग से हाथ से दोबारा भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The server applied it again (%1).</source>
+        <translation>सर्वर ने इसे फिर से लागू किया (%1)।</translation>
+    </message>
+    <message>
+        <source>Unknown whether the server applied it: no answer that says so came.</source>
+        <translation>पता नहीं कि सर्वर ने इसे लागू किया या नहीं: ऐसा बताने वाला कोई उत्तर नहीं आया।</translation>
+    </message>
+    <message>
+        <source>%1 %2 was applied</source>
+        <translation>%1 %2 लागू हुआ</translation>
+    </message>
+    <message>
+        <source>The server did not apply it: it answered %1.</source>
+        <translation>सर्वर ने इसे लागू नहीं किया: उसने %1 उत्तर दिया।</translation>
+    </message>
+    <message>
+        <source>It did not reach the server, so nothing was applied.</source>
+        <translation>यह सर्वर तक नहीं पहुँचा, इसलिए कुछ भी लागू नहीं हुआ।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ApiError</name>
@@ -842,14 +995,6 @@
         <translation>%2 ms में फिर से प्रयास (प्रयास %1): %3</translation>
     </message>
     <message>
-        <source>UserDesk command line: list, read, create, update and delete users of a GoRest-style API.
-
-</source>
-        <translation>UserDesk कमांड लाइन: GoRest जैसी API के उपयोगकर्ताओं को सूचीबद्ध करें, पढ़ें, बनाएँ, अपडेट करें और हटाएँ।
-
-</translation>
-    </message>
-    <message>
         <source>API base URL, e.g. http://127.0.0.1:8080/public/v2.</source>
         <translation>API का बेस URL, जैसे http://127.0.0.1:8080/public/v2।</translation>
     </message>
@@ -904,14 +1049,6 @@
     <message>
         <source>unknown users command &quot;%1&quot;</source>
         <translation>अज्ञात users कमांड &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>table, json or csv.</source>
-        <translation>table, json या csv।</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format का मान table, json या csv होना चाहिए</translation>
     </message>
     <message>
         <source>List users, newest first.</source>
@@ -1022,14 +1159,6 @@
         <translation>नोट: सर्वर %1 बोलता है</translation>
     </message>
     <message>
-        <source>
-Journaled bulk jobs (resumable after a kill):
-</source>
-        <translation>
-जर्नल में दर्ज बल्क जॉब (kill के बाद फिर से शुरू किए जा सकते हैं):
-</translation>
-    </message>
-    <message>
         <source>Deadline of each request, connect to last byte, in milliseconds.</source>
         <translation>हर अनुरोध की समय-सीमा, कनेक्ट से आख़िरी बाइट तक, मिलीसेकंड में।</translation>
     </message>
@@ -1066,10 +1195,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>--max-pages का मान धनात्मक संख्या होना चाहिए</translation>
     </message>
     <message>
-        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>ID से उपयोगकर्ता हटाएँ; हर एक के पूरा होते ही उसे अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
-    </message>
-    <message>
         <source>user %1 was deleted</source>
         <translation>उपयोगकर्ता %1 हटाया गया</translation>
     </message>
@@ -1080,14 +1205,6 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>not deleted %1: stopped before it was sent</source>
         <translation>%1 नहीं हटाया गया: भेजे जाने से पहले रोक दिया गया</translation>
-    </message>
-    <message>
-        <source>users, posts, comments, todos or jobs</source>
-        <translation>users, posts, comments, todos या jobs</translation>
-    </message>
-    <message>
-        <source>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</source>
-        <translation>users|posts|comments|todos &lt;list|get|create|update|delete&gt;</translation>
     </message>
     <message>
         <source>Server-side filter: id= (exact), name=, email=, gender=, status= (repeatable).</source>
@@ -1104,6 +1221,144 @@ Journaled bulk jobs (resumable after a kill):
     <message>
         <source>users update takes exactly one id</source>
         <translation>users update ठीक एक ID लेता है</translation>
+    </message>
+    <message>
+        <source>
+The token is read from the environment variable USERDESK_TOKEN (never from the command line, where
+other users of the machine could read it), or from the keychain entry of --profile.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 network/timeout/TLS, 4 authentication, 5 not found,
+6 validation, 7 rate limited, 8 server error, 9 bad response, 10 outcome unknown (a write whose
+answer was lost and that could not be read back: it may or may not have been applied; check
+before repeating it), 11 incomplete (a list printed without the items the server sent that could
+not be read, each named on stderr), 130 interrupted (SIGINT) or canceled, 143 terminated (SIGTERM).
+Colour only on a terminal, and never when NO_COLOR is set.
+</source>
+        <translation>
+टोकन पर्यावरण चर USERDESK_TOKEN से पढ़ा जाता है (कभी कमांड लाइन से नहीं, जहाँ मशीन के दूसरे
+उपयोगकर्ता उसे पढ़ सकते हैं), या --profile की कीचेन प्रविष्टि से।
+निकास कोड: 0 ठीक, 1 विफलता, 2 उपयोग, 3 नेटवर्क/समय-सीमा/TLS, 4 प्रमाणीकरण, 5 नहीं मिला,
+6 सत्यापन, 7 दर सीमा, 8 सर्वर त्रुटि, 9 खराब उत्तर, 10 परिणाम अज्ञात (एक लेखन जिसका उत्तर खो गया
+और जिसे वापस पढ़ा नहीं जा सका: वह लागू हुआ हो भी सकता है और नहीं भी; दोहराने से पहले जाँचें),
+11 अधूरी (सूची उन आइटमों के बिना छपी जिन्हें सर्वर ने भेजा पर पढ़ा नहीं जा सका, हर एक stderr पर
+बताया गया), 130 बाधित (SIGINT) या रद्द, 143 समाप्त (SIGTERM)।
+रंग केवल टर्मिनल पर, और NO_COLOR सेट होने पर कभी नहीं।
+</translation>
+    </message>
+    <message>
+        <source>UserDesk command line: list, read, create, update and delete users, posts, comments and todos of a GoRest-style API.
+
+</source>
+        <translation>UserDesk कमांड लाइन: GoRest-जैसे API के उपयोगकर्ताओं, पोस्ट, टिप्पणियों और कार्यों को सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ।
+
+</translation>
+    </message>
+    <message>
+        <source>What to do: %1.</source>
+        <translation>क्या करना है: %1।</translation>
+    </message>
+    <message>
+        <source>completion takes exactly one of bash, zsh, fish or profiles</source>
+        <translation>completion को bash, zsh, fish या profiles में से ठीक एक चाहिए</translation>
+    </message>
+    <message>
+        <source>completion takes bash, zsh, fish or profiles, not &quot;%1&quot;</source>
+        <translation>completion को bash, zsh, fish या profiles चाहिए, &quot;%1&quot; नहीं</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format table, json, csv या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक आते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>Full name.</source>
+        <translation>पूरा नाम।</translation>
+    </message>
+    <message>
+        <source>Email address (unique).</source>
+        <translation>ईमेल पता (अद्वितीय)।</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>male or female.</source>
+        <translation>male या female।</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>लिंग</translation>
+    </message>
+    <message>
+        <source>active or inactive.</source>
+        <translation>active या inactive।</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete users.</source>
+        <translation>उपयोगकर्ताओं को सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete users by id; reports each one on its own line as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>आईडी से उपयोगकर्ताओं को हटाता है; हर एक को पूरा होते ही अलग पंक्ति में बताता है (हटाए गए stdout पर, बाकी stderr पर; --format json, ndjson या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>The journaled bulk jobs: list, resume or discard them.</source>
+        <translation>जर्नल में दर्ज बल्क कार्य: उन्हें सूचीबद्ध करें, फिर से शुरू करें या छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>Print a shell completion script, or the profile names for one.</source>
+        <translation>शेल के लिए कम्प्लीशन स्क्रिप्ट छापें, या उसके लिए प्रोफ़ाइल नाम।</translation>
+    </message>
+    <message>
+        <source>Print the bash completion script.</source>
+        <translation>bash की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the zsh completion script.</source>
+        <translation>zsh की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the fish completion script.</source>
+        <translation>fish की कम्प्लीशन स्क्रिप्ट छापें।</translation>
+    </message>
+    <message>
+        <source>Print the names of the profiles, one a line.</source>
+        <translation>प्रोफ़ाइलों के नाम छापें, हर पंक्ति में एक।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete posts (--user for a user&apos;s).</source>
+        <translation>पोस्ट सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी उपयोगकर्ता की पोस्ट के लिए --user)।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete comments (--post for a post&apos;s).</source>
+        <translation>टिप्पणियाँ सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी पोस्ट की टिप्पणियों के लिए --post)।</translation>
+    </message>
+    <message>
+        <source>List, read, create, change and delete todos (--user for a user&apos;s).</source>
+        <translation>कार्य सूचीबद्ध करें, पढ़ें, बनाएँ, बदलें और हटाएँ (किसी उपयोगकर्ता के कार्यों के लिए --user)।</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>कमांड:</translation>
+    </message>
+    <message>
+        <source>The options of a command: userdesk-cli %1 VERB --help.</source>
+        <translation>किसी कमांड के विकल्प: userdesk-cli %1 VERB --help।</translation>
     </message>
 </context>
 <context>
@@ -1662,10 +1917,6 @@ Journaled bulk jobs (resumable after a kill):
         <translation>गलत मैपिंग &quot;%1&quot;: फ़ील्ड=कॉलम का उपयोग करें, जैसे name=&quot;Full name&quot;</translation>
     </message>
     <message>
-        <source>--format must be csv or json</source>
-        <translation>--format का मान csv या json होना चाहिए</translation>
-    </message>
-    <message>
         <source>would create %1 (%2)</source>
         <translation>%1 बनाया जाएगा (%2)</translation>
     </message>
@@ -1885,6 +2136,30 @@ Journaled bulk jobs (resumable after a kill):
         <source>Job %1 was started against the built-in sandbox of the UserDesk window (data folder %2), which only the window runs; resume it from the window, which offers it when it starts with that data folder.</source>
         <translation>जॉब %1 UserDesk विंडो के अंतर्निहित सैंडबॉक्स (डेटा फ़ोल्डर %2) पर शुरू की गई थी, जिसे केवल विंडो चलाती है; इसे विंडो से फिर से शुरू करें, जो उस डेटा फ़ोल्डर के साथ शुरू होने पर इसे पेश करती है।</translation>
     </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends).</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>फ़ाइल</translation>
+    </message>
+    <message>
+        <source>text or ndjson (one JSON object a line, each printed as it ends); csv or json here name the file&apos;s format, as --input-format does.</source>
+        <translation>text या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक पूरा होते ही छपता है); यहाँ csv या json फ़ाइल का प्रारूप बताते हैं, जैसे --input-format।</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>--format must be text or ndjson</source>
+        <translation>--format text या ndjson होना चाहिए</translation>
+    </message>
+    <message>
+        <source>--input-format must be csv or json</source>
+        <translation>--input-format csv या json होना चाहिए</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsFlow</name>
@@ -2015,6 +2290,17 @@ Journaled bulk jobs (resumable after a kill):
     </message>
 </context>
 <context>
+    <name>UserDesk::LanguagePage</name>
+    <message>
+        <source>System default</source>
+        <translation>सिस्टम डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <source>UserDesk shows the chosen language the next time it starts.</source>
+        <translation>UserDesk अगली बार शुरू होने पर चुनी गई भाषा दिखाएगा।</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::MainWindow</name>
     <message>
         <source>Loading the users was canceled.</source>
@@ -2065,6 +2351,25 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source> — sorting…</source>
         <translation> — क्रमबद्ध हो रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::NetworkPage</name>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>अपरिवर्तित: बदलने के लिए टाइप करें, हटाने के लिए खाली करें</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
     </message>
 </context>
 <context>
@@ -2189,12 +2494,87 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>&quot;%1&quot; is not a SHA-256 certificate fingerprint.</source>
         <translation>&quot;%1&quot; SHA-256 प्रमाणपत्र फ़िंगरप्रिंट नहीं है।</translation>
     </message>
+    <message>
+        <source>The client certificate needs a file.</source>
+        <translation>क्लाइंट प्रमाणपत्र को एक फ़ाइल चाहिए।</translation>
+    </message>
+    <message>
+        <source>The client certificate needs the file of its private key.</source>
+        <translation>क्लाइंट प्रमाणपत्र को उसकी निजी कुंजी की फ़ाइल चाहिए।</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ProfileComboBox</name>
     <message>
         <source>The endpoint UserDesk works with</source>
         <translation>वह एंडपॉइंट जिसके साथ UserDesk काम करता है</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProfileServerPage</name>
+    <message>
+        <source>Automatic: find out on first contact</source>
+        <translation>स्वचालित: पहले संपर्क पर पता करें</translation>
+    </message>
+    <message>
+        <source>GoRest v2</source>
+        <translation>GoRest v2</translation>
+    </message>
+    <message>
+        <source>json-server 0.17</source>
+        <translation>json-server 0.17</translation>
+    </message>
+    <message>
+        <source>json-server 1.x</source>
+        <translation>json-server 1.x</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>PEM certificate and private key</source>
+        <translation>PEM प्रमाणपत्र और निजी कुंजी</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file with a passphrase</source>
+        <translation>पासफ़्रेज़ वाली PKCS#12 फ़ाइल</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM फ़ाइलें (*.pem *.crt *.cer *.key);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA फ़ाइल</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>क्लाइंट प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 फ़ाइलें (*.p12 *.pfx);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>निजी कुंजी</translation>
+    </message>
+    <message>
+        <source>unchanged: type to replace, clear to remove</source>
+        <translation>अपरिवर्तित: बदलने के लिए टाइप करें, हटाने के लिए खाली करें</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>पहचाना गया: %1</translation>
+    </message>
+    <message>
+        <source>Not detected yet: UserDesk asks the server when it opens the profile.</source>
+        <translation>अभी पहचाना नहीं गया: प्रोफ़ाइल खुलने पर UserDesk सर्वर से पूछता है।</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2598,21 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source>The settings file %1 is damaged.</source>
         <translation>सेटिंग्स फ़ाइल %1 क्षतिग्रस्त है।</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ProxySettings</name>
+    <message>
+        <source>The proxy needs a host name.</source>
+        <translation>प्रॉक्सी को एक होस्ट नाम चाहिए।</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s host must be a name or an address, without a scheme or a path.</source>
+        <translation>प्रॉक्सी का होस्ट एक नाम या पता होना चाहिए, बिना स्कीम या पथ के।</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be between 1 and 65535.</source>
+        <translation>प्रॉक्सी का पोर्ट 1 और 65535 के बीच होना चाहिए।</translation>
     </message>
 </context>
 <context>
@@ -2293,10 +2688,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
 <context>
     <name>UserDesk::RecordCommands</name>
     <message>
-        <source>table, json or csv.</source>
-        <translation>table, json या csv।</translation>
-    </message>
-    <message>
         <source>%1: %2.</source>
         <translation>%1: %2।</translation>
     </message>
@@ -2369,28 +2760,12 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>हर फ़ील्ड के साथ PUT भेजें (जो नहीं दिए गए वे जैसे अभी हैं)।</translation>
     </message>
     <message>
-        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json or csv every line on stdout).</source>
-        <translation>आईडी से रिकॉर्ड हटाएँ; हर रिकॉर्ड के पूरा होते ही उसकी एक पंक्ति (हटाए गए stdout पर, बाकी stderr पर; --format json या csv के साथ हर पंक्ति stdout पर)।</translation>
-    </message>
-    <message>
-        <source>
-Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
-</source>
-        <translation>
-पोस्ट, टिप्पणियाँ और कार्य (विकल्पों के लिए userdesk-cli NOUN VERB --help):
-</translation>
-    </message>
-    <message>
         <source>Try &apos;userdesk-cli --help&apos;.</source>
         <translation>&apos;userdesk-cli --help&apos; आज़माएँ।</translation>
     </message>
     <message>
         <source>The record&apos;s id.</source>
         <translation>रिकॉर्ड की आईडी।</translation>
-    </message>
-    <message>
-        <source>--format must be table, json or csv</source>
-        <translation>--format का मान table, json या csv होना चाहिए</translation>
     </message>
     <message>
         <source>%1 needs a command: list, get, create, update or delete</source>
@@ -2467,6 +2842,34 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>could not delete %1: %2</source>
         <translation>%1 को हटाया नहीं जा सका: %2</translation>
+    </message>
+    <message>
+        <source>table, json, csv or ndjson (one JSON object a line, each printed as it arrives).</source>
+        <translation>table, json, csv या ndjson (हर पंक्ति में एक JSON ऑब्जेक्ट, हर एक आते ही छपता है)।</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>फ़ॉर्मैट</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Delete records by id; one line per record as it ends (deleted on stdout, the rest on stderr; with --format json, ndjson or csv every line on stdout).</source>
+        <translation>आईडी से रिकॉर्ड हटाएँ; हर रिकॉर्ड के पूरा होते ही उसकी एक पंक्ति (हटाए गए stdout पर, बाकी stderr पर; --format json, ndjson या csv के साथ हर पंक्ति stdout पर)।</translation>
+    </message>
+    <message>
+        <source>One or more record ids.</source>
+        <translation>एक या अधिक रिकॉर्ड आईडी।</translation>
+    </message>
+    <message>
+        <source>ID...</source>
+        <translation>ID...</translation>
+    </message>
+    <message>
+        <source>--format must be table, json, csv or ndjson</source>
+        <translation>--format table, json, csv या ndjson होना चाहिए</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +3196,54 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <source>Copied the request as cURL; the token is a placeholder.</source>
         <translation>अनुरोध cURL के रूप में कॉपी किया गया; टोकन की जगह प्लेसहोल्डर है।</translation>
     </message>
+    <message>
+        <source>The request was sent again; the server answered %1.</source>
+        <translation>अनुरोध फिर से भेजा गया; सर्वर ने %1 उत्तर दिया।</translation>
+    </message>
+    <message>
+        <source>The request was sent again and failed: %1</source>
+        <translation>अनुरोध फिर से भेजा गया और विफल रहा: %1</translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>cURL के रूप में कॉपी करें</translation>
+    </message>
+    <message>
+        <source>This request went to %1, not to this profile&apos;s server %2; it was not sent again.</source>
+        <translation>यह अनुरोध %1 पर गया था, इस प्रोफ़ाइल के सर्वर %2 पर नहीं; इसे फिर से नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>This sends POST %1 again: it creates another record with the same fields, or is refused if one of them must be unique.</source>
+        <translation>यह POST %1 फिर से भेजता है: यह उन्हीं फ़ील्ड के साथ एक और रिकॉर्ड बनाता है, या अस्वीकार होता है यदि उनमें से कोई अद्वितीय होना चाहिए।</translation>
+    </message>
+    <message>
+        <source>This sends DELETE %1 again: it deletes that record if it still exists.</source>
+        <translation>यह DELETE %1 फिर से भेजता है: यदि वह रिकॉर्ड अभी भी है तो उसे हटा देता है।</translation>
+    </message>
+    <message>
+        <source>This sends %1 %2 again: it sets that record&apos;s fields to the values below once more.</source>
+        <translation>यह %1 %2 फिर से भेजता है: यह उस रिकॉर्ड के फ़ील्ड को एक बार फिर नीचे दिए मानों पर सेट करता है।</translation>
+    </message>
+    <message>
+        <source>Re-send Request</source>
+        <translation>अनुरोध फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>The token is this profile&apos;s, from the keychain; the new exchange appears in the log.</source>
+        <translation>टोकन इसी प्रोफ़ाइल का है, कीचेन से; नया आदान-प्रदान लॉग में दिखेगा।</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>फिर से भेजें</translation>
+    </message>
+    <message>
+        <source>Sending %1 %2 again…</source>
+        <translation>%1 %2 फिर से भेजा जा रहा है…</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::ResourceBrowser</name>
@@ -3008,12 +3459,20 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>जवाब को डीकम्प्रेस नहीं किया जा सका: %1।</translation>
     </message>
     <message>
-        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required); give them in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
-        <translation>प्रॉक्सी क्रेडेंशियल माँग रहा है (HTTP 407 Proxy Authentication Required); उन्हें प्रॉक्सी के पते में दें, जैसे http://user:password@proxy:3128।</translation>
-    </message>
-    <message>
         <source>The connection closed before the server answered, after the request had gone out; it was not sent again on its own.</source>
         <translation>अनुरोध भेजे जाने के बाद, सर्वर के उत्तर देने से पहले कनेक्शन बंद हो गया; इसे अपने आप दोबारा नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>The proxy asks for credentials (HTTP 407 Proxy Authentication Required): give its user and password in Preferences (Network), or for userdesk-cli in the proxy&apos;s address, as in http://user:password@proxy:3128.</source>
+        <translation>प्रॉक्सी क्रेडेंशियल माँगता है (HTTP 407 Proxy Authentication Required): उसका उपयोगकर्ता और पासवर्ड प्राथमिकताओं (नेटवर्क) में दें, या userdesk-cli के लिए प्रॉक्सी के पते में, जैसे http://user:password@proxy:3128।</translation>
+    </message>
+    <message>
+        <source>The server asks for a client certificate and none was shown: choose one for this profile in Preferences (Server).</source>
+        <translation>सर्वर क्लाइंट प्रमाणपत्र माँगता है और कोई नहीं दिखाया गया: इस प्रोफ़ाइल के लिए प्राथमिकताओं (सर्वर) में एक चुनें।</translation>
+    </message>
+    <message>
+        <source>The server did not accept the client certificate of this profile.</source>
+        <translation>सर्वर ने इस प्रोफ़ाइल का क्लाइंट प्रमाणपत्र स्वीकार नहीं किया।</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3480,49 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>अंतर्निहित सैंडबॉक्स शुरू नहीं हो सका: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::SecretWrites</name>
+    <message>
+        <source>The proxy&apos;s password was not saved: %1</source>
+        <translation>प्रॉक्सी का पासवर्ड सहेजा नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; was not saved: %2</source>
+        <translation>&quot;%1&quot; के क्लाइंट प्रमाणपत्र का पासफ़्रेज़ सहेजा नहीं गया: %2</translation>
+    </message>
+    <message>
+        <source>The token of &quot;%1&quot; was not saved: %2</source>
+        <translation>&quot;%1&quot; का टोकन सहेजा नहीं गया: %2</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>कोई कीचेन नहीं</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so the token cannot be stored safely.
+
+Keep it for this session only, or store it unencrypted in a file only you can read?
+
+%1</source>
+        <translation>किसी सिस्टम कीचेन ने जवाब नहीं दिया, इसलिए टोकन सुरक्षित रूप से संग्रहीत नहीं किया जा सकता।
+
+क्या इसे केवल इस सत्र के लिए रखें, या बिना एन्क्रिप्शन के ऐसी फ़ाइल में संग्रहीत करें जिसे केवल आप पढ़ सकते हैं?
+
+%1</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>केवल इस सत्र के लिए</translation>
+    </message>
+    <message>
+        <source>Store in a private file</source>
+        <translation>निजी फ़ाइल में संग्रहीत करें</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>टोकन सहेजा नहीं गया।</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3534,22 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
     <message>
         <source>The token could not be read: %1</source>
         <translation>टोकन पढ़ा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The CA file of &quot;%1&quot; was not used: %2</source>
+        <translation>&quot;%1&quot; की CA फ़ाइल इस्तेमाल नहीं हुई: %2</translation>
+    </message>
+    <message>
+        <source>The client certificate of &quot;%1&quot; was not used: %2</source>
+        <translation>&quot;%1&quot; का क्लाइंट प्रमाणपत्र इस्तेमाल नहीं हुआ: %2</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password could not be read: %1</source>
+        <translation>प्रॉक्सी का पासवर्ड पढ़ा नहीं जा सका: %1</translation>
+    </message>
+    <message>
+        <source>The passphrase of the client certificate of &quot;%1&quot; could not be read: %2</source>
+        <translation>&quot;%1&quot; के क्लाइंट प्रमाणपत्र का पासफ़्रेज़ पढ़ा नहीं जा सका: %2</translation>
     </message>
 </context>
 <context>
@@ -3150,40 +3668,24 @@ Posts, comments and todos (userdesk-cli NOUN VERB --help for the options):
         <translation>सेटिंग्स लिखी नहीं जा सकीं: %1</translation>
     </message>
     <message>
-        <source>The token of &quot;%1&quot; was not saved: %2</source>
-        <translation>&quot;%1&quot; का टोकन सहेजा नहीं गया: %2</translation>
-    </message>
-    <message>
-        <source>No keychain</source>
-        <translation>कोई कीचेन नहीं</translation>
-    </message>
-    <message>
-        <source>No system keychain answered, so the token cannot be stored safely.
-
-Keep it for this session only, or store it unencrypted in a file only you can read?
-
-%1</source>
-        <translation>किसी सिस्टम कीचेन ने जवाब नहीं दिया, इसलिए टोकन सुरक्षित रूप से संग्रहीत नहीं किया जा सकता।
-
-क्या इसे केवल इस सत्र के लिए रखें, या बिना एन्क्रिप्शन के ऐसी फ़ाइल में संग्रहीत करें जिसे केवल आप पढ़ सकते हैं?
-
-%1</translation>
-    </message>
-    <message>
-        <source>This session only</source>
-        <translation>केवल इस सत्र के लिए</translation>
-    </message>
-    <message>
-        <source>Store in a private file</source>
-        <translation>निजी फ़ाइल में संग्रहीत करें</translation>
-    </message>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>टोकन सहेजा नहीं गया।</translation>
-    </message>
-    <message>
         <source>No keychain answered, so the token could not be read. Type it here and press OK: you will be asked whether to keep it for this session only or in a file only you can read.</source>
         <translation>किसी कीचेन ने जवाब नहीं दिया, इसलिए टोकन पढ़ा नहीं जा सका। इसे यहाँ टाइप करें और OK दबाएँ: आपसे पूछा जाएगा कि इसे केवल इस सत्र के लिए रखना है या ऐसी फ़ाइल में जिसे केवल आप पढ़ सकते हैं।</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>सर्वर</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>नेटवर्क</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>भाषा</translation>
+    </message>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>पासफ़्रेज़ पढ़ा जा रहा है…</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3838,53 @@ Keep it for this session only, or store it unencrypted in a file only you can re
             <numerusform>लगभग %n घंटा</numerusform>
             <numerusform>लगभग %n घंटे</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::TlsCredentials</name>
+    <message>
+        <source>The file &quot;%1&quot; could not be read: %2.</source>
+        <translation>फ़ाइल &quot;%1&quot; पढ़ी नहीं जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no certificate in PEM form.</source>
+        <translation>फ़ाइल &quot;%1&quot; में PEM रूप में कोई प्रमाणपत्र नहीं है।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; is encrypted and needs a passphrase; none was given.</source>
+        <translation>&quot;%1&quot; में निजी कुंजी एन्क्रिप्ट की हुई है और उसे पासफ़्रेज़ चाहिए; कोई नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <source>The passphrase of the private key in &quot;%1&quot; is wrong.</source>
+        <translation>&quot;%1&quot; में निजी कुंजी का पासफ़्रेज़ गलत है।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; holds no private key in PEM form.</source>
+        <translation>फ़ाइल &quot;%1&quot; में PEM रूप में कोई निजी कुंजी नहीं है।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;.</source>
+        <translation>&quot;%1&quot; की निजी कुंजी &quot;%2&quot; के प्रमाणपत्र की नहीं है।</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is not a PKCS#12 file.</source>
+        <translation>फ़ाइल &quot;%1&quot; PKCS#12 फ़ाइल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; needs a passphrase; none was given.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; को पासफ़्रेज़ चाहिए; कोई नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <source>The passphrase of the PKCS#12 file &quot;%1&quot; is wrong.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; का पासफ़्रेज़ गलत है।</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; holds no certificate with its private key that UserDesk can use.</source>
+        <translation>PKCS#12 फ़ाइल &quot;%1&quot; में निजी कुंजी सहित ऐसा कोई प्रमाणपत्र नहीं है जिसे UserDesk इस्तेमाल कर सके।</translation>
+    </message>
+    <message>
+        <source>The private key in &quot;%1&quot; does not belong to its certificate.</source>
+        <translation>&quot;%1&quot; की निजी कुंजी उसके प्रमाणपत्र की नहीं है।</translation>
     </message>
 </context>
 <context>
