@@ -122,16 +122,19 @@ void JobsFlow::settleHeldRows(const QList<JobItem> &items, bool final)
     // and, when the job ends without settling them (stopped, outcome not known), back until a resume does.
     QList<ResourceId> gone;
     QList<ResourceId> back;
+    QList<ResourceId> alreadyGone;
     for (const JobItem &item : items) {
         if (!m_model || item.operation != JobItem::Operation::Delete || !m_model->isHeldBack(item.userId))
             continue;
-        if (item.state == JobItem::State::Applied)
+        if (item.state == JobItem::State::Applied && item.message == BulkJob::alreadyDeleted(item.userId))
+            alreadyGone << item.userId;
+        else if (item.state == JobItem::State::Applied)
             gone << item.userId;
         else if (item.state == JobItem::State::Failed || final)
             back << item.userId;
     }
     if (m_model) {
-        m_model->forgetHeldBack(gone);
+        m_model->forgetHeldBack(gone, alreadyGone);
         m_model->putBack(back);
     }
 }

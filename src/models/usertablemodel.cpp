@@ -142,6 +142,7 @@ void UserTableModel::reset(bool load)
         if (!m_heldBack.isEmpty()) {
             const QList<ResourceId> dropped = m_heldBack.keys();
             m_heldBack.clear();
+            m_heldInServerTotal.clear();
             Q_EMIT heldBackDropped(dropped);
         }
         m_states.clear();
@@ -167,7 +168,8 @@ void UserTableModel::requestPage()
     const bool wasLoading = isLoading();
     // The next page follows from what is loaded, not from a counter: creates and deletes since the last
     // page shift the server's pages, and counting rows lands on the right one (duplicates are dropped by id).
-    const int page = static_cast<int>(m_rows.size() / m_pageSize) + 1;
+    // Rows held back from the table (a delete not sent or not answered yet) are still on the server's pages.
+    const int page = static_cast<int>((m_rows.size() + m_heldBack.size()) / m_pageSize) + 1;
     m_requestedPage = page;
     m_pageRequest = m_client->listUsers(page, m_pageSize, m_filter);
     if (!wasLoading)
@@ -336,7 +338,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     else if (page.info.pages >= 0)
         m_hasMore = page.info.page < page.info.pages;
     else if (page.info.total >= 0)
-        m_hasMore = loaded < page.info.total;
+        m_hasMore = loaded + m_heldBack.size() < page.info.total;
     else
         m_hasMore = page.info.hasNext || page.users.size() >= m_pageSize;
     QList<ResourceId> ids;
@@ -345,9 +347,13 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
         ids.append(user.id);
     if (m_guard.accept(m_requestedPage, m_pageSize, ids, m_hasMore) != PagingGuard::Stop::None)
         m_hasMore = false;
-    if (page.info.total >= 0)
-        m_total = page.info.total;
-    else if (!m_hasMore)
+    if (page.info.total >= 0) {
+        // The server still counts the users held back from the table (their delete is not sent yet, or
+        // not answered): the table does not.
+        m_total = std::max<qint64>(0, page.info.total - m_heldBack.size());
+        for (auto it = m_heldBack.cbegin(); it != m_heldBack.cend(); ++it)
+            m_heldInServerTotal.insert(it.key());
+    } else if (!m_hasMore)
         m_total = loaded;
     Q_EMIT loadingChanged(false);
 
@@ -411,6 +417,7 @@ void UserTableModel::onUpdated(ApiClient::RequestId id, const User &user)
 void UserTableModel::onDeleted(ApiClient::RequestId id, const ResourceId &userId)
 {
     m_rowRequests.remove(id);
+    forgetHeldBack({ userId });
     removeUser(userId);
 }
 
@@ -430,10 +437,22 @@ void UserTableModel::holdBack(const QList<ResourceId> &userIds)
     }
 }
 
-void UserTableModel::forgetHeldBack(const QList<ResourceId> &userIds)
+void UserTableModel::forgetHeldBack(const QList<ResourceId> &userIds, const QList<ResourceId> &alreadyGone)
 {
-    for (const ResourceId &id : userIds)
+    bool recounted = false;
+    for (const ResourceId &id : alreadyGone) {
+        // Counted out of a server total that, deleted elsewhere first, never held it: count it back in.
+        if (m_heldBack.remove(id) && m_heldInServerTotal.remove(id) && m_total >= 0) {
+            ++m_total;
+            recounted = true;
+        }
+    }
+    for (const ResourceId &id : userIds) {
         m_heldBack.remove(id);
+        m_heldInServerTotal.remove(id);
+    }
+    if (recounted)
+        Q_EMIT countsChanged(loadedCount(), m_total);
 }
 
 void UserTableModel::putBack(const QList<ResourceId> &userIds)
@@ -444,6 +463,7 @@ void UserTableModel::putBack(const QList<ResourceId> &userIds)
         if (auto it = m_heldBack.constFind(id); it != m_heldBack.cend()) {
             back.append(*it);
             m_heldBack.erase(it);
+            m_heldInServerTotal.remove(id);
         }
     }
     std::sort(back.begin(), back.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
@@ -492,9 +512,10 @@ void UserTableModel::onFailed(ApiClient::RequestId id, const ApiError &error)
         return;
     const ResourceId userId = it.value();
     m_rowRequests.erase(it);
-    if (error.kind() == ApiError::Kind::NotFound && rowState(userId) == RowState::Deleting)
+    if (error.kind() == ApiError::Kind::NotFound && rowState(userId) == RowState::Deleting) {
+        forgetHeldBack({}, { userId });
         removeUser(userId); // what was to be deleted is gone already: keeping its row would show a ghost
-    else
+    } else
         setState(userId, RowState::Idle);
     Q_EMIT rowRequestFailed(id, userId, error);
 }

@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace UserDesk {
 
@@ -86,7 +87,9 @@ public:
     void holdBack(const QList<ResourceId> &userIds);
     void putBack(const QList<ResourceId> &userIds);
     // Forgets held-back users whose delete went through: they are not coming back.
-    void forgetHeldBack(const QList<ResourceId> &userIds);
+    // alreadyGone: those whose delete found them deleted elsewhere first (a total read from the server
+    // meanwhile did not count them, so they are not counted out twice).
+    void forgetHeldBack(const QList<ResourceId> &userIds, const QList<ResourceId> &alreadyGone = {});
     bool isHeldBack(const ResourceId &userId) const { return m_heldBack.contains(userId); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -134,6 +137,8 @@ private:
     UserRows m_rows;
     QHash<ResourceId, RowState> m_states;
     QHash<ResourceId, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
+    // Held-back users counted out of a total the server gave while they were held (it still counted them).
+    QSet<ResourceId> m_heldInServerTotal;
     QHash<ApiClient::RequestId, ResourceId> m_rowRequests;
     UserFilter m_filter;
     int m_pageSize = 20;

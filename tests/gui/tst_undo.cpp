@@ -58,6 +58,8 @@ private Q_SLOTS:
     void deleteUndoneWithinItsGracePeriodSendsNothing();
     void deletesGoOutWhenTheNoticeEnds();
     void quittingDuringTheGracePeriodAsksAndSendsNothing();
+    void theTotalStaysTrueWhenAPageLoadsDuringTheGracePeriod();
+    void theTotalStaysTrueWhenAPageLoadsDuringTheGracePeriod_data();
 
 private:
     void startWindow(int graceMs);
@@ -318,6 +320,49 @@ void TestUndo::quittingDuringTheGracePeriodAsksAndSendsNothing()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), Timeout);
     QCOMPARE(countSent("DELETE"), 0);
     QCOMPARE(direct("GET", user.id).status, 200);
+}
+
+// A page that loads while deletes are held carries the server's total, which still counts the held users:
+// the window's total does not, during the grace period and after the deletes went out.
+void TestUndo::theTotalStaysTrueWhenAPageLoadsDuringTheGracePeriod()
+{
+    QFETCH(int, count);
+    startWindow(1500);
+    UserTableModel *model = m_window->userModel();
+    QList<int> rows;
+    QList<User> users;
+    for (int row = 1; row <= count; ++row) {
+        rows << row;
+        users << model->userAt(row);
+    }
+    selectRows(rows);
+    m_window->deleteSelectedUsers();
+    QMessageBox *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDeleteBox"));
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    QVERIFY(undo()->notice()->isVisible());
+    // The next page, during the grace period.
+    const int loaded = model->loadedCount();
+    QVERIFY(model->canFetchMore(QModelIndex()));
+    model->fetchMore(QModelIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(model->loadedCount() > loaded && !model->isLoading(), Timeout);
+    QVERIFY(undo()->notice()->isVisible()); // still held: nothing sent yet
+    QCOMPARE(countSent("DELETE"), 0);
+    QCOMPARE(model->totalCount(), qint64(SeedUsers - count));
+
+    QTRY_COMPARE_WITH_TIMEOUT(countSent("DELETE"), count, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->client()->inFlightCount(), Timeout);
+    for (const User &u : users)
+        QCOMPARE(direct("GET", u.id).status, 404);
+    QTest::qWait(200);
+    QCOMPARE(model->totalCount(), qint64(SeedUsers - count));
+}
+
+void TestUndo::theTotalStaysTrueWhenAPageLoadsDuringTheGracePeriod_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("one user, one request") << 1;
+    QTest::newRow("three users, a journaled job") << 3;
 }
 
 QTEST_MAIN(TestUndo)
