@@ -157,8 +157,14 @@ private Q_SLOTS:
         auto *table = w.window->findChild<QAbstractItemView *>(QStringLiteral("userTable"));
         QVERIFY(table);
         table->setFocus();
-        table->selectionModel()->setCurrentIndex(w.window->userModel()->index(0, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows); // Edit and Delete need a user
+        // Edit and Delete need a user, Bulk Edit two.
+        auto selectUsers = [&](int count) {
+            table->selectionModel()->setCurrentIndex(
+                table->model()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            for (int row = 1; row < count; ++row)
+                table->selectionModel()->select(
+                    table->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        };
         QStringList nameless;
         QStringList opened;
         QStringList skippedActions;
@@ -176,6 +182,7 @@ private Q_SLOTS:
                     skippedActions.append(action->objectName());
                     continue;
                 }
+                selectUsers(action->objectName() == QLatin1String("actionBulkEdit") ? 2 : 1);
                 QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
                 const QString dialog = walkDialogOf(action, &nameless);
                 QVERIFY2(!dialog.isEmpty(),
