@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -20,7 +21,27 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserDesk::JobJournal", text);
 }
 
-constexpr int schemaVersion = 1;
+// 1: items about users. 2: items may be records of other resources (resource, parent_id, fields,
+// record_id); a format-1 journal is upgraded in place, and an older UserDesk refuses a format-2 one
+// rather than take a post for a user.
+constexpr int schemaVersion = 2;
+
+// An id keeps its JSON type in the journal: 12 or "3f0a"; empty for a null id.
+QString idToText(const ResourceId &id)
+{
+    if (id.isNull())
+        return QStringLiteral("");
+    const QByteArray array = QJsonDocument(QJsonArray { id.toJson() }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+ResourceId idFromText(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QJsonArray array = QJsonDocument::fromJson("[" + text.toUtf8() + "]").array();
+    return ResourceId::fromJson(array.at(0)).value_or(ResourceId());
+}
 
 QString draftToText(const UserDraft &draft)
 {
@@ -210,10 +231,46 @@ bool JobJournal::open(QString *error)
                               .arg(found)
                               .arg(schemaVersion));
         }
-        if (found < schemaVersion)
-            exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion));
+    }
+    version.finish();
+    if (!upgrade()) {
+        const QString why = m_lastError;
+        m_open = false;
+        return refuse(why);
     }
     return true;
+}
+
+bool JobJournal::upgrade()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery info(db);
+    QStringList columns;
+    if (info.exec(QStringLiteral("PRAGMA table_info(job_items)")))
+        while (info.next())
+            columns.append(info.value(1).toString());
+    info.finish();
+    const QList<std::pair<QString, QString>> added = {
+        { QStringLiteral("resource"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+        { QStringLiteral("parent_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+        { QStringLiteral("fields"), QStringLiteral("TEXT NOT NULL DEFAULT '{}'") },
+        { QStringLiteral("record_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+    };
+    // One transaction: a journal is either of format 1 or of format 2, never half way.
+    if (!db.transaction())
+        return fail(tr("The job journal could not start a transaction: %1.").arg(db.lastError().text()));
+    for (const auto &[name, type] : added) {
+        if (!columns.contains(name)
+            && !exec(QStringLiteral("ALTER TABLE job_items ADD COLUMN %1 %2").arg(name, type))) {
+            db.rollback();
+            return false;
+        }
+    }
+    if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion))) {
+        db.rollback();
+        return false;
+    }
+    return db.commit() || fail(tr("The job journal could not be written: %1.").arg(db.lastError().text()));
 }
 
 qint64 JobJournal::createJob(
@@ -248,7 +305,8 @@ qint64 JobJournal::createJob(
     QSqlQuery item(db);
     item.prepare(
         QStringLiteral("INSERT INTO job_items (job_id, idx, operation, user_id, draft, source, state, "
-                       "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "message, resource, parent_id, fields, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?)"));
     for (qsizetype i = 0; i < items.size(); ++i) {
         const JobItem &it = items.at(i);
         item.bindValue(0, jobId);
@@ -259,6 +317,10 @@ qint64 JobJournal::createJob(
         item.bindValue(5, text(it.source));
         item.bindValue(6, JobItem::stateName(JobItem::State::Pending));
         item.bindValue(7, QStringLiteral(""));
+        item.bindValue(8, text(it.resource));
+        item.bindValue(9, idToText(it.parentId));
+        item.bindValue(10, QString::fromUtf8(QJsonDocument(it.fields).toJson(QJsonDocument::Compact)));
+        item.bindValue(11, idToText(it.recordId));
         if (!item.exec()) {
             fail(tr("The job journal could not record item %1: %2.").arg(i + 1).arg(item.lastError().text()));
             return rollBack();
@@ -297,18 +359,22 @@ bool JobJournal::markSent(qint64 jobId, const QList<int> &indexes)
     return true;
 }
 
-bool JobJournal::setItemState(
-    qint64 jobId, int index, JobItem::State state, const QString &message, qint64 userId)
+bool JobJournal::setItemState(qint64 jobId, int index, JobItem::State state, const QString &message,
+    qint64 userId, const ResourceId &recordId)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
-    const QString sql = userId > 0
-        ? QStringLiteral(
-            "UPDATE job_items SET state = ?, message = ?, user_id = ? WHERE job_id = ? AND idx = ?")
-        : QStringLiteral("UPDATE job_items SET state = ?, message = ? WHERE job_id = ? AND idx = ?");
+    QString sql = QStringLiteral("UPDATE job_items SET state = ?, message = ?");
     QVariantList values { JobItem::stateName(state), text(message) };
-    if (userId > 0)
+    if (userId > 0) {
+        sql += QStringLiteral(", user_id = ?");
         values.append(userId);
+    }
+    if (!recordId.isNull()) {
+        sql += QStringLiteral(", record_id = ?");
+        values.append(idToText(recordId));
+    }
+    sql += QStringLiteral(" WHERE job_id = ? AND idx = ?");
     values.append(jobId);
     values.append(index);
     return exec(sql, values);
@@ -409,8 +475,8 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         return result;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT idx, operation, user_id, draft, source, state, message FROM job_items "
-                             "WHERE job_id = ? ORDER BY idx"));
+    q.prepare(QStringLiteral("SELECT idx, operation, user_id, draft, source, state, message, resource, "
+                             "parent_id, fields, record_id FROM job_items WHERE job_id = ? ORDER BY idx"));
     q.addBindValue(jobId);
     if (!q.exec()) {
         fail(tr("The job journal could not be read: %1.").arg(q.lastError().text()));
@@ -425,6 +491,10 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         it.source = q.value(4).toString();
         it.state = JobItem::stateFromName(q.value(5).toString()).value_or(JobItem::State::Sent);
         it.message = q.value(6).toString();
+        it.resource = q.value(7).toString();
+        it.parentId = idFromText(q.value(8).toString());
+        it.fields = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+        it.recordId = idFromText(q.value(10).toString());
         result.append(it);
     }
     return result;

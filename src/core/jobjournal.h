@@ -1,8 +1,10 @@
 #pragma once
 
+#include "resourceid.h"
 #include "userdraft.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -22,8 +24,17 @@ struct JobItem
     qint64 userId = 0; // the target of an update or delete; the created user's id once a create is applied
     UserDraft draft; // the fields a create or update sends
     QString source; // where the item came from, e.g. "row 12", for messages
+    // A record of another resource (a create of a post, comment or todo): its schema's name, the parent
+    // of the nested route it is sent to (null: the parent is among the fields, or there is none), the
+    // fields it sends and, once applied, the record's id. Empty for an item about users.
+    QString resource;
+    ResourceId parentId;
+    QJsonObject fields;
+    ResourceId recordId;
     State state = State::Pending;
     QString message; // why it failed, or what was found when it was reconciled
+
+    bool isRecord() const { return !resource.isEmpty(); }
 
     static QString operationName(Operation operation);
     static std::optional<Operation> operationFromName(const QString &name);
@@ -83,9 +94,10 @@ public:
         const QList<JobItem> &items);
     // Marks items Sent (one transaction for the lot); called before the requests are handed to the client.
     bool markSent(qint64 jobId, const QList<int> &indexes);
-    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why).
-    bool setItemState(
-        qint64 jobId, int index, JobItem::State state, const QString &message = {}, qint64 userId = 0);
+    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why), and the id of
+    // the user or record a create made.
+    bool setItemState(qint64 jobId, int index, JobItem::State state, const QString &message = {},
+        qint64 userId = 0, const ResourceId &recordId = {});
     // Claims the job for this process (a resume records who runs it now).
     bool setOwner(qint64 jobId, qint64 pid);
     // Makes `pid` the job's owner only if `previousOwner` still is, in one statement: of two processes
@@ -101,6 +113,8 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &values = {}) const;
+    // Adds the columns of format 2 (record items) to a journal of format 1; its items stay as they were.
+    bool upgrade();
     bool fail(const QString &what) const;
     void touch(qint64 jobId);
 
