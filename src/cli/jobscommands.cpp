@@ -299,8 +299,8 @@ int JobsCommands::importRecords(const ResourceSchema &schema, const QStringList 
         item.source = row.source;
         items.append(item);
     }
-    return startJob(QStringLiteral("import"),
-        QStringLiteral("%1: %2").arg(schema.name, QFileInfo(path).absoluteFilePath()), items);
+    // The kind names the resource ("import-posts"), as the window's jobs do.
+    return startJob(QStringLiteral("import-") + schema.name, QFileInfo(path).absoluteFilePath(), items);
 }
 
 int JobsCommands::bulkUpdate(const QStringList &arguments)

@@ -46,7 +46,8 @@ struct JobItem
 struct JobSummary
 {
     qint64 id = 0;
-    QString kind; // "import", "bulk-update", "bulk-delete"
+    QString kind; // "import" (users), "import-posts", "import-comments", "import-todos", "bulk-update",
+                  // "bulk-delete"
     QString endpoint; // base URL the job was started against; a resume goes to the same server
     QString description;
     QDateTime createdAt;
