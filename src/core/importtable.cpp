@@ -9,11 +9,9 @@
 namespace UserDesk {
 
 namespace {
-// These sentences were UserImport's before records could be imported too, and keep their context in the
-// translation catalogues.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("UserDesk::UserImport", text);
+    return QCoreApplication::translate("UserDesk::ImportTable", text);
 }
 
 constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
