@@ -48,6 +48,30 @@
         <source>%n row(s) with errors (shown beside them) will not be imported.</source>
         <translation><numerusform>%n row with errors (shown beside them) will not be imported.</numerusform><numerusform>%n rows with errors (shown beside them) will not be imported.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Post(s)</source>
+        <translation><numerusform>&amp;Import %n Post</numerusform><numerusform>&amp;Import %n Posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Comment(s)</source>
+        <translation><numerusform>&amp;Import %n Comment</numerusform><numerusform>&amp;Import %n Comments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Todo(s)</source>
+        <translation><numerusform>&amp;Import %n Todo</numerusform><numerusform>&amp;Import %n Todos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n post(s).</source>
+        <translation><numerusform>Dry run: an import would create %n post.</numerusform><numerusform>Dry run: an import would create %n posts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n comment(s).</source>
+        <translation><numerusform>Dry run: an import would create %n comment.</numerusform><numerusform>Dry run: an import would create %n comments.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n todo(s).</source>
+        <translation><numerusform>Dry run: an import would create %n todo.</numerusform><numerusform>Dry run: an import would create %n todos.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobBanner</name>
@@ -85,6 +109,18 @@
     <message numerus="yes">
         <source>A job of %n item(s)</source>
         <translation><numerusform>A job of %n item</numerusform><numerusform>A job of %n items</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n post(s)</source>
+        <translation><numerusform>An import of %n post</numerusform><numerusform>An import of %n posts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n comment(s)</source>
+        <translation><numerusform>An import of %n comment</numerusform><numerusform>An import of %n comments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n todo(s)</source>
+        <translation><numerusform>An import of %n todo</numerusform><numerusform>An import of %n todos</numerusform></translation>
     </message>
 </context>
 <context>

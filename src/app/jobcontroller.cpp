@@ -198,10 +198,22 @@ QList<JobSummary> JobController::interrupted() const
     return result;
 }
 
+QString JobController::importKind(const QString &resource)
+{
+    return resource == QLatin1String("users") ? QStringLiteral("import")
+                                              : QStringLiteral("import-") + resource;
+}
+
 QString JobController::jobTitle(const JobSummary &job)
 {
     if (job.kind == QLatin1String("import"))
         return tr("An import of %n user(s)", nullptr, job.total);
+    if (job.kind == importKind(QStringLiteral("posts")))
+        return tr("An import of %n post(s)", nullptr, job.total);
+    if (job.kind == importKind(QStringLiteral("comments")))
+        return tr("An import of %n comment(s)", nullptr, job.total);
+    if (job.kind == importKind(QStringLiteral("todos")))
+        return tr("An import of %n todo(s)", nullptr, job.total);
     if (job.kind == QLatin1String("bulk-update"))
         return tr("A bulk edit of %n user(s)", nullptr, job.total);
     if (job.kind == QLatin1String("bulk-delete"))
@@ -211,7 +223,7 @@ QString JobController::jobTitle(const JobSummary &job)
 
 QString JobController::progressFormat(const QString &kind)
 {
-    if (kind == QLatin1String("import"))
+    if (kind.startsWith(QLatin1String("import")))
         return tr("Importing %v of %m");
     if (kind == QLatin1String("bulk-update"))
         return tr("Editing %v of %m");

@@ -53,6 +53,8 @@ public:
     // of a run that was killed), newest first.
     QList<JobSummary> interrupted() const;
 
+    // The kind of a job that imports records of `resource`: "import" for users, "import-posts" and so on.
+    static QString importKind(const QString &resource);
     // A sentence that says what a job is about ("A bulk delete of 280 users"), for banners and reports.
     static QString jobTitle(const JobSummary &job);
     // "Deleting %v of %m" and the like, for a progress bar.

@@ -8,6 +8,7 @@
 #include "jobnotifier.h"
 #include "jobstatuswidget.h"
 #include "messagebanner.h"
+#include "recordlistpane.h"
 #include "sandboxlauncher.h"
 #include "sessioncontroller.h"
 #include "userdeletion.h"
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -57,9 +59,10 @@ void JobsFlow::attach(
     m_errors = errors;
     m_table = table;
     connect(table, &UserTableView::selectionMayHaveChanged, this, &JobsFlow::updateActions);
-    m_import = new QAction(tr("&Import Users…"), this);
+    m_import = new QAction(tr("&Import…"), this);
     m_import->setObjectName(QStringLiteral("actionImport"));
-    m_import->setStatusTip(tr("Create users from a CSV or JSON file, checked row by row first"));
+    m_import->setStatusTip(
+        tr("Create users, posts, comments or todos from a CSV or JSON file, checked row by row first"));
     fileMenu->insertAction(fileBefore, m_import);
     connect(m_import, &QAction::triggered, this, &JobsFlow::openImport);
 
@@ -162,6 +165,23 @@ void JobsFlow::openImport()
             if (!m_jobs->start(QStringLiteral("import"), file, items, &error))
                 showError(error);
         });
+    connect(dialog, &ImportDialog::recordImportRequested, this,
+        [this](const QString &resource, const ResourceId &parentId, const QList<RecordImportRow> &rows,
+            const QString &file) {
+            QList<JobItem> items;
+            for (const RecordImportRow &row : rows) {
+                JobItem item;
+                item.operation = JobItem::Operation::Create;
+                item.resource = resource;
+                item.parentId = parentId;
+                item.fields = row.fields;
+                item.source = row.source;
+                items.append(item);
+            }
+            QString error;
+            if (!m_jobs->start(JobController::importKind(resource), file, items, &error))
+                showError(error);
+        });
     dialog->open();
     if (dialog->fileName().isEmpty())
         dialog->chooseFile();
@@ -257,6 +277,14 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
     // What was settled by reading the server on a resume left no signal for the table: read it again.
     if (m_model)
         m_model->refresh();
+    // Records a job made are read again by every pane that lists their resource.
+    QSet<QString> resources;
+    for (const JobItem &item : items)
+        if (item.isRecord() && item.state == JobItem::State::Applied)
+            resources.insert(item.resource);
+    for (RecordListPane *pane : m_window->findChildren<RecordListPane *>())
+        if (resources.contains(pane->schema().name))
+            pane->reload();
 
     if (m_quitWhenIdle) {
         if (!m_jobs->isRunning() && (!complete || m_jobs->queued() == 0))

@@ -493,7 +493,9 @@ int CliApp::run(const QStringList &arguments)
     if (positional.first() == QLatin1String("jobs")) {
         if (JobsCommands::needsServer(positional.value(1)) && !setUp(global, arguments, &error))
             return usage(error);
-        const int code = JobsCommands(m_client, m_out, m_err).jobs(positional.mid(1));
+        JobsCommands jobs(m_client, m_out, m_err);
+        jobs.setPrepareLists([this] { findDialectForLists(); });
+        const int code = jobs.jobs(positional.mid(1));
         if (m_interruptedBy)
             return m_interruptedBy == SIGTERM ? Terminated : Canceled;
         return code;

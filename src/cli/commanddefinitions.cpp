@@ -3,6 +3,7 @@
 #include "dialect.h"
 #include "pagingguard.h"
 #include "recordcommands.h"
+#include "recordimport.h"
 #include "resourceschema.h"
 
 #include <QCommandLineParser>
@@ -177,6 +178,32 @@ OptionDefinition recordsFormat()
     return o;
 }
 
+// What an import takes besides its file: --dry-run, the mapping given, the file's format, the output
+// format, --skip-invalid.
+QList<OptionDefinition> importOptions(const OptionDefinition &map)
+{
+    return {
+        flag("dry-run",
+            QT_TRANSLATE_NOOP(
+                "UserDesk::JobsCommands", "Check every row and print what would be sent; send nothing.")),
+        map,
+        valued("input-format",
+            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
+                "csv or json (default: by the file's extension, else its content)."),
+            QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "format"), ValueKind::Enum,
+            { QStringLiteral("csv"), QStringLiteral("json") }),
+        valued("format",
+            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
+                "text or ndjson (one JSON object a line, each printed as it ends); csv or json here name "
+                "the file's format, as --input-format does."),
+            QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "format"), ValueKind::Enum,
+            { QStringLiteral("text"), QStringLiteral("ndjson") }),
+        flag("skip-invalid",
+            QT_TRANSLATE_NOOP(
+                "UserDesk::JobsCommands", "Import the valid rows even when others are invalid.")),
+    };
+}
+
 // posts, comments or todos: list, get, create, update and delete, made from the resource's schema.
 NounDefinition recordNoun(const ResourceSchema &schema, const char *summary)
 {
@@ -267,6 +294,22 @@ NounDefinition recordNoun(const ResourceSchema &schema, const char *summary)
         QT_TRANSLATE_NOOP("UserDesk::RecordCommands", "ID..."), ValueKind::Id);
     remove.options = { recordsFormat() };
     noun.verbs.append(remove);
+
+    VerbDefinition import = withPositional(
+        verb("import", CommandDefinitions::jobsContext,
+            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
+                "Create records from a CSV file (with a header row) or a JSON file (an array of objects, or "
+                "one object per line). Every row is checked against the resource's fields first; the job is "
+                "journaled, paced under the server's rate limit, and prints one line per row as it ends. If "
+                "it is cut off, 'jobs resume ID' finishes it without creating a record twice.")),
+        "file", QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "The CSV or JSON file."),
+        QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "FILE"), ValueKind::File);
+    OptionDefinition map = valued("map",
+        QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "Take FIELD (%1) from COLUMN (repeatable)."),
+        QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "field=column"), ValueKind::Text);
+    map.descriptionArgument = RecordImport::fields(schema).join(QStringLiteral(", "));
+    import.options = importOptions(map) + parent;
+    noun.verbs.append(import);
     return noun;
 }
 
@@ -349,29 +392,10 @@ QList<NounDefinition> buildNouns()
                 "finishes it without creating anyone twice.")),
         "file", QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "The CSV or JSON file."),
         QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "FILE"), ValueKind::File);
-    import.options = {
-        flag("dry-run",
-            QT_TRANSLATE_NOOP(
-                "UserDesk::JobsCommands", "Check every row and print what would be sent; send nothing.")),
-        valued("map",
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
-                "Take FIELD (name, email, gender, status) from COLUMN (repeatable)."),
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "field=column"), ValueKind::Text),
-        valued("input-format",
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
-                "csv or json (default: by the file's extension, else its content)."),
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "format"), ValueKind::Enum,
-            { QStringLiteral("csv"), QStringLiteral("json") }),
-        valued("format",
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands",
-                "text or ndjson (one JSON object a line, each printed as it ends); csv or json here name "
-                "the file's format, as --input-format does."),
-            QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "format"), ValueKind::Enum,
-            { QStringLiteral("text"), QStringLiteral("ndjson") }),
-        flag("skip-invalid",
-            QT_TRANSLATE_NOOP(
-                "UserDesk::JobsCommands", "Import the valid rows even when others are invalid.")),
-    };
+    import.options = importOptions(valued("map",
+        QT_TRANSLATE_NOOP(
+            "UserDesk::JobsCommands", "Take FIELD (name, email, gender, status) from COLUMN (repeatable)."),
+        QT_TRANSLATE_NOOP("UserDesk::JobsCommands", "field=column"), ValueKind::Text));
     users.verbs.append(import);
 
     VerbDefinition bulkUpdate

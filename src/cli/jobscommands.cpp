@@ -3,6 +3,8 @@
 #include "bulkjob.h"
 #include "cliapp.h"
 #include "commanddefinitions.h"
+#include "recordcommands.h"
+#include "recordimport.h"
 #include "userimport.h"
 
 #include <QCoreApplication>
@@ -112,6 +114,32 @@ bool JobsCommands::isAlive(qint64 pid)
 #endif
 }
 
+std::optional<int> JobsCommands::importOptions(
+    const QCommandLineParser &p, QHash<QString, QString> *mapping, ImportTable::Format *format)
+{
+    for (const QString &term : p.values(QStringLiteral("map"))) {
+        const qsizetype eq = term.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(tr("bad mapping \"%1\": use FIELD=COLUMN, e.g. name=\"Full name\"").arg(term));
+        mapping->insert(term.left(eq).trimmed(), term.mid(eq + 1));
+    }
+    // --format csv|json names the file's format, as it did before there was an output format.
+    const QString outputOrInput = p.value(QStringLiteral("format"));
+    const bool formatNamesInput
+        = outputOrInput == QLatin1String("csv") || outputOrInput == QLatin1String("json");
+    if (p.isSet(QStringLiteral("input-format")) || formatNamesInput) {
+        const QString f = p.isSet(QStringLiteral("input-format")) ? p.value(QStringLiteral("input-format"))
+                                                                  : outputOrInput;
+        if (f == QLatin1String("csv"))
+            *format = ImportTable::Format::Csv;
+        else if (f == QLatin1String("json"))
+            *format = ImportTable::Format::Json;
+        else
+            return usage(tr("--input-format must be csv or json"));
+    }
+    return std::nullopt;
+}
+
 int JobsCommands::importUsers(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -120,26 +148,9 @@ int JobsCommands::importUsers(const QStringList &arguments)
     if (p.positionalArguments().size() != 1)
         return usage(tr("users import takes exactly one file"));
     QHash<QString, QString> mapping;
-    for (const QString &term : p.values(QStringLiteral("map"))) {
-        const qsizetype eq = term.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return usage(tr("bad mapping \"%1\": use FIELD=COLUMN, e.g. name=\"Full name\"").arg(term));
-        mapping.insert(term.left(eq).trimmed(), term.mid(eq + 1));
-    }
     UserImport::Format format = UserImport::Format::Auto;
-    const QString outputOrInput = p.value(QStringLiteral("format"));
-    const bool formatNamesInput
-        = outputOrInput == QLatin1String("csv") || outputOrInput == QLatin1String("json");
-    if (p.isSet(QStringLiteral("input-format")) || formatNamesInput) {
-        const QString f = p.isSet(QStringLiteral("input-format")) ? p.value(QStringLiteral("input-format"))
-                                                                  : outputOrInput;
-        if (f == QLatin1String("csv"))
-            format = UserImport::Format::Csv;
-        else if (f == QLatin1String("json"))
-            format = UserImport::Format::Json;
-        else
-            return usage(tr("--input-format must be csv or json"));
-    }
+    if (const auto wrong = importOptions(p, &mapping, &format))
+        return *wrong;
     const QString path = p.positionalArguments().first();
     const UserImport::Result parsed = UserImport::parseFile(path, format, mapping);
     if (!parsed.ok())
@@ -197,6 +208,87 @@ int JobsCommands::importUsers(const QStringList &arguments)
         items.append(item);
     }
     return startJob(QStringLiteral("import"), QFileInfo(path).absoluteFilePath(), items);
+}
+
+int JobsCommands::importRecords(const ResourceSchema &schema, const QStringList &arguments)
+{
+    QCommandLineParser p;
+    if (const auto done = parse(p, schema.name, QStringLiteral("import"), arguments))
+        return *done;
+    const QString parentOption = RecordCommands::parentOption(schema);
+    if (p.positionalArguments().size() != 1)
+        return usage(tr("%1 import takes exactly one file").arg(schema.name));
+    QHash<QString, QString> mapping;
+    ImportTable::Format format = ImportTable::Format::Auto;
+    if (const auto wrong = importOptions(p, &mapping, &format))
+        return *wrong;
+    ResourceId parentId;
+    if (!parentOption.isEmpty() && p.isSet(parentOption)) {
+        const auto id = ResourceId::parse(p.value(parentOption).trimmed());
+        if (!id || (!id->isText() && id->number() <= 0))
+            return usage(tr("\"%1\" is not a %2 id").arg(p.value(parentOption), parentOption));
+        parentId = *id;
+    }
+    const QString path = p.positionalArguments().first();
+    const RecordImport::Result parsed = RecordImport::parseFile(schema, path, format, mapping, parentId);
+    if (!parsed.ok())
+        return failure(parsed.error, CliApp::ValidationFailure);
+
+    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
+    // What a dry run names each record by: its first identifying text (a title, an email).
+    QString label;
+    for (const QString &name : schema.identifying) {
+        const FieldSpec *f = schema.field(name);
+        if (f && f->type != FieldSpec::Type::Reference) {
+            label = name;
+            break;
+        }
+    }
+    int invalid = 0;
+    for (const RecordImportRow &row : parsed.rows) {
+        if (row.isValid()) {
+            if (dryRun)
+                m_out << tr("would create %1 \"%2\" (%3)")
+                             .arg(schema.singular, row.fields.value(label).toString(), row.source)
+                      << Qt::endl;
+        } else {
+            ++invalid;
+            for (const QString &e : row.errors)
+                m_err << tr("invalid %1: %2").arg(row.source, e) << Qt::endl;
+        }
+    }
+    const int valid = int(parsed.rows.size()) - invalid;
+    if (dryRun) {
+        m_err << tr("Dry run: %1 of %Ln row(s) can be imported; nothing was sent.", nullptr,
+            static_cast<int>(parsed.rows.size()))
+                     .arg(valid)
+              << Qt::endl;
+        return invalid ? CliApp::ValidationFailure : CliApp::Ok;
+    }
+    if (invalid && !p.isSet(QStringLiteral("skip-invalid")))
+        return failure(
+            tr("Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the "
+               "other %3.")
+                .arg(invalid)
+                .arg(parsed.rows.size())
+                .arg(valid),
+            CliApp::ValidationFailure);
+    if (valid == 0)
+        return failure(tr("The file holds no valid row; nothing was sent."), CliApp::ValidationFailure);
+    QList<JobItem> items;
+    for (const RecordImportRow &row : parsed.rows) {
+        if (!row.isValid())
+            continue;
+        JobItem item;
+        item.operation = JobItem::Operation::Create;
+        item.resource = schema.name;
+        item.parentId = parentId;
+        item.fields = row.fields;
+        item.source = row.source;
+        items.append(item);
+    }
+    // The kind names the resource ("import-posts"), as the window's jobs do.
+    return startJob(QStringLiteral("import-") + schema.name, QFileInfo(path).absoluteFilePath(), items);
 }
 
 int JobsCommands::bulkUpdate(const QStringList &arguments)
@@ -306,6 +398,14 @@ void JobsCommands::printItem(const JobItem &item)
     using Colour = TerminalStyle::Colour;
     switch (item.state) {
     case JobItem::State::Applied:
+        if (item.isRecord()) {
+            const ResourceSchema *schema = ResourceSchema::find(item.resource);
+            m_out << tr("created %1 %2 (%3)")
+                         .arg(
+                             schema ? schema->singular : item.resource, item.recordId.toString(), item.source)
+                  << Qt::endl;
+            return;
+        }
         switch (item.operation) {
         case JobItem::Operation::Create:
             m_out << m_outStyle.paint(tr("created %1 %2 (%3)")
@@ -336,6 +436,12 @@ void JobsCommands::printItem(const JobItem &item)
 
 int JobsCommands::run(qint64 jobId)
 {
+    if (m_prepareLists) {
+        // A record's look-up is a list question, asked in the server's dialect.
+        const QList<JobItem> items = m_journal.items(jobId);
+        if (std::any_of(items.cbegin(), items.cend(), [](const JobItem &i) { return i.isRecord(); }))
+            m_prepareLists();
+    }
     BulkJob job(&m_client, &m_journal, jobId);
     connect(&job, &BulkJob::itemFinished, this, &JobsCommands::printItem);
     QEventLoop loop;

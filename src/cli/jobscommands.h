@@ -1,12 +1,15 @@
 #pragma once
 
 #include "apiclient.h"
+#include "importtable.h"
 #include "jobjournal.h"
+#include "resourceschema.h"
 #include "terminalstyle.h"
 
 #include <QCommandLineParser>
 #include <QObject>
 #include <QTextStream>
+#include <functional>
 #include <optional>
 
 namespace UserDesk {
@@ -14,7 +17,8 @@ namespace UserDesk {
 class BulkJob;
 
 // The CLI's journaled bulk commands: `users import FILE [--dry-run]`, `users bulk-update`,
-// `users bulk-delete`, and `jobs list|resume ID|discard ID`. Each job is written to the journal before its
+// `users bulk-delete`, `posts|comments|todos import FILE [--user ID|--post ID] [--dry-run]`, and
+// `jobs list|resume ID|discard ID`. Each job is written to the journal before its
 // first request and prints one line per item as it ends, so a run cut off by a kill has said what it did
 // and can be resumed from where it stopped.
 class JobsCommands : public QObject
@@ -26,7 +30,13 @@ public:
     // Whether `jobs VERB` needs the network (and so an endpoint and a token).
     static bool needsServer(const QString &jobsVerb);
 
+    // Called once before a job with record items runs (the CLI finds out the server's dialect, in which
+    // a resume looks records up).
+    void setPrepareLists(std::function<void()> prepare) { m_prepareLists = std::move(prepare); }
+
     int importUsers(const QStringList &arguments);
+    // `posts import`, `comments import`, `todos import`: arguments start with the program name.
+    int importRecords(const ResourceSchema &schema, const QStringList &arguments);
     int bulkUpdate(const QStringList &arguments);
     int bulkDelete(const QStringList &arguments);
     int jobs(const QStringList &arguments);
@@ -36,6 +46,9 @@ private:
     std::optional<int> parse(
         QCommandLineParser &parser, const QString &noun, const QString &verb, const QStringList &arguments);
     QString errorPrefix() const;
+    // --map and --input-format (or --format csv|json); a usage exit code when one is wrong.
+    std::optional<int> importOptions(
+        const QCommandLineParser &parser, QHash<QString, QString> *mapping, ImportTable::Format *format);
     bool openJournal();
     int startJob(const QString &kind, const QString &description, const QList<JobItem> &items);
     int run(qint64 jobId);
@@ -56,6 +69,7 @@ private:
     TerminalStyle m_outStyle;
     TerminalStyle m_errStyle;
     bool m_ndjson = false; // --format ndjson: one JSON object a line on stdout
+    std::function<void()> m_prepareLists;
 };
 
 } // namespace UserDesk

@@ -2,6 +2,7 @@
 
 #include "cliapp.h"
 #include "commanddefinitions.h"
+#include "jobscommands.h"
 #include "jsonformat.h"
 #include "pagingguard.h"
 #include "recordparser.h"
@@ -169,6 +170,13 @@ int RecordCommands::fail(const ApiError &error)
 int RecordCommands::run(const ResourceSchema &schema, const QStringList &arguments)
 {
     const QString verbName = arguments.value(0);
+    if (verbName == QLatin1String("import")) {
+        // A journaled job, as `users import` is; the sub-parser wants a program name first.
+        JobsCommands jobs(m_client, m_out, m_err);
+        jobs.setPrepareLists(m_prepareLists);
+        return jobs.importRecords(schema,
+            QStringList { QStringLiteral("userdesk-cli %1 import").arg(schema.name) } + arguments.mid(1));
+    }
     if (CommandDefinitions::verb(schema.name, verbName)) {
         QCommandLineParser p;
         CommandDefinitions::setUp(p, schema.name, verbName);
@@ -201,7 +209,7 @@ int RecordCommands::run(const ResourceSchema &schema, const QStringList &argumen
         return remove(schema, p);
     }
     if (verbName.isEmpty())
-        return usage(tr("%1 needs a command: list, get, create, update or delete").arg(schema.name));
+        return usage(tr("%1 needs a command: list, get, create, update, delete or import").arg(schema.name));
     return usage(tr("unknown %1 command \"%2\"").arg(schema.name, verbName));
 }
 

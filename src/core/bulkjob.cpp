@@ -1,5 +1,8 @@
 #include "bulkjob.h"
 
+#include "recordparser.h"
+#include "resourceschema.h"
+
 #include <QCoreApplication>
 
 namespace UserDesk {
@@ -7,6 +10,28 @@ namespace UserDesk {
 namespace {
 // A resume reads the email's matches this many at a time, page after page, until it finds the address.
 constexpr int LookupPageSize = 100;
+
+QString claimKey(const QString &resource, const ResourceId &id)
+{
+    return resource + QLatin1Char('/') + id.toString();
+}
+
+// The value a record item sends for `field`: its parent comes from the route when it has one.
+QJsonValue sentValue(const ResourceSchema &schema, const JobItem &item, const QString &field)
+{
+    if (field == schema.parentField && !item.parentId.isNull())
+        return item.parentId.toJson();
+    return item.fields.value(field);
+}
+
+QString createdRecord(const QString &resource, const ResourceId &id)
+{
+    if (resource == QLatin1String("posts"))
+        return BulkJob::tr("Created post %1.").arg(id.toString());
+    if (resource == QLatin1String("comments"))
+        return BulkJob::tr("Created comment %1.").arg(id.toString());
+    return BulkJob::tr("Created todo %1.").arg(id.toString());
+}
 } // namespace
 
 BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *parent)
@@ -21,6 +46,8 @@ BulkJob::BulkJob(ApiClient *client, JobJournal *journal, qint64 jobId, QObject *
     connect(client, &ApiClient::userDeleted, this, &BulkJob::onDeleted);
     connect(client, &ApiClient::userReceived, this, &BulkJob::onReceived);
     connect(client, &ApiClient::usersPageReceived, this, &BulkJob::onPage);
+    connect(client, &ApiClient::recordCreated, this, &BulkJob::onRecordCreated);
+    connect(client, &ApiClient::recordsPageReceived, this, &BulkJob::onRecordsPage);
     connect(client, &ApiClient::requestFailed, this, &BulkJob::onFailed);
 }
 
@@ -63,7 +90,10 @@ bool BulkJob::start(QString *error)
     m_items = m_journal->items(m_jobId);
     m_todo.clear();
     m_done = m_applied = m_failed = m_unknown = 0;
+    m_claimed.clear();
     for (const JobItem &item : std::as_const(m_items)) {
+        if (item.isRecord() && !item.recordId.isNull())
+            m_claimed.insert(claimKey(item.resource, item.recordId));
         if (item.state == JobItem::State::Applied) {
             ++m_done;
             ++m_applied;
@@ -134,6 +164,10 @@ void BulkJob::fill()
 void BulkJob::send(int index)
 {
     const JobItem &item = m_items.at(index);
+    if (item.isRecord()) {
+        sendRecord(index);
+        return;
+    }
     ApiClient::RequestId id = 0;
     switch (item.operation) {
     case JobItem::Operation::Create:
@@ -150,9 +184,67 @@ void BulkJob::send(int index)
     m_outstanding.insert(id, { index, Step::Send, 1 });
 }
 
+void BulkJob::sendRecord(int index)
+{
+    const JobItem &item = m_items.at(index);
+    const ResourceSchema *schema = ResourceSchema::find(item.resource);
+    if (!schema || item.operation != JobItem::Operation::Create) {
+        // Only creates of records are journaled; a journal naming anything else was not written by this
+        // UserDesk, and nothing is sent for it.
+        settle(index, JobItem::State::Failed,
+            tr("This item asks to %1 a record of \"%2\", which a job cannot do; nothing was sent for it.")
+                .arg(JobItem::operationName(item.operation), item.resource));
+        QMetaObject::invokeMethod(this, &BulkJob::fill, Qt::QueuedConnection);
+        return;
+    }
+    const ApiClient::RequestId id = m_client->createRecord(*schema, item.fields, item.parentId);
+    m_outstanding.insert(id, { index, Step::Send, 1 });
+}
+
+void BulkJob::reconcileRecord(int index, int page)
+{
+    const JobItem &item = m_items.at(index);
+    const ResourceSchema *schema = ResourceSchema::find(item.resource);
+    if (!schema) {
+        sendRecord(index); // settles it as failed
+        return;
+    }
+    // The top-level list filtered by the parent (a whole value) and by the first short identifying text
+    // (a substring); every identifying field is compared on what comes back.
+    QList<std::pair<QString, QString>> filters;
+    for (const QString &name : schema->identifying) {
+        const QJsonValue v = sentValue(*schema, item, name);
+        const FieldSpec *f = schema->field(name);
+        if (!f)
+            continue;
+        if (f->type == FieldSpec::Type::Reference) {
+            const auto id = ResourceId::fromJson(v, name);
+            if (id)
+                filters.append({ name, id->toString() });
+        } else if (filters.size() < 2 && v.isString() && !v.toString().trimmed().isEmpty()
+            && v.toString().trimmed().size() <= 100) {
+            filters.append({ name, v.toString().trimmed() });
+        }
+    }
+    const ApiClient::RequestId id = m_client->listRecords(*schema, page, LookupPageSize, filters);
+    m_outstanding.insert(id, { index, Step::Reconcile, page });
+}
+
+bool BulkJob::identifies(const ResourceSchema &schema, const JobItem &item, const QJsonObject &record)
+{
+    QJsonObject sent;
+    for (const QString &name : schema.identifying)
+        sent.insert(name, sentValue(schema, item, name));
+    return RecordParser::matches(schema, record, sent);
+}
+
 void BulkJob::reconcile(int index, int page)
 {
     const JobItem &item = m_items.at(index);
+    if (item.isRecord()) {
+        reconcileRecord(index, page);
+        return;
+    }
     ApiClient::RequestId id = 0;
     if (item.operation == JobItem::Operation::Create) {
         UserFilter filter;
@@ -164,14 +256,19 @@ void BulkJob::reconcile(int index, int page)
     m_outstanding.insert(id, { index, Step::Reconcile, page });
 }
 
-void BulkJob::settle(int index, JobItem::State state, const QString &message, const ResourceId &userId)
+void BulkJob::settle(int index, JobItem::State state, const QString &message, const ResourceId &userId,
+    const ResourceId &recordId)
 {
     JobItem &item = m_items[index];
     item.state = state;
     item.message = message;
     if (!userId.isNull())
         item.userId = userId;
-    if (!m_journal->setItemState(m_jobId, index, state, message, userId)) {
+    if (!recordId.isNull()) {
+        item.recordId = recordId;
+        m_claimed.insert(claimKey(item.resource, recordId));
+    }
+    if (!m_journal->setItemState(m_jobId, index, state, message, userId, recordId)) {
         // The outcome happened but could not be recorded: the journal keeps Sent, and a resume settles it
         // by reading, which is safe; say so rather than hide it.
         item.message = m_journal->lastError();
@@ -279,6 +376,53 @@ void BulkJob::onPage(ApiClient::RequestId id, const UsersPage &page)
     // Not there: the earlier request never took effect, so sending it again cannot duplicate it.
     if (!m_stopping)
         send(index);
+    else
+        fill();
+}
+
+void BulkJob::onRecordCreated(ApiClient::RequestId id, const QString &resource, const QJsonObject &record)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    m_outstanding.erase(it);
+    const ResourceId recordId = RecordParser::idOf(record);
+    settle(index, JobItem::State::Applied, createdRecord(resource, recordId), 0, recordId);
+    fill();
+}
+
+void BulkJob::onRecordsPage(ApiClient::RequestId id, const RecordsPage &page)
+{
+    const auto it = m_outstanding.constFind(id);
+    if (it == m_outstanding.cend())
+        return;
+    const int index = it->index;
+    const int pageNumber = it->page;
+    m_outstanding.erase(it);
+    const JobItem &item = m_items.at(index);
+    const ResourceSchema *schema = ResourceSchema::find(item.resource);
+    for (const QJsonObject &record : page.items) {
+        const ResourceId recordId = RecordParser::idOf(record);
+        if (recordId.isNull() || m_claimed.contains(claimKey(item.resource, recordId))
+            || !identifies(*schema, item, record))
+            continue;
+        // Whether the earlier run made it or it was there before cannot be told: not called created.
+        settle(index, JobItem::State::Applied,
+            tr("Record %1 of %2 holds this item's %3; the earlier run may have created it, or it may have "
+               "existed before.")
+                .arg(recordId.toString(), item.resource, schema->identifying.join(QStringLiteral(", "))),
+            0, recordId);
+        fill();
+        return;
+    }
+    if (!m_stopping && (page.info.hasNext || page.items.size() + page.skipped.size() >= LookupPageSize)) {
+        reconcileRecord(index, pageNumber + 1);
+        return;
+    }
+    // Not there: the earlier request never took effect, so sending it again cannot duplicate it.
+    if (!m_stopping)
+        sendRecord(index);
     else
         fill();
 }

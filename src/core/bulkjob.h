@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace UserDesk {
 
@@ -15,8 +16,11 @@ namespace UserDesk {
 // sent again, so a resume never duplicates a create nor repeats an edit or delete wrongly:
 // create -> look the email up, page after page of matches, and accept only a record matching every field
 // (applied, never called created: it may have existed before); update -> GET and compare; delete -> GET,
-// and 404 means applied, to the GET or to the DELETE sent after it. An outcome that stays unknown (the
-// connection broke after the request may have arrived) leaves the item Sent, and the job resumable.
+// and 404 means applied, to the GET or to the DELETE sent after it. A record create (a post, comment or
+// todo) is looked for by its schema's identifying fields, page after page, and counted applied when a
+// record holds exactly those and no other item of the job has claimed it (a file may hold the same row
+// twice); else it is sent again. An outcome that stays unknown (the connection broke after the request
+// may have arrived) leaves the item Sent, and the job resumable.
 class BulkJob : public QObject
 {
     Q_OBJECT
@@ -64,12 +68,19 @@ private:
     void fill();
     void send(int index);
     void reconcile(int index, int page = 1);
-    void settle(int index, JobItem::State state, const QString &message, const ResourceId &userId = {});
+    void settle(int index, JobItem::State state, const QString &message, const ResourceId &userId = {},
+        const ResourceId &recordId = {});
+    void sendRecord(int index);
+    void reconcileRecord(int index, int page);
+    // Whether `record` holds every identifying field of the record item `item` means to create.
+    static bool identifies(const ResourceSchema &schema, const JobItem &item, const QJsonObject &record);
     void onCreated(ApiClient::RequestId id, const User &user);
     void onUpdated(ApiClient::RequestId id, const User &user);
     void onDeleted(ApiClient::RequestId id, const ResourceId &userId);
     void onReceived(ApiClient::RequestId id, const User &user);
     void onPage(ApiClient::RequestId id, const UsersPage &page);
+    void onRecordCreated(ApiClient::RequestId id, const QString &resource, const QJsonObject &record);
+    void onRecordsPage(ApiClient::RequestId id, const RecordsPage &page);
     void onFailed(ApiClient::RequestId id, const ApiError &error);
     void checkFinished();
 
@@ -79,6 +90,7 @@ private:
     QList<JobItem> m_items;
     QList<int> m_todo; // indexes still to start, in order
     QHash<ApiClient::RequestId, Outstanding> m_outstanding;
+    QSet<QString> m_claimed; // "posts/12": records applied items of this job were matched to
     int m_window = 12;
     int m_done = 0;
     int m_applied = 0;

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -20,8 +21,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserDesk::JobJournal", text);
 }
 
-// 2: job_items.user_id_text holds an id the server sent as a string (json-server 1.x); NULL for a number.
-constexpr int schemaVersion = 2;
+// 1: items about users, their ids numbers. 3: job_items.user_id_text holds a user id the server sent as
+// a string (json-server 1.x), NULL for a number; items may be records of other resources (resource,
+// parent_id, fields, record_id). (2 was each of those alone, in development.) An older journal is
+// upgraded in place, and an older UserDesk refuses a newer one rather than take a post for a user.
+constexpr int schemaVersion = 3;
 
 // An id as the journal keeps it: its number in user_id (0 when it has none), and its text in
 // user_id_text when the server sent it as a string, so that it goes back the same way.
@@ -41,6 +45,23 @@ ResourceId idFrom(const QVariant &number, const QVariant &text)
         return ResourceId::fromText(text.toString());
     const qint64 n = number.toLongLong();
     return n > 0 ? ResourceId(n) : ResourceId();
+}
+
+// An id keeps its JSON type in the journal: 12 or "3f0a"; empty for a null id.
+QString idToText(const ResourceId &id)
+{
+    if (id.isNull())
+        return QStringLiteral("");
+    const QByteArray array = QJsonDocument(QJsonArray { id.toJson() }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+ResourceId idFromText(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QJsonArray array = QJsonDocument::fromJson("[" + text.toUtf8() + "]").array();
+    return ResourceId::fromJson(array.at(0)).value_or(ResourceId());
 }
 
 QString draftToText(const UserDraft &draft)
@@ -232,23 +253,47 @@ bool JobJournal::open(QString *error)
                               .arg(found)
                               .arg(schemaVersion));
         }
-        if (found < schemaVersion) {
-            // A journal of format 1 lacks the text of ids; its ids are all numbers.
-            QSqlQuery columns(QSqlDatabase::database(m_connection, false));
-            bool hasText = false;
-            if (columns.exec(QStringLiteral("PRAGMA table_info(job_items)"))) {
-                while (columns.next())
-                    hasText = hasText || columns.value(1).toString() == QLatin1String("user_id_text");
-            }
-            if (!hasText && !exec(QStringLiteral("ALTER TABLE job_items ADD COLUMN user_id_text TEXT"))) {
-                const QString why = m_lastError;
-                m_open = false;
-                return refuse(why);
-            }
-            exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion));
-        }
+    }
+    version.finish();
+    if (!upgrade()) {
+        const QString why = m_lastError;
+        m_open = false;
+        return refuse(why);
     }
     return true;
+}
+
+bool JobJournal::upgrade()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery info(db);
+    QStringList columns;
+    if (info.exec(QStringLiteral("PRAGMA table_info(job_items)")))
+        while (info.next())
+            columns.append(info.value(1).toString());
+    info.finish();
+    const QList<std::pair<QString, QString>> added = {
+        { QStringLiteral("user_id_text"), QStringLiteral("TEXT") },
+        { QStringLiteral("resource"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+        { QStringLiteral("parent_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+        { QStringLiteral("fields"), QStringLiteral("TEXT NOT NULL DEFAULT '{}'") },
+        { QStringLiteral("record_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+    };
+    // One transaction: a journal is either of its old format or of this one, never half way.
+    if (!db.transaction())
+        return fail(tr("The job journal could not start a transaction: %1.").arg(db.lastError().text()));
+    for (const auto &[name, type] : added) {
+        if (!columns.contains(name)
+            && !exec(QStringLiteral("ALTER TABLE job_items ADD COLUMN %1 %2").arg(name, type))) {
+            db.rollback();
+            return false;
+        }
+    }
+    if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion))) {
+        db.rollback();
+        return false;
+    }
+    return db.commit() || fail(tr("The job journal could not be written: %1.").arg(db.lastError().text()));
 }
 
 qint64 JobJournal::createJob(
@@ -281,9 +326,10 @@ qint64 JobJournal::createJob(
     }
     const qint64 jobId = job.lastInsertId().toLongLong();
     QSqlQuery item(db);
-    item.prepare(
-        QStringLiteral("INSERT INTO job_items (job_id, idx, operation, user_id, user_id_text, draft, source, "
-                       "state, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    item.prepare(QStringLiteral(
+        "INSERT INTO job_items (job_id, idx, operation, user_id, user_id_text, draft, source, "
+        "state, message, resource, parent_id, fields, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?)"));
     for (qsizetype i = 0; i < items.size(); ++i) {
         const JobItem &it = items.at(i);
         item.bindValue(0, jobId);
@@ -295,6 +341,10 @@ qint64 JobJournal::createJob(
         item.bindValue(6, text(it.source));
         item.bindValue(7, JobItem::stateName(JobItem::State::Pending));
         item.bindValue(8, QStringLiteral(""));
+        item.bindValue(9, text(it.resource));
+        item.bindValue(10, idToText(it.parentId));
+        item.bindValue(11, QString::fromUtf8(QJsonDocument(it.fields).toJson(QJsonDocument::Compact)));
+        item.bindValue(12, idToText(it.recordId));
         if (!item.exec()) {
             fail(tr("The job journal could not record item %1: %2.").arg(i + 1).arg(item.lastError().text()));
             return rollBack();
@@ -333,20 +383,23 @@ bool JobJournal::markSent(qint64 jobId, const QList<int> &indexes)
     return true;
 }
 
-bool JobJournal::setItemState(
-    qint64 jobId, int index, JobItem::State state, const QString &message, const ResourceId &userId)
+bool JobJournal::setItemState(qint64 jobId, int index, JobItem::State state, const QString &message,
+    const ResourceId &userId, const ResourceId &recordId)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
-    const QString sql = !userId.isNull()
-        ? QStringLiteral("UPDATE job_items SET state = ?, message = ?, user_id = ?, user_id_text = ? WHERE "
-                         "job_id = ? AND idx = ?")
-        : QStringLiteral("UPDATE job_items SET state = ?, message = ? WHERE job_id = ? AND idx = ?");
+    QString sql = QStringLiteral("UPDATE job_items SET state = ?, message = ?");
     QVariantList values { JobItem::stateName(state), text(message) };
     if (!userId.isNull()) {
+        sql += QStringLiteral(", user_id = ?, user_id_text = ?");
         values.append(idNumber(userId));
         values.append(idText(userId));
     }
+    if (!recordId.isNull()) {
+        sql += QStringLiteral(", record_id = ?");
+        values.append(idToText(recordId));
+    }
+    sql += QStringLiteral(" WHERE job_id = ? AND idx = ?");
     values.append(jobId);
     values.append(index);
     return exec(sql, values);
@@ -447,9 +500,10 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         return result;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT idx, operation, user_id, draft, source, state, message, user_id_text FROM job_items "
-        "WHERE job_id = ? ORDER BY idx"));
+    q.prepare(
+        QStringLiteral("SELECT idx, operation, user_id, draft, source, state, message, user_id_text, "
+                       "resource, parent_id, fields, record_id FROM job_items WHERE job_id = ? ORDER BY "
+                       "idx"));
     q.addBindValue(jobId);
     if (!q.exec()) {
         fail(tr("The job journal could not be read: %1.").arg(q.lastError().text()));
@@ -464,6 +518,10 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         it.source = q.value(4).toString();
         it.state = JobItem::stateFromName(q.value(5).toString()).value_or(JobItem::State::Sent);
         it.message = q.value(6).toString();
+        it.resource = q.value(8).toString();
+        it.parentId = idFromText(q.value(9).toString());
+        it.fields = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        it.recordId = idFromText(q.value(11).toString());
         result.append(it);
     }
     return result;

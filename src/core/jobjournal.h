@@ -4,6 +4,7 @@
 #include "userdraft.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -23,8 +24,17 @@ struct JobItem
     ResourceId userId; // the target of an update or delete; the created user's id once a create is applied
     UserDraft draft; // the fields a create or update sends
     QString source; // where the item came from, e.g. "row 12", for messages
+    // A record of another resource (a create of a post, comment or todo): its schema's name, the parent
+    // of the nested route it is sent to (null: the parent is among the fields, or there is none), the
+    // fields it sends and, once applied, the record's id. Empty for an item about users.
+    QString resource;
+    ResourceId parentId;
+    QJsonObject fields;
+    ResourceId recordId;
     State state = State::Pending;
     QString message; // why it failed, or what was found when it was reconciled
+
+    bool isRecord() const { return !resource.isEmpty(); }
 
     static QString operationName(Operation operation);
     static std::optional<Operation> operationFromName(const QString &name);
@@ -36,7 +46,8 @@ struct JobItem
 struct JobSummary
 {
     qint64 id = 0;
-    QString kind; // "import", "bulk-update", "bulk-delete"
+    QString kind; // "import" (users), "import-posts", "import-comments", "import-todos", "bulk-update",
+                  // "bulk-delete"
     QString endpoint; // base URL the job was started against; a resume goes to the same server
     QString description;
     QDateTime createdAt;
@@ -84,9 +95,10 @@ public:
         const QList<JobItem> &items);
     // Marks items Sent (one transaction for the lot); called before the requests are handed to the client.
     bool markSent(qint64 jobId, const QList<int> &indexes);
-    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why).
+    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why), and the id of
+    // the user or record a create made.
     bool setItemState(qint64 jobId, int index, JobItem::State state, const QString &message = {},
-        const ResourceId &userId = {});
+        const ResourceId &userId = {}, const ResourceId &recordId = {});
     // Claims the job for this process (a resume records who runs it now).
     bool setOwner(qint64 jobId, qint64 pid);
     // Makes `pid` the job's owner only if `previousOwner` still is, in one statement: of two processes
@@ -102,6 +114,8 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &values = {}) const;
+    // Adds the columns of format 2 (record items) to a journal of format 1; its items stay as they were.
+    bool upgrade();
     bool fail(const QString &what) const;
     void touch(qint64 jobId);
 

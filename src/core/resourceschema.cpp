@@ -37,6 +37,7 @@ ResourceSchema makeUsers()
     s.fields = { field("id", T::Id, false), field("name", T::String, true), field("email", T::Email, true),
         field("gender", T::Enum, true, { QStringLiteral("male"), QStringLiteral("female") }),
         field("status", T::Enum, true, { QStringLiteral("active"), QStringLiteral("inactive") }) };
+    s.identifying = { QStringLiteral("email") };
     return s;
 }
 
@@ -50,6 +51,7 @@ ResourceSchema makePosts()
     s.parentField = QStringLiteral("user_id");
     s.fields = { field("id", T::Id, false), field("user_id", T::Reference, true, {}, "users"),
         field("title", T::String, true), field("body", T::Text, true) };
+    s.identifying = { QStringLiteral("user_id"), QStringLiteral("title"), QStringLiteral("body") };
     return s;
 }
 
@@ -63,6 +65,7 @@ ResourceSchema makeComments()
     s.parentField = QStringLiteral("post_id");
     s.fields = { field("id", T::Id, false), field("post_id", T::Reference, true, {}, "posts"),
         field("name", T::String, true), field("email", T::Email, true), field("body", T::Text, true) };
+    s.identifying = { QStringLiteral("post_id"), QStringLiteral("email"), QStringLiteral("body") };
     return s;
 }
 
@@ -79,6 +82,7 @@ ResourceSchema makeTodos()
     s.fields = { field("id", T::Id, false), field("user_id", T::Reference, true, {}, "users"),
         field("title", T::String, true), due,
         field("status", T::Enum, true, { QStringLiteral("pending"), QStringLiteral("completed") }) };
+    s.identifying = { QStringLiteral("user_id"), QStringLiteral("title") };
     return s;
 }
 

@@ -44,6 +44,11 @@ struct ResourceSchema
     QString parent; // "users" for posts and todos, "posts" for comments; empty for users
     QString parentField; // "user_id", "post_id"
     QList<FieldSpec> fields;
+    // The fields that tell one record from another when no id is known (no field is unique on the
+    // server): a resumed import counts a create whose answer was lost as applied when a record holds
+    // exactly these. users: email; posts: user_id, title, body; comments: post_id, email, body; todos:
+    // user_id, title.
+    QStringList identifying;
 
     static const ResourceSchema &users();
     static const ResourceSchema &posts();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importtable.h"
 #include "userdraft.h"
 
 #include <QByteArray>
@@ -21,13 +22,13 @@ struct ImportRow
 };
 
 // Reads users to create from CSV (RFC 4180 quoting, a UTF-8 byte-order mark, a header row) or JSON (an
-// array of objects, or NDJSON: one object per line). Columns are matched to fields by name
-// (case-insensitive) or by an explicit mapping; every row is checked locally with UserDraft::validate
+// array of objects, or NDJSON: one object per line), as ImportTable reads them. Columns are matched to fields
+// by name (case-insensitive) or by an explicit mapping; every row is checked locally with UserDraft::validate
 // and for emails repeated within the file, so the person sees every problem before anything is sent.
 class UserImport
 {
 public:
-    enum class Format { Auto, Csv, Json };
+    using Format = ImportTable::Format;
 
     struct Result
     {
@@ -51,8 +52,7 @@ public:
         const QString &path, Format format = Format::Auto, const QHash<QString, QString> &mapping = {});
 
 private:
-    static Result parseCsv(const QString &text, const QHash<QString, QString> &mapping);
-    static Result parseJson(const QByteArray &data, const QHash<QString, QString> &mapping);
+    static Result fromTable(const ImportTable &table, const QHash<QString, QString> &mapping);
     static void checkRows(Result &result);
 };
 

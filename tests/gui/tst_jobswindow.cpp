@@ -10,7 +10,10 @@
 #include "jobsflow.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "recordlistpane.h"
+#include "recordtablemodel.h"
 #include "requestlog.h"
+#include "resourcebrowser.h"
 #include "sandboxhost.h"
 #include "tokenstore.h"
 #include "translations.h"
@@ -33,6 +36,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void killedAppIsResumedAfterRestart();
     void killedInGracePeriodDeletesNothing();
     void importPreviewMappingAndDryRun();
+    void importTodosForAUserShowsThemInTheTodosTab();
     void bulkEditPatchesEachUser();
     void longJobEndingUnseenNotifies();
 
@@ -711,6 +716,96 @@ void TestJobsWindow::importPreviewMappingAndDryRun()
         QVERIFY(item.userId > 0);
         QCOMPARE(statusOf(item.userId), 200);
     }
+}
+
+// File > Import... with Todos chosen and a user given: the preview's columns are a todo's fields, a bad
+// status is named beside its row, and the import, a journaled job, lands in the Todos tab.
+void TestJobsWindow::importTodosForAUserShowsThemInTheTodosTab()
+{
+    const QString path = m_dir->filePath(QStringLiteral("todos.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("title,status,due_on,owner\n"
+                   "Import todo one,pending,2026-12-24,me\n"
+                   "Import todo bad,done,,me\n"
+                   "Import todo two,completed,,me\n");
+    }
+    startWindow();
+    waitForRows(20);
+    const User user = firstUsers(1).first();
+    m_window->findChild<QAction *>(QStringLiteral("actionImport"))->trigger();
+    auto *dialog = waitForChild<ImportDialog>(QStringLiteral("importDialog"));
+    if (auto *chooser = dialog->findChild<QFileDialog *>(QStringLiteral("importFileDialog")))
+        chooser->reject();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->inFlightCount(), 0, Timeout);
+    const int logged = m_window->client()->requestLog()->size();
+
+    auto *choice = dialog->findChild<QComboBox *>(QStringLiteral("resourceChoice"));
+    choice->setCurrentIndex(choice->findData(QStringLiteral("todos")));
+    QCOMPARE(dialog->resource(), QStringLiteral("todos"));
+    QVERIFY(dialog->findChild<QComboBox *>(QStringLiteral("titleColumn")));
+    QVERIFY(!dialog->findChild<QComboBox *>(QStringLiteral("genderColumn")));
+    // Without a user, the file must name one in a user_id column.
+    QVERIFY(!dialog->loadFile(path));
+    QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("fileErrorLabel"))
+                 ->text()
+                 .contains(QLatin1String("user_id")),
+        qPrintable(dialog->findChild<QLabel *>(QStringLiteral("fileErrorLabel"))->text()));
+    auto *parent = dialog->findChild<QLineEdit *>(QStringLiteral("parentEdit"));
+    QVERIFY(parent->isVisible());
+    QTest::keyClicks(parent, user.id.toString());
+    QVERIFY2(dialog->records().ok(), qPrintable(dialog->records().error));
+
+    auto *preview = dialog->findChild<QTableWidget *>(QStringLiteral("previewTable"));
+    QCOMPARE(preview->rowCount(), 3);
+    QCOMPARE(preview->horizontalHeaderItem(2)->text(), QStringLiteral("Title"));
+    QCOMPARE(preview->item(0, 1)->text(), user.id.toString());
+    QCOMPARE(preview->item(0, 2)->text(), QStringLiteral("Import todo one"));
+    const int problems = preview->columnCount() - 1;
+    QCOMPARE(preview->item(0, problems)->text(), QStringLiteral("OK"));
+    QCOMPARE(
+        preview->item(1, problems)->text(), QStringLiteral("Line 3: status must be pending or completed."));
+    QVERIFY(dialog->summary().contains(QLatin1String("Columns not imported: owner.")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("dryRunButton")), Qt::LeftButton);
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(),
+        QStringLiteral(
+            "Dry run: an import would create 2 todos. 1 row with errors would be left out. Nothing was "
+            "sent."));
+    QCOMPARE(m_window->client()->requestLog()->size(), logged); // nothing was sent
+
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    auto *importButton = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
+    QCOMPARE(importButton->text(), QStringLiteral("&Import 2 Todos"));
+    QTest::mouseClick(importButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    const JobSummary job = finished.first().at(0).value<JobSummary>();
+    QVERIFY(finished.first().at(1).toBool());
+    QCOMPARE(job.kind, QStringLiteral("import-todos"));
+    QCOMPARE(job.applied, 2);
+    QCOMPARE(JobController::jobTitle(job), QStringLiteral("An import of 2 todos"));
+
+    auto *browser = m_window->findChild<ResourceBrowser *>();
+    QVERIFY(browser);
+    for (int i = 0; i < browser->tabBar()->count(); ++i)
+        if (browser->tabBar()->tabText(i).remove(QLatin1Char('&')) == QLatin1String("Todos"))
+            browser->tabBar()->setCurrentIndex(i);
+    RecordListPane *todos = browser->pane(QStringLiteral("todos"));
+    QTRY_VERIFY_WITH_TIMEOUT(todos->isVisible(), Timeout);
+    auto shown = [todos, &user] {
+        QHash<QString, QString> status; // title -> status, of this user's todos
+        for (int row = 0; row < todos->model()->rowCount(); ++row) {
+            const QJsonObject todo = todos->model()->recordAt(row);
+            if (todo.value(QLatin1String("user_id")).toInteger() == user.id)
+                status.insert(todo.value(QLatin1String("title")).toString(),
+                    todo.value(QLatin1String("status")).toString());
+        }
+        return status;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(
+        shown().value(QStringLiteral("Import todo one")), QStringLiteral("pending"), Timeout);
+    QCOMPARE(shown().value(QStringLiteral("Import todo two")), QStringLiteral("completed"));
+    QVERIFY(!shown().contains(QStringLiteral("Import todo bad")));
 }
 
 // Users > Bulk Edit...: for two or more selected users; one field, one value, a PATCH for each.

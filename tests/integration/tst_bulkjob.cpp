@@ -69,6 +69,36 @@ qint64 createOnServer(const SandboxFixture &sandbox, const UserDraft &draft)
         : 0;
 }
 
+// The posts whose title contains `part`, read with a plain QNAM: title -> count.
+QHash<QString, int> postsMatching(const SandboxFixture &sandbox, const QString &part)
+{
+    QNetworkAccessManager nam;
+    QHash<QString, int> found;
+    for (int page = 1;; ++page) {
+        const auto answer = SandboxFixture::send(nam, "GET",
+            sandbox.url(QStringLiteral("/posts?per_page=100&page=%1&title=%2")
+                            .arg(page)
+                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(part)))));
+        if (answer.status != 200)
+            return { { QStringLiteral("error"), -1 } };
+        const QJsonArray a = QJsonDocument::fromJson(answer.body).array();
+        for (const QJsonValue &v : a)
+            ++found[v.toObject().value(QLatin1String("title")).toString()];
+        if (a.size() < 100)
+            return found;
+    }
+}
+
+JobItem postItem(const ResourceId &userId, const QString &title, const QString &body)
+{
+    JobItem item;
+    item.resource = QStringLiteral("posts");
+    item.parentId = userId;
+    item.fields = { { QStringLiteral("title"), title }, { QStringLiteral("body"), body } };
+    item.source = title;
+    return item;
+}
+
 UserDraft person(const QString &tag, int i)
 {
     UserDraft d;
@@ -396,6 +426,69 @@ private slots:
         QCOMPARE(onServer.size(), 5);
         for (int count : onServer)
             QCOMPARE(count, 1);
+    }
+
+    void recordCreatesWhoseAnswersWereLostAreSettledOnResume()
+    {
+        const qint64 userId = seededIds(1).value(0);
+        QVERIFY(userId > 0);
+        auto j = journal();
+        QVERIFY(j);
+        QList<JobItem> items;
+        for (int i = 0; i < 12; ++i)
+            items.append(
+                postItem(userId, QStringLiteral("lostpost %1").arg(i), QStringLiteral("Body %1").arg(i)));
+        const qint64 id = j->createJob(QStringLiteral("import"), m_sandbox->baseUrl().toString(), {}, items);
+        SandboxFaults faults;
+        faults.dropAfterRate = 1.0; // applied, but no answer
+        m_sandbox->setFaults(faults);
+        {
+            auto c = client();
+            QVERIFY(!runToEnd(*c, *j, id));
+        }
+        QVERIFY(j->job(id)->sent > 0);
+        m_sandbox->clearFaults();
+        auto c = client();
+        QVERIFY(runToEnd(*c, *j, id));
+        QCOMPARE(j->job(id)->applied, 12);
+        const QHash<QString, int> onServer = postsMatching(*m_sandbox, QStringLiteral("lostpost "));
+        QCOMPARE(onServer.size(), 12);
+        for (int count : onServer)
+            QCOMPARE(count, 1);
+        for (const JobItem &item : j->items(id))
+            QVERIFY2(!item.recordId.isNull(), qPrintable(item.source));
+    }
+
+    // A file may hold the same post twice: a record already matched to one item is not counted for the
+    // other, which is sent; a post that is not there is sent; one that is there is not sent again.
+    void aRecordMatchedToOneItemIsNotCountedForItsTwin()
+    {
+        const qint64 userId = seededIds(1).value(0);
+        auto j = journal();
+        QVERIFY(j);
+        const QList<JobItem> items = { postItem(userId, QStringLiteral("twinpost A"), QStringLiteral("Same")),
+            postItem(userId, QStringLiteral("twinpost A"), QStringLiteral("Same")),
+            postItem(userId, QStringLiteral("twinpost B"), QStringLiteral("Other")) };
+        const qint64 id = j->createJob(QStringLiteral("import"), m_sandbox->baseUrl().toString(), {}, items);
+        QVERIFY(j->markSent(id, { 0, 1, 2 }));
+        // The earlier run's first POST arrived; its answer was lost.
+        QNetworkAccessManager nam;
+        const auto created = m_sandbox->sendAuthorized(nam, "POST", m_sandbox->url(QStringLiteral("/posts")),
+            QJsonDocument(QJsonObject { { QStringLiteral("user_id"), userId },
+                              { QStringLiteral("title"), QStringLiteral("twinpost A") },
+                              { QStringLiteral("body"), QStringLiteral("Same") } })
+                .toJson());
+        QCOMPARE(created.status, 201);
+        auto c = client();
+        QVERIFY(runToEnd(*c, *j, id));
+        const QHash<QString, int> onServer = postsMatching(*m_sandbox, QStringLiteral("twinpost "));
+        QCOMPARE(onServer.value(QStringLiteral("twinpost A")), 2);
+        QCOMPARE(onServer.value(QStringLiteral("twinpost B")), 1);
+        const QList<JobItem> settled = j->items(id);
+        QCOMPARE(settled.at(0).recordId.toJson(),
+            QJsonDocument::fromJson(created.body).object().value(QLatin1String("id")));
+        QVERIFY(settled.at(0).message.contains(QStringLiteral("may have")));
+        QVERIFY(settled.at(1).recordId != settled.at(0).recordId);
     }
 
     void stopLeavesTheJobResumable()

@@ -164,7 +164,13 @@ private slots:
         // (--user for posts and todos, --post for comments), the fields' options and their enum values.
         QCOMPARE(bashCompletes({ cli, QStringLiteral("posts"), QString() }),
             sorted({ QStringLiteral("list"), QStringLiteral("get"), QStringLiteral("create"),
-                QStringLiteral("update"), QStringLiteral("delete") }));
+                QStringLiteral("update"), QStringLiteral("delete"), QStringLiteral("import") }));
+        // A record import takes the import's options and the parent's.
+        const QStringList postsImport
+            = bashCompletes({ cli, QStringLiteral("posts"), QStringLiteral("import"), QStringLiteral("--") });
+        for (const char *option : { "--dry-run", "--map", "--input-format", "--skip-invalid", "--user" })
+            QVERIFY2(
+                postsImport.contains(QLatin1String(option)), qPrintable(postsImport.join(QLatin1Char(' '))));
         const QStringList postsList
             = bashCompletes({ cli, QStringLiteral("posts"), QStringLiteral("list"), QStringLiteral("--") });
         for (const char *option :

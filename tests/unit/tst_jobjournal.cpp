@@ -271,6 +271,119 @@ private slots:
         QCOMPARE(journal.items(1).first().userId.toJson(), QJsonValue(QStringLiteral("x7")));
     }
 
+    void aRecordItemKeepsItsResourceParentFieldsAndIds()
+    {
+        JobJournal journal(path("records.sqlite"));
+        QVERIFY(journal.open());
+        QList<JobItem> items;
+        for (int i = 0; i < 3; ++i) {
+            JobItem item;
+            item.resource = QStringLiteral("posts");
+            item.source = QStringLiteral("line %1").arg(i + 2);
+            item.fields = { { QStringLiteral("title"), QStringLiteral("T%1").arg(i) },
+                { QStringLiteral("body"), QStringLiteral("B, \"quoted\"") } };
+            items.append(item);
+        }
+        items[0].parentId = ResourceId(7); // a numeric parent stays a number
+        items[1].parentId = ResourceId::fromText(QStringLiteral("3f0a")); // json-server 1.x: a string
+        items[2].fields.insert(QStringLiteral("user_id"), 9); // the parent among the fields
+        const qint64 id = journal.createJob(QStringLiteral("import"), QStringLiteral("http://h/"), {}, items);
+        QVERIFY2(id > 0, qPrintable(journal.lastError()));
+        QVERIFY(journal.setItemState(
+            id, 0, JobItem::State::Applied, QStringLiteral("Created post 41."), {}, ResourceId(41)));
+        QVERIFY(journal.setItemState(
+            id, 1, JobItem::State::Applied, {}, {}, ResourceId::fromText(QStringLiteral("a1"))));
+
+        JobJournal other(path("records.sqlite"));
+        QVERIFY(other.open());
+        const QList<JobItem> read = other.items(id);
+        QCOMPARE(read.size(), 3);
+        QVERIFY(read.at(0).isRecord());
+        QCOMPARE(read.at(0).resource, QStringLiteral("posts"));
+        QCOMPARE(read.at(0).parentId.toJson(), QJsonValue(7));
+        QCOMPARE(read.at(0).recordId.toJson(), QJsonValue(41));
+        QCOMPARE(read.at(0).fields, items.at(0).fields);
+        QCOMPARE(read.at(1).parentId.toJson(), QJsonValue(QStringLiteral("3f0a")));
+        QCOMPARE(read.at(1).recordId.toJson(), QJsonValue(QStringLiteral("a1")));
+        QVERIFY(read.at(2).parentId.isNull());
+        QVERIFY(read.at(2).recordId.isNull());
+        QCOMPARE(read.at(2).fields.value(QStringLiteral("user_id")), QJsonValue(9));
+        QCOMPARE(read.at(2).state, JobItem::State::Pending);
+    }
+
+    // A journal written before records could be journaled (format 1: no resource columns) is read as it
+    // was, upgraded in place, and takes record jobs after.
+    void aFormatOneJournalIsReadAndUpgraded()
+    {
+        const QString file = path("format1records.sqlite");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, endpoint TEXT "
+                "NOT NULL, description TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at "
+                "INTEGER NOT NULL, owner_pid INTEGER NOT NULL DEFAULT 0)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE job_items (job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, idx "
+                "INTEGER NOT NULL, operation TEXT NOT NULL, user_id INTEGER NOT NULL DEFAULT 0, draft TEXT "
+                "NOT NULL DEFAULT '{}', source TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, message TEXT "
+                "NOT NULL DEFAULT '', PRIMARY KEY (job_id, idx)) WITHOUT ROWID")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO jobs VALUES (5, 'import', 'http://h/', 'old.csv', 1, 2, "
+                                      "0)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO job_items VALUES (5, 0, 'create', 0, "
+                "'{\"name\":\"Ann\",\"email\":\"ann@x.test\","
+                "\"gender\":\"female\",\"status\":\"active\"}', 'line 2', 'sent', ''), (5, 1, 'create', 12, "
+                "'{\"name\":\"Bo\",\"email\":\"bo@x.test\"}', 'line 3', 'applied', 'Created user 12.')")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        JobJournal journal(file);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        const auto job = journal.job(5);
+        QVERIFY(job);
+        QCOMPARE(job->description, QStringLiteral("old.csv"));
+        QCOMPARE(job->sent, 1);
+        QCOMPARE(job->applied, 1);
+        const QList<JobItem> items = journal.items(5);
+        QCOMPARE(items.size(), 2);
+        QVERIFY(!items.at(0).isRecord());
+        QCOMPARE(items.at(0).draft.email, std::optional<QString>(QStringLiteral("ann@x.test")));
+        QCOMPARE(items.at(0).state, JobItem::State::Sent);
+        QCOMPARE(items.at(1).userId, 12);
+        QCOMPARE(items.at(1).message, QStringLiteral("Created user 12."));
+
+        JobItem post;
+        post.resource = QStringLiteral("todos");
+        post.parentId = ResourceId(3);
+        post.fields = { { QStringLiteral("title"), QStringLiteral("Water") },
+            { QStringLiteral("status"), QStringLiteral("pending") } };
+        const qint64 id
+            = journal.createJob(QStringLiteral("import"), QStringLiteral("http://h/"), {}, { post });
+        QVERIFY2(id > 0, qPrintable(journal.lastError()));
+        QCOMPARE(journal.items(id).first().parentId, ResourceId(3));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        // Opened again, an upgraded journal is left as it is.
+        JobJournal again(file);
+        QVERIFY(again.open());
+        QCOMPARE(again.items(5).size(), 2);
+    }
+
     void aJournalFromANewerVersionIsRefusedWithASentence()
     {
         const QString file = path("newer.sqlite");
