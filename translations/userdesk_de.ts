@@ -27,10 +27,6 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import Users</source>
-        <translation>Benutzer importieren</translation>
-    </message>
-    <message>
         <source>&amp;Choose File…</source>
         <translation>Datei &amp;wählen…</translation>
     </message>
@@ -39,24 +35,16 @@
         <translation>Spalten der Datei</translation>
     </message>
     <message>
-        <source>&amp;Name from:</source>
-        <translation>&amp;Name aus:</translation>
-    </message>
-    <message>
-        <source>&amp;Email from:</source>
-        <translation>&amp;E-Mail aus:</translation>
-    </message>
-    <message>
-        <source>&amp;Gender from:</source>
-        <translation>&amp;Geschlecht aus:</translation>
-    </message>
-    <message>
-        <source>&amp;Status from:</source>
-        <translation>&amp;Status aus:</translation>
-    </message>
-    <message>
         <source>Rows to import</source>
         <translation>Zu importierende Zeilen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;What to import:</source>
+        <translation>Wa&amp;s importieren:</translation>
     </message>
 </context>
 <context>
@@ -475,6 +463,14 @@
         <source>T&amp;est connection</source>
         <translation>&amp;Verbindung testen</translation>
     </message>
+    <message>
+        <source>Preferences pages</source>
+        <translation>Seiten der Einstellungen</translation>
+    </message>
+    <message>
+        <source>Profile settings</source>
+        <translation>Einstellungen des Profils</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk</name>
@@ -521,6 +517,14 @@
     <message>
         <source>The file has no column for %1; name the columns %2, or map them.</source>
         <translation>Die Datei hat keine Spalte für %1; benennen Sie die Spalten %2 oder ordnen Sie sie zu.</translation>
+    </message>
+    <message>
+        <source>is not an id</source>
+        <translation>ist keine ID</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
     </message>
 </context>
 <context>
@@ -907,6 +911,26 @@
     <message>
         <source>User %1 was already deleted on the server.</source>
         <translation>Benutzer %1 war auf dem Server bereits gelöscht.</translation>
+    </message>
+    <message>
+        <source>Created post %1.</source>
+        <translation>Beitrag %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Created comment %1.</source>
+        <translation>Kommentar %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Created todo %1.</source>
+        <translation>Aufgabe %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>This item asks to %1 a record of &quot;%2&quot;, which a job cannot do; nothing was sent for it.</source>
+        <translation>Dieser Eintrag verlangt die Aktion „%1“ für einen Datensatz von „%2“, die ein Job nicht ausführen kann; dafür wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Record %1 of %2 holds this item&apos;s %3; the earlier run may have created it, or it may have existed before.</source>
+        <translation>Datensatz %1 von %2 enthält %3 dieses Eintrags; der frühere Lauf hat ihn vielleicht angelegt, oder er bestand schon vorher.</translation>
     </message>
 </context>
 <context>
@@ -1557,22 +1581,6 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
         <translation>Zeile</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Geschlecht</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
@@ -1591,10 +1599,6 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     <message>
         <source>Import Users</source>
         <translation>Benutzer importieren</translation>
-    </message>
-    <message>
-        <source>User files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
-        <translation>Benutzerdateien (*.csv *.json *.ndjson *.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -1650,6 +1654,171 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
             <numerusform>%n Zeile mit Fehlern (daneben angezeigt) wird nicht importiert.</numerusform>
             <numerusform>%n Zeilen mit Fehlern (daneben angezeigt) werden nicht importiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>For &amp;post:</source>
+        <translation>Für &amp;Beitrag:</translation>
+    </message>
+    <message>
+        <source>For &amp;user:</source>
+        <translation>Für &amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>the post_id column of each row</source>
+        <translation>die Spalte post_id jeder Zeile</translation>
+    </message>
+    <message>
+        <source>the user_id column of each row</source>
+        <translation>die Spalte user_id jeder Zeile</translation>
+    </message>
+    <message>
+        <source>Post every row goes under</source>
+        <translation>Beitrag, zu dem jede Zeile gehört</translation>
+    </message>
+    <message>
+        <source>User every row goes under</source>
+        <translation>Benutzer, zu dem jede Zeile gehört</translation>
+    </message>
+    <message>
+        <source>Import Comments</source>
+        <translation>Kommentare importieren</translation>
+    </message>
+    <message>
+        <source>Import Posts</source>
+        <translation>Beiträge importieren</translation>
+    </message>
+    <message>
+        <source>Import Todos</source>
+        <translation>Aufgaben importieren</translation>
+    </message>
+    <message>
+        <source>%1 from:</source>
+        <translation>%1 aus:</translation>
+    </message>
+    <message>
+        <source>CSV and JSON files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>CSV- und JSON-Dateien (*.csv *.json *.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id; give the id of the %2 every row goes under, or leave it empty to take it from the %3 column.</source>
+        <translation>„%1“ ist keine ID; geben Sie die ID des %2 an, zu dem jede Zeile gehört, oder lassen Sie das Feld leer, um sie aus der Spalte %3 zu nehmen.</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Post(s)</source>
+        <translation>
+            <numerusform>%n Beitrag &amp;importieren</numerusform>
+            <numerusform>%n Beiträge &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Comment(s)</source>
+        <translation>
+            <numerusform>%n Kommentar &amp;importieren</numerusform>
+            <numerusform>%n Kommentare &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe &amp;importieren</numerusform>
+            <numerusform>%n Aufgaben &amp;importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n post(s).</source>
+        <translation>
+            <numerusform>Probelauf: Ein Import würde %n Beitrag anlegen.</numerusform>
+            <numerusform>Probelauf: Ein Import würde %n Beiträge anlegen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n comment(s).</source>
+        <translation>
+            <numerusform>Probelauf: Ein Import würde %n Kommentar anlegen.</numerusform>
+            <numerusform>Probelauf: Ein Import würde %n Kommentare anlegen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n todo(s).</source>
+        <translation>
+            <numerusform>Probelauf: Ein Import würde %n Aufgabe anlegen.</numerusform>
+            <numerusform>Probelauf: Ein Import würde %n Aufgaben anlegen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ImportTable</name>
+    <message>
+        <source>The file %1 could not be read: %2.</source>
+        <translation>Die Datei %1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>Die Datei %1 ist größer als %2 MB; teilen Sie sie in kleinere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
+        <translation>Die Datei ist kein UTF-8-Text; speichern Sie sie als UTF-8 und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
+        <translation>Zeile %1 enthält ein Anführungszeichen in einem Feld ohne Anführungszeichen; setzen Sie das Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after the closing quote of a field.</source>
+        <translation>Zeile %1 enthält Text nach dem schließenden Anführungszeichen eines Feldes.</translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quoted field that is never closed.</source>
+        <translation>Zeile %1 öffnet ein Feld in Anführungszeichen, das nie geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields but the header has %3.</source>
+        <translation>Zeile %1 hat %2 Felder, die Kopfzeile aber %3.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 on line %2.</source>
+        <translation>Die Datei ist kein gültiges JSON: %1 in Zeile %2.</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Line %1 is not valid JSON: %2.</source>
+        <translation>Zeile %1 ist kein gültiges JSON: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1962,27 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
         <source>Deleting %v of %m</source>
         <translation>%v von %m werden gelöscht</translation>
     </message>
+    <message numerus="yes">
+        <source>An import of %n post(s)</source>
+        <translation>
+            <numerusform>Ein Import von %n Beitrag</numerusform>
+            <numerusform>Ein Import von %n Beiträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n comment(s)</source>
+        <translation>
+            <numerusform>Ein Import von %n Kommentar</numerusform>
+            <numerusform>Ein Import von %n Kommentaren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n todo(s)</source>
+        <translation>
+            <numerusform>Ein Import von %n Aufgabe</numerusform>
+            <numerusform>Ein Import von %n Aufgaben</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobJournal</name>
@@ -1891,7 +2081,7 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     </message>
     <message>
         <source>Take FIELD (name, email, gender, status) from COLUMN (repeatable).</source>
-        <translation>FELD (name, email, gender, status) aus SPALTE übernehmen (wiederholbar).</translation>
+        <translation>FELD (name, email, gender, status) aus SPALTE nehmen (wiederholbar).</translation>
     </message>
     <message>
         <source>field=column</source>
@@ -2161,17 +2351,29 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
         <source>--input-format must be csv or json</source>
         <translation>--input-format muss csv oder json sein</translation>
     </message>
+    <message>
+        <source>Create records from a CSV file (with a header row) or a JSON file (an array of objects, or one object per line). Every row is checked against the resource&apos;s fields first; the job is journaled, paced under the server&apos;s rate limit, and prints one line per row as it ends. If it is cut off, &apos;jobs resume ID&apos; finishes it without creating a record twice.</source>
+        <translation>Datensätze aus einer CSV-Datei (mit Kopfzeile) oder einer JSON-Datei (ein Array von Objekten oder ein Objekt pro Zeile) anlegen. Jede Zeile wird zuerst gegen die Felder der Ressource geprüft; der Job wird im Journal erfasst, unterhalb der Ratenbegrenzung des Servers getaktet und gibt für jede Zeile eine Zeile aus, sobald sie abgeschlossen ist. Wird er abgebrochen, beendet &apos;jobs resume ID&apos; ihn, ohne einen Datensatz doppelt anzulegen.</translation>
+    </message>
+    <message>
+        <source>Take FIELD (%1) from COLUMN (repeatable).</source>
+        <translation>FELD (%1) aus SPALTE nehmen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>%1 import takes exactly one file</source>
+        <translation>%1 import erwartet genau eine Datei</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 id</source>
+        <translation>„%1“ ist keine %2-ID</translation>
+    </message>
+    <message>
+        <source>would create %1 &quot;%2&quot; (%3)</source>
+        <translation>würde %1 „%2“ anlegen (%3)</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsFlow</name>
-    <message>
-        <source>&amp;Import Users…</source>
-        <translation>Benutzer &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>Create users from a CSV or JSON file, checked row by row first</source>
-        <translation>Benutzer aus einer CSV- oder JSON-Datei anlegen, zuerst Zeile für Zeile geprüft</translation>
-    </message>
     <message>
         <source>&amp;Bulk Edit…</source>
         <translation>&amp;Massenbearbeitung…</translation>
@@ -2245,6 +2447,14 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     <message>
         <source>These were not applied:</source>
         <translation>Diese wurden nicht ausgeführt:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Create users, posts, comments or todos from a CSV or JSON file, checked row by row first</source>
+        <translation>Benutzer, Beiträge, Kommentare oder Aufgaben aus einer CSV- oder JSON-Datei anlegen, zuerst Zeile für Zeile geprüft</translation>
     </message>
 </context>
 <context>
@@ -2769,10 +2979,6 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <translation>Die ID des Datensatzes.</translation>
     </message>
     <message>
-        <source>%1 needs a command: list, get, create, update or delete</source>
-        <translation>%1 braucht einen Befehl: list, get, create, update oder delete</translation>
-    </message>
-    <message>
         <source>unknown %1 command &quot;%2&quot;</source>
         <translation>unbekannter %1-Befehl „%2“</translation>
     </message>
@@ -2872,6 +3078,10 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
         <source>--format must be table, json, csv or ndjson</source>
         <translation>--format muss table, json, csv oder ndjson sein</translation>
     </message>
+    <message>
+        <source>%1 needs a command: list, get, create, update, delete or import</source>
+        <translation>%1 braucht einen Befehl: list, get, create, update, delete oder import</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::RecordDialog</name>
@@ -2961,6 +3171,33 @@ Ein Desktop-Client für Benutzer-APIs im Stil von GoRest.</translation>
     <message>
         <source> (optional):</source>
         <translation> (optional):</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordImport</name>
+    <message>
+        <source>The file holds no rows; an import of %1 needs one row (or object) per record.</source>
+        <translation>Die Datei enthält keine Zeilen; ein Import von %1 braucht eine Zeile (oder ein Objekt) pro Datensatz.</translation>
+    </message>
+    <message>
+        <source>There is no field &quot;%1&quot; of %2; the fields are %3.</source>
+        <translation>Es gibt kein Feld „%1“ von %2; die Felder sind %3.</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot; to take %2 from.</source>
+        <translation>Die Datei hat keine Spalte „%1“, aus der %2 übernommen werden könnte.</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1; name the columns %2, or map them.</source>
+        <translation>Die Datei hat keine Spalte für %1; benennen Sie die Spalten %2 oder ordnen Sie sie zu.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3.</source>
+        <translation>%1: %2 %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3, but the import is for %2 %4 only.</source>
+        <translation>%1: %2 ist %3, aber der Import gilt nur für %2 %4.</translation>
     </message>
 </context>
 <context>
@@ -4368,60 +4605,12 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
 <context>
     <name>UserDesk::UserImport</name>
     <message>
-        <source>The file %1 could not be read: %2.</source>
-        <translation>Die Datei %1 konnte nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
-        <translation>Die Datei %1 ist größer als %2 MB; teilen Sie sie in kleinere Dateien auf.</translation>
-    </message>
-    <message>
-        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
-        <translation>Die Datei ist kein UTF-8-Text; speichern Sie sie als UTF-8 und importieren Sie sie erneut.</translation>
-    </message>
-    <message>
-        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
-        <translation>Zeile %1 enthält ein Anführungszeichen in einem Feld ohne Anführungszeichen; setzen Sie das Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen.</translation>
-    </message>
-    <message>
-        <source>Line %1 has text after the closing quote of a field.</source>
-        <translation>Zeile %1 enthält Text nach dem schließenden Anführungszeichen eines Feldes.</translation>
-    </message>
-    <message>
-        <source>Line %1 opens a quoted field that is never closed.</source>
-        <translation>Zeile %1 öffnet ein Feld in Anführungszeichen, das nie geschlossen wird.</translation>
-    </message>
-    <message>
         <source>The file is empty; a CSV import needs a header row and one row per user.</source>
         <translation>Die Datei ist leer; ein CSV-Import braucht eine Kopfzeile und eine Zeile pro Benutzer.</translation>
     </message>
     <message>
-        <source>line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>Line %1 has %2 fields but the header has %3.</source>
-        <translation>Zeile %1 hat %2 Felder, die Kopfzeile aber %3.</translation>
-    </message>
-    <message>
-        <source>The file is not valid JSON: %1 on line %2.</source>
-        <translation>Die Datei ist kein gültiges JSON: %1 in Zeile %2.</translation>
-    </message>
-    <message>
-        <source>item %1</source>
-        <translation>Eintrag %1</translation>
-    </message>
-    <message>
-        <source>Line %1 is not valid JSON: %2.</source>
-        <translation>Zeile %1 ist kein gültiges JSON: %2.</translation>
-    </message>
-    <message>
         <source>The file holds no users.</source>
         <translation>Die Datei enthält keine Benutzer.</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object.</source>
-        <translation>%1 ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>%1: %2 must be a string.</source>

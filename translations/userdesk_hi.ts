@@ -27,10 +27,6 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import Users</source>
-        <translation>उपयोगकर्ता आयात करें</translation>
-    </message>
-    <message>
         <source>&amp;Choose File…</source>
         <translation>फ़ाइल &amp;चुनें…</translation>
     </message>
@@ -39,24 +35,16 @@
         <translation>फ़ाइल के कॉलम</translation>
     </message>
     <message>
-        <source>&amp;Name from:</source>
-        <translation>&amp;नाम इससे:</translation>
-    </message>
-    <message>
-        <source>&amp;Email from:</source>
-        <translation>&amp;ईमेल इससे:</translation>
-    </message>
-    <message>
-        <source>&amp;Gender from:</source>
-        <translation>&amp;लिंग इससे:</translation>
-    </message>
-    <message>
-        <source>&amp;Status from:</source>
-        <translation>&amp;स्थिति इससे:</translation>
-    </message>
-    <message>
         <source>Rows to import</source>
         <translation>आयात होने वाली पंक्तियाँ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>आयात करें</translation>
+    </message>
+    <message>
+        <source>&amp;What to import:</source>
+        <translation>&amp;क्या आयात करें:</translation>
     </message>
 </context>
 <context>
@@ -475,6 +463,14 @@
         <source>T&amp;est connection</source>
         <translation>कनेक्शन जाँचें (&amp;E)</translation>
     </message>
+    <message>
+        <source>Preferences pages</source>
+        <translation>प्राथमिकताओं के पृष्ठ</translation>
+    </message>
+    <message>
+        <source>Profile settings</source>
+        <translation>प्रोफ़ाइल की सेटिंग्स</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk</name>
@@ -521,6 +517,14 @@
     <message>
         <source>The file has no column for %1; name the columns %2, or map them.</source>
         <translation>फ़ाइल में %1 के लिए कोई कॉलम नहीं है; कॉलम के नाम %2 रखें, या उन्हें मैप करें।</translation>
+    </message>
+    <message>
+        <source>is not an id</source>
+        <translation>आईडी नहीं है</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>टेक्स्ट होना चाहिए</translation>
     </message>
 </context>
 <context>
@@ -907,6 +911,26 @@
     <message>
         <source>User %1 was already deleted on the server.</source>
         <translation>उपयोगकर्ता %1 सर्वर पर पहले ही हटाया जा चुका था।</translation>
+    </message>
+    <message>
+        <source>Created post %1.</source>
+        <translation>पोस्ट %1 बनाई गई।</translation>
+    </message>
+    <message>
+        <source>Created comment %1.</source>
+        <translation>टिप्पणी %1 बनाई गई।</translation>
+    </message>
+    <message>
+        <source>Created todo %1.</source>
+        <translation>कार्य %1 बनाया गया।</translation>
+    </message>
+    <message>
+        <source>This item asks to %1 a record of &quot;%2&quot;, which a job cannot do; nothing was sent for it.</source>
+        <translation>यह आइटम &quot;%2&quot; के एक रिकॉर्ड पर %1 माँगता है, जो कोई जॉब नहीं कर सकता; इसके लिए कुछ नहीं भेजा गया।</translation>
+    </message>
+    <message>
+        <source>Record %1 of %2 holds this item&apos;s %3; the earlier run may have created it, or it may have existed before.</source>
+        <translation>%2 के रिकॉर्ड %1 में इस आइटम के %3 हैं; हो सकता है पिछले रन ने इसे बनाया हो, या यह पहले से मौजूद रहा हो।</translation>
     </message>
 </context>
 <context>
@@ -1556,22 +1580,6 @@ Colour only on a terminal, and never when NO_COLOR is set.
         <translation>पंक्ति</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>नाम</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>ईमेल</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>लिंग</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>स्थिति</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>समस्याएँ</translation>
     </message>
@@ -1590,10 +1598,6 @@ Colour only on a terminal, and never when NO_COLOR is set.
     <message>
         <source>Import Users</source>
         <translation>उपयोगकर्ता आयात करें</translation>
-    </message>
-    <message>
-        <source>User files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
-        <translation>उपयोगकर्ता फ़ाइलें (*.csv *.json *.ndjson *.jsonl);;सभी फ़ाइलें (*)</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -1649,6 +1653,171 @@ Colour only on a terminal, and never when NO_COLOR is set.
             <numerusform>त्रुटियों वाली %n पंक्ति (उसके पास दिखाई गई) आयात नहीं होगी।</numerusform>
             <numerusform>त्रुटियों वाली %n पंक्तियाँ (उनके पास दिखाई गई) आयात नहीं होंगी।</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>टिप्पणियाँ</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>टूडू</translation>
+    </message>
+    <message>
+        <source>For &amp;post:</source>
+        <translation>पोस्ट के &amp;लिए:</translation>
+    </message>
+    <message>
+        <source>For &amp;user:</source>
+        <translation>&amp;उपयोगकर्ता के लिए:</translation>
+    </message>
+    <message>
+        <source>the post_id column of each row</source>
+        <translation>हर पंक्ति का post_id कॉलम</translation>
+    </message>
+    <message>
+        <source>the user_id column of each row</source>
+        <translation>हर पंक्ति का user_id कॉलम</translation>
+    </message>
+    <message>
+        <source>Post every row goes under</source>
+        <translation>वह पोस्ट जिसके अंतर्गत हर पंक्ति जाती है</translation>
+    </message>
+    <message>
+        <source>User every row goes under</source>
+        <translation>वह उपयोगकर्ता जिसके अंतर्गत हर पंक्ति जाती है</translation>
+    </message>
+    <message>
+        <source>Import Comments</source>
+        <translation>टिप्पणियाँ आयात करें</translation>
+    </message>
+    <message>
+        <source>Import Posts</source>
+        <translation>पोस्ट आयात करें</translation>
+    </message>
+    <message>
+        <source>Import Todos</source>
+        <translation>कार्य आयात करें</translation>
+    </message>
+    <message>
+        <source>%1 from:</source>
+        <translation>%1 यहाँ से:</translation>
+    </message>
+    <message>
+        <source>CSV and JSON files (*.csv *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>CSV और JSON फ़ाइलें (*.csv *.json *.ndjson *.jsonl);;सभी फ़ाइलें (*)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an id; give the id of the %2 every row goes under, or leave it empty to take it from the %3 column.</source>
+        <translation>&quot;%1&quot; कोई आईडी नहीं है; उस %2 की आईडी दें जिसके अंतर्गत हर पंक्ति जाती है, या इसे %3 कॉलम से लेने के लिए खाली छोड़ दें।</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>पोस्ट</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Post(s)</source>
+        <translation>
+            <numerusform>%n पोस्ट &amp;आयात करें</numerusform>
+            <numerusform>%n पोस्ट &amp;आयात करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Comment(s)</source>
+        <translation>
+            <numerusform>%n टिप्पणी &amp;आयात करें</numerusform>
+            <numerusform>%n टिप्पणियाँ &amp;आयात करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Todo(s)</source>
+        <translation>
+            <numerusform>%n कार्य &amp;आयात करें</numerusform>
+            <numerusform>%n कार्य &amp;आयात करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n post(s).</source>
+        <translation>
+            <numerusform>ड्राई रन: आयात %n पोस्ट बनाएगा।</numerusform>
+            <numerusform>ड्राई रन: आयात %n पोस्ट बनाएगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n comment(s).</source>
+        <translation>
+            <numerusform>ड्राई रन: आयात %n टिप्पणी बनाएगा।</numerusform>
+            <numerusform>ड्राई रन: आयात %n टिप्पणियाँ बनाएगा।</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: an import would create %n todo(s).</source>
+        <translation>
+            <numerusform>ड्राई रन: आयात %n कार्य बनाएगा।</numerusform>
+            <numerusform>ड्राई रन: आयात %n कार्य बनाएगा।</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::ImportTable</name>
+    <message>
+        <source>The file %1 could not be read: %2.</source>
+        <translation>फ़ाइल %1 पढ़ी नहीं जा सकी: %2।</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>फ़ाइल %1, %2 MB से बड़ी है; उसे छोटी फ़ाइलों में बाँटें।</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
+        <translation>फ़ाइल UTF-8 टेक्स्ट नहीं है; उसे UTF-8 में सहेजें और फिर से आयात करें।</translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
+        <translation>पंक्ति %1 में उद्धरण चिह्न के बिना वाले फ़ील्ड के अंदर उद्धरण चिह्न है; फ़ील्ड को उद्धरण चिह्नों में रखें और उस उद्धरण चिह्न को दोहरा करें।</translation>
+    </message>
+    <message>
+        <source>Line %1 has text after the closing quote of a field.</source>
+        <translation>पंक्ति %1 में किसी फ़ील्ड के बंद करने वाले उद्धरण चिह्न के बाद टेक्स्ट है।</translation>
+    </message>
+    <message>
+        <source>Line %1 opens a quoted field that is never closed.</source>
+        <translation>पंक्ति %1 उद्धरण चिह्न वाला एक फ़ील्ड खोलती है जो कभी बंद नहीं होता।</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>पंक्ति %1</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields but the header has %3.</source>
+        <translation>पंक्ति %1 में %2 फ़ील्ड हैं, लेकिन हेडर में %3 हैं।</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 on line %2.</source>
+        <translation>फ़ाइल मान्य JSON नहीं है: पंक्ति %2 पर %1।</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>आइटम %1</translation>
+    </message>
+    <message>
+        <source>Line %1 is not valid JSON: %2.</source>
+        <translation>पंक्ति %1 मान्य JSON नहीं है: %2।</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 JSON ऑब्जेक्ट नहीं है।</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1961,27 @@ Colour only on a terminal, and never when NO_COLOR is set.
         <source>Deleting %v of %m</source>
         <translation>%m में से %v हटाए जा रहे हैं</translation>
     </message>
+    <message numerus="yes">
+        <source>An import of %n post(s)</source>
+        <translation>
+            <numerusform>%n पोस्ट का आयात</numerusform>
+            <numerusform>%n पोस्ट का आयात</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n comment(s)</source>
+        <translation>
+            <numerusform>%n टिप्पणी का आयात</numerusform>
+            <numerusform>%n टिप्पणियों का आयात</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of %n todo(s)</source>
+        <translation>
+            <numerusform>%n कार्य का आयात</numerusform>
+            <numerusform>%n कार्यों का आयात</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobJournal</name>
@@ -1890,7 +2080,7 @@ Colour only on a terminal, and never when NO_COLOR is set.
     </message>
     <message>
         <source>Take FIELD (name, email, gender, status) from COLUMN (repeatable).</source>
-        <translation>फ़ील्ड (name, email, gender, status) को कॉलम से लें (दोहराया जा सकता है)।</translation>
+        <translation>FIELD (name, email, gender, status) को COLUMN से लें (दोहराया जा सकता है)।</translation>
     </message>
     <message>
         <source>field=column</source>
@@ -2160,17 +2350,29 @@ Colour only on a terminal, and never when NO_COLOR is set.
         <source>--input-format must be csv or json</source>
         <translation>--input-format csv या json होना चाहिए</translation>
     </message>
+    <message>
+        <source>Create records from a CSV file (with a header row) or a JSON file (an array of objects, or one object per line). Every row is checked against the resource&apos;s fields first; the job is journaled, paced under the server&apos;s rate limit, and prints one line per row as it ends. If it is cut off, &apos;jobs resume ID&apos; finishes it without creating a record twice.</source>
+        <translation>CSV फ़ाइल (हेडर पंक्ति के साथ) या JSON फ़ाइल (ऑब्जेक्ट का ऐरे, या हर पंक्ति में एक ऑब्जेक्ट) से रिकॉर्ड बनाएँ। हर पंक्ति पहले संसाधन के फ़ील्ड के विरुद्ध जाँची जाती है; जॉब जर्नल में दर्ज होता है, सर्वर की दर सीमा के भीतर चलता है, और हर पंक्ति के पूरा होते ही उसकी एक पंक्ति छापता है। यदि यह बीच में कट जाए, तो &apos;jobs resume ID&apos; इसे किसी रिकॉर्ड को दो बार बनाए बिना पूरा करता है।</translation>
+    </message>
+    <message>
+        <source>Take FIELD (%1) from COLUMN (repeatable).</source>
+        <translation>FIELD (%1) को COLUMN से लें (दोहराया जा सकता है)।</translation>
+    </message>
+    <message>
+        <source>%1 import takes exactly one file</source>
+        <translation>%1 import ठीक एक फ़ाइल लेता है</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2 id</source>
+        <translation>&quot;%1&quot; %2 आईडी नहीं है</translation>
+    </message>
+    <message>
+        <source>would create %1 &quot;%2&quot; (%3)</source>
+        <translation>%1 &quot;%2&quot; बनाएगा (%3)</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsFlow</name>
-    <message>
-        <source>&amp;Import Users…</source>
-        <translation>उपयोगकर्ता &amp;आयात करें…</translation>
-    </message>
-    <message>
-        <source>Create users from a CSV or JSON file, checked row by row first</source>
-        <translation>CSV या JSON फ़ाइल से उपयोगकर्ता बनाएँ, पहले हर पंक्ति जाँची जाती है</translation>
-    </message>
     <message>
         <source>&amp;Bulk Edit…</source>
         <translation>&amp;सामूहिक संपादन…</translation>
@@ -2244,6 +2446,14 @@ Colour only on a terminal, and never when NO_COLOR is set.
     <message>
         <source>These were not applied:</source>
         <translation>ये लागू नहीं हुए:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;आयात करें…</translation>
+    </message>
+    <message>
+        <source>Create users, posts, comments or todos from a CSV or JSON file, checked row by row first</source>
+        <translation>CSV या JSON फ़ाइल से उपयोगकर्ता, पोस्ट, टिप्पणियाँ या कार्य बनाएँ, पहले पंक्ति-दर-पंक्ति जाँचे गए</translation>
     </message>
 </context>
 <context>
@@ -2768,10 +2978,6 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <translation>रिकॉर्ड की आईडी।</translation>
     </message>
     <message>
-        <source>%1 needs a command: list, get, create, update or delete</source>
-        <translation>%1 को एक कमांड चाहिए: list, get, create, update या delete</translation>
-    </message>
-    <message>
         <source>unknown %1 command &quot;%2&quot;</source>
         <translation>अज्ञात %1 कमांड &quot;%2&quot;</translation>
     </message>
@@ -2871,6 +3077,10 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
         <source>--format must be table, json, csv or ndjson</source>
         <translation>--format table, json, csv या ndjson होना चाहिए</translation>
     </message>
+    <message>
+        <source>%1 needs a command: list, get, create, update, delete or import</source>
+        <translation>%1 को एक कमांड चाहिए: list, get, create, update, delete या import</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::RecordDialog</name>
@@ -2960,6 +3170,33 @@ GoRest जैसी उपयोगकर्ता API के लिए एक �
     <message>
         <source> (optional):</source>
         <translation> (वैकल्पिक):</translation>
+    </message>
+</context>
+<context>
+    <name>UserDesk::RecordImport</name>
+    <message>
+        <source>The file holds no rows; an import of %1 needs one row (or object) per record.</source>
+        <translation>फ़ाइल में कोई पंक्ति नहीं है; %1 के आयात के लिए प्रति रिकॉर्ड एक पंक्ति (या ऑब्जेक्ट) चाहिए।</translation>
+    </message>
+    <message>
+        <source>There is no field &quot;%1&quot; of %2; the fields are %3.</source>
+        <translation>%2 का कोई फ़ील्ड &quot;%1&quot; नहीं है; फ़ील्ड ये हैं: %3।</translation>
+    </message>
+    <message>
+        <source>The file has no column &quot;%1&quot; to take %2 from.</source>
+        <translation>फ़ाइल में &quot;%1&quot; नाम का कोई कॉलम नहीं है जिससे %2 लिया जा सके।</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1; name the columns %2, or map them.</source>
+        <translation>फ़ाइल में %1 के लिए कोई कॉलम नहीं है; कॉलम के नाम %2 रखें, या उन्हें मैप करें।</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3.</source>
+        <translation>%1: %2 %3।</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3, but the import is for %2 %4 only.</source>
+        <translation>%1: %2 %3 है, पर आयात केवल %2 %4 के लिए है।</translation>
     </message>
 </context>
 <context>
@@ -4367,60 +4604,12 @@ Keep it for this session only, or store it unencrypted in a file only you can re
 <context>
     <name>UserDesk::UserImport</name>
     <message>
-        <source>The file %1 could not be read: %2.</source>
-        <translation>फ़ाइल %1 पढ़ी नहीं जा सकी: %2।</translation>
-    </message>
-    <message>
-        <source>The file %1 is larger than %2 MB; split it into smaller files.</source>
-        <translation>फ़ाइल %1, %2 MB से बड़ी है; उसे छोटी फ़ाइलों में बाँटें।</translation>
-    </message>
-    <message>
-        <source>The file is not UTF-8 text; save it as UTF-8 and import it again.</source>
-        <translation>फ़ाइल UTF-8 टेक्स्ट नहीं है; उसे UTF-8 में सहेजें और फिर से आयात करें।</translation>
-    </message>
-    <message>
-        <source>Line %1 has a quote inside an unquoted field; put the field in quotes and double the quote.</source>
-        <translation>पंक्ति %1 में उद्धरण चिह्न के बिना वाले फ़ील्ड के अंदर उद्धरण चिह्न है; फ़ील्ड को उद्धरण चिह्नों में रखें और उस उद्धरण चिह्न को दोहरा करें।</translation>
-    </message>
-    <message>
-        <source>Line %1 has text after the closing quote of a field.</source>
-        <translation>पंक्ति %1 में किसी फ़ील्ड के बंद करने वाले उद्धरण चिह्न के बाद टेक्स्ट है।</translation>
-    </message>
-    <message>
-        <source>Line %1 opens a quoted field that is never closed.</source>
-        <translation>पंक्ति %1 उद्धरण चिह्न वाला एक फ़ील्ड खोलती है जो कभी बंद नहीं होता।</translation>
-    </message>
-    <message>
         <source>The file is empty; a CSV import needs a header row and one row per user.</source>
         <translation>फ़ाइल खाली है; CSV आयात के लिए एक हेडर पंक्ति और हर उपयोगकर्ता के लिए एक पंक्ति चाहिए।</translation>
     </message>
     <message>
-        <source>line %1</source>
-        <translation>पंक्ति %1</translation>
-    </message>
-    <message>
-        <source>Line %1 has %2 fields but the header has %3.</source>
-        <translation>पंक्ति %1 में %2 फ़ील्ड हैं, लेकिन हेडर में %3 हैं।</translation>
-    </message>
-    <message>
-        <source>The file is not valid JSON: %1 on line %2.</source>
-        <translation>फ़ाइल मान्य JSON नहीं है: पंक्ति %2 पर %1।</translation>
-    </message>
-    <message>
-        <source>item %1</source>
-        <translation>आइटम %1</translation>
-    </message>
-    <message>
-        <source>Line %1 is not valid JSON: %2.</source>
-        <translation>पंक्ति %1 मान्य JSON नहीं है: %2।</translation>
-    </message>
-    <message>
         <source>The file holds no users.</source>
         <translation>फ़ाइल में कोई उपयोगकर्ता नहीं है।</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object.</source>
-        <translation>%1 JSON ऑब्जेक्ट नहीं है।</translation>
     </message>
     <message>
         <source>%1: %2 must be a string.</source>
