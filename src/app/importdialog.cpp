@@ -22,6 +22,7 @@ ImportDialog::ImportDialog(QWidget *parent)
     , m_schema(&ResourceSchema::users())
 {
     m_ui->setupUi(this);
+    m_ui->summaryLabel->hide(); // shown once there is something to sum up
     m_dryRun = m_ui->buttonBox->addButton(tr("&Dry Run"), QDialogButtonBox::ActionRole);
     m_dryRun->setObjectName(QStringLiteral("dryRunButton"));
     m_dryRun->setToolTip(tr("Check every row and say what an import would do; nothing is sent"));
@@ -214,6 +215,7 @@ void ImportDialog::parse()
     m_ui->fileErrorLabel->setText(m_preview.error);
     m_ui->fileErrorLabel->setVisible(!m_preview.error.isEmpty());
     m_ui->summaryLabel->setText(summary());
+    m_ui->summaryLabel->setVisible(!m_ui->summaryLabel->text().isEmpty()); // an empty label says nothing
     const int valid = m_preview.valid;
     m_import->setText(valid > 0 ? importText(valid) : tr("&Import"));
     m_import->setEnabled(valid > 0);
@@ -310,6 +312,7 @@ QString ImportDialog::dryRun()
         text += QLatin1Char(' ') + tr("%n row(s) with errors would be left out.", nullptr, invalid);
     text += QLatin1Char(' ') + tr("Nothing was sent.");
     m_ui->summaryLabel->setText(text);
+    m_ui->summaryLabel->show();
     return text;
 }
 
