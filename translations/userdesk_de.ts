@@ -46,6 +46,10 @@
         <source>&amp;What to import:</source>
         <translation>Wa&amp;s importieren:</translation>
     </message>
+    <message>
+        <source>Summary of the import</source>
+        <translation>Zusammenfassung des Imports</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -1450,6 +1454,22 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     <message>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The server pages as GoRest v2.</source>
+        <translation>Der Server blättert wie GoRest v2.</translation>
+    </message>
+    <message>
+        <source>The server pages as json-server 0.17.</source>
+        <translation>Der Server blättert wie json-server 0.17.</translation>
+    </message>
+    <message>
+        <source>The server pages as json-server 1.x.</source>
+        <translation>Der Server blättert wie json-server 1.x.</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,10 @@
         <source>&amp;What to import:</source>
         <translation>&amp;क्या आयात करें:</translation>
     </message>
+    <message>
+        <source>Summary of the import</source>
+        <translation>आयात का सारांश</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -1449,6 +1453,22 @@ Colour only on a terminal, and never when NO_COLOR is set.
     <message>
         <source>%1. %2</source>
         <translation>%1। %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The server pages as GoRest v2.</source>
+        <translation>सर्वर GoRest v2 की तरह पन्ने बाँटता है।</translation>
+    </message>
+    <message>
+        <source>The server pages as json-server 0.17.</source>
+        <translation>सर्वर json-server 0.17 की तरह पन्ने बाँटता है।</translation>
+    </message>
+    <message>
+        <source>The server pages as json-server 1.x.</source>
+        <translation>सर्वर json-server 1.x की तरह पन्ने बाँटता है।</translation>
     </message>
 </context>
 <context>

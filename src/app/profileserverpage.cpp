@@ -76,6 +76,12 @@ void ProfileServerPage::store(Profile *profile) const
             : QString());
 }
 
+void ProfileServerPage::setDetectedDialect(const QString &dialect)
+{
+    m_detectedDialect = dialect;
+    updateVisibility();
+}
+
 QString ProfileServerPage::passphrase() const
 {
     return m_ui->passphraseEdit->text();

@@ -28,6 +28,8 @@ public:
     // is empty and says whether typing replaces a stored one.
     void load(const Profile &profile, bool passphraseEdited, const QString &passphrase, bool maybeStored);
     void store(Profile *profile) const;
+    // What Test connection found, said beside "Automatic" (empty: not detected yet).
+    void setDetectedDialect(const QString &dialect);
     bool isPassphraseEdited() const { return m_passphraseEdited; }
     QString passphrase() const;
 

@@ -380,11 +380,15 @@ void SettingsDialog::startTest(const Profile &profile, const QUrl &url, const QS
     m_ui->testConnectionButton->setEnabled(false);
     const QString profileName = profile.name();
 
-    // Reachable, how many users, and whether the token may write (asked without writing anything).
+    // Reachable, how many users, and whether the token may write (asked without writing anything); for
+    // a profile that leaves the dialect open, how the server pages too.
     auto *check = new ConnectionCheck(m_testClient.get(), m_testClient.get());
-    connect(
-        check, &ConnectionCheck::finished, this, [this, profileName](const ConnectionCheck::Result &result) {
+    check->setDetectsDialect(profile.dialect().isEmpty() && !profile.isEmbeddedSandbox());
+    connect(check, &ConnectionCheck::finished, this,
+        [this, profileName, url](const ConnectionCheck::Result &result) {
             m_ui->testConnectionButton->setEnabled(true);
+            if (!result.detectedDialect.isEmpty())
+                keepDetectedDialect(profileName, url, result.detectedDialect);
             m_ui->testResult->setText(result.sentence());
             m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(),
                 !result.reachable || result.token == ConnectionCheck::Token::Rejected
@@ -403,6 +407,19 @@ void SettingsDialog::startTest(const Profile &profile, const QUrl &url, const QS
                 });
         });
     check->start();
+}
+
+void SettingsDialog::keepDetectedDialect(const QString &profileName, const QUrl &url, const QString &dialect)
+{
+    // As the session's first contact does: kept in the profile (written on OK) for the URL tested, so
+    // the next start does not ask again. A dialect chosen by hand stays as it is.
+    storeEntry();
+    const int index = indexOf(profileName);
+    if (index < 0)
+        return;
+    m_entries[index].profile.setDetectedDialect(dialect, url);
+    if (index == m_current)
+        m_server->setDetectedDialect(m_entries[index].profile.detectedDialect());
 }
 
 void SettingsDialog::setSaving(bool saving)

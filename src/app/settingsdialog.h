@@ -71,6 +71,7 @@ private:
     void renameProfile();
     void removeProfile();
     void testConnection();
+    void keepDetectedDialect(const QString &profileName, const QUrl &url, const QString &dialect);
     void runTest(const Profile &profile, const QUrl &url, const QString &token);
     void startTest(const Profile &profile, const QUrl &url, const QString &token, const QString &passphrase,
         const QString &proxyPassword);

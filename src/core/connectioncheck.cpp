@@ -8,6 +8,7 @@ ConnectionCheck::ConnectionCheck(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
+    connect(client, &ApiClient::dialectDetected, this, &ConnectionCheck::onDialect);
     connect(client, &ApiClient::usersPageReceived, this, &ConnectionCheck::onPage);
     connect(client, &ApiClient::writeAccessChecked, this, &ConnectionCheck::onWriteAccess);
     connect(client, &ApiClient::requestFailed, this, &ConnectionCheck::onFailed);
@@ -23,6 +24,11 @@ void ConnectionCheck::start()
     cancel();
     m_result = Result();
     m_checkingToken = false;
+    m_detecting = m_detectsDialect;
+    if (m_detecting) {
+        m_request = m_client->detectDialect();
+        return;
+    }
     // One user is enough to learn whether the server answers and how many it has.
     m_request = m_client->listUsers(1, 1);
 }
@@ -32,6 +38,16 @@ void ConnectionCheck::cancel()
     const ApiClient::RequestId id = std::exchange(m_request, 0);
     if (id && m_client)
         m_client->cancel(id);
+}
+
+void ConnectionCheck::onDialect(ApiClient::RequestId id, const Dialect &dialect)
+{
+    if (id != m_request || !m_detecting)
+        return;
+    m_detecting = false;
+    m_result.detectedDialect = dialect.name();
+    m_client->setDialect(dialect);
+    m_request = m_client->listUsers(1, 1);
 }
 
 void ConnectionCheck::onPage(ApiClient::RequestId id, const UsersPage &page)
@@ -103,10 +119,34 @@ void ConnectionCheck::finish()
 {
     m_request = 0;
     m_checkingToken = false;
+    m_detecting = false;
     Q_EMIT finished(m_result);
 }
 
 QString ConnectionCheck::Result::sentence() const
+{
+    const QString found = dialectSentence();
+    const QString said = connectionSentence();
+    return found.isEmpty() ? said : tr("%1 %2").arg(said, found);
+}
+
+QString ConnectionCheck::Result::dialectSentence() const
+{
+    const std::optional<Dialect> dialect = Dialect::fromName(detectedDialect);
+    if (!dialect)
+        return QString();
+    switch (dialect->kind()) {
+    case Dialect::Kind::GoRestV2:
+        return tr("The server pages as GoRest v2.");
+    case Dialect::Kind::JsonServer017:
+        return tr("The server pages as json-server 0.17.");
+    case Dialect::Kind::JsonServer1:
+        return tr("The server pages as json-server 1.x.");
+    }
+    return QString();
+}
+
+QString ConnectionCheck::Result::connectionSentence() const
 {
     if (!reachable && error.httpStatus() > 0)
         return tr("The server answered but did not list its users: %1").arg(error.userMessage());

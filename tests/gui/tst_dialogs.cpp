@@ -343,12 +343,15 @@ void TestDialogs::testConnectionSaysWhatHappened()
     // The sandbox profile shows where the sandbox really listens, not the URL it was created with.
     QCOMPARE(settings->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->text(),
         m_window->sandbox()->baseUrl().toString());
+    // These profiles leave the dialect open: the test finds it out first and says so (issue 11).
     QCOMPARE(test(QStringLiteral("Fixture")),
-        QStringLiteral("Connected: the server has 7 users, and it accepts the token for changes."));
+        QStringLiteral("Connected: the server has 7 users, and it accepts the token for changes. The server "
+                       "pages as GoRest v2."));
     QCOMPARE(test(QStringLiteral("Wrong token")),
         QStringLiteral(
             "Connected: the server has 7 users, but it refuses the token, so changes will fail. The "
-            "server refused the token (HTTP 401: Invalid token). Check the token of this profile."));
+            "server refused the token (HTTP 401: Invalid token). Check the token of this profile. The "
+            "server pages as GoRest v2."));
     const QString none = test(QStringLiteral("No token"));
     QVERIFY2(none.startsWith(QLatin1String("Connected: the server has 7 users. No token is set:")),
         qPrintable(none));

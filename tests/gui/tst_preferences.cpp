@@ -1,4 +1,6 @@
+#include "jsonserverfixture.h"
 #include "profilestore.h"
+#include "sandboxfixture.h"
 #include "settingsdialog.h"
 #include "tokenstore.h"
 
@@ -16,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <memory>
 
 using namespace UserDesk;
 
@@ -283,6 +286,84 @@ private slots:
                      ->text()
                      .startsWith(QStringLiteral("Not detected yet")),
             qPrintable(child<QLabel>(&again, "detectedDialectLabel")->text()));
+    }
+
+    void testConnectionFindsTheDialect_data()
+    {
+        QTest::addColumn<int>("server"); // -1: the sandbox, else a JsonServerFixture::Version
+        QTest::addColumn<QString>("chosen"); // the dialect chosen by hand; empty: Automatic
+        QTest::addColumn<QString>("found");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("sandbox") << -1 << QString() << QStringLiteral("gorest")
+                                 << QStringLiteral("GoRest v2");
+        QTest::newRow("json-server 0.17")
+            << int(JsonServerFixture::Version::V0_17) << QString() << QStringLiteral("json-server-0.17")
+            << QStringLiteral("json-server 0.17");
+        QTest::newRow("json-server 1.x")
+            << int(JsonServerFixture::Version::V1) << QString() << QStringLiteral("json-server-1")
+            << QStringLiteral("json-server 1.x");
+        QTest::newRow("chosen by hand") << int(JsonServerFixture::Version::V1)
+                                        << QStringLiteral("json-server-1") << QString() << QString();
+    }
+
+    void testConnectionFindsTheDialect()
+    {
+        // Issue 11: Test connection used whatever dialect the client had (GoRest for an Automatic
+        // profile), said nothing of how the server pages, and the session asked again on the next start.
+        QFETCH(int, server);
+        QFETCH(QString, chosen);
+        QFETCH(QString, found);
+        QFETCH(QString, said);
+        std::unique_ptr<SandboxFixture> sandbox;
+        std::unique_ptr<JsonServerFixture> jsonServer;
+        QUrl url;
+        if (server < 0) {
+            sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(6));
+            QVERIFY2(sandbox->start(), qPrintable(sandbox->errorString()));
+            url = sandbox->baseUrl();
+        } else {
+            const auto version = JsonServerFixture::Version(server);
+            jsonServer = std::make_unique<JsonServerFixture>(version);
+            QVERIFY2(
+                jsonServer->start(JsonServerFixture::users(6, version == JsonServerFixture::Version::V1)),
+                qPrintable(jsonServer->errorString()));
+            url = jsonServer->baseUrl();
+        }
+        SettingsDialog dialog(m_store.get(), m_tokens.get());
+        dialog.selectProfile(QStringLiteral("Staging"));
+        dialog.show();
+        type(child<QLineEdit>(&dialog, "baseUrlEdit"), url.toString());
+        choose(child<QComboBox>(&dialog, "dialectCombo"), chosen);
+        auto *button = child<QPushButton>(&dialog, "testConnectionButton");
+        auto *result = child<QLabel>(&dialog, "testResult");
+        QLabel *detected = child<QLabel>(&dialog, "detectedDialectLabel");
+        QVERIFY(button && result && detected);
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            button->isEnabled() && !result->text().isEmpty() && !result->text().endsWith(QStringLiteral("…")),
+            60000);
+        QVERIFY2(result->text().startsWith(QLatin1String("Connected: the server has 6 user")),
+            qPrintable(result->text()));
+        if (said.isEmpty()) {
+            QVERIFY2(!result->text().contains(QLatin1String("pages as")), qPrintable(result->text()));
+        } else {
+            QVERIFY2(result->text().endsWith(QStringLiteral(" The server pages as %1.").arg(said)),
+                qPrintable(result->text()));
+            // Beside Automatic, as for what the session found.
+            child<QTabWidget>(&dialog, "profileTabs")->setCurrentIndex(1); // Server
+            QVERIFY(detected->isVisibleTo(&dialog));
+            QCOMPARE(detected->text(), QStringLiteral("Detected: %1").arg(said));
+        }
+
+        // OK keeps it, so that the next start does not ask; a dialect chosen by hand stays.
+        QVERIFY(save(dialog));
+        const std::optional<Profile> saved = ProfileStore(settingsPath()).profile(QStringLiteral("Staging"));
+        QVERIFY(saved);
+        QCOMPARE(saved->baseUrl(), url);
+        QCOMPARE(saved->dialect(), chosen);
+        QCOMPARE(saved->detectedDialect(), found);
+        QCOMPARE(saved->effectiveDialect(), chosen.isEmpty() ? found : chosen);
     }
 
     void detectionWhilePreferencesIsOpenIsKept()

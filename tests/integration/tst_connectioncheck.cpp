@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <memory>
 
 using namespace UserDesk;
 
@@ -27,11 +28,14 @@ private Q_SLOTS:
     void tokenAcceptedRejectedOrNotSet();
     void serverDown();
     void jsonServerIsNotAskedToWrite();
+    void dialectIsFoundFirst_data();
+    void dialectIsFoundFirst();
 
 private:
-    static std::optional<ConnectionCheck::Result> check(ApiClient &client)
+    static std::optional<ConnectionCheck::Result> check(ApiClient &client, bool detectDialect = false)
     {
         ConnectionCheck check(&client);
+        check.setDetectsDialect(detectDialect);
         QSignalSpy finished(&check, &ConnectionCheck::finished);
         check.start();
         if (!finished.wait(Timeout))
@@ -131,6 +135,59 @@ void TestConnectionCheck::jsonServerIsNotAskedToWrite()
     const auto all
         = SandboxFixture::send(manager, "GET", QUrl(server.baseUrl().toString() + QStringLiteral("/users")));
     QCOMPARE(QJsonDocument::fromJson(all.body).array().size(), 5);
+}
+
+// Issue 11: for a profile whose dialect is Automatic, Test connection asks the server how it pages
+// before it lists, lists in that dialect, and says what it found.
+void TestConnectionCheck::dialectIsFoundFirst_data()
+{
+    QTest::addColumn<int>("server"); // -1: the sandbox, else a JsonServerFixture::Version
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("sandbox") << -1 << QStringLiteral("gorest") << QStringLiteral("GoRest v2");
+    QTest::newRow("json-server 0.17")
+        << int(JsonServerFixture::Version::V0_17) << QStringLiteral("json-server-0.17")
+        << QStringLiteral("json-server 0.17");
+    QTest::newRow("json-server 1.x") << int(JsonServerFixture::Version::V1) << QStringLiteral("json-server-1")
+                                     << QStringLiteral("json-server 1.x");
+}
+
+void TestConnectionCheck::dialectIsFoundFirst()
+{
+    QFETCH(int, server);
+    QFETCH(QString, dialect);
+    QFETCH(QString, said);
+    std::unique_ptr<SandboxFixture> sandbox;
+    std::unique_ptr<JsonServerFixture> jsonServer;
+    ApiClient client;
+    if (server < 0) {
+        sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(9));
+        QVERIFY2(sandbox->start(), qPrintable(sandbox->errorString()));
+        client.setBaseUrl(sandbox->baseUrl());
+    } else {
+        const auto version = JsonServerFixture::Version(server);
+        jsonServer = std::make_unique<JsonServerFixture>(version);
+        QVERIFY2(jsonServer->start(JsonServerFixture::users(9, version == JsonServerFixture::Version::V1)),
+            qPrintable(jsonServer->errorString()));
+        client.setBaseUrl(jsonServer->baseUrl());
+    }
+
+    // Not asked: nothing is said about the dialect, and the client keeps its own.
+    auto result = check(client);
+    QVERIFY(result);
+    QVERIFY(result->detectedDialect.isEmpty());
+    QVERIFY2(!result->sentence().contains(QLatin1String("pages as")), qPrintable(result->sentence()));
+
+    result = check(client, true);
+    QVERIFY(result);
+    QVERIFY2(result->reachable, qPrintable(result->sentence()));
+    QCOMPARE(result->detectedDialect, dialect);
+    QCOMPARE(client.dialect().name(), dialect);
+    QCOMPARE(result->users, 9); // listed in the dialect found
+    QCOMPARE(result->dialectSentence(), QStringLiteral("The server pages as %1.").arg(said));
+    QVERIFY2(result->sentence().startsWith(QLatin1String("Connected: the server has 9 user"))
+            && result->sentence().endsWith(QStringLiteral(" The server pages as %1.").arg(said)),
+        qPrintable(result->sentence()));
 }
 
 QTEST_MAIN(TestConnectionCheck)
