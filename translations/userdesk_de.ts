@@ -46,10 +46,6 @@
         <source>&amp;What to import:</source>
         <translation>Wa&amp;s importieren:</translation>
     </message>
-    <message>
-        <source>Summary of the import</source>
-        <translation>Zusammenfassung des Imports</translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>

@@ -46,10 +46,6 @@
         <source>&amp;What to import:</source>
         <translation>&amp;क्या आयात करें:</translation>
     </message>
-    <message>
-        <source>Summary of the import</source>
-        <translation>आयात का सारांश</translation>
-    </message>
 </context>
 <context>
     <name>LanguagePage</name>
