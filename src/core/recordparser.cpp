@@ -20,9 +20,13 @@ bool sameValue(const FieldSpec *spec, const QJsonValue &have, const QJsonValue &
         return have.isNull() || have.isUndefined();
     if (spec && (spec->type == FieldSpec::Type::Reference || spec->type == FieldSpec::Type::Id)) {
         const auto a = ResourceId::fromJson(have);
-        const auto b
-            = sent.isString() ? ResourceId::parse(sent.toString().trimmed()) : ResourceId::fromJson(sent);
-        return a && b && *a == *b;
+        if (!a)
+            return false;
+        // The id as it was sent (a text id may hold spaces of its own), else as a person typed it.
+        if (const auto b = ResourceId::fromJson(sent); b && *a == *b)
+            return true;
+        const auto typed = sent.isString() ? ResourceId::parse(sent.toString().trimmed()) : std::nullopt;
+        return typed && *a == *typed;
     }
     if (spec && spec->type == FieldSpec::Type::DateTime) {
         if (!have.isString() || !sent.isString())
