@@ -163,13 +163,20 @@ void UserTableModel::reset(bool load)
         Q_EMIT loadingChanged(false);
 }
 
+qint64 UserTableModel::heldOnServerPages() const
+{
+    // Held under another filter (it changed during the grace period), a user is not on these pages.
+    return std::count_if(m_heldBack.cbegin(), m_heldBack.cend(),
+        [this](const std::pair<int, User> &held) { return m_filter.matches(held.second); });
+}
+
 void UserTableModel::requestPage()
 {
     const bool wasLoading = isLoading();
     // The next page follows from what is loaded, not from a counter: creates and deletes since the last
     // page shift the server's pages, and counting rows lands on the right one (duplicates are dropped by id).
     // Rows held back from the table (a delete not sent or not answered yet) are still on the server's pages.
-    const int page = static_cast<int>((m_rows.size() + m_heldBack.size()) / m_pageSize) + 1;
+    const int page = static_cast<int>((m_rows.size() + heldOnServerPages()) / m_pageSize) + 1;
     m_requestedPage = page;
     m_pageRequest = m_client->listUsers(page, m_pageSize, m_filter);
     if (!wasLoading)
@@ -338,7 +345,7 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     else if (page.info.pages >= 0)
         m_hasMore = page.info.page < page.info.pages;
     else if (page.info.total >= 0)
-        m_hasMore = loaded + m_heldBack.size() < page.info.total;
+        m_hasMore = loaded + heldOnServerPages() < page.info.total;
     else
         m_hasMore = page.info.hasNext || page.users.size() >= m_pageSize;
     QList<ResourceId> ids;
@@ -350,9 +357,11 @@ void UserTableModel::onPage(ApiClient::RequestId id, const UsersPage &page)
     if (page.info.total >= 0) {
         // The server still counts the users held back from the table (their delete is not sent yet, or
         // not answered): the table does not.
-        m_total = std::max<qint64>(0, page.info.total - m_heldBack.size());
-        for (auto it = m_heldBack.cbegin(); it != m_heldBack.cend(); ++it)
-            m_heldInServerTotal.insert(it.key());
+        m_total = std::max<qint64>(0, page.info.total - heldOnServerPages());
+        for (auto it = m_heldBack.cbegin(); it != m_heldBack.cend(); ++it) {
+            if (m_filter.matches(it->second))
+                m_heldInServerTotal.insert(it.key());
+        }
     } else if (!m_hasMore)
         m_total = loaded;
     Q_EMIT loadingChanged(false);

@@ -139,6 +139,8 @@ private:
     QHash<ResourceId, std::pair<int, User>> m_heldBack; // user id -> the row it had, and the user
     // Held-back users counted out of a total the server gave while they were held (it still counted them).
     QSet<ResourceId> m_heldInServerTotal;
+    // Held-back users that the server's pages for the current filter still list.
+    qint64 heldOnServerPages() const;
     QHash<ApiClient::RequestId, ResourceId> m_rowRequests;
     UserFilter m_filter;
     int m_pageSize = 20;
