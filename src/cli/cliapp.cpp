@@ -49,6 +49,13 @@ void onSignal(int number)
 }
 #endif
 
+QList<QSslCertificate> readPemCertificates(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+                                          : QList<QSslCertificate>();
+}
+
 } // namespace
 
 CliApp::CliApp(QObject *parent)
@@ -354,39 +361,48 @@ bool CliApp::setUpTls(
     }
     m_client.setTrustedCertificates(fingerprints);
 
-    // As OpenSSL and curl do: SSL_CERT_FILE and SSL_CERT_DIR (':'-separated) name the authorities to
-    // trust instead of the system's; --ca-file adds its own.
-    QList<QSslCertificate> authorities;
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    auto readPem = [&](const QString &path, bool mustHold) {
-        QFile file(path);
-        const QList<QSslCertificate> found = file.open(QIODevice::ReadOnly)
-            ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
-            : QList<QSslCertificate>();
-        if (found.isEmpty() && mustHold) {
+    // --ca-file is read now, so that a wrong path is an error before any request.
+    QList<QSslCertificate> given;
+    if (global.isSet(QStringLiteral("ca-file"))) {
+        const QString path = global.value(QStringLiteral("ca-file"));
+        given = readPemCertificates(path);
+        if (given.isEmpty()) {
             *error = tr("no PEM certificate could be read from %1").arg(path);
             return false;
         }
-        authorities += found;
+    }
+    // As OpenSSL and curl do: SSL_CERT_FILE and SSL_CERT_DIR (':'-separated) name the authorities to
+    // trust instead of the system's; --ca-file adds its own. These replace the system's authorities; the
+    // profile's CA file (Preferences) adds to either. Without any of them, what
+    // SessionController::applyProfile set (the system's and the profile's) stays. They are read when the
+    // first https request starts: a system bundle costs a third of a second that an http run never needs.
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString certFile = env.value(QStringLiteral("SSL_CERT_FILE"));
+    const QStringList certDirs
+        = env.value(QStringLiteral("SSL_CERT_DIR")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    if (certFile.isEmpty() && certDirs.isEmpty() && given.isEmpty())
         return true;
-    };
-    if (const QString file = env.value(QStringLiteral("SSL_CERT_FILE")); !file.isEmpty())
-        readPem(file, false);
-    if (const QString dirs = env.value(QStringLiteral("SSL_CERT_DIR")); !dirs.isEmpty()) {
-        for (const QString &dir : dirs.split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
+    m_client.setCaCertificatesReader([certFile, certDirs, given, profileCaFile] {
+        QList<QSslCertificate> authorities = given;
+        QSet<QString> read; // a certificate folder links each file under its hash too
+        auto readOnce = [&](const QString &path) {
+            const QString canonical = QFileInfo(path).canonicalFilePath();
+            if (!canonical.isEmpty() && !read.contains(canonical)) {
+                read.insert(canonical);
+                authorities += readPemCertificates(canonical);
+            }
+        };
+        if (!certFile.isEmpty())
+            readOnce(certFile);
+        for (const QString &dir : certDirs) {
             const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::Readable);
             for (const QFileInfo &entry : entries)
-                readPem(entry.filePath(), false);
+                readOnce(entry.filePath());
         }
-    }
-    if (global.isSet(QStringLiteral("ca-file")) && !readPem(global.value(QStringLiteral("ca-file")), true))
-        return false;
-    // These replace the system's authorities; the profile's CA file (Preferences) adds to either. Without
-    // any of them, what SessionController::applyProfile set (the system's and the profile's) stays.
-    if (!authorities.isEmpty() && !profileCaFile.isEmpty())
-        readPem(profileCaFile, false);
-    if (!authorities.isEmpty())
-        m_client.setCaCertificates(authorities);
+        if (!authorities.isEmpty() && !profileCaFile.isEmpty())
+            readOnce(profileCaFile);
+        return authorities;
+    });
     return true;
 }
 

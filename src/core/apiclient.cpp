@@ -301,8 +301,14 @@ void ApiClient::setProxy(const QNetworkProxy &proxy)
 void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
 {
     m_caCertificates = certificates;
+    m_caReader = nullptr;
     for (QNetworkAccessManager *manager : m_managers)
         manager->clearConnectionCache();
+}
+
+void ApiClient::setCaCertificatesReader(std::function<QList<QSslCertificate>()> reader)
+{
+    m_caReader = std::move(reader);
 }
 
 void ApiClient::setClientCertificate(
@@ -700,6 +706,11 @@ void ApiClient::start(Call &call, bool isRedirect)
 
     QNetworkRequest request(call.currentUrl);
     request.setTransferTimeout(m_timeoutMs);
+    if (m_caReader && call.currentUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
+        const auto reader = std::exchange(m_caReader, nullptr);
+        if (QList<QSslCertificate> read = reader(); !read.isEmpty())
+            m_caCertificates = std::move(read);
+    }
     if (!m_caCertificates.isEmpty() || !m_clientChain.isEmpty()) {
         QSslConfiguration tls = request.sslConfiguration();
         if (!m_caCertificates.isEmpty())
@@ -789,7 +800,7 @@ void ApiClient::start(Call &call, bool isRedirect)
     for (const QByteArray &name : request.rawHeaderList())
         exchange.requestHeaders.append({ name, request.rawHeader(name) });
     exchange.requestBody = call.currentBody;
-    exchange.startedAt = QDateTime::currentDateTime();
+    exchange.startedAt = QDateTime::currentDateTimeUtc();
     if (call.op == Operation::Resend)
         exchange.note = isResentWrite(call)
             ? tr("Re-sent by hand from the request log: a new write of its own, not a retry of the earlier "

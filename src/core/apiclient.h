@@ -73,6 +73,10 @@ public:
     // Certificate authorities to verify servers with instead of the system's (as curl's --cacert and
     // OpenSSL's SSL_CERT_FILE do); empty: the system's.
     void setCaCertificates(const QList<QSslCertificate> &certificates);
+    // The same, read by \a reader only when the first https request (or redirect) starts: a system bundle
+    // takes a third of a second to parse, which a session over http never needs. An empty list read keeps
+    // what setCaCertificates() set. Replaced by a later setCaCertificates().
+    void setCaCertificatesReader(std::function<QList<QSslCertificate>()> reader);
     // The certificate (with its key and any intermediates) shown to a server that asks for one; a null
     // certificate shows none.
     void setClientCertificate(
@@ -288,6 +292,7 @@ private:
     std::optional<std::pair<ProxySettings, QString>> m_proxySettings; // with the password
     QSet<QString> m_trustedFingerprints;
     QList<QSslCertificate> m_caCertificates;
+    std::function<QList<QSslCertificate>()> m_caReader;
     QList<QSslCertificate> m_clientChain; // the certificate first
     QSslKey m_clientKey;
     QElapsedTimer m_monotonic;

@@ -835,6 +835,33 @@ private slots:
         QCOMPARE(f.failures.value(other).kind(), ApiError::Kind::Tls);
     }
 
+    void certificateAuthoritiesAreReadForTheFirstHttpsRequestOnly()
+    {
+        // Reading a system bundle costs a third of a second; a session over http never needs it.
+        auto c = client();
+        int reads = 0;
+        c->setCaCertificatesReader([&reads] {
+            ++reads;
+            return QList<QSslCertificate>();
+        });
+        Outcomes o(*c);
+        const auto plain = c->listUsers(1, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(o.ended(plain), waitMs);
+        QCOMPARE(reads, 0);
+
+        CannedServer server(true);
+        QVERIFY(server.listen());
+        server.setHandler([](const CannedServer::Request &) { return CannedServer::response(200, "[]"); });
+        c->setBaseUrl(server.baseUrl());
+        c->setRetryPolicy(quickPolicy(1));
+        for (int i = 0; i < 2; ++i) {
+            const auto secure = c->listUsers(1, 10);
+            QTRY_VERIFY_WITH_TIMEOUT(o.ended(secure), waitMs);
+            QCOMPARE(o.failures.value(secure).kind(), ApiError::Kind::Tls); // the system's list, unchanged
+        }
+        QCOMPARE(reads, 1);
+    }
+
     void requestLogRedactsTheToken()
     {
         auto c = client();
