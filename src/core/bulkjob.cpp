@@ -127,8 +127,10 @@ void BulkJob::stop()
 
 void BulkJob::fill()
 {
-    if (!m_running || !m_client)
+    if (!m_running || !m_client) {
+        m_journal->commitHeld();
         return;
+    }
     if (m_stopping) {
         checkFinished();
         return;
@@ -143,8 +145,8 @@ void BulkJob::fill()
             toSend.append(index);
     }
     // Written before anything is handed to the client: a kill from here on finds these items Sent and
-    // reads the server before sending them again.
-    if (!toSend.isEmpty() && !m_journal->markSent(m_jobId, toSend)) {
+    // reads the server before sending them again. The outcome settle() held goes in the same commit.
+    if (!m_journal->markSent(m_jobId, toSend)) {
         for (int index : std::as_const(toSend)) {
             m_items[index].message = m_journal->lastError();
             Q_EMIT itemFinished(m_items.at(index));
@@ -268,6 +270,7 @@ void BulkJob::settle(int index, JobItem::State state, const QString &message, co
         item.recordId = recordId;
         m_claimed.insert(claimKey(item.resource, recordId));
     }
+    m_journal->holdWrites(); // committed with the next item's Sent, in fill() or checkFinished()
     if (!m_journal->setItemState(m_jobId, index, state, message, userId, recordId)) {
         // The outcome happened but could not be recorded: the journal keeps Sent, and a resume settles it
         // by reading, which is safe; say so rather than hide it.
@@ -468,6 +471,7 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
 
 void BulkJob::checkFinished()
 {
+    m_journal->commitHeld();
     if (!m_running || !m_outstanding.isEmpty() || (!m_todo.isEmpty() && !m_stopping))
         return;
     m_running = false;

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <utility>
 
 namespace UserDesk {
 
@@ -174,6 +175,8 @@ JobJournal::JobJournal(const QString &path)
 
 JobJournal::~JobJournal()
 {
+    commitHeld();
+    m_statements.clear(); // before their connection goes
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -186,15 +189,32 @@ bool JobJournal::fail(const QString &what) const
     return false;
 }
 
+QSqlQuery *JobJournal::statement(const QString &sql) const
+{
+    std::unique_ptr<QSqlQuery> &cached = m_statements[sql];
+    if (!cached) {
+        auto q = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        if (!q->prepare(sql)) {
+            m_statements.erase(sql);
+            fail(tr("The job journal could not prepare a statement: %1.").arg(q->lastError().text()));
+            return nullptr;
+        }
+        cached = std::move(q);
+    }
+    return cached.get();
+}
+
 bool JobJournal::exec(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.prepare(sql))
-        return fail(tr("The job journal could not prepare a statement: %1.").arg(q.lastError().text()));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        return fail(tr("The job journal could not be written: %1.").arg(q.lastError().text()));
+    QSqlQuery *q = statement(sql);
+    if (!q)
+        return false;
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    const bool done = q->exec();
+    q->finish(); // no statement stays open between writes
+    if (!done)
+        return fail(tr("The job journal could not be written: %1.").arg(q->lastError().text()));
     return true;
 }
 
@@ -301,6 +321,7 @@ qint64 JobJournal::createJob(
 {
     if (!m_open && !open())
         return 0;
+    commitHeld();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
         fail(tr("The job journal could not start a transaction: %1.").arg(db.lastError().text()));
@@ -361,18 +382,17 @@ bool JobJournal::markSent(qint64 jobId, const QList<int> &indexes)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
+    if (indexes.isEmpty())
+        return commitHeld();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction())
+    // Joins what holdWrites() kept open: one commit for both.
+    if (!std::exchange(m_holding, false) && !db.transaction())
         return fail(tr("The job journal could not start a transaction: %1.").arg(db.lastError().text()));
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE job_items SET state = ? WHERE job_id = ? AND idx = ?"));
     for (int index : indexes) {
-        q.bindValue(0, JobItem::stateName(JobItem::State::Sent));
-        q.bindValue(1, jobId);
-        q.bindValue(2, index);
-        if (!q.exec()) {
+        if (!exec(QStringLiteral("UPDATE job_items SET state = ? WHERE job_id = ? AND idx = ?"),
+                { JobItem::stateName(JobItem::State::Sent), jobId, index })) {
             db.rollback();
-            return fail(tr("The job journal could not be written: %1.").arg(q.lastError().text()));
+            return false;
         }
     }
     touch(jobId);
@@ -381,6 +401,23 @@ bool JobJournal::markSent(qint64 jobId, const QList<int> &indexes)
         return fail(tr("The job journal could not be written: %1.").arg(db.lastError().text()));
     }
     return true;
+}
+
+void JobJournal::holdWrites()
+{
+    if (m_open && !m_holding)
+        m_holding = QSqlDatabase::database(m_connection, false).transaction();
+}
+
+bool JobJournal::commitHeld()
+{
+    if (!std::exchange(m_holding, false))
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (db.commit())
+        return true;
+    db.rollback();
+    return fail(tr("The job journal could not be written: %1.").arg(db.lastError().text()));
 }
 
 bool JobJournal::setItemState(qint64 jobId, int index, JobItem::State state, const QString &message,
@@ -437,6 +474,7 @@ bool JobJournal::discard(qint64 jobId)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
+    commitHeld();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return fail(tr("The job journal could not start a transaction: %1.").arg(db.lastError().text()));

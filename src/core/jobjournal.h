@@ -7,7 +7,13 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+QT_BEGIN_NAMESPACE
+class QSqlQuery;
+QT_END_NAMESPACE
+#include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace UserDesk {
 
@@ -99,6 +105,12 @@ public:
     // the user or record a create made.
     bool setItemState(qint64 jobId, int index, JobItem::State state, const QString &message = {},
         const ResourceId &userId = {}, const ResourceId &recordId = {});
+    // Keeps the writes that follow in one open transaction until markSent() or commitHeld(): a job settles
+    // one item and sends the next with one commit instead of two. What is held is lost to a kill; for an
+    // item settled that way the journal still says Sent, and a resume reads the server before sending it
+    // again, as it does for any item whose answer never came.
+    void holdWrites();
+    bool commitHeld();
     // Claims the job for this process (a resume records who runs it now).
     bool setOwner(qint64 jobId, qint64 pid);
     // Makes `pid` the job's owner only if `previousOwner` still is, in one statement: of two processes
@@ -114,6 +126,9 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &values = {}) const;
+    // \a sql prepared once for this journal: an import repeats the same few writes for every item, and
+    // preparing each anew cost more than the write.
+    QSqlQuery *statement(const QString &sql) const;
     // Adds the columns of format 2 (record items) to a journal of format 1; its items stay as they were.
     bool upgrade();
     bool fail(const QString &what) const;
@@ -122,7 +137,9 @@ private:
     QString m_path;
     QString m_connection;
     bool m_open = false;
+    bool m_holding = false; // a transaction is open for holdWrites()
     mutable QString m_lastError;
+    mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace UserDesk

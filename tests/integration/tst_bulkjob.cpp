@@ -206,7 +206,11 @@ private slots:
         QVERIFY(finished.first().at(0).toBool());
         QCOMPARE(itemEnded.size(), 40);
         QCOMPARE(job.applied(), 40);
-        const auto summary = j->job(id);
+        // Read as another process would, through a connection of its own: every outcome is committed
+        // (a job holds one outcome back only until it sends its next item or ends).
+        JobJournal reader(j->path());
+        QVERIFY(reader.open());
+        const auto summary = reader.job(id);
         QVERIFY(summary && summary->finished);
         QCOMPARE(summary->applied, 40);
         const QHash<QString, int> onServer = usersMatching(*m_sandbox, QStringLiteral("import."));
