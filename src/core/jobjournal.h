@@ -69,7 +69,8 @@ struct JobSummary
 
 // The durable record of bulk jobs (import, bulk edit, bulk delete), in SQLite, shared by the app and the
 // CLI: a job and all its items' intents are written in one transaction before the first request, and each
-// item's state before it is sent and after its outcome, so that a quit, crash or kill loses nothing.
+// item's state before it is sent and after its outcome (that one with the next item's Sent, see
+// holdWrites()), so that a quit, crash or kill loses nothing a resume cannot settle by reading the server.
 // WAL mode and a busy timeout let the app and the CLI use the same file; each instance has its own
 // connection name.
 class JobJournal
