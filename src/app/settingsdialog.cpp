@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 
 #include "certificatedialog.h"
-#include "connectioncheck.h"
+#include "connectiontest.h"
 #include "languagepage.h"
 #include "networkpage.h"
 #include "palettecolors.h"
@@ -27,6 +27,7 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     , m_network(new NetworkPage(this))
     , m_language(new LanguagePage(this))
     , m_writes(new SecretWrites(tokens, this))
+    , m_test(new ConnectionTest(tokens, this))
 {
     m_ui->setupUi(this);
     m_ui->profileTabs->addTab(m_server, tr("Server"));
@@ -61,6 +62,13 @@ SettingsDialog::SettingsDialog(ProfileStore *store, TokenStore *tokens, QWidget 
     connect(m_ui->renameProfileButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
     connect(m_ui->removeProfileButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_test, &ConnectionTest::progress, m_ui->testResult, &QLabel::setText);
+    connect(m_test, &ConnectionTest::refused, this, [this](const QString &problem) {
+        m_ui->testConnectionButton->setEnabled(true);
+        m_ui->testResult->setText(problem);
+        m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
+    });
+    connect(m_test, &ConnectionTest::finished, this, &SettingsDialog::showTestResult);
     connect(m_writes, &SecretWrites::finished, this, [this] {
         setSaving(false);
         m_ui->saveMessage->clear();
@@ -334,79 +342,41 @@ void SettingsDialog::runTest(const Profile &profile, const QUrl &url, const QStr
     // As the session would go: the client certificate's passphrase and the proxy's password as typed
     // here, else as kept in the keychain.
     const Entry e = m_entries.value(indexOf(profile.name()));
-    const ProxySettings proxy = m_network->settings();
-    const QString keptUnder = e.originalName.isEmpty() ? e.copyTokenFrom : e.originalName;
-    const bool readPassphrase
-        = SessionController::needsPassphrase(profile) && !e.passphraseEdited && !keptUnder.isEmpty();
-    const bool readPassword = proxy.mode == ProxySettings::Mode::Manual && !proxy.user.isEmpty()
-        && !m_network->isPasswordEdited() && !profile.isEmbeddedSandbox();
-    const auto start = [this, profile, url, token](const QString &passphrase, const QString &password) {
-        startTest(profile, url, token, passphrase, password);
-    };
-    const auto withPassword
-        = [this, readPassword, start, typed = m_network->password()](const QString &passphrase) {
-              if (!readPassword)
-                  return start(passphrase, typed);
-              m_tokens->readSecret(TokenStore::Secret::ProxyPassword, QString(), this,
-                  [start, passphrase](
-                      const TokenResult &r) { start(passphrase, r.ok && r.found ? r.token : QString()); });
-          };
-    if (!readPassphrase)
-        return withPassword(e.passphrase);
-    m_ui->testResult->setText(tr("Reading the passphrase…"));
-    m_tokens->readSecret(TokenStore::Secret::CertificatePassphrase, keptUnder, this,
-        [withPassword](const TokenResult &r) { withPassword(r.ok && r.found ? r.token : QString()); });
+    ConnectionTest::Request request { profile, url, token, m_network->settings(), e.passphrase,
+        m_network->password(), e.originalName.isEmpty() ? e.copyTokenFrom : e.originalName };
+    if (SessionController::needsPassphrase(profile) && !e.passphraseEdited && !request.keptUnder.isEmpty())
+        request.passphrase.reset();
+    if (request.proxy.mode == ProxySettings::Mode::Manual && !request.proxy.user.isEmpty()
+        && !m_network->isPasswordEdited() && !profile.isEmbeddedSandbox())
+        request.proxyPassword.reset();
+    m_testedProfile = profile.name();
+    m_testedUrl = url;
+    m_ui->testConnectionButton->setEnabled(false);
+    m_test->start(request);
 }
 
-void SettingsDialog::startTest(const Profile &profile, const QUrl &url, const QString &token,
-    const QString &passphrase, const QString &proxyPassword)
+void SettingsDialog::showTestResult(const ConnectionCheck::Result &result)
 {
-    m_testClient = std::make_unique<ApiClient>();
-    m_testClient->setBaseUrl(url);
-    m_testClient->setToken(token);
-    // The same client the session sets up: CA file, client certificate, the proxy as on the Network page.
-    const QStringList problems = SessionController::configure(
-        *m_testClient, profile, m_network->settings(), proxyPassword, passphrase);
-    if (!problems.isEmpty()) {
-        m_ui->testResult->setText(problems.join(u' '));
-        m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(), PaletteColors::Role::Error));
+    const QString profileName = m_testedProfile;
+    m_ui->testConnectionButton->setEnabled(true);
+    if (!result.detectedDialect.isEmpty())
+        keepDetectedDialect(profileName, m_testedUrl, result.detectedDialect);
+    m_ui->testResult->setText(result.sentence());
+    m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(),
+        !result.reachable || result.token == ConnectionCheck::Token::Rejected
+            ? PaletteColors::Role::Error
+            : (result.token == ConnectionCheck::Token::Accepted ? PaletteColors::Role::Success
+                                                                : PaletteColors::Role::Warning)));
+    if (result.reachable)
         return;
-    }
-    // A test answers quickly: at most one retry.
-    RetryPolicy policy = m_testClient->retryPolicy();
-    policy.maxAttempts = std::min(profile.maxAttempts(), 2);
-    m_testClient->setRetryPolicy(policy);
-    m_ui->testResult->setText(tr("Connecting to %1…").arg(url.toDisplayString()));
-    m_ui->testConnectionButton->setEnabled(false);
-    const QString profileName = profile.name();
-
-    // Reachable, how many users, and whether the token may write (asked without writing anything); for
-    // a profile that leaves the dialect open, how the server pages too.
-    auto *check = new ConnectionCheck(m_testClient.get(), m_testClient.get());
-    check->setDetectsDialect(profile.dialect().isEmpty() && !profile.isEmbeddedSandbox());
-    connect(check, &ConnectionCheck::finished, this,
-        [this, profileName, url](const ConnectionCheck::Result &result) {
-            m_ui->testConnectionButton->setEnabled(true);
-            if (!result.detectedDialect.isEmpty())
-                keepDetectedDialect(profileName, url, result.detectedDialect);
-            m_ui->testResult->setText(result.sentence());
-            m_ui->testResult->setStyleSheet(PaletteColors::textStyle(palette(),
-                !result.reachable || result.token == ConnectionCheck::Token::Rejected
-                    ? PaletteColors::Role::Error
-                    : (result.token == ConnectionCheck::Token::Accepted ? PaletteColors::Role::Success
-                                                                        : PaletteColors::Role::Warning)));
-            if (result.reachable)
+    CertificateDialog::offerTrust(
+        result.error, profileName, this, [this, profileName](const QString &fingerprint) {
+            const int index = indexOf(profileName);
+            if (index < 0)
                 return;
-            CertificateDialog::offerTrust(
-                result.error, profileName, this, [this, profileName](const QString &fingerprint) {
-                    const int index = indexOf(profileName);
-                    if (index < 0)
-                        return;
-                    m_entries[index].profile.addTrustedCertificate(fingerprint);
-                    testConnection();
-                });
+            m_entries[index].profile.addTrustedCertificate(fingerprint);
+            testConnection();
         });
-    check->start();
 }
 
 void SettingsDialog::keepDetectedDialect(const QString &profileName, const QUrl &url, const QString &dialect)

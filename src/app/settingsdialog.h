@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apiclient.h"
+#include "connectioncheck.h"
 #include "profile.h"
 
 #include <QDialog>
@@ -14,6 +14,7 @@ class SettingsDialog;
 
 namespace UserDesk {
 
+class ConnectionTest;
 class LanguagePage;
 class NetworkPage;
 class ProfileServerPage;
@@ -73,8 +74,7 @@ private:
     void testConnection();
     void keepDetectedDialect(const QString &profileName, const QUrl &url, const QString &dialect);
     void runTest(const Profile &profile, const QUrl &url, const QString &token);
-    void startTest(const Profile &profile, const QUrl &url, const QString &token, const QString &passphrase,
-        const QString &proxyPassword);
+    void showTestResult(const ConnectionCheck::Result &result);
     void updateTokenWarning();
     void setSaving(bool saving);
 
@@ -86,11 +86,13 @@ private:
     int m_current = -1;
     QUrl m_sandboxUrl;
     QString m_sandboxToken;
-    std::unique_ptr<ApiClient> m_testClient;
     ProfileServerPage *m_server;
     NetworkPage *m_network;
     LanguagePage *m_language;
     SecretWrites *m_writes;
+    ConnectionTest *m_test;
+    QString m_testedProfile; // what the test running now was asked about
+    QUrl m_testedUrl;
 };
 
 } // namespace UserDesk

@@ -1,5 +1,6 @@
 #include "apiclient.h"
 #include "connectioncheck.h"
+#include "connectiontest.h"
 #include "jsonserverfixture.h"
 #include "localdaemon.h"
 #include "profile.h"
@@ -482,27 +483,36 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return accessLog().contains("/public/v2/users"); }, 10000));
         QVERIFY2(accessLog().contains("alice"), accessLog().constData());
 
-        // Preferences' "Test connection" goes the same way: through squid, with the password.
-        const auto check = [&](const QString &password) {
-            ApiClient client;
-            client.setBaseUrl(profile.baseUrl());
-            client.setToken(m_sandbox->token());
-            const QStringList problems = SessionController::configure(client, profile, proxy, password, {});
-            ConnectionCheck connectionCheck(&client);
+        // Preferences' "Test connection" goes the same way: through squid, with the password kept in the
+        // keychain, or as typed.
+        const auto check = [&](std::optional<QString> typedPassword) {
+            TokenStore tokens(TokenStore::KeychainUse::Disabled, m_dir.path());
+            tokens.setFallback(TokenStore::Backend::SessionOnly);
+            bool written = false;
+            tokens.writeSecret(TokenStore::Secret::ProxyPassword, QString(), QStringLiteral("s3cret"),
+                &tokens, [&](const TokenResult &) { written = true; });
+            ConnectionTest test(&tokens);
             std::optional<ConnectionCheck::Result> result;
-            QObject::connect(&connectionCheck, &ConnectionCheck::finished, &connectionCheck,
+            QObject::connect(&test, &ConnectionTest::finished, &test,
                 [&](const ConnectionCheck::Result &r) { result = r; });
-            connectionCheck.start();
-            if (!problems.isEmpty() || !QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+            QObject::connect(
+                &test, &ConnectionTest::refused, &test, [&](const QString &) { result.emplace(); });
+            if (!QTest::qWaitFor([&] { return written; }, 5000))
+                return ConnectionCheck::Result();
+            test.start(
+                { profile, profile.baseUrl(), m_sandbox->token(), proxy, QString(), typedPassword, {} });
+            if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
                 return ConnectionCheck::Result();
             return *result;
         };
         const QByteArray beforeCheck = accessLog();
-        const ConnectionCheck::Result checked = check(QStringLiteral("s3cret"));
+        const ConnectionCheck::Result checked = check(std::nullopt);
         QVERIFY2(checked.reachable, qPrintable(checked.sentence()));
         QCOMPARE(checked.token, ConnectionCheck::Token::Accepted);
         QVERIFY(QTest::qWaitFor([&] { return accessLog().size() > beforeCheck.size(); }, 10000));
         QVERIFY2(accessLog().mid(beforeCheck.size()).contains("alice"), accessLog().constData());
+        const ConnectionCheck::Result typed = check(QStringLiteral("s3cret"));
+        QVERIFY2(typed.reachable, qPrintable(typed.sentence()));
         const ConnectionCheck::Result checkRefused = check(QStringLiteral("wrong"));
         QVERIFY(!checkRefused.reachable);
         QVERIFY2(checkRefused.sentence().contains(QStringLiteral("proxy asks for credentials")),
