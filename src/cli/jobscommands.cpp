@@ -140,6 +140,52 @@ std::optional<int> JobsCommands::importOptions(
     return std::nullopt;
 }
 
+std::optional<int> JobsCommands::reportRows(const QCommandLineParser &p, const QList<CheckedRow> &rows)
+{
+    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
+    int invalid = 0;
+    for (const CheckedRow &row : rows) {
+        const bool valid = row.errors.isEmpty();
+        if (m_ndjson && (dryRun || !valid)) {
+            QJsonObject line { { QStringLiteral("source"), row.source },
+                { QStringLiteral("outcome"), valid ? QStringLiteral("valid") : QStringLiteral("invalid") } };
+            for (auto it = row.identity.constBegin(); it != row.identity.constEnd(); ++it)
+                line.insert(it.key(), it.value());
+            if (!valid)
+                line.insert(QStringLiteral("errors"), QJsonArray::fromStringList(row.errors));
+            m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+        }
+        if (valid) {
+            if (dryRun && !m_ndjson)
+                m_out << row.wouldCreate << Qt::endl;
+            continue;
+        }
+        ++invalid;
+        for (const QString &e : row.errors)
+            m_err << m_errStyle.paint(tr("invalid %1: %2").arg(row.source, e), TerminalStyle::Colour::Red)
+                  << Qt::endl;
+    }
+    const int valid = int(rows.size()) - invalid;
+    if (dryRun) {
+        m_err << tr("Dry run: %1 of %Ln row(s) can be imported; nothing was sent.", nullptr,
+            static_cast<int>(rows.size()))
+                     .arg(valid)
+              << Qt::endl;
+        return invalid ? CliApp::ValidationFailure : CliApp::Ok;
+    }
+    if (invalid && !p.isSet(QStringLiteral("skip-invalid")))
+        return failure(
+            tr("Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the "
+               "other %3.")
+                .arg(invalid)
+                .arg(rows.size())
+                .arg(valid),
+            CliApp::ValidationFailure);
+    if (valid == 0)
+        return failure(tr("The file holds no valid row; nothing was sent."), CliApp::ValidationFailure);
+    return std::nullopt;
+}
+
 int JobsCommands::importUsers(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -156,47 +202,13 @@ int JobsCommands::importUsers(const QStringList &arguments)
     if (!parsed.ok())
         return failure(parsed.error, CliApp::ValidationFailure);
 
-    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
-    int invalid = 0;
-    for (const ImportRow &row : parsed.rows) {
-        if (m_ndjson && (dryRun || !row.isValid())) {
-            QJsonObject line { { QStringLiteral("source"), row.source },
-                { QStringLiteral("outcome"),
-                    row.isValid() ? QStringLiteral("valid") : QStringLiteral("invalid") },
-                { QStringLiteral("email"), row.draft.email.value_or(QString()) } };
-            if (!row.isValid())
-                line.insert(QStringLiteral("errors"), QJsonArray::fromStringList(row.errors));
-            m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
-        }
-        if (row.isValid()) {
-            if (dryRun && !m_ndjson)
-                m_out << tr("would create %1 (%2)").arg(row.draft.email.value_or(QString()), row.source)
-                      << Qt::endl;
-        } else {
-            ++invalid;
-            for (const QString &e : row.errors)
-                m_err << m_errStyle.paint(tr("invalid %1: %2").arg(row.source, e), TerminalStyle::Colour::Red)
-                      << Qt::endl;
-        }
-    }
-    const int valid = int(parsed.rows.size()) - invalid;
-    if (dryRun) {
-        m_err << tr("Dry run: %1 of %Ln row(s) can be imported; nothing was sent.", nullptr,
-            static_cast<int>(parsed.rows.size()))
-                     .arg(valid)
-              << Qt::endl;
-        return invalid ? CliApp::ValidationFailure : CliApp::Ok;
-    }
-    if (invalid && !p.isSet(QStringLiteral("skip-invalid")))
-        return failure(
-            tr("Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the "
-               "other %3.")
-                .arg(invalid)
-                .arg(parsed.rows.size())
-                .arg(valid),
-            CliApp::ValidationFailure);
-    if (valid == 0)
-        return failure(tr("The file holds no valid row; nothing was sent."), CliApp::ValidationFailure);
+    QList<CheckedRow> checked;
+    for (const ImportRow &row : parsed.rows)
+        checked.append(
+            { row.source, row.errors, { { QStringLiteral("email"), row.draft.email.value_or(QString()) } },
+                tr("would create %1 (%2)").arg(row.draft.email.value_or(QString()), row.source) });
+    if (const auto done = reportRows(p, checked))
+        return *done;
     QList<JobItem> items;
     for (const ImportRow &row : parsed.rows) {
         if (!row.isValid())
@@ -234,7 +246,6 @@ int JobsCommands::importRecords(const ResourceSchema &schema, const QStringList 
     if (!parsed.ok())
         return failure(parsed.error, CliApp::ValidationFailure);
 
-    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
     // What a dry run names each record by: its first identifying text (a title, an email).
     QString label;
     for (const QString &name : schema.identifying) {
@@ -244,37 +255,13 @@ int JobsCommands::importRecords(const ResourceSchema &schema, const QStringList 
             break;
         }
     }
-    int invalid = 0;
-    for (const RecordImportRow &row : parsed.rows) {
-        if (row.isValid()) {
-            if (dryRun)
-                m_out << tr("would create %1 \"%2\" (%3)")
-                             .arg(schema.singular, row.fields.value(label).toString(), row.source)
-                      << Qt::endl;
-        } else {
-            ++invalid;
-            for (const QString &e : row.errors)
-                m_err << tr("invalid %1: %2").arg(row.source, e) << Qt::endl;
-        }
-    }
-    const int valid = int(parsed.rows.size()) - invalid;
-    if (dryRun) {
-        m_err << tr("Dry run: %1 of %Ln row(s) can be imported; nothing was sent.", nullptr,
-            static_cast<int>(parsed.rows.size()))
-                     .arg(valid)
-              << Qt::endl;
-        return invalid ? CliApp::ValidationFailure : CliApp::Ok;
-    }
-    if (invalid && !p.isSet(QStringLiteral("skip-invalid")))
-        return failure(
-            tr("Invalid rows: %1 of %2, so nothing was sent; fix them, or pass --skip-invalid to import the "
-               "other %3.")
-                .arg(invalid)
-                .arg(parsed.rows.size())
-                .arg(valid),
-            CliApp::ValidationFailure);
-    if (valid == 0)
-        return failure(tr("The file holds no valid row; nothing was sent."), CliApp::ValidationFailure);
+    QList<CheckedRow> checked;
+    for (const RecordImportRow &row : parsed.rows)
+        checked.append({ row.source, row.errors, { { label, row.fields.value(label) } },
+            tr("would create %1 \"%2\" (%3)")
+                .arg(schema.singular, row.fields.value(label).toString(), row.source) });
+    if (const auto done = reportRows(p, checked))
+        return *done;
     QList<JobItem> items;
     for (const RecordImportRow &row : parsed.rows) {
         if (!row.isValid())

@@ -7,6 +7,7 @@
 #include "terminalstyle.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
 #include <functional>
@@ -58,6 +59,18 @@ private:
     // Why a job against the window's built-in sandbox is not resumed here, in a sentence.
     static QString builtinSandboxJob(const JobSummary &job);
     void printItem(const JobItem &item);
+    // A row of a file to import as checked before anything is sent.
+    struct CheckedRow
+    {
+        QString source; // "line 3"
+        QStringList errors; // empty: valid
+        QJsonObject identity; // what names it in an ndjson line: its email, its title
+        QString wouldCreate; // what a dry run says of it as text
+    };
+    // One line per row: in a dry run every row, else only the invalid ones (their errors on standard
+    // error), as text or ndjson; then the dry run's summary, or the refusal of a file with invalid rows.
+    // An exit code when the command ends here; nothing when the import goes on.
+    std::optional<int> reportRows(const QCommandLineParser &p, const QList<CheckedRow> &rows);
     int usage(const QString &message);
     int failure(const QString &sentence, int code);
     static bool isAlive(qint64 pid);

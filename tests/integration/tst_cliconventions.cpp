@@ -5,6 +5,8 @@
 #include "sandboxfixture.h"
 
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -420,6 +422,44 @@ private slots:
         QCOMPARE(job.value(QLatin1String("kind")).toString(), QStringLiteral("import"));
         QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("finished"));
         QCOMPARE(job.value(QLatin1String("applied")).toInt(), 2);
+    }
+
+    void ndjsonForARecordImportsDryRun()
+    {
+        // Finding: a dry run of `posts import --format ndjson` printed text lines ("would create post …")
+        // among what a script reads as JSON, one object a line; users import wrote objects.
+        const Run users = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("ndjson") });
+        QCOMPARE(users.exitCode, 0);
+        const QString userId = QString::number(QJsonDocument::fromJson(users.out.split('\n').first())
+                                                   .object()
+                                                   .value(QLatin1String("id"))
+                                                   .toInteger());
+        const QString file = m_dir.filePath(QStringLiteral("posts.csv"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("title,body\nA dry post,Its body.\n,A post without a title.\n");
+        f.close();
+        const Run dry
+            = cli({ QStringLiteral("posts"), QStringLiteral("import"), file, QStringLiteral("--user"), userId,
+                QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("ndjson") });
+        QCOMPARE(dry.exitCode, 6); // a row is invalid
+        const QList<QByteArray> lines = dry.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QHash<QString, QJsonObject> bySource;
+        for (const QByteArray &line : lines) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            bySource.insert(o.value(QLatin1String("source")).toString(), o);
+        }
+        QCOMPARE(bySource.value(QStringLiteral("line 2")).value(QLatin1String("outcome")).toString(),
+            QStringLiteral("valid"));
+        QCOMPARE(bySource.value(QStringLiteral("line 2")).value(QLatin1String("title")).toString(),
+            QStringLiteral("A dry post"));
+        QCOMPARE(bySource.value(QStringLiteral("line 3")).value(QLatin1String("outcome")).toString(),
+            QStringLiteral("invalid"));
+        QVERIFY(!bySource.value(QStringLiteral("line 3")).value(QLatin1String("errors")).toArray().isEmpty());
     }
 
     void colourOnlyOnATerminalAndNeverUnderNoColor()
