@@ -78,8 +78,13 @@ MainWindow::MainWindow(ProfileStore *store, TokenStore *tokens, const Options &o
                     ? tr("Loading the users was canceled.")
                     : tr("Could not load the users: %1").arg(error.userMessage()),
                 id, MessageBanner::Action::Retry);
-            if (error.kind() == ApiError::Kind::Tls)
-                handleTlsError(error);
+            if (error.kind() != ApiError::Kind::Tls)
+                return;
+            const QString name = currentProfileName();
+            CertificateDialog::offerTrustForProfile(error, m_store, name, this, [this, name] {
+                if (currentProfileName() == name)
+                    applyProfile(name);
+            });
         });
 
     // A later page of the same list that loads tells the error is over.
@@ -326,15 +331,6 @@ void MainWindow::showExchangeOfRequest(ApiClient::RequestId id)
     m_ui->logDock->show();
     m_ui->logDock->raise();
     m_ui->requestLog->showRequest(id);
-}
-
-void MainWindow::handleTlsError(const ApiError &error)
-{
-    const QString name = currentProfileName();
-    CertificateDialog::offerTrustForProfile(error, m_store, name, this, [this, name] {
-        if (currentProfileName() == name)
-            applyProfile(name);
-    });
 }
 
 void MainWindow::deleteSelectedUsers()

@@ -80,7 +80,6 @@ private:
     // A sort the person chose (or restored): sorts what is loaded and decides whether to load the rest.
     quint64 showError(const QString &text, ApiClient::RequestId id = 0,
         MessageBanner::Action action = MessageBanner::Action::None);
-    void handleTlsError(const ApiError &error);
     UserDialog *openUserDialog(const std::optional<User> &user);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
