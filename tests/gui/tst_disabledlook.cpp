@@ -113,7 +113,8 @@ private Q_SLOTS:
             const QString what
                 = QStringLiteral("%1 on %2")
                       .arg(QLatin1String(roles.valueToKey(fg)), QLatin1String(roles.valueToKey(bg)));
-            QVERIFY2(p.color(QPalette::Disabled, fg) != p.color(QPalette::Active, fg), qPrintable(what));
+            QVERIFY2(p.color(QPalette::Disabled, fg) != p.color(QPalette::Active, fg),
+                qPrintable(QStringLiteral("The disabled %1 has the enabled colour.").arg(what)));
             const QString problem = dimmingProblem(what,
                 PaletteColors::contrast(p.color(QPalette::Active, fg), p.color(QPalette::Active, bg)),
                 PaletteColors::contrast(p.color(QPalette::Disabled, fg), p.color(QPalette::Disabled, bg)));
@@ -148,8 +149,8 @@ private Q_SLOTS:
         QTabBar *bar = tabs->tabBar();
         const int postsTab = tabs->indexOf(pane->findChild<QWidget *>(QStringLiteral("postsTab")));
         QVERIFY(postsTab > 0); // not the current tab: its label is drawn on the window's colour
-        const QColor window_ = window.palette().color(QPalette::Active, QPalette::Window);
-        const QColor button_ = window.palette().color(QPalette::Active, QPalette::Button);
+        const QColor windowColour = window.palette().color(QPalette::Active, QPalette::Window);
+        const QColor buttonColour = window.palette().color(QPalette::Active, QPalette::Button);
 
         // No user: the tabs are disabled.
         pane->showUser(User());
@@ -157,10 +158,10 @@ private Q_SLOTS:
         label->setEnabled(false);
         QVERIFY(!tabs->isEnabled());
         const qreal disabledTab
-            = strongestContrast(picture(bar), bar->tabRect(postsTab).adjusted(4, 4, -4, -2), window_);
+            = strongestContrast(picture(bar), bar->tabRect(postsTab).adjusted(4, 4, -4, -2), windowColour);
         const qreal disabledButton
-            = strongestContrast(picture(button), button->rect().adjusted(4, 4, -4, -4), button_);
-        const qreal disabledLabel = strongestContrast(picture(label), label->rect(), window_);
+            = strongestContrast(picture(button), button->rect().adjusted(4, 4, -4, -4), buttonColour);
+        const qreal disabledLabel = strongestContrast(picture(label), label->rect(), windowColour);
 
         User user;
         user.id = ResourceId(7);
@@ -171,10 +172,10 @@ private Q_SLOTS:
         label->setEnabled(true);
         QVERIFY(tabs->isEnabled());
         const qreal enabledTab
-            = strongestContrast(picture(bar), bar->tabRect(postsTab).adjusted(4, 4, -4, -2), window_);
+            = strongestContrast(picture(bar), bar->tabRect(postsTab).adjusted(4, 4, -4, -2), windowColour);
         const qreal enabledButton
-            = strongestContrast(picture(button), button->rect().adjusted(4, 4, -4, -4), button_);
-        const qreal enabledLabel = strongestContrast(picture(label), label->rect(), window_);
+            = strongestContrast(picture(button), button->rect().adjusted(4, 4, -4, -4), buttonColour);
+        const qreal enabledLabel = strongestContrast(picture(label), label->rect(), windowColour);
 
         QString problem = dimmingProblem(QStringLiteral("Posts tab"), enabledTab, disabledTab);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
