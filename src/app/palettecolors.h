@@ -23,7 +23,8 @@ QColor text(const QPalette &palette, Role role, bool onWindow = false);
 QColor errorBackground(const QPalette &palette);
 // "color: #rrggbb;" for a label's style sheet.
 QString textStyle(const QPalette &palette, Role role);
-// A dark palette for the Fusion style, for desktops that give Qt none (userdesk --dark).
+// A dark palette for the Fusion style, for desktops that give Qt none (userdesk --dark), complete in every
+// colour group: disabled text, fields and selections are dimmed the way Fusion dims its own.
 QPalette dark();
 
 } // namespace PaletteColors

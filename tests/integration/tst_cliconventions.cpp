@@ -1,4 +1,5 @@
 #include "cannedserver.h"
+#include "clirunner.h"
 #include "profile.h"
 #include "profilestore.h"
 #include "resourceschema.h"
@@ -29,48 +30,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxFixture> m_sandbox;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
-        env.insert(QStringLiteral("USERDESK_JOURNAL"), m_dir.filePath(QStringLiteral("jobs.sqlite")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        env.remove(QStringLiteral("NO_COLOR"));
-        return env;
-    }
-
-    // Runs a program while this process's event loop turns: the sandbox answers from it.
-    Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env)
-    {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(program, args);
-        if (!p.waitForStarted(waitMs))
-            return {};
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
-            return {};
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError() };
-    }
-
-    Run cli(const QStringList &args, const QUrl &endpoint = {})
-    {
-        return run(QStringLiteral(USERDESK_CLI_PATH),
-            QStringList { QStringLiteral("--endpoint"),
-                (endpoint.isEmpty() ? m_sandbox->baseUrl() : endpoint).toString(),
-                QStringLiteral("--no-keychain") }
-                + args,
-            environment());
-    }
+    using Run = CliRunner::Run;
+    std::unique_ptr<CliRunner> m_cli; // userdesk-cli with its journal and settings in m_dir, in English
 
     // What the bash completion offers for a command line whose last word is being completed.
     QStringList bashCompletes(const QStringList &words)
@@ -80,7 +41,8 @@ private:
             line += QLatin1Char('\'') + w + QStringLiteral("' ");
         line += QStringLiteral("); COMP_CWORD=%1; _userdesk_cli; printf '%s\\n' \"${COMPREPLY[@]}\"")
                     .arg(words.size() - 1);
-        const Run r = run(QStringLiteral("bash"), { QStringLiteral("--norc"), QStringLiteral("-c"), line },
+        const Run r = m_cli->runProgram(QStringLiteral("bash"),
+            { QStringLiteral("--norc"), QStringLiteral("-c"), line },
             QProcessEnvironment::systemEnvironment());
         if (r.exitCode != 0)
             qWarning() << r.err;
@@ -103,6 +65,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(30));
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+        m_cli = std::make_unique<CliRunner>(
+            QStringLiteral(USERDESK_CLI_PATH), m_sandbox.get(), m_dir.path(), waitMs);
+        m_cli->setVariable(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        m_cli->unsetVariable(QStringLiteral("NO_COLOR"));
     }
 
     void completionFilesAreWhatTheCliPrints()
@@ -115,14 +81,15 @@ private slots:
         for (const auto &[shell, path] : files) {
             QFile f(QStringLiteral(USERDESK_COMPLETIONS_DIR) + path);
             QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
-            const Run r = run(
-                QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("completion"), shell }, environment());
+            const Run r = m_cli->runProgram(QStringLiteral(USERDESK_CLI_PATH),
+                { QStringLiteral("completion"), shell }, m_cli->environment());
             QCOMPARE(r.exitCode, 0);
             QVERIFY(r.out.size() > 1000);
             QCOMPARE(f.readAll(), r.out);
         }
-        QCOMPARE(run(QStringLiteral(USERDESK_CLI_PATH),
-                     { QStringLiteral("completion"), QStringLiteral("tcsh") }, environment())
+        QCOMPARE(m_cli
+                     ->runProgram(QStringLiteral(USERDESK_CLI_PATH),
+                         { QStringLiteral("completion"), QStringLiteral("tcsh") }, m_cli->environment())
                      .exitCode,
             2);
     }
@@ -234,13 +201,13 @@ private slots:
             // ./dev installs both; a machine without them fails here rather than passing untested.
             QVERIFY2(!QStandardPaths::findExecutable(shell).isEmpty(),
                 qPrintable(shell + QStringLiteral(" is not installed")));
-            const Run r
-                = run(shell, { QStringLiteral("-n"), QStringLiteral(USERDESK_COMPLETIONS_DIR) + path },
-                    QProcessEnvironment::systemEnvironment());
+            const Run r = m_cli->runProgram(shell,
+                { QStringLiteral("-n"), QStringLiteral(USERDESK_COMPLETIONS_DIR) + path },
+                QProcessEnvironment::systemEnvironment());
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         // fish can be asked what it would complete.
-        const Run r = run(QStringLiteral("fish"),
+        const Run r = m_cli->runProgram(QStringLiteral("fish"),
             { QStringLiteral("--no-config"), QStringLiteral("-c"),
                 QStringLiteral(
                     "source %1/fish/userdesk-cli.fish; complete -C 'userdesk-cli users list --format '; "
@@ -260,24 +227,25 @@ private slots:
 
     void ndjsonForGetCreateAndList()
     {
-        const Run created = cli({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
-            QStringLiteral("Nd Json"), QStringLiteral("--email"), QStringLiteral("nd@json.test"),
-            QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
-            QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("ndjson") });
+        const Run created
+            = m_cli->run({ QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("--name"),
+                QStringLiteral("Nd Json"), QStringLiteral("--email"), QStringLiteral("nd@json.test"),
+                QStringLiteral("--gender"), QStringLiteral("male"), QStringLiteral("--status"),
+                QStringLiteral("active"), QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(created.exitCode == 0, created.err.constData());
         QCOMPARE(created.out.count('\n'), 1);
         const QJsonObject user = QJsonDocument::fromJson(created.out).object();
         QCOMPARE(user.value(QLatin1String("email")).toString(), QStringLiteral("nd@json.test"));
         const QString id = QString::number(user.value(QLatin1String("id")).toInteger());
 
-        const Run got = cli({ QStringLiteral("users"), QStringLiteral("get"), id, QStringLiteral("--format"),
-            QStringLiteral("ndjson") });
+        const Run got = m_cli->run({ QStringLiteral("users"), QStringLiteral("get"), id,
+            QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(got.exitCode, 0);
         QCOMPARE(got.out, created.out);
 
-        const Run listed = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--all"),
-            QStringLiteral("--per-page"), QStringLiteral("7"), QStringLiteral("--format"),
-            QStringLiteral("ndjson") });
+        const Run listed = m_cli->run({ QStringLiteral("users"), QStringLiteral("list"),
+            QStringLiteral("--all"), QStringLiteral("--per-page"), QStringLiteral("7"),
+            QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(listed.exitCode == 0, listed.err.constData());
         const QList<QByteArray> lines = listed.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 31);
@@ -290,7 +258,7 @@ private slots:
         }
         QCOMPARE(ids.size(), 31);
 
-        const Run deleted = cli({ QStringLiteral("users"), QStringLiteral("delete"), id,
+        const Run deleted = m_cli->run({ QStringLiteral("users"), QStringLiteral("delete"), id,
             QStringLiteral("999999999"), QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(deleted.exitCode, 5); // the second id is not there
         QCOMPARE(deleted.out.count('\n'), 2);
@@ -303,29 +271,30 @@ private slots:
 
     void ndjsonForRecords()
     {
-        const Run users = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"),
-            QStringLiteral("ndjson") });
+        const Run users = m_cli->run({ QStringLiteral("users"), QStringLiteral("list"),
+            QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(users.exitCode, 0);
         const QString userId = QString::number(QJsonDocument::fromJson(users.out.split('\n').first())
                                                    .object()
                                                    .value(QLatin1String("id"))
                                                    .toInteger());
-        const Run created = cli({ QStringLiteral("posts"), QStringLiteral("create"), QStringLiteral("--user"),
-            userId, QStringLiteral("--title"), QStringLiteral("Nd post"), QStringLiteral("--body"),
-            QStringLiteral("One line of JSON."), QStringLiteral("--format"), QStringLiteral("ndjson") });
+        const Run created
+            = m_cli->run({ QStringLiteral("posts"), QStringLiteral("create"), QStringLiteral("--user"),
+                userId, QStringLiteral("--title"), QStringLiteral("Nd post"), QStringLiteral("--body"),
+                QStringLiteral("One line of JSON."), QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(created.exitCode == 0, created.err.constData());
         QCOMPARE(created.out.count('\n'), 1);
         const QJsonObject post = QJsonDocument::fromJson(created.out).object();
         QCOMPARE(post.value(QLatin1String("title")).toString(), QStringLiteral("Nd post"));
         const QString id = QString::number(post.value(QLatin1String("id")).toInteger());
-        const Run got = cli({ QStringLiteral("posts"), QStringLiteral("get"), id, QStringLiteral("--format"),
-            QStringLiteral("ndjson") });
+        const Run got = m_cli->run({ QStringLiteral("posts"), QStringLiteral("get"), id,
+            QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(got.exitCode, 0);
         QCOMPARE(got.out, created.out);
 
-        const Run listed = cli({ QStringLiteral("posts"), QStringLiteral("list"), QStringLiteral("--user"),
-            userId, QStringLiteral("--all"), QStringLiteral("--per-page"), QStringLiteral("2"),
-            QStringLiteral("--format"), QStringLiteral("ndjson") });
+        const Run listed = m_cli->run({ QStringLiteral("posts"), QStringLiteral("list"),
+            QStringLiteral("--user"), userId, QStringLiteral("--all"), QStringLiteral("--per-page"),
+            QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(listed.exitCode == 0, listed.err.constData());
         QVERIFY(!listed.out.startsWith('['));
         bool found = false;
@@ -370,7 +339,7 @@ private slots:
                 { { "X-Pagination-Total", "4" }, { "X-Pagination-Pages", "2" },
                     { "X-Pagination-Page", QByteArray::number(page) }, { "X-Pagination-Limit", "2" } });
         });
-        p.setProcessEnvironment(environment());
+        p.setProcessEnvironment(m_cli->environment());
         p.start(QStringLiteral(USERDESK_CLI_PATH),
             { QStringLiteral("--endpoint"), server.baseUrl().toString(), QStringLiteral("--no-keychain"),
                 QStringLiteral("--dialect"), QStringLiteral("gorest"), QStringLiteral("--concurrency"),
@@ -394,7 +363,7 @@ private slots:
         f.write("name,email,gender,status\nImp One,imp1@nd.test,male,active\nImp "
                 "Two,imp2@nd.test,female,inactive\n");
         f.close();
-        const Run imported = cli({ QStringLiteral("users"), QStringLiteral("import"), file,
+        const Run imported = m_cli->run({ QStringLiteral("users"), QStringLiteral("import"), file,
             QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(imported.exitCode == 0, imported.err.constData());
         const QList<QByteArray> lines = imported.out.trimmed().split('\n');
@@ -410,12 +379,12 @@ private slots:
         QCOMPARE(emails, (QSet<QString> { QStringLiteral("imp1@nd.test"), QStringLiteral("imp2@nd.test") }));
 
         // The old meaning of import's --format (the file's format) still holds.
-        const Run dry = cli({ QStringLiteral("users"), QStringLiteral("import"), file,
+        const Run dry = m_cli->run({ QStringLiteral("users"), QStringLiteral("import"), file,
             QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--dry-run") });
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
         QVERIFY(dry.out.contains("would create imp1@nd.test"));
 
-        const Run jobs = cli({ QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--all"),
+        const Run jobs = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--all"),
             QStringLiteral("--format"), QStringLiteral("ndjson") });
         QVERIFY2(jobs.exitCode == 0, jobs.err.constData());
         const QJsonObject job = QJsonDocument::fromJson(jobs.out.trimmed().split('\n').last()).object();
@@ -468,14 +437,14 @@ private slots:
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty(),
             "script (bsdutils) is missing");
         auto onTerminal = [&](const std::optional<QString> &noColor) {
-            QProcessEnvironment env = environment();
+            QProcessEnvironment env = m_cli->environment();
             env.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
             if (noColor)
                 env.insert(QStringLiteral("NO_COLOR"), *noColor);
             const QString command
                 = QStringLiteral("'%1' --endpoint http://127.0.0.1:9 --no-keychain users get x y")
                       .arg(QStringLiteral(USERDESK_CLI_PATH));
-            return run(QStringLiteral("script"),
+            return m_cli->runProgram(QStringLiteral("script"),
                 { QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"), command,
                     QStringLiteral("/dev/null") },
                 env);
@@ -490,7 +459,7 @@ private slots:
         QVERIFY2(plain.out.contains("userdesk-cli: users get takes exactly one id"), plain.out.constData());
         QVERIFY2(!plain.out.contains("\033["), plain.out.constData());
         // A pipe is not a terminal.
-        const Run piped = cli(
+        const Run piped = m_cli->run(
             { QStringLiteral("users"), QStringLiteral("get"), QStringLiteral("x"), QStringLiteral("y") });
         QCOMPARE(piped.exitCode, 2);
         QVERIFY(piped.err.startsWith("userdesk-cli: "));
@@ -509,9 +478,10 @@ private slots:
                 { { "X-Pagination-Total", "2" }, { "X-Pagination-Page", "1" },
                     { "X-Pagination-Limit", "20" } });
         });
-        const Run r = cli({ QStringLiteral("--dialect"), QStringLiteral("gorest"), QStringLiteral("users"),
-                              QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("ndjson") },
-            server.baseUrl());
+        const Run r
+            = m_cli->run({ QStringLiteral("--dialect"), QStringLiteral("gorest"), QStringLiteral("users"),
+                             QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("ndjson") },
+                server.baseUrl());
         QCOMPARE(r.exitCode, 11);
         QCOMPARE(r.out.trimmed().split('\n').size(), 1);
         QVERIFY(r.out.startsWith("{\"id\":7,"));
@@ -520,16 +490,17 @@ private slots:
 
     void helpCommandsBlockIsTranslated()
     {
-        QProcessEnvironment env = environment();
+        QProcessEnvironment env = m_cli->environment();
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        const Run german = run(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--help") }, env);
+        const Run german
+            = m_cli->runProgram(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--help") }, env);
         QCOMPARE(german.exitCode, 0);
         QVERIFY2(!german.out.contains("Commands:"), german.out.constData());
         QVERIFY2(
             german.out.contains("  users list [--format table|json|csv|ndjson]"), german.out.constData());
-        const Run english
-            = run(QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--help") }, environment());
+        const Run english = m_cli->runProgram(
+            QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("--help") }, m_cli->environment());
         QVERIFY(english.out.contains("Commands:\n  users list [--format table|json|csv|ndjson]"));
         // Every noun's commands are in it, the record nouns too.
         QVERIFY2(
@@ -538,19 +509,19 @@ private slots:
         QVERIFY2(english.out.contains("  comments create"), english.out.constData());
 
         // A record noun's help, in German too.
-        const Run postsEnglish = run(QStringLiteral(USERDESK_CLI_PATH),
-            { QStringLiteral("posts"), QStringLiteral("--help") }, environment());
+        const Run postsEnglish = m_cli->runProgram(QStringLiteral(USERDESK_CLI_PATH),
+            { QStringLiteral("posts"), QStringLiteral("--help") }, m_cli->environment());
         QCOMPARE(postsEnglish.exitCode, 0);
         QVERIFY2(postsEnglish.out.startsWith("List, read, create, change and delete posts"),
             postsEnglish.out.constData());
         QVERIFY(postsEnglish.out.contains("Commands:\n  posts list"));
-        const Run postsGerman = run(
+        const Run postsGerman = m_cli->runProgram(
             QStringLiteral(USERDESK_CLI_PATH), { QStringLiteral("posts"), QStringLiteral("--help") }, env);
         QCOMPARE(postsGerman.exitCode, 0);
         QVERIFY2(postsGerman.out.contains("Befehle:\n  posts list"), postsGerman.out.constData());
         QVERIFY2(!postsGerman.out.contains("List, read, create"), postsGerman.out.constData());
         QVERIFY2(postsGerman.out.contains("Beiträge"), postsGerman.out.constData());
-        const Run listGerman = run(QStringLiteral(USERDESK_CLI_PATH),
+        const Run listGerman = m_cli->runProgram(QStringLiteral(USERDESK_CLI_PATH),
             { QStringLiteral("posts"), QStringLiteral("list"), QStringLiteral("--help") }, env);
         QCOMPARE(listGerman.exitCode, 0);
         QVERIFY2(listGerman.out.contains("Jede Seite abrufen."), listGerman.out.constData());

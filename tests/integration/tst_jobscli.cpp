@@ -1,5 +1,6 @@
 // userdesk-cli's journaled jobs end to end: the real binary against a real sandbox with latency, killed
 // with SIGKILL in the middle of a job, then resumed: the server must hold exactly what the job asked for.
+#include "clirunner.h"
 #include "jobjournal.h"
 #include "sandboxfixture.h"
 
@@ -45,70 +46,13 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxFixture> m_sandbox;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRunner::Run;
+    std::unique_ptr<CliRunner> m_cli; // userdesk-cli with its journal and settings in m_dir
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
-        env.insert(QStringLiteral("USERDESK_JOURNAL"), m_dir.filePath(QStringLiteral("jobs.sqlite")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        return env;
-    }
-    QStringList withEndpoint(const QStringList &args) const
-    {
-        return QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(),
-            QStringLiteral("--no-keychain") }
-        + args;
-    }
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
-        // The sandbox answers from this process's event loop, so wait with one running.
-        if (!p.waitForStarted(waitMs))
-            return {};
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
-            return {};
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError() };
-    }
-    // Starts the CLI, waits until it has printed `lines` lines on stdout, kills it with SIGKILL; returns
-    // what it printed.
-    // With lines 0, it waits until the job is in the journal (the CLI says so on stderr).
-    QByteArray killAfter(const QStringList &args, int lines)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        QByteArray out;
-        QByteArray err;
-        connect(&p, &QProcess::readyReadStandardOutput, &p, [&] { out += p.readAllStandardOutput(); });
-        connect(&p, &QProcess::readyReadStandardError, &p, [&] { err += p.readAllStandardError(); });
-        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
-        if (!p.waitForStarted(waitMs))
-            return "not started";
-        const auto reached = [&] {
-            return (lines > 0 ? out.count('\n') >= lines : err.startsWith("job "))
-                || p.state() == QProcess::NotRunning;
-        };
-        if (!QTest::qWaitFor(reached, waitMs))
-            return "timed out";
-        p.kill(); // SIGKILL: no chance to write anything more
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
-            return "not killed";
-        return out;
-    }
     // The one unfinished job in the journal, from `jobs list`.
     qint64 interruptedJob(QString *state = nullptr)
     {
-        const Run r = cli({ QStringLiteral("jobs"), QStringLiteral("list") });
+        const Run r = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list") });
         if (r.exitCode != 0)
             return 0;
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -126,6 +70,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(400));
         QVERIFY2(m_sandbox->start(waitMs), qPrintable(m_sandbox->errorString()));
+        m_cli = std::make_unique<CliRunner>(
+            QStringLiteral(USERDESK_CLI_PATH), m_sandbox.get(), m_dir.path(), waitMs);
     }
 
     void init()
@@ -151,7 +97,8 @@ private slots:
                             .arg(i % 2 ? QStringLiteral("male") : QStringLiteral("female"))
                             .toUtf8());
         }
-        const QByteArray before = killAfter({ QStringLiteral("users"), QStringLiteral("import"), file }, 100);
+        const QByteArray before
+            = m_cli->killAfter({ QStringLiteral("users"), QStringLiteral("import"), file }, 100);
         QVERIFY2(before.count('\n') >= 100, before.constData());
         const QJsonArray cut = allUsers(*m_sandbox, QStringLiteral("@killimport.test"));
         QVERIFY2(cut.size() < users, "the kill came after the whole import; it proves nothing");
@@ -161,7 +108,8 @@ private slots:
         const qint64 job = interruptedJob(&state);
         QVERIFY(job > 0);
         QCOMPARE(state, QStringLiteral("interrupted"));
-        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        const Run resumed
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
 
         const QJsonArray after = allUsers(*m_sandbox, QStringLiteral("@killimport.test"));
@@ -194,8 +142,8 @@ private slots:
             ids.append(QString::number(id));
             doomed.insert(id);
         }
-        const QByteArray before
-            = killAfter(QStringList { QStringLiteral("users"), QStringLiteral("bulk-delete") } + ids, 60);
+        const QByteArray before = m_cli->killAfter(
+            QStringList { QStringLiteral("users"), QStringLiteral("bulk-delete") } + ids, 60);
         QVERIFY2(before.count('\n') >= 60, before.constData());
         const int leftAfterKill = int(allUsers(*m_sandbox).size());
         QVERIFY2(leftAfterKill > int(everyone.size()) - 300,
@@ -203,7 +151,8 @@ private slots:
 
         const qint64 job = interruptedJob();
         QVERIFY(job > 0);
-        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        const Run resumed
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
 
         const QJsonArray after = allUsers(*m_sandbox);
@@ -219,7 +168,7 @@ private slots:
         QStringList ids;
         for (int i = 0; i < 80; ++i)
             ids.append(QString::number(everyone.at(i).toObject().value(QLatin1String("id")).toInteger()));
-        const QByteArray before = killAfter(
+        const QByteArray before = m_cli->killAfter(
             { QStringLiteral("users"), QStringLiteral("bulk-update"), QStringLiteral("--ids"),
                 ids.join(QLatin1Char(',')), QStringLiteral("--name"), QStringLiteral("Bulk Renamed") },
             20);
@@ -231,7 +180,8 @@ private slots:
 
         const qint64 job = interruptedJob();
         QVERIFY(job > 0);
-        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        const Run resumed
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         renamed = 0;
         for (const QJsonValue &v : allUsers(*m_sandbox))
@@ -251,19 +201,19 @@ private slots:
                     "Dry Three,dry3@dryrun.test,female,inactive\n");
         }
         const quint64 writes = m_sandbox->stats().writesApplied;
-        const Run dry
-            = cli({ QStringLiteral("users"), QStringLiteral("import"), file, QStringLiteral("--dry-run") });
+        const Run dry = m_cli->run(
+            { QStringLiteral("users"), QStringLiteral("import"), file, QStringLiteral("--dry-run") });
         QCOMPARE(dry.exitCode, 6);
         QCOMPARE(dry.out.count('\n'), 2); // the two good rows
         QVERIFY2(dry.err.contains("invalid line 3: Line 3: email is invalid."), dry.err.constData());
         // Without --dry-run and with an invalid row, nothing is sent either.
-        const Run refused = cli({ QStringLiteral("users"), QStringLiteral("import"), file });
+        const Run refused = m_cli->run({ QStringLiteral("users"), QStringLiteral("import"), file });
         QCOMPARE(refused.exitCode, 6);
         QVERIFY2(refused.err.contains("--skip-invalid"), refused.err.constData());
         QCOMPARE(m_sandbox->stats().writesApplied, writes);
         QCOMPARE(allUsers(*m_sandbox, QStringLiteral("@dryrun.test")).size(), 0);
 
-        const Run skipped = cli(
+        const Run skipped = m_cli->run(
             { QStringLiteral("users"), QStringLiteral("import"), file, QStringLiteral("--skip-invalid") });
         QVERIFY2(skipped.exitCode == 0, skipped.err.constData());
         QCOMPARE(allUsers(*m_sandbox, QStringLiteral("@dryrun.test")).size(), 2);
@@ -275,14 +225,15 @@ private slots:
         SandboxFaults verySlow;
         verySlow.latencyMs = 5000;
         m_sandbox->setFaults(verySlow);
-        const QByteArray none = killAfter({ QStringLiteral("users"), QStringLiteral("bulk-delete"),
-                                              QStringLiteral("999999991"), QStringLiteral("999999992") },
-            0);
+        const QByteArray none
+            = m_cli->killAfter({ QStringLiteral("users"), QStringLiteral("bulk-delete"),
+                                   QStringLiteral("999999991"), QStringLiteral("999999992") },
+                0);
         Q_UNUSED(none);
         const qint64 job = interruptedJob();
         QVERIFY(job > 0);
         QProcess other;
-        other.setProcessEnvironment(environment());
+        other.setProcessEnvironment(m_cli->environment());
         other.start(QStringLiteral(USERDESK_CLI_PATH),
             { QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9/public/v2"),
                 QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
@@ -291,11 +242,13 @@ private slots:
         QVERIFY(other.readAllStandardError().contains(m_sandbox->baseUrl().toString().toUtf8()));
 
         const Run discarded
-            = cli({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) });
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) });
         QVERIFY2(discarded.exitCode == 0, discarded.err.constData());
         QCOMPARE(interruptedJob(), 0);
-        QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) }).exitCode, 5);
-        QCOMPARE(cli({ QStringLiteral("jobs"), QStringLiteral("frobnicate") }).exitCode, 2);
+        QCOMPARE(
+            m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) }).exitCode,
+            5);
+        QCOMPARE(m_cli->run({ QStringLiteral("jobs"), QStringLiteral("frobnicate") }).exitCode, 2);
     }
 
     // A job the window ran against its built-in sandbox is recorded by that sandbox's data folder; the CLI
@@ -328,18 +281,20 @@ private slots:
             "folder.")
                                      .arg(job)
                                      .arg(folder);
-        const Run listed = cli({ QStringLiteral("jobs"), QStringLiteral("list") });
+        const Run listed = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list") });
         QCOMPARE(listed.exitCode, 0);
         QVERIFY(listed.out.contains("builtin-sandbox:"));
         QVERIFY2(QString::fromUtf8(listed.err).contains(sentence), listed.err.constData());
-        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        const Run resumed
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
         QCOMPARE(resumed.exitCode, 2);
         QVERIFY2(QString::fromUtf8(resumed.err).contains(sentence), resumed.err.constData());
         JobJournal journal(m_dir.filePath(QStringLiteral("jobs.sqlite")));
         QVERIFY(journal.open());
         QCOMPARE(journal.job(job)->pending, 1); // nothing sent, nobody took it over
         QCOMPARE(
-            cli({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) }).exitCode, 0);
+            m_cli->run({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) }).exitCode,
+            0);
     }
 };
 

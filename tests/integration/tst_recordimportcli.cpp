@@ -2,13 +2,13 @@
 // latency, killed with SIGKILL in the middle of an import of posts, then resumed with `jobs resume`: the
 // server must hold each post of the file exactly once. Dry runs and bad rows say what is wrong, row by row,
 // and send nothing.
+#include "clirunner.h"
 #include "sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,65 +65,14 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxFixture> m_sandbox;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRunner::Run;
+    std::unique_ptr<CliRunner> m_cli; // userdesk-cli with its journal and settings in m_dir
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("USERDESK_TOKEN"), m_sandbox->token());
-        env.insert(QStringLiteral("USERDESK_JOURNAL"), m_dir.filePath(QStringLiteral("jobs.sqlite")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        return env;
-    }
-    QStringList withEndpoint(const QStringList &args) const
-    {
-        return QStringList { QStringLiteral("--endpoint"), m_sandbox->baseUrl().toString(),
-            QStringLiteral("--no-keychain") }
-        + args;
-    }
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
-        // The sandbox answers from this process's event loop, so wait with one running.
-        if (!p.waitForStarted(waitMs))
-            return {};
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
-            return {};
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError() };
-    }
-    // Starts the CLI, waits until it has printed `lines` lines on stdout, kills it with SIGKILL; returns
-    // what it printed.
-    QByteArray killAfter(const QStringList &args, int lines)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        QByteArray out;
-        connect(&p, &QProcess::readyReadStandardOutput, &p, [&] { out += p.readAllStandardOutput(); });
-        p.start(QStringLiteral(USERDESK_CLI_PATH), withEndpoint(args));
-        if (!p.waitForStarted(waitMs))
-            return "not started";
-        if (!QTest::qWaitFor(
-                [&] { return out.count('\n') >= lines || p.state() == QProcess::NotRunning; }, waitMs))
-            return "timed out";
-        p.kill(); // SIGKILL: no chance to write anything more
-        if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, waitMs))
-            return "not killed";
-        return out;
-    }
     // The one unfinished job in the journal, from `jobs list`; `unknown`: how many of its items may have
     // been sent.
     qint64 interruptedJob(QString *state = nullptr, int *unknown = nullptr)
     {
-        const Run r = cli({ QStringLiteral("jobs"), QStringLiteral("list") });
+        const Run r = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list") });
         if (r.exitCode != 0)
             return 0;
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -143,6 +92,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_sandbox = std::make_unique<SandboxFixture>(SandboxFixture::defaultConfig(20));
         QVERIFY2(m_sandbox->start(waitMs), qPrintable(m_sandbox->errorString()));
+        m_cli = std::make_unique<CliRunner>(
+            QStringLiteral(USERDESK_CLI_PATH), m_sandbox.get(), m_dir.path(), waitMs);
     }
 
     void init()
@@ -165,7 +116,7 @@ private slots:
         const QString file = m_dir.filePath(QStringLiteral("posts.csv"));
         QVERIFY(writeFile(file, csv));
 
-        const QByteArray before = killAfter(
+        const QByteArray before = m_cli->killAfter(
             { QStringLiteral("posts"), QStringLiteral("import"), file, QStringLiteral("--user"), user }, 50);
         QVERIFY2(before.count('\n') >= 50, before.constData());
         const QJsonArray cut = allRecords(
@@ -180,7 +131,8 @@ private slots:
         QCOMPARE(state, QStringLiteral("interrupted"));
         // Posts were on the wire when the kill came: the resume has creates to settle by reading first.
         QVERIFY(unknown > 0);
-        const Run resumed = cli({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
+        const Run resumed
+            = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
 
         const QJsonArray after = allRecords(
@@ -218,19 +170,19 @@ private slots:
                 .arg(user)
                 .toUtf8()));
         const quint64 writes = m_sandbox->stats().writesApplied;
-        const Run dry
-            = cli({ QStringLiteral("todos"), QStringLiteral("import"), file, QStringLiteral("--dry-run") });
+        const Run dry = m_cli->run(
+            { QStringLiteral("todos"), QStringLiteral("import"), file, QStringLiteral("--dry-run") });
         QCOMPARE(dry.exitCode, 6);
         QCOMPARE(dry.out.count('\n'), 2); // the two good rows
         QVERIFY2(dry.out.contains("would create todo \"Dry todo one\" (line 1)"), dry.out.constData());
         QVERIFY2(dry.err.contains("invalid line 2: Line 2: status must be pending or completed."),
             dry.err.constData());
-        const Run refused = cli({ QStringLiteral("todos"), QStringLiteral("import"), file });
+        const Run refused = m_cli->run({ QStringLiteral("todos"), QStringLiteral("import"), file });
         QCOMPARE(refused.exitCode, 6);
         QVERIFY2(refused.err.contains("--skip-invalid"), refused.err.constData());
         QCOMPARE(m_sandbox->stats().writesApplied, writes);
 
-        const Run skipped = cli(
+        const Run skipped = m_cli->run(
             { QStringLiteral("todos"), QStringLiteral("import"), file, QStringLiteral("--skip-invalid") });
         QVERIFY2(skipped.exitCode == 0, skipped.err.constData());
         QCOMPARE(skipped.out.count("created todo "), 2);
@@ -248,7 +200,7 @@ private slots:
         QVERIFY(writeFile(file,
             R"([{"name":"Ann","email":"ann@imported.test","body":"Imported comment one"},
                 {"name":"Bo","email":"bo@imported.test","body":"Imported comment two"}])"));
-        const Run r = cli(
+        const Run r = m_cli->run(
             { QStringLiteral("comments"), QStringLiteral("import"), file, QStringLiteral("--post"), post });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray made = allRecords(*m_sandbox, QStringLiteral("comments"), QStringLiteral("body"),
@@ -257,7 +209,7 @@ private slots:
         for (const QJsonValue &v : made)
             QCOMPARE(QString::number(v.toObject().value(QLatin1String("post_id")).toInteger()), post);
         // A bad parent is a usage error, said before anything is read or sent.
-        const Run bad = cli({ QStringLiteral("comments"), QStringLiteral("import"), file,
+        const Run bad = m_cli->run({ QStringLiteral("comments"), QStringLiteral("import"), file,
             QStringLiteral("--post"), QStringLiteral("x/y") });
         QCOMPARE(bad.exitCode, 2);
     }
