@@ -397,8 +397,8 @@ private slots:
     {
         // Finding: a dry run of `posts import --format ndjson` printed text lines ("would create post …")
         // among what a script reads as JSON, one object a line; users import wrote objects.
-        const Run users = cli({ QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--format"),
-            QStringLiteral("ndjson") });
+        const Run users = m_cli->run({ QStringLiteral("users"), QStringLiteral("list"),
+            QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(users.exitCode, 0);
         const QString userId = QString::number(QJsonDocument::fromJson(users.out.split('\n').first())
                                                    .object()
@@ -410,8 +410,8 @@ private slots:
         f.write("title,body\nA dry post,Its body.\n,A post without a title.\n");
         f.close();
         const Run dry
-            = cli({ QStringLiteral("posts"), QStringLiteral("import"), file, QStringLiteral("--user"), userId,
-                QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("ndjson") });
+            = m_cli->run({ QStringLiteral("posts"), QStringLiteral("import"), file, QStringLiteral("--user"),
+                userId, QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("ndjson") });
         QCOMPARE(dry.exitCode, 6); // a row is invalid
         const QList<QByteArray> lines = dry.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
