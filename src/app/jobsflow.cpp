@@ -1,7 +1,6 @@
 #include "jobsflow.h"
 
 #include "bulkeditdialog.h"
-#include "bulkjob.h"
 #include "importdialog.h"
 #include "jobbanner.h"
 #include "jobcontroller.h"
@@ -129,7 +128,7 @@ void JobsFlow::settleHeldRows(const QList<JobItem> &items, bool final)
     for (const JobItem &item : items) {
         if (!m_model || item.operation != JobItem::Operation::Delete || !m_model->isHeldBack(item.userId))
             continue;
-        if (item.state == JobItem::State::Applied && item.message == BulkJob::alreadyDeleted(item.userId))
+        if (item.state == JobItem::State::Applied && item.alreadyGone)
             alreadyGone << item.userId;
         else if (item.state == JobItem::State::Applied)
             gone << item.userId;
@@ -255,7 +254,7 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
     // Deletes answered 404 count as done; the person still hears that someone else was first.
     const auto gone = std::count_if(items.cbegin(), items.cend(), [](const JobItem &item) {
         return item.operation == JobItem::Operation::Delete && item.state == JobItem::State::Applied
-            && item.message == BulkJob::alreadyDeleted(item.userId);
+            && item.alreadyGone;
     });
     if (complete) {
         text = tr("%1 finished: %2 applied, %3 not applied.").arg(title).arg(job.applied).arg(job.failed);
