@@ -91,6 +91,8 @@ private Q_SLOTS:
     void outcomesNotKnownAreSettledOnResume();
     void quitDuringJobAsks();
     void quitCanWaitForTheJob();
+    void quitWithJobAndHeldDeleteAsksOnce_data();
+    void quitWithJobAndHeldDeleteAsksOnce();
     void alreadyDeletedIsToldInAnotherLanguage();
     void anotherProfileCannotResumeOrStartJobs();
     void heldDeleteBecomesAJournaledJob();
@@ -112,6 +114,7 @@ private:
     QJsonObject fetchUser(const ResourceId &userId);
     // Deletes the user on the embedded sandbox past the window's own client (someone else, first).
     bool deleteElsewhere(const ResourceId &userId);
+    int visibleMessageBoxes() const;
     JobsFlow *flow() const { return m_window->findChild<JobsFlow *>(); }
     JobController *jobs() const { return flow()->controller(); }
     QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
@@ -265,6 +268,12 @@ bool TestJobsWindow::deleteElsewhere(const ResourceId &userId)
     other.deleteUser(userId);
     return QTest::qWaitFor([&] { return deleted.count() + failed.count() > 0; }, Timeout)
         && deleted.count() == 1;
+}
+
+int TestJobsWindow::visibleMessageBoxes() const
+{
+    const QList<QMessageBox *> boxes = m_window->findChildren<QMessageBox *>();
+    return int(std::count_if(boxes.cbegin(), boxes.cend(), [](QMessageBox *b) { return b->isVisible(); }));
 }
 
 // A bulk delete from the window is a job in the journal, written before its first request, and the rows
@@ -481,6 +490,91 @@ void TestJobsWindow::quitCanWaitForTheJob()
     m_window->sandbox()->setFaults(SandboxFaults());
     for (const User &u : users)
         QCOMPARE(statusOf(u.id), 404);
+}
+
+void TestJobsWindow::quitWithJobAndHeldDeleteAsksOnce_data()
+{
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("stop and quit") << true;
+    QTest::newRow("wait, then quit") << false;
+}
+
+// Closing the window while a job runs and another delete is held in its grace period asks one question
+// that says both things: the held delete is dropped (nothing of it is sent), and the job either stops,
+// resumable, or is waited for. Cancel changes nothing; each of the others does what it says, and no second
+// question follows.
+void TestJobsWindow::quitWithJobAndHeldDeleteAsksOnce()
+{
+    QFETCH(bool, stop);
+    startWindow();
+    waitForRows(20);
+    auto *deletion = m_window->findChild<UserDeletion *>();
+    deletion->setGraceMs(0); // the first delete is a job at once
+    SandboxFaults slow;
+    slow.latencyMs = 1500;
+    m_window->sandbox()->setFaults(slow);
+    const QList<User> inJob = firstUsers(3);
+    selectRows(0, 3);
+    QSignalSpy started(jobs(), &JobController::jobStarted);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, Timeout);
+    const qint64 id = started.first().at(0).value<JobSummary>().id;
+
+    deletion->setGraceMs(60000);
+    const QList<User> held = firstUsers(2); // the job's rows left the table
+    for (const User &u : held)
+        QVERIFY(std::none_of(inJob.cbegin(), inJob.cend(), [&u](const User &j) { return j.id == u.id; }));
+    selectRows(0, 2);
+    confirmDelete();
+    QVERIFY(deletion->hasHeldDelete());
+    QVERIFY(jobs()->isRunning());
+
+    m_window->close();
+    auto *box = waitForChild<QMessageBox>(QStringLiteral("quitJobBox"));
+    QCOMPARE(visibleMessageBoxes(), 1);
+    QVERIFY2(
+        box->text().contains(QLatin1String("A bulk delete of 3 users is running")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QLatin1String("The delete of 2 users has not been sent yet")),
+        qPrintable(box->text()));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(visibleMessageBoxes(), 0);
+    QVERIFY(m_window->isVisible());
+    QVERIFY(jobs()->isRunning());
+    QVERIFY(deletion->hasHeldDelete());
+
+    m_window->close();
+    box = waitForChild<QMessageBox>(QStringLiteral("quitJobBox"));
+    QCOMPARE(visibleMessageBoxes(), 1);
+    QTest::mouseClick(box->findChild<QPushButton *>(
+                          stop ? QStringLiteral("quitStopButton") : QStringLiteral("quitWaitButton")),
+        Qt::LeftButton);
+    QVERIFY(!deletion->hasHeldDelete());
+    if (!stop)
+        QVERIFY(m_window->isVisible()); // until the job has finished
+    // The window closes by itself, with no second question.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible() || visibleMessageBoxes() > 0, Timeout);
+    QCOMPARE(visibleMessageBoxes(), 0);
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(!jobs()->isRunning());
+    QCOMPARE(finished.count(), 1);
+    m_window->sandbox()->setFaults(SandboxFaults());
+
+    // The held delete was dropped: never journaled, never sent.
+    QCOMPARE(jobs()->journal()->jobs().size(), 1);
+    for (const User &u : held)
+        QCOMPARE(statusOf(u.id), 200);
+    const std::optional<JobSummary> job = jobs()->journal()->job(id);
+    QVERIFY(job);
+    if (stop) {
+        QVERIFY(!job->finished);
+        QCOMPARE(jobs()->interrupted().value(0).id, id);
+    } else {
+        QVERIFY(job->finished);
+        QCOMPARE(job->applied, 3);
+        for (const User &u : inJob)
+            QCOMPARE(statusOf(u.id), 404);
+    }
 }
 
 // A held delete of a user someone else deleted first, its 404 journaled while the window spoke English and
