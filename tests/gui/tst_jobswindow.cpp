@@ -511,7 +511,7 @@ void TestJobsWindow::quitWithJobAndHeldDeleteAsksOnce()
     auto *deletion = m_window->findChild<UserDeletion *>();
     deletion->setGraceMs(0); // the first delete is a job at once
     SandboxFaults slow;
-    slow.latencyMs = 1500;
+    slow.latencyMs = 3000;
     m_window->sandbox()->setFaults(slow);
     const QList<User> inJob = firstUsers(3);
     selectRows(0, 3);
