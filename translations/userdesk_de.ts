@@ -2472,6 +2472,17 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
         <source>Create users, posts, comments or todos from a CSV or JSON file, checked row by row first</source>
         <translation>Benutzer, Beiträge, Kommentare oder Aufgaben aus einer CSV- oder JSON-Datei anlegen, zuerst Zeile für Zeile geprüft</translation>
     </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. Either way it is dropped when you quit, and nothing of it is deleted.</source>
+        <translation>
+            <numerusform>Das Löschen von %n Benutzer wurde noch nicht gesendet. In beiden Fällen wird es beim Beenden verworfen, und davon wird nichts gelöscht.</numerusform>
+            <numerusform>Das Löschen von %n Benutzern wurde noch nicht gesendet. In beiden Fällen wird es beim Beenden verworfen, und davon wird nichts gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A bulk job is running and a delete is not sent yet</source>
+        <translation>Ein Massenjob läuft, und ein Löschen ist noch nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>

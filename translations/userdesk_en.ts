@@ -159,6 +159,10 @@
         <source>%n of them had already been deleted on the server.</source>
         <translation><numerusform>%n of them had already been deleted on the server.</numerusform><numerusform>%n of them had already been deleted on the server.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. Either way it is dropped when you quit, and nothing of it is deleted.</source>
+        <translation><numerusform>The delete of %n user has not been sent yet. Either way it is dropped when you quit, and nothing of it is deleted.</numerusform><numerusform>The delete of %n users has not been sent yet. Either way it is dropped when you quit, and nothing of it is deleted.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::PagingGuard</name>

@@ -2471,6 +2471,17 @@ Colour only on a terminal, and never when NO_COLOR is set.
         <source>Create users, posts, comments or todos from a CSV or JSON file, checked row by row first</source>
         <translation>CSV या JSON फ़ाइल से उपयोगकर्ता, पोस्ट, टिप्पणियाँ या कार्य बनाएँ, पहले पंक्ति-दर-पंक्ति जाँचे गए</translation>
     </message>
+    <message numerus="yes">
+        <source>The delete of %n user(s) has not been sent yet. Either way it is dropped when you quit, and nothing of it is deleted.</source>
+        <translation>
+            <numerusform>%n उपयोगकर्ता को हटाना अभी भेजा नहीं गया है। दोनों ही स्थितियों में बंद करने पर इसे छोड़ दिया जाता है, और इसमें से कुछ भी नहीं हटाया जाता।</numerusform>
+            <numerusform>%n उपयोगकर्ताओं को हटाना अभी भेजा नहीं गया है। दोनों ही स्थितियों में बंद करने पर इसे छोड़ दिया जाता है, और इसमें से कुछ भी नहीं हटाया जाता।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A bulk job is running and a delete is not sent yet</source>
+        <translation>एक सामूहिक जॉब चल रहा है, और एक हटाना अभी भेजा नहीं गया</translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::Json</name>

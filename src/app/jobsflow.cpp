@@ -1,7 +1,6 @@
 #include "jobsflow.h"
 
 #include "bulkeditdialog.h"
-#include "bulkjob.h"
 #include "importdialog.h"
 #include "jobbanner.h"
 #include "jobcontroller.h"
@@ -35,12 +34,15 @@ JobsFlow::JobsFlow(QMainWindow *window, ApiClient *client, UserTableModel *model
     , m_window(window)
     , m_client(client)
     , m_model(model)
+    , m_deletion(deletion)
     , m_jobs(new JobController(client, {}, this))
     , m_status(new JobStatusWidget(m_jobs, window))
     , m_banner(new JobBanner(m_jobs, window))
     , m_notifier(new JobNotifier(this))
 {
     window->statusBar()->addPermanentWidget(m_status);
+    // After UserDeletion's (it exists already), so Qt asks this one first: with a job running, its question
+    // covers a held delete too, and the person is asked once.
     window->installEventFilter(this);
     QString error;
     if (!m_jobs->open(&error))
@@ -129,7 +131,7 @@ void JobsFlow::settleHeldRows(const QList<JobItem> &items, bool final)
     for (const JobItem &item : items) {
         if (!m_model || item.operation != JobItem::Operation::Delete || !m_model->isHeldBack(item.userId))
             continue;
-        if (item.state == JobItem::State::Applied && item.message == BulkJob::alreadyDeleted(item.userId))
+        if (item.state == JobItem::State::Applied && item.alreadyGone)
             alreadyGone << item.userId;
         else if (item.state == JobItem::State::Applied)
             gone << item.userId;
@@ -220,12 +222,21 @@ void JobsFlow::askBeforeQuit()
         return;
     const std::optional<JobSummary> job = m_jobs->journal()->job(m_jobs->runningJobId());
     const QString what = job ? JobController::jobTitle(*job) : tr("A bulk job");
-    auto *box = new QMessageBox(QMessageBox::Question, tr("A bulk job is running"),
-        tr("%1 is running (%2 of them done). Stop it now? It stays in the journal, and the next start "
-           "offers to resume it. Or wait for it to finish, and quit then.")
-            .arg(what)
-            .arg(job ? job->applied + job->failed : 0),
-        QMessageBox::Cancel, m_window);
+    QString text = tr("%1 is running (%2 of them done). Stop it now? It stays in the journal, and the next "
+                      "start offers to resume it. Or wait for it to finish, and quit then.")
+                       .arg(what)
+                       .arg(job ? job->applied + job->failed : 0);
+    // A delete held in its grace period is part of the same answer: either way it is not sent.
+    const int held = m_deletion->hasHeldDelete() ? int(m_deletion->heldUsers().size()) : 0;
+    if (held > 0)
+        text += QStringLiteral("\n\n")
+            + tr(
+                "The delete of %n user(s) has not been sent yet. Either way it is dropped when you quit, and "
+                "nothing of it is deleted.",
+                nullptr, held);
+    auto *box = new QMessageBox(QMessageBox::Question,
+        held > 0 ? tr("A bulk job is running and a delete is not sent yet") : tr("A bulk job is running"),
+        text, QMessageBox::Cancel, m_window);
     box->setObjectName(QStringLiteral("quitJobBox"));
     QPushButton *stop = box->addButton(tr("Stop and Quit"), QMessageBox::DestructiveRole);
     stop->setObjectName(QStringLiteral("quitStopButton"));
@@ -233,9 +244,16 @@ void JobsFlow::askBeforeQuit()
     wait->setObjectName(QStringLiteral("quitWaitButton"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // The held delete went out (or was undone) while the question was open: it no longer says what happens.
+    if (held > 0)
+        connect(m_deletion, &UserDeletion::heldDeleteEnded, box, [box] {
+            if (box->isVisible())
+                box->reject();
+        });
     connect(box, &QMessageBox::finished, this, [this, box, stop, wait](int) {
         if (box->clickedButton() != stop && box->clickedButton() != wait)
             return;
+        m_deletion->undoHeld(); // as the question said: nothing of it is sent
         m_quitWhenIdle = true;
         if (box->clickedButton() == stop)
             m_jobs->stop();
@@ -255,7 +273,7 @@ void JobsFlow::onFinished(const JobSummary &job, bool complete, qint64 elapsedMs
     // Deletes answered 404 count as done; the person still hears that someone else was first.
     const auto gone = std::count_if(items.cbegin(), items.cend(), [](const JobItem &item) {
         return item.operation == JobItem::Operation::Delete && item.state == JobItem::State::Applied
-            && item.message == BulkJob::alreadyDeleted(item.userId);
+            && item.alreadyGone;
     });
     if (complete) {
         text = tr("%1 finished: %2 applied, %3 not applied.").arg(title).arg(job.applied).arg(job.failed);

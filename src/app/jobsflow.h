@@ -25,8 +25,9 @@ class UserTableView;
 // The window's side of bulk jobs: File > Import Users..., Users > Bulk Edit..., the bulk delete that
 // UserDeletion hands over, their progress and Stop in the status bar (JobStatusWidget), the banner that
 // offers to resume or discard an unfinished one (JobBanner), the question when the window is closed while
-// one runs, the report when one ends, and a desktop notification when a long one ends unseen. The jobs
-// themselves run in JobController, journaled like the CLI's.
+// one runs (one question, which also covers a delete UserDeletion holds in its grace period), the report
+// when one ends, and a desktop notification when a long one ends unseen. The jobs themselves run in
+// JobController, journaled like the CLI's.
 class JobsFlow : public QObject
 {
     Q_OBJECT
@@ -71,6 +72,7 @@ private:
     QMainWindow *m_window;
     ApiClient *m_client;
     UserTableModel *m_model;
+    UserDeletion *m_deletion;
     UserTableView *m_table = nullptr;
     MessageBanner *m_errors = nullptr;
     JobController *m_jobs;

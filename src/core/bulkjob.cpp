@@ -258,12 +258,19 @@ void BulkJob::reconcile(int index, int page)
     m_outstanding.insert(id, { index, Step::Reconcile, page });
 }
 
+void BulkJob::settleAlreadyGone(int index)
+{
+    m_items[index].alreadyGone = true;
+    settle(index, JobItem::State::Applied, alreadyDeleted(m_items.at(index).userId));
+}
+
 void BulkJob::settle(int index, JobItem::State state, const QString &message, const ResourceId &userId,
     const ResourceId &recordId)
 {
     JobItem &item = m_items[index];
     item.state = state;
     item.message = message;
+    item.alreadyGone = item.alreadyGone && state == JobItem::State::Applied;
     if (!userId.isNull())
         item.userId = userId;
     if (!recordId.isNull()) {
@@ -271,11 +278,12 @@ void BulkJob::settle(int index, JobItem::State state, const QString &message, co
         m_claimed.insert(claimKey(item.resource, recordId));
     }
     m_journal->holdWrites(); // committed with the next item's Sent, in fill() or checkFinished()
-    if (!m_journal->setItemState(m_jobId, index, state, message, userId, recordId)) {
+    if (!m_journal->setItemState(m_jobId, index, state, message, userId, recordId, item.alreadyGone)) {
         // The outcome happened but could not be recorded: the journal keeps Sent, and a resume settles it
         // by reading, which is safe; say so rather than hide it.
         item.message = m_journal->lastError();
         item.state = JobItem::State::Sent;
+        item.alreadyGone = false;
     }
     ++m_done;
     if (item.state == JobItem::State::Applied)
@@ -446,7 +454,7 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
     const JobItem &item = m_items.at(what.index);
     if (what.step == Step::Reconcile) {
         if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Delete) {
-            settle(what.index, JobItem::State::Applied, alreadyDeleted(item.userId));
+            settleAlreadyGone(what.index);
         } else if (error.kind() == ApiError::Kind::NotFound && item.operation == JobItem::Operation::Update) {
             settle(what.index, JobItem::State::Failed,
                 tr("User %1 no longer exists.").arg(item.userId.toString()));
@@ -458,7 +466,7 @@ void BulkJob::onFailed(ApiClient::RequestId id, const ApiError &error)
     } else if (item.operation == JobItem::Operation::Delete && error.kind() == ApiError::Kind::NotFound) {
         // Deleted elsewhere first, or by the earlier run's DELETE that arrived after the read that found the
         // user still there: gone either way, as the job meant.
-        settle(what.index, JobItem::State::Applied, alreadyDeleted(item.userId));
+        settleAlreadyGone(what.index);
     } else if (provesNotApplied(error)) {
         settle(what.index, JobItem::State::Failed, error.userMessage());
     } else {

@@ -46,7 +46,8 @@ public:
 
     // Whether an error proves that the request did not change anything on the server.
     static bool provesNotApplied(const ApiError &error);
-    // What a delete answered 404 Not Found is recorded with: the user is gone, as the job meant.
+    // What a delete answered 404 Not Found is recorded with: the user is gone, as the job meant. The item
+    // says so in JobItem::alreadyGone; this message is only for people to read.
     static QString alreadyDeleted(const ResourceId &userId);
 
 Q_SIGNALS:
@@ -70,6 +71,8 @@ private:
     void reconcile(int index, int page = 1);
     void settle(int index, JobItem::State state, const QString &message, const ResourceId &userId = {},
         const ResourceId &recordId = {});
+    // Applied: the delete found the user gone already (404).
+    void settleAlreadyGone(int index);
     void sendRecord(int index);
     void reconcileRecord(int index, int page);
     // Whether `record` holds every identifying field of the record item `item` means to create.

@@ -24,9 +24,16 @@ QString tr(const char *text)
 
 // 1: items about users, their ids numbers. 3: job_items.user_id_text holds a user id the server sent as
 // a string (json-server 1.x), NULL for a number; items may be records of other resources (resource,
-// parent_id, fields, record_id). (2 was each of those alone, in development.) An older journal is
-// upgraded in place, and an older UserDesk refuses a newer one rather than take a post for a user.
-constexpr int schemaVersion = 3;
+// parent_id, fields, record_id). (2 was each of those alone, in development.) 4: job_items.already_gone
+// says that an applied delete found the user gone (404), rather than the wording of its message. An older
+// journal is upgraded in place, and an older UserDesk refuses a newer one rather than take a post for a
+// user.
+constexpr int schemaVersion = 4;
+
+// What BulkJob records for a delete answered 404 (BulkJob::alreadyDeleted()), as format 3 and older told
+// such an item apart.
+const char *const alreadyDeletedSource
+    = QT_TRANSLATE_NOOP("UserDesk::BulkJob", "User %1 was already deleted on the server.");
 
 // An id as the journal keeps it: its number in user_id (0 when it has none), and its text in
 // user_id_text when the server sent it as a string, so that it goes back the same way.
@@ -298,6 +305,7 @@ bool JobJournal::upgrade()
         { QStringLiteral("parent_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
         { QStringLiteral("fields"), QStringLiteral("TEXT NOT NULL DEFAULT '{}'") },
         { QStringLiteral("record_id"), QStringLiteral("TEXT NOT NULL DEFAULT ''") },
+        { QStringLiteral("already_gone"), QStringLiteral("INTEGER NOT NULL DEFAULT 0") },
     };
     // One transaction: a journal is either of its old format or of this one, never half way.
     if (!db.transaction())
@@ -309,11 +317,39 @@ bool JobJournal::upgrade()
             return false;
         }
     }
+    if (!columns.contains(QStringLiteral("already_gone")) && !markAlreadyGone()) {
+        db.rollback();
+        return false;
+    }
     if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion))) {
         db.rollback();
         return false;
     }
     return db.commit() || fail(tr("The job journal could not be written: %1.").arg(db.lastError().text()));
+}
+
+bool JobJournal::markAlreadyGone()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT job_id, idx, user_id, user_id_text, message FROM job_items WHERE "
+                               "operation = 'delete' AND state = 'applied'")))
+        return fail(tr("The job journal could not be read: %1.").arg(q.lastError().text()));
+    QList<std::pair<qint64, int>> gone;
+    while (q.next()) {
+        const QString id = idFrom(q.value(2), q.value(3)).toString();
+        const QString message = q.value(4).toString();
+        if (message == QString::fromLatin1(alreadyDeletedSource).arg(id)
+            || message == QCoreApplication::translate("UserDesk::BulkJob", alreadyDeletedSource).arg(id))
+            gone.append({ q.value(0).toLongLong(), q.value(1).toInt() });
+    }
+    q.finish();
+    for (const auto &[jobId, index] : std::as_const(gone)) {
+        if (!exec(QStringLiteral("UPDATE job_items SET already_gone = 1 WHERE job_id = ? AND idx = ?"),
+                { jobId, index }))
+            return false;
+    }
+    return true;
 }
 
 qint64 JobJournal::createJob(
@@ -421,12 +457,12 @@ bool JobJournal::commitHeld()
 }
 
 bool JobJournal::setItemState(qint64 jobId, int index, JobItem::State state, const QString &message,
-    const ResourceId &userId, const ResourceId &recordId)
+    const ResourceId &userId, const ResourceId &recordId, bool alreadyGone)
 {
     if (!m_open)
         return fail(tr("The job journal is not open."));
-    QString sql = QStringLiteral("UPDATE job_items SET state = ?, message = ?");
-    QVariantList values { JobItem::stateName(state), text(message) };
+    QString sql = QStringLiteral("UPDATE job_items SET state = ?, message = ?, already_gone = ?");
+    QVariantList values { JobItem::stateName(state), text(message), alreadyGone ? 1 : 0 };
     if (!userId.isNull()) {
         sql += QStringLiteral(", user_id = ?, user_id_text = ?");
         values.append(idNumber(userId));
@@ -540,8 +576,8 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT idx, operation, user_id, draft, source, state, message, user_id_text, "
-                       "resource, parent_id, fields, record_id FROM job_items WHERE job_id = ? ORDER BY "
-                       "idx"));
+                       "resource, parent_id, fields, record_id, already_gone FROM job_items WHERE job_id = ? "
+                       "ORDER BY idx"));
     q.addBindValue(jobId);
     if (!q.exec()) {
         fail(tr("The job journal could not be read: %1.").arg(q.lastError().text()));
@@ -560,6 +596,7 @@ QList<JobItem> JobJournal::items(qint64 jobId) const
         it.parentId = idFromText(q.value(9).toString());
         it.fields = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
         it.recordId = idFromText(q.value(11).toString());
+        it.alreadyGone = q.value(12).toInt() != 0;
         result.append(it);
     }
     return result;

@@ -39,6 +39,10 @@ struct JobItem
     ResourceId recordId;
     State state = State::Pending;
     QString message; // why it failed, or what was found when it was reconciled
+    // An applied delete the server answered 404 Not Found: the user was gone already (deleted by someone
+    // else first, or by an earlier run's request whose answer never came), as the job meant. A fact of the
+    // item, kept apart from its message, which is in the language of the process that ran it.
+    bool alreadyGone = false;
 
     bool isRecord() const { return !resource.isEmpty(); }
 
@@ -102,10 +106,10 @@ public:
         const QList<JobItem> &items);
     // Marks items Sent (one transaction for the lot); called before the requests are handed to the client.
     bool markSent(qint64 jobId, const QList<int> &indexes);
-    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why), and the id of
-    // the user or record a create made.
+    // Records an item's outcome (or, with State::Sent, that it is still unknown, with why), the id of
+    // the user or record a create made, and whether a delete found the user already gone.
     bool setItemState(qint64 jobId, int index, JobItem::State state, const QString &message = {},
-        const ResourceId &userId = {}, const ResourceId &recordId = {});
+        const ResourceId &userId = {}, const ResourceId &recordId = {}, bool alreadyGone = false);
     // Keeps the writes that follow in one open transaction until markSent() or commitHeld(): a job settles
     // one item and sends the next with one commit instead of two. What is held is lost to a kill; for an
     // item settled that way the journal still says Sent, and a resume reads the server before sending it
@@ -130,8 +134,13 @@ private:
     // \a sql prepared once for this journal: an import repeats the same few writes for every item, and
     // preparing each anew cost more than the write.
     QSqlQuery *statement(const QString &sql) const;
-    // Adds the columns of format 2 (record items) to a journal of format 1; its items stay as they were.
+    // Adds the columns of later formats to an older journal, in one transaction; its items stay as they
+    // were, except that a delete an older UserDesk recorded as already gone is marked so (see
+    // markAlreadyGone()).
     bool upgrade();
+    // Before format 4 a delete answered 404 was told only by its message: those in English or in the
+    // language of this process are recognised (a message in any other language reads as deleted by the job).
+    bool markAlreadyGone();
     bool fail(const QString &what) const;
     void touch(qint64 jobId);
 

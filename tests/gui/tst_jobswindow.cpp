@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabBar>
@@ -90,6 +91,9 @@ private Q_SLOTS:
     void outcomesNotKnownAreSettledOnResume();
     void quitDuringJobAsks();
     void quitCanWaitForTheJob();
+    void quitWithJobAndHeldDeleteAsksOnce_data();
+    void quitWithJobAndHeldDeleteAsksOnce();
+    void alreadyDeletedIsToldInAnotherLanguage();
     void anotherProfileCannotResumeOrStartJobs();
     void heldDeleteBecomesAJournaledJob();
     void killedAppIsResumedAfterRestart();
@@ -108,6 +112,9 @@ private:
     // Whether the embedded sandbox still has the user, asked past the window's own client.
     int statusOf(const ResourceId &userId);
     QJsonObject fetchUser(const ResourceId &userId);
+    // Deletes the user on the embedded sandbox past the window's own client (someone else, first).
+    bool deleteElsewhere(const ResourceId &userId);
+    int visibleMessageBoxes() const;
     JobsFlow *flow() const { return m_window->findChild<JobsFlow *>(); }
     JobController *jobs() const { return flow()->controller(); }
     QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
@@ -249,6 +256,24 @@ QJsonObject TestJobsWindow::fetchUser(const ResourceId &userId)
     const User u = got.first().at(1).value<User>();
     return QJsonObject { { QStringLiteral("name"), u.name }, { QStringLiteral("status"), u.status },
         { QStringLiteral("gender"), u.gender } };
+}
+
+bool TestJobsWindow::deleteElsewhere(const ResourceId &userId)
+{
+    ApiClient other;
+    other.setBaseUrl(m_window->sandbox()->baseUrl());
+    other.setToken(m_window->sandbox()->tokens().value(0));
+    QSignalSpy deleted(&other, &ApiClient::userDeleted);
+    QSignalSpy failed(&other, &ApiClient::requestFailed);
+    other.deleteUser(userId);
+    return QTest::qWaitFor([&] { return deleted.count() + failed.count() > 0; }, Timeout)
+        && deleted.count() == 1;
+}
+
+int TestJobsWindow::visibleMessageBoxes() const
+{
+    const QList<QMessageBox *> boxes = m_window->findChildren<QMessageBox *>();
+    return int(std::count_if(boxes.cbegin(), boxes.cend(), [](QMessageBox *b) { return b->isVisible(); }));
 }
 
 // A bulk delete from the window is a job in the journal, written before its first request, and the rows
@@ -465,6 +490,142 @@ void TestJobsWindow::quitCanWaitForTheJob()
     m_window->sandbox()->setFaults(SandboxFaults());
     for (const User &u : users)
         QCOMPARE(statusOf(u.id), 404);
+}
+
+void TestJobsWindow::quitWithJobAndHeldDeleteAsksOnce_data()
+{
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("stop and quit") << true;
+    QTest::newRow("wait, then quit") << false;
+}
+
+// Closing the window while a job runs and another delete is held in its grace period asks one question
+// that says both things: the held delete is dropped (nothing of it is sent), and the job either stops,
+// resumable, or is waited for. Cancel changes nothing; each of the others does what it says, and no second
+// question follows.
+void TestJobsWindow::quitWithJobAndHeldDeleteAsksOnce()
+{
+    QFETCH(bool, stop);
+    startWindow();
+    waitForRows(20);
+    auto *deletion = m_window->findChild<UserDeletion *>();
+    deletion->setGraceMs(0); // the first delete is a job at once
+    SandboxFaults slow;
+    slow.latencyMs = 3000;
+    m_window->sandbox()->setFaults(slow);
+    const QList<User> inJob = firstUsers(3);
+    selectRows(0, 3);
+    QSignalSpy started(jobs(), &JobController::jobStarted);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, Timeout);
+    const qint64 id = started.first().at(0).value<JobSummary>().id;
+
+    deletion->setGraceMs(60000);
+    const QList<User> held = firstUsers(2); // the job's rows left the table
+    for (const User &u : held)
+        QVERIFY(std::none_of(inJob.cbegin(), inJob.cend(), [&u](const User &j) { return j.id == u.id; }));
+    selectRows(0, 2);
+    confirmDelete();
+    QVERIFY(deletion->hasHeldDelete());
+    QVERIFY(jobs()->isRunning());
+
+    m_window->close();
+    auto *box = waitForChild<QMessageBox>(QStringLiteral("quitJobBox"));
+    QCOMPARE(visibleMessageBoxes(), 1);
+    QVERIFY2(
+        box->text().contains(QLatin1String("A bulk delete of 3 users is running")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QLatin1String("The delete of 2 users has not been sent yet")),
+        qPrintable(box->text()));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QCOMPARE(visibleMessageBoxes(), 0);
+    QVERIFY(m_window->isVisible());
+    QVERIFY(jobs()->isRunning());
+    QVERIFY(deletion->hasHeldDelete());
+
+    m_window->close();
+    box = waitForChild<QMessageBox>(QStringLiteral("quitJobBox"));
+    QCOMPARE(visibleMessageBoxes(), 1);
+    QTest::mouseClick(box->findChild<QPushButton *>(
+                          stop ? QStringLiteral("quitStopButton") : QStringLiteral("quitWaitButton")),
+        Qt::LeftButton);
+    QVERIFY(!deletion->hasHeldDelete());
+    if (!stop)
+        QVERIFY(m_window->isVisible()); // until the job has finished
+    // The window closes by itself, with no second question.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible() || visibleMessageBoxes() > 0, Timeout);
+    QCOMPARE(visibleMessageBoxes(), 0);
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(!jobs()->isRunning());
+    QCOMPARE(finished.count(), 1);
+    m_window->sandbox()->setFaults(SandboxFaults());
+
+    // The held delete was dropped: never journaled, never sent.
+    QCOMPARE(jobs()->journal()->jobs().size(), 1);
+    for (const User &u : held)
+        QCOMPARE(statusOf(u.id), 200);
+    const std::optional<JobSummary> job = jobs()->journal()->job(id);
+    QVERIFY(job);
+    if (stop) {
+        QVERIFY(!job->finished);
+        QCOMPARE(jobs()->interrupted().value(0).id, id);
+    } else {
+        QVERIFY(job->finished);
+        QCOMPARE(job->applied, 3);
+        for (const User &u : inJob)
+            QCOMPARE(statusOf(u.id), 404);
+    }
+}
+
+// A held delete of a user someone else deleted first, its 404 journaled while the window spoke English and
+// the job's end read in German (the app's own catalogues, installed as Preferences does): the report still
+// says that one had already been deleted, and the rows and the total stay right.
+void TestJobsWindow::alreadyDeletedIsToldInAnotherLanguage()
+{
+    const auto english
+        = qScopeGuard([] { Translations::install(QCoreApplication::instance(), QStringLiteral("en")); });
+    startWindow();
+    waitForRows(20);
+    auto *deletion = m_window->findChild<UserDeletion *>();
+    deletion->setGraceMs(60000);
+    const QList<User> users = firstUsers(3);
+    const qint64 totalBefore = m_window->userModel()->totalCount();
+    selectRows(0, 3);
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    confirmDelete();
+    QVERIFY(deletion->hasHeldDelete());
+    const ResourceId first = users.at(1).id;
+    QVERIFY(deleteElsewhere(first));
+    // German from the moment that item is journaled on, before the job ends.
+    const QMetaObject::Connection switchLanguage
+        = connect(jobs(), &JobController::itemFinished, this, [first](qint64, const JobItem &item) {
+              if (item.userId == first)
+                  QCOMPARE(Translations::install(QCoreApplication::instance(), QStringLiteral("de")),
+                      QStringLiteral("de"));
+          });
+    deletion->sendHeldNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    disconnect(switchLanguage);
+    QVERIFY(finished.first().at(1).toBool());
+    const JobSummary job = finished.first().at(0).value<JobSummary>();
+    QCOMPARE(jobs()->journal()->job(job.id)->applied, 3);
+    const QList<JobItem> items = jobs()->journal()->items(job.id);
+    QCOMPARE(items.at(1).message,
+        QStringLiteral("User %1 was already deleted on the server.").arg(first.toString()));
+
+    const QString gone = QCoreApplication::translate(
+        "UserDesk::JobsFlow", "%n of them had already been deleted on the server.", nullptr, 1);
+    QVERIFY2(!gone.startsWith(QLatin1String("1 of them")), qPrintable(gone)); // German, not English
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(gone), qPrintable(message));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
+    for (const User &u : users) {
+        QCOMPARE(m_window->userModel()->rowOfUser(u.id), -1);
+        QVERIFY(!m_window->userModel()->isHeldBack(u.id));
+        QCOMPARE(statusOf(u.id), 404);
+    }
+    QCOMPARE(m_window->userModel()->totalCount(), totalBefore - 3);
 }
 
 // Switching to another profile: until it is connected there is no server for jobs, so the banner leaves

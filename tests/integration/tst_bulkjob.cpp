@@ -396,7 +396,9 @@ private slots:
         QCOMPARE(items.at(0).state, JobItem::State::Applied);
         QCOMPARE(
             items.at(0).message, QStringLiteral("User %1 was already deleted on the server.").arg(ids.at(0)));
+        QVERIFY(items.at(0).alreadyGone);
         QCOMPARE(items.at(1).state, JobItem::State::Applied);
+        QVERIFY(!items.at(1).alreadyGone);
         QCOMPARE(j->job(id)->applied, 2);
         QCOMPARE(j->job(id)->failed, 0);
     }

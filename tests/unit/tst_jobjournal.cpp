@@ -1,9 +1,11 @@
 // JobJournal against a real SQLite file in a temporary folder: what a bulk job writes before its first
 // request must be there, whole, for the next process that opens the file.
 #include "jobjournal.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -375,13 +377,91 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 3);
+            QCOMPARE(q.value(0).toInt(), 4);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v2"));
         // Opened again, an upgraded journal is left as it is.
         JobJournal again(file);
         QVERIFY(again.open());
         QCOMPARE(again.items(5).size(), 2);
+    }
+
+    // Format 3 told a delete answered 404 only by its message, in the language of the process that ran the
+    // job. Upgraded, those in English or in this process's language are marked already gone, once; other
+    // deletes are not, whatever this process's language. New outcomes carry the mark themselves.
+    void aFormatThreeJournalKeepsWhichDeletesFoundTheUserGone()
+    {
+        const auto english
+            = qScopeGuard([] { Translations::install(QCoreApplication::instance(), QStringLiteral("en")); });
+        QCOMPARE(
+            Translations::install(QCoreApplication::instance(), QStringLiteral("de")), QStringLiteral("de"));
+        const QString german
+            = QCoreApplication::translate("UserDesk::BulkJob", "User %1 was already deleted on the server.")
+                  .arg(QStringLiteral("x9"));
+        QVERIFY2(!german.startsWith(QLatin1String("User ")), qPrintable(german));
+        const QString file = path("format3gone.sqlite");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, endpoint TEXT "
+                "NOT NULL, description TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at "
+                "INTEGER NOT NULL, owner_pid INTEGER NOT NULL DEFAULT 0)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE job_items (job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, idx "
+                "INTEGER NOT NULL, operation TEXT NOT NULL, user_id INTEGER NOT NULL DEFAULT 0, user_id_text "
+                "TEXT, draft TEXT NOT NULL DEFAULT '{}', source TEXT NOT NULL DEFAULT '', state TEXT NOT "
+                "NULL, "
+                "message TEXT NOT NULL DEFAULT '', resource TEXT NOT NULL DEFAULT '', parent_id TEXT NOT "
+                "NULL "
+                "DEFAULT '', fields TEXT NOT NULL DEFAULT '{}', record_id TEXT NOT NULL DEFAULT '', PRIMARY "
+                "KEY (job_id, idx)) WITHOUT ROWID")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO jobs VALUES (3, 'bulk-delete', 'http://h/', '', 1, 2, 0)")));
+            q.prepare(QStringLiteral("INSERT INTO job_items (job_id, idx, operation, user_id, user_id_text, "
+                                     "state, message) VALUES (3, ?, 'delete', ?, ?, ?, ?)"));
+            const QList<QVariantList> rows = {
+                { 0, 7, QVariant(), QStringLiteral("applied"),
+                    QStringLiteral("User 7 was already deleted on the server.") },
+                { 1, 0, QStringLiteral("x9"), QStringLiteral("applied"), german },
+                { 2, 8, QVariant(), QStringLiteral("applied"), QStringLiteral("Deleted user 8.") },
+                // The wording of another user's id is not this one's.
+                { 3, 10, QVariant(), QStringLiteral("applied"),
+                    QStringLiteral("User 11 was already deleted on the server.") },
+                { 4, 12, QVariant(), QStringLiteral("sent"), QStringLiteral("") },
+            };
+            for (const QVariantList &row : rows) {
+                for (int i = 0; i < row.size(); ++i)
+                    q.bindValue(i, row.at(i));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=3")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+
+        JobJournal journal(file);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        QList<JobItem> items = journal.items(3);
+        QCOMPARE(items.size(), 5);
+        QVERIFY(items.at(0).alreadyGone);
+        QVERIFY(items.at(1).alreadyGone);
+        QVERIFY(!items.at(2).alreadyGone);
+        QVERIFY(!items.at(3).alreadyGone);
+        QVERIFY(!items.at(4).alreadyGone);
+
+        // Read in English now, the marks stay; a new outcome says it itself, in whatever words.
+        Translations::install(QCoreApplication::instance(), QStringLiteral("en"));
+        QVERIFY(journal.setItemState(3, 4, JobItem::State::Applied, QStringLiteral("weg"), {}, {}, true));
+        JobJournal again(file);
+        QVERIFY(again.open());
+        items = again.items(3);
+        QVERIFY(items.at(0).alreadyGone && items.at(1).alreadyGone && items.at(4).alreadyGone);
+        QVERIFY(!items.at(2).alreadyGone && !items.at(3).alreadyGone);
     }
 
     void aJournalFromANewerVersionIsRefusedWithASentence()
