@@ -29,6 +29,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -42,11 +43,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <optional>
+
 using namespace UserDesk;
 
 namespace {
 constexpr int Timeout = 60000;
 constexpr int SeedUsers = 60;
+constexpr int AppSeedUsers = 3000; // the app's own seed, so that a start here on its data seeds nothing anew
 } // namespace
 
 // Stands in for the desktop's notification server on a private session bus: records every Notify call.
@@ -108,6 +113,20 @@ private:
     // Whether the embedded sandbox still has the user, asked past the window's own client.
     int statusOf(const ResourceId &userId);
     QJsonObject fetchUser(const ResourceId &userId);
+    // The real `userdesk` with this test's settings, data folder and journal, and the test hook `hook`
+    // (USERDESK_TEST_BULK_DELETE and the like, see the app's main.cpp) set to `value`; its built-in sandbox
+    // injects `faults` (as its admin API takes them) once the hook starts.
+    void startApp(QProcess &app, const QString &hook, const QString &value, const QJsonObject &faults = {});
+    // Waits until the app's one job has at least `applied` items applied in the journal and `notKnown`
+    // whose outcome was not known (their answers were lost), then kills the app with SIGKILL; the job as
+    // the journal holds it after the kill, none if it never got that far.
+    std::optional<JobSummary> killMidJob(QProcess &app, JobJournal &journal, int applied, int notKnown = 0);
+    // Starts the window here, again, on what the killed app left (settings, data, journal).
+    void restartOnAppData();
+    // The banner must offer `cut`; Resume, and the job must end complete.
+    void resumeFromBanner(const JobSummary &cut);
+    QString appData() const { return m_dir->filePath(QStringLiteral("appdata")); }
+    QString appSettings() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
     JobsFlow *flow() const { return m_window->findChild<JobsFlow *>(); }
     JobController *jobs() const { return flow()->controller(); }
     QTableView *table() const { return m_window->findChild<QTableView *>(QStringLiteral("userTable")); }
@@ -249,6 +268,67 @@ QJsonObject TestJobsWindow::fetchUser(const ResourceId &userId)
     const User u = got.first().at(1).value<User>();
     return QJsonObject { { QStringLiteral("name"), u.name }, { QStringLiteral("status"), u.status },
         { QStringLiteral("gender"), u.gender } };
+}
+
+void TestJobsWindow::startApp(
+    QProcess &app, const QString &hook, const QString &value, const QJsonObject &faults)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // USERDESK_JOURNAL: init()'s
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(hook, value);
+    if (!faults.isEmpty())
+        env.insert(QStringLiteral("USERDESK_TEST_SANDBOX_FAULTS"),
+            QString::fromUtf8(QJsonDocument(faults).toJson(QJsonDocument::Compact)));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdgdata")));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(USERDESK_APP_PATH),
+        { QStringLiteral("--settings"), appSettings(), QStringLiteral("--data-dir"), appData() });
+    QVERIFY(app.waitForStarted(Timeout));
+}
+
+std::optional<JobSummary> TestJobsWindow::killMidJob(
+    QProcess &app, JobJournal &journal, int applied, int notKnown)
+{
+    const bool reached = journal.open()
+        && QTest::qWaitFor(
+            [&] {
+                const QList<JobSummary> all = journal.jobs();
+                if (all.isEmpty() || all.first().applied < applied)
+                    return false;
+                const QList<JobItem> items = journal.items(all.first().id);
+                return std::count_if(items.cbegin(), items.cend(), [](const JobItem &item) {
+                    return item.state == JobItem::State::Sent && !item.message.isEmpty();
+                }) >= notKnown;
+            },
+            120000);
+    app.kill(); // SIGKILL
+    app.waitForFinished(Timeout);
+    if (!reached)
+        return std::nullopt;
+    return journal.jobs().value(0);
+}
+
+void TestJobsWindow::restartOnAppData()
+{
+    m_store = std::make_unique<ProfileStore>(appSettings());
+    startWindow(appData(), AppSeedUsers);
+}
+
+void TestJobsWindow::resumeFromBanner(const JobSummary &cut)
+{
+    JobBanner *banner = flow()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    const QString offered = QStringLiteral("%1 stopped after").arg(JobController::jobTitle(cut));
+    QVERIFY2(banner->text().startsWith(offered), qPrintable(banner->text()));
+    QSignalSpy finished(jobs(), &JobController::jobFinished);
+    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("jobResumeButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    QCOMPARE(finished.first().at(0).value<JobSummary>().id, cut.id);
+    QVERIFY(finished.first().at(1).toBool());
+    QVERIFY(!banner->isVisible());
+    QVERIFY(jobs()->interrupted().isEmpty());
 }
 
 // A bulk delete from the window is a job in the journal, written before its first request, and the rows
@@ -547,81 +627,41 @@ void TestJobsWindow::heldDeleteBecomesAJournaledJob()
 // the job, Resume finishes it, and the server holds exactly what it asked for.
 void TestJobsWindow::killedAppIsResumedAfterRestart()
 {
-    const QString data = m_dir->filePath(QStringLiteral("appdata"));
-    const QString settings = m_dir->filePath(QStringLiteral("settings.ini"));
     constexpr int Count = 16;
-    constexpr int Seed = 3000; // the app's own seed, so that a start here seeds nothing anew
     QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // Held for 300 ms like a confirmed delete, then a journaled job.
-    env.insert(QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:700:300").arg(Count));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdgdata")));
-    app.setProcessEnvironment(env);
-    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    app.start(QStringLiteral(USERDESK_APP_PATH),
-        { QStringLiteral("--settings"), settings, QStringLiteral("--data-dir"), data });
-    QVERIFY(app.waitForStarted(Timeout));
-
+    startApp(app, QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:700:300").arg(Count));
     JobJournal journal;
-    QVERIFY(journal.open());
     // Killed once some deletes are applied and others are not.
-    QVERIFY2(QTest::qWaitFor(
-                 [&] {
-                     const QList<JobSummary> all = journal.jobs();
-                     return !all.isEmpty() && all.first().applied >= 3;
-                 },
-                 120000),
-        "the app never started the job");
-    app.kill(); // SIGKILL
-    QVERIFY(app.waitForFinished(Timeout));
-    const JobSummary cut = journal.jobs().first();
+    const std::optional<JobSummary> killed = killMidJob(app, journal, 3);
+    QVERIFY2(killed, "the app never got that far into the job");
+    const JobSummary cut = *killed;
     QVERIFY2(!cut.finished && cut.applied < Count, "the kill came too late to cut the job off");
     QCOMPARE(cut.total, Count);
     QCOMPARE(cut.kind, QStringLiteral("bulk-delete"));
 
-    // Started again (here, to drive it), with the same settings, data and journal.
-    m_store = std::make_unique<ProfileStore>(settings);
-    startWindow(data, Seed);
-    JobBanner *banner = flow()->banner();
-    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
-    QVERIFY2(banner->text().startsWith(QStringLiteral("A bulk delete of %1 users stopped after").arg(Count)),
-        qPrintable(banner->text()));
-    QSignalSpy finished(jobs(), &JobController::jobFinished);
-    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("jobResumeButton")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
-    QVERIFY(finished.first().at(1).toBool());
+    restartOnAppData();
+    resumeFromBanner(cut);
+    if (QTest::currentTestFailed())
+        return;
     const JobSummary done = *journal.job(cut.id);
+    QVERIFY(done.finished);
     QCOMPARE(done.applied, Count);
     QCOMPARE(done.failed, 0);
     for (const JobItem &item : journal.items(cut.id))
         QCOMPARE(statusOf(item.userId), 404);
     // Exactly those: nobody else was deleted.
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
-    QCOMPARE(m_window->userModel()->totalCount(), Seed - Count);
-    QVERIFY(!banner->isVisible());
+    QCOMPARE(m_window->userModel()->totalCount(), AppSeedUsers - Count);
 }
 
 // The real app, killed with SIGKILL while a confirmed delete is held in its grace period: nothing was sent
 // and nothing was journaled, so the next start offers nothing and every user is still there.
 void TestJobsWindow::killedInGracePeriodDeletesNothing()
 {
-    const QString data = m_dir->filePath(QStringLiteral("appdata"));
-    const QString settings = m_dir->filePath(QStringLiteral("settings.ini"));
     constexpr int Count = 16;
-    constexpr int Seed = 3000; // the app's own seed, so that a start here seeds nothing anew
     QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:0:60000").arg(Count));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdgdata")));
-    app.setProcessEnvironment(env);
-    app.setProcessChannelMode(QProcess::SeparateChannels);
-    app.start(QStringLiteral(USERDESK_APP_PATH),
-        { QStringLiteral("--settings"), settings, QStringLiteral("--data-dir"), data });
-    QVERIFY(app.waitForStarted(Timeout));
+    startApp(app, QStringLiteral("USERDESK_TEST_BULK_DELETE"), QStringLiteral("%1:0:60000").arg(Count));
     QByteArray out;
     QVERIFY2(QTest::qWaitFor(
                  [&] {
@@ -638,11 +678,10 @@ void TestJobsWindow::killedInGracePeriodDeletesNothing()
     QVERIFY(journal.open());
     QVERIFY(journal.jobs().isEmpty());
 
-    m_store = std::make_unique<ProfileStore>(settings);
-    startWindow(data, Seed);
+    restartOnAppData();
     waitForRows(20);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->userModel()->isLoading(), Timeout);
-    QCOMPARE(m_window->userModel()->totalCount(), Seed);
+    QCOMPARE(m_window->userModel()->totalCount(), AppSeedUsers);
     QVERIFY(!flow()->banner()->isVisible());
     QVERIFY(jobs()->interrupted().isEmpty());
 }
