@@ -1,3 +1,6 @@
+#include "bulkeditdialog.h"
+#include "importdialog.h"
+#include "jobsflow.h"
 #include "mainwindow.h"
 #include "palettecolors.h"
 #include "profilestore.h"
@@ -10,6 +13,7 @@
 #include "userdeletion.h"
 #include "usersortfilterproxymodel.h"
 #include "usertablemodel.h"
+#include "usertableview.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -17,9 +21,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <functional>
 #include <memory>
 
 #ifdef Q_OS_LINUX
@@ -55,35 +63,93 @@ qint64 processAgeMs()
     return sinceMain.elapsed();
 }
 
-// For tests only (tst_jobswindow kills the app in its grace period or in the middle of the job):
-// USERDESK_TEST_BULK_DELETE=N[:MS[:GRACE]] deletes the first N users listed, without asking, once they are
-// listed, the way a confirmed delete goes: held for GRACE milliseconds (default 0), then a journaled bulk
-// job, with the built-in sandbox answering MS milliseconds late from then on. It prints "held N" on
-// standard output when the delete is held.
-void startTestBulkDelete(MainWindow *window, const QString &hook)
+// For tests only (tst_jobswindow kills the app in a grace period or in the middle of a job). Once `count`
+// users are listed, the built-in sandbox answers `latencyMs` milliseconds late from then on, with the faults
+// of USERDESK_TEST_SANDBOX_FAULTS (JSON, as the sandbox's admin API takes them) on top, and `start` is
+// called with the first `count` users listed.
+void whenUsersListed(
+    MainWindow *window, int count, int latencyMs, const std::function<void(const QList<User> &)> &start)
 {
-    const int count = hook.section(QLatin1Char(':'), 0, 0).toInt();
-    const int latencyMs = hook.section(QLatin1Char(':'), 1, 1).toInt();
-    const int graceMs = hook.section(QLatin1Char(':'), 2, 2).toInt();
     UserTableModel *model = window->userModel();
     auto started = std::make_shared<bool>(false);
     QObject::connect(model, &UserTableModel::countsChanged, window, [=] {
         if (*started || count <= 0 || model->rowCount() < count)
             return;
         *started = true;
-        if (latencyMs > 0 && window->sandbox()) {
-            SandboxFaults faults;
-            faults.latencyMs = latencyMs;
-            window->sandbox()->setFaults(faults);
+        SandboxFaults faults;
+        faults.latencyMs = latencyMs;
+        if (const QByteArray more = qgetenv("USERDESK_TEST_SANDBOX_FAULTS"); !more.isEmpty()) {
+            QString error;
+            if (const auto read
+                = SandboxFaults::fromJson(QJsonDocument::fromJson(more).object(), faults, &error))
+                faults = *read;
+            else
+                QTextStream(stderr) << "USERDESK_TEST_SANDBOX_FAULTS: " << error << Qt::endl;
         }
+        if (!(faults == SandboxFaults()) && window->sandbox())
+            window->sandbox()->setFaults(faults);
         QList<User> users;
         for (int i = 0; i < count; ++i)
             users << model->userAt(i);
-        auto *deletion = window->findChild<UserDeletion *>();
-        deletion->setGraceMs(graceMs);
-        deletion->holdDelete(users);
-        QTextStream(stdout) << "held " << users.size() << Qt::endl;
+        start(users);
     });
+}
+
+// USERDESK_TEST_BULK_DELETE=N[:MS[:GRACE]] deletes the first N users listed, without asking, the way a
+// confirmed delete goes: held for GRACE milliseconds (default 0), then a journaled bulk job. It prints
+// "held N" on standard output when the delete is held.
+void startTestBulkDelete(MainWindow *window, const QString &hook)
+{
+    const int graceMs = hook.section(QLatin1Char(':'), 2, 2).toInt();
+    whenUsersListed(window, hook.section(QLatin1Char(':'), 0, 0).toInt(),
+        hook.section(QLatin1Char(':'), 1, 1).toInt(), [=](const QList<User> &users) {
+            auto *deletion = window->findChild<UserDeletion *>();
+            deletion->setGraceMs(graceMs);
+            deletion->holdDelete(users);
+            QTextStream(stdout) << "held " << users.size() << Qt::endl;
+        });
+}
+
+// USERDESK_TEST_IMPORT=RESOURCE:MS:FILE imports FILE from File > Import... once users are listed, with
+// RESOURCE chosen and, for posts and todos, the first user listed as the one every row goes under.
+void startTestImport(MainWindow *window, const QString &hook)
+{
+    const QString resource = hook.section(QLatin1Char(':'), 0, 0);
+    const QString file = hook.section(QLatin1Char(':'), 2);
+    whenUsersListed(window, 1, hook.section(QLatin1Char(':'), 1, 1).toInt(), [=](const QList<User> &users) {
+        window->findChild<JobsFlow *>()->importAction()->trigger();
+        auto *dialog = window->findChild<ImportDialog *>(QStringLiteral("importDialog"));
+        if (auto *chooser = dialog->findChild<QFileDialog *>(QStringLiteral("importFileDialog")))
+            chooser->reject();
+        dialog->setResource(resource);
+        if (resource == QLatin1String("posts") || resource == QLatin1String("todos"))
+            dialog->setParentId(users.first().id.toString());
+        if (!dialog->loadFile(file))
+            QTextStream(stderr) << dialog->summary() << Qt::endl;
+        dialog->startImport();
+    });
+}
+
+// USERDESK_TEST_BULK_EDIT=N:MS:FIELD:VALUE selects the first N users listed and sets FIELD to VALUE on
+// them from Users > Bulk Edit...
+void startTestBulkEdit(MainWindow *window, const QString &hook)
+{
+    const QString field = hook.section(QLatin1Char(':'), 2, 2);
+    const QString value = hook.section(QLatin1Char(':'), 3);
+    whenUsersListed(window, hook.section(QLatin1Char(':'), 0, 0).toInt(),
+        hook.section(QLatin1Char(':'), 1, 1).toInt(), [=](const QList<User> &users) {
+            auto *table = window->findChild<UserTableView *>();
+            table->selectionModel()->clearSelection();
+            for (int row = 0; row < users.size(); ++row)
+                table->selectionModel()->select(
+                    table->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            auto *flow = window->findChild<JobsFlow *>();
+            flow->updateActions();
+            flow->bulkEditAction()->trigger();
+            auto *dialog = window->findChild<BulkEditDialog *>(QStringLiteral("bulkEditDialog"));
+            dialog->setChange(field, value);
+            dialog->accept();
+        });
 }
 } // namespace
 
@@ -172,6 +238,10 @@ int main(int argc, char *argv[])
     }
     if (const QString hook = qEnvironmentVariable("USERDESK_TEST_BULK_DELETE"); !hook.isEmpty())
         startTestBulkDelete(&window, hook);
+    if (const QString hook = qEnvironmentVariable("USERDESK_TEST_IMPORT"); !hook.isEmpty())
+        startTestImport(&window, hook);
+    if (const QString hook = qEnvironmentVariable("USERDESK_TEST_BULK_EDIT"); !hook.isEmpty())
+        startTestBulkEdit(&window, hook);
     window.show();
     return app.exec();
 }
