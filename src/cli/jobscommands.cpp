@@ -379,6 +379,8 @@ void JobsCommands::printItem(const JobItem &item)
             line.insert(QStringLiteral("email"), *item.draft.email);
         if (!item.message.isEmpty())
             line.insert(QStringLiteral("message"), item.message);
+        if (item.alreadyGone)
+            line.insert(QStringLiteral("already_gone"), true); // someone else deleted it first
         m_out << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
         return;
     }
@@ -404,7 +406,10 @@ void JobsCommands::printItem(const JobItem &item)
             m_out << m_outStyle.paint(tr("updated %1").arg(item.userId.toString()), Colour::Green);
             break;
         case JobItem::Operation::Delete:
-            m_out << m_outStyle.paint(tr("deleted %1").arg(item.userId.toString()), Colour::Green);
+            // Gone either way, but not by this job: someone else deleted it first.
+            m_out << m_outStyle.paint(
+                (item.alreadyGone ? tr("already deleted %1") : tr("deleted %1")).arg(item.userId.toString()),
+                Colour::Green);
             break;
         }
         m_out << Qt::endl;
@@ -445,8 +450,10 @@ int JobsCommands::run(qint64 jobId)
     int notSent = 0;
     int failed = 0;
     int applied = 0;
+    int alreadyGone = 0;
     for (const JobItem &item : job.items()) {
         applied += item.state == JobItem::State::Applied;
+        alreadyGone += item.state == JobItem::State::Applied && item.alreadyGone;
         failed += item.state == JobItem::State::Failed;
         unknown += item.state == JobItem::State::Sent;
         notSent += item.state == JobItem::State::Pending;
@@ -456,8 +463,11 @@ int JobsCommands::run(qint64 jobId)
                  .arg(applied)
                  .arg(failed)
                  .arg(unknown)
-                 .arg(notSent)
-          << Qt::endl;
+                 .arg(notSent);
+    if (alreadyGone > 0)
+        m_err << QLatin1Char(' ')
+              << tr("%n of them had already been deleted on the server.", nullptr, alreadyGone);
+    m_err << Qt::endl;
     if (!complete) {
         m_err << tr(
             "Job %1 is not finished; 'userdesk-cli jobs resume %1' finishes it, reading the server first "

@@ -162,6 +162,46 @@ private slots:
         QCOMPARE(interruptedJob(), 0);
     }
 
+    void aBulkDeleteSaysWhichUsersWereAlreadyGone()
+    {
+        // Finding: a user someone else had deleted first was reported "deleted 17", as if this job had.
+        const QJsonArray everyone = allUsers(*m_sandbox);
+        QVERIFY(everyone.size() >= 6);
+        QStringList ids;
+        for (int i = everyone.size() - 6; i < everyone.size(); ++i)
+            ids.append(QString::number(everyone.at(i).toObject().value(QLatin1String("id")).toInteger()));
+        QNetworkAccessManager nam;
+        for (const QString &gone : { ids.at(1), ids.at(4) })
+            QCOMPARE(
+                m_sandbox->sendAuthorized(nam, "DELETE", m_sandbox->url(QStringLiteral("/users/") + gone))
+                    .status,
+                204);
+
+        const Run text = m_cli->run(
+            QStringList { QStringLiteral("users"), QStringLiteral("bulk-delete") } + ids.mid(0, 3));
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        const QList<QByteArray> lines = text.out.trimmed().split('\n');
+        QVERIFY2(lines.contains("deleted " + ids.at(0).toUtf8()), text.out.constData());
+        QVERIFY2(lines.contains("deleted " + ids.at(2).toUtf8()), text.out.constData());
+        QVERIFY2(lines.contains("already deleted " + ids.at(1).toUtf8()), text.out.constData());
+        QVERIFY2(!lines.contains("deleted " + ids.at(1).toUtf8()), text.out.constData());
+        QVERIFY2(
+            text.err.contains("1 of them had already been deleted on the server."), text.err.constData());
+
+        const Run ndjson = m_cli->run(QStringList { QStringLiteral("users"), QStringLiteral("bulk-delete") }
+            + ids.mid(3, 3) + QStringList { QStringLiteral("--format"), QStringLiteral("ndjson") });
+        QVERIFY2(ndjson.exitCode == 0, ndjson.err.constData());
+        int alreadyGone = 0;
+        for (const QByteArray &line : ndjson.out.trimmed().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QCOMPARE(o.value(QLatin1String("outcome")).toString(), QStringLiteral("applied"));
+            const bool gone = o.value(QLatin1String("already_gone")).toBool();
+            QCOMPARE(gone, QString::number(o.value(QLatin1String("id")).toInteger()) == ids.at(4));
+            alreadyGone += gone ? 1 : 0;
+        }
+        QCOMPARE(alreadyGone, 1);
+    }
+
     void aBulkUpdateKilledMidwayIsResumedToEveryUser()
     {
         const QJsonArray everyone = allUsers(*m_sandbox);
