@@ -1469,6 +1469,17 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     </message>
 </context>
 <context>
+    <name>UserDesk::ConnectionTest</name>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>Passphrase wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::ContentDecoder</name>
     <message>
         <source>its body could not be decoded (zlib did not start)</source>
@@ -2386,6 +2397,17 @@ Farbe nur auf einem Terminal und nie, wenn NO_COLOR gesetzt ist.
     <message>
         <source>would create %1 &quot;%2&quot; (%3)</source>
         <translation>würde %1 „%2“ anlegen (%3)</translation>
+    </message>
+    <message>
+        <source>already deleted %1</source>
+        <translation>%1 war schon gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation>
+            <numerusform>%n davon war auf dem Server bereits gelöscht.</numerusform>
+            <numerusform>%n davon waren auf dem Server bereits gelöscht.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3917,10 +3939,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
         <translation>Token wird gelesen…</translation>
     </message>
     <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung zu %1 wird hergestellt…</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -3947,10 +3965,6 @@ Es nur für diese Sitzung behalten oder unverschlüsselt in einer Datei speicher
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Reading the passphrase…</source>
-        <translation>Passphrase wird gelesen…</translation>
     </message>
 </context>
 <context>

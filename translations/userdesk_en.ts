@@ -148,6 +148,10 @@
         <source>job %1: %2 of %Ln item(s); if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</source>
         <translation><numerusform>job %1: %2 of %Ln item; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform><numerusform>job %1: %2 of %Ln items; if it is cut off, finish it with 'userdesk-cli jobs resume %1'.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation><numerusform>%n of them had already been deleted on the server.</numerusform><numerusform>%n of them had already been deleted on the server.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>UserDesk::JobsFlow</name>

@@ -1468,6 +1468,17 @@ Colour only on a terminal, and never when NO_COLOR is set.
     </message>
 </context>
 <context>
+    <name>UserDesk::ConnectionTest</name>
+    <message>
+        <source>Reading the passphrase…</source>
+        <translation>पासफ़्रेज़ पढ़ा जा रहा है…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 से कनेक्ट हो रहा है…</translation>
+    </message>
+</context>
+<context>
     <name>UserDesk::ContentDecoder</name>
     <message>
         <source>its body could not be decoded (zlib did not start)</source>
@@ -2385,6 +2396,17 @@ Colour only on a terminal, and never when NO_COLOR is set.
     <message>
         <source>would create %1 &quot;%2&quot; (%3)</source>
         <translation>%1 &quot;%2&quot; बनाएगा (%3)</translation>
+    </message>
+    <message>
+        <source>already deleted %1</source>
+        <translation>%1 पहले ही हटाया जा चुका था</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had already been deleted on the server.</source>
+        <translation>
+            <numerusform>इनमें से %n सर्वर पर पहले ही हटाया जा चुका था।</numerusform>
+            <numerusform>इनमें से %n सर्वर पर पहले ही हटाए जा चुके थे।</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3916,10 +3938,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
         <translation>टोकन पढ़ा जा रहा है…</translation>
     </message>
     <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 से कनेक्ट हो रहा है…</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>सहेजा जा रहा है…</translation>
     </message>
@@ -3946,10 +3964,6 @@ Keep it for this session only, or store it unencrypted in a file only you can re
     <message>
         <source>Language</source>
         <translation>भाषा</translation>
-    </message>
-    <message>
-        <source>Reading the passphrase…</source>
-        <translation>पासफ़्रेज़ पढ़ा जा रहा है…</translation>
     </message>
 </context>
 <context>
