@@ -195,8 +195,15 @@ int RecordCommands::run(const ResourceSchema &schema, const QStringList &argumen
         } else if (!UserExport::parseFormat(p.value(QStringLiteral("format")), &m_format)) {
             return usage(tr("--format must be table, json, csv or ndjson"));
         }
-        // Lists, and a create's look-up for what it sent, are asked in the server's dialect.
-        if (m_prepareLists && (verbName == QLatin1String("list") || verbName == QLatin1String("create")))
+        // Lists, and a create's look-up for what it sent, are asked in the server's dialect; a reference
+        // is written as the server keeps ids (ApiClient::referencesAsServerKeepsThem).
+        const bool setsReference
+            = std::any_of(schema.fields.cbegin(), schema.fields.cend(), [&p](const FieldSpec &f) {
+                  return f.type == FieldSpec::Type::Reference && p.isSet(optionName(f.name));
+              });
+        if (m_prepareLists
+            && (verbName == QLatin1String("list") || verbName == QLatin1String("create")
+                || (verbName == QLatin1String("update") && setsReference)))
             m_prepareLists();
         if (verbName == QLatin1String("list"))
             return list(schema, p);

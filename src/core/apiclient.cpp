@@ -1626,6 +1626,19 @@ ApiClient::RequestId ApiClient::getRecord(const ResourceSchema &schema, const Re
     return enqueue(std::move(call));
 }
 
+QJsonObject ApiClient::referencesAsServerKeepsThem(const ResourceSchema &schema, QJsonObject fields) const
+{
+    if (!m_dialect.idsAreText())
+        return fields;
+    for (const FieldSpec &f : schema.fields) {
+        const auto it = fields.find(f.name);
+        if (f.type == FieldSpec::Type::Reference && it != fields.end() && it->isDouble())
+            if (const auto id = ResourceId::fromJson(*it))
+                *it = id->toString();
+    }
+    return fields;
+}
+
 ApiClient::RequestId ApiClient::createRecord(
     const ResourceSchema &schema, const QJsonObject &fields, const ResourceId &parentId)
 {
@@ -1639,7 +1652,8 @@ ApiClient::RequestId ApiClient::createRecord(
                 ApiError::Kind::Validation, tr("%1 have no parent to create them under.").arg(schema.name)));
     if (auto refused = checkRecordFields(schema, fields, true, !parentId.isNull()))
         return refuseBeforeSending(std::move(call), *refused);
-    call->body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    call->fields = referencesAsServerKeepsThem(schema, fields);
+    call->body = QJsonDocument(call->fields).toJson(QJsonDocument::Compact);
     call->url = endpoint(schema.path(parentId));
     // No field of a post, comment or todo is unique: only a record that did not match before the first
     // POST can be ours, so look first (as a user's create does by its email).
@@ -1659,7 +1673,8 @@ ApiClient::RequestId ApiClient::updateRecord(
             std::move(call), ApiError(ApiError::Kind::Validation, tr("No id was given; nothing was sent.")));
     if (auto refused = checkRecordFields(schema, fields, false, false))
         return refuseBeforeSending(std::move(call), *refused);
-    call->body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    call->fields = referencesAsServerKeepsThem(schema, fields);
+    call->body = QJsonDocument(call->fields).toJson(QJsonDocument::Compact);
     call->url = endpoint(schema.itemPath(id));
     return enqueue(std::move(call));
 }

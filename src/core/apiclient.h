@@ -236,6 +236,8 @@ private:
     // Fields a create or update may send: the schema's writable ones, valid; a refusal otherwise.
     std::optional<ApiError> checkRecordFields(
         const ResourceSchema &schema, const QJsonObject &fields, bool requireAll, bool parentFromPath) const;
+    // `fields` with each reference written as the server keeps ids (text for json-server 1.x).
+    QJsonObject referencesAsServerKeepsThem(const ResourceSchema &schema, QJsonObject fields) const;
     QUrl recordLookupUrl(const Call &call) const;
     void onRecordSuccess(Call &call, const RestReply &reply, const QJsonDocument &doc,
         const std::function<void(const QString &)> &bad);

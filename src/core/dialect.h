@@ -37,6 +37,10 @@ public:
     // the name is unknown.
     static std::optional<Dialect> fromName(const QString &name);
 
+    // Whether the server keeps every id as text: json-server 1.x turns even a number id into a string when
+    // it loads its data. A reference sent to it then goes as text too (5506 typed by a person is the user
+    // "5506"), so that what it holds relates a post to its user by equal values, as the window writes it.
+    bool idsAreText() const { return m_kind == Kind::JsonServer1; }
     void addPaging(QUrlQuery &query, int page, int perPage) const;
     void addFilter(QUrlQuery &query, const UserFilter &filter) const;
     // One field of any resource: `substring` for text fields GoRest matches by substring (title, body,

@@ -205,6 +205,42 @@ private Q_SLOTS:
         session(server.baseUrl(), false, userId);
     }
 
+    void anAllDigitIdTypedReachesJsonServer1AsItKeepsIt()
+    {
+        // Finding: `--user-id 5506` went as the number 5506, while json-server 1.x keeps every id as text
+        // and the window sends the user's id as the server gave it, "5506": the same relation was written
+        // two ways, and only one of them equals the user's id.
+        JsonServerFixture server(JsonServerFixture::Version::V1);
+        QVERIFY2(server.start(JsonServerFixture::users(2, true)), qPrintable(server.errorString()));
+        QNetworkAccessManager manager;
+        const QUrl base = server.baseUrl();
+        const auto made = SandboxFixture::send(manager, "POST", base.resolved(QUrl(S("/users"))),
+            R"({"id":"5506","name":"Digit Person","email":"digit@records.test","gender":"male","status":"active"})",
+            { { "Content-Type", "application/json" } });
+        QCOMPARE(made.status, 201);
+        const QJsonValue userId = QJsonDocument::fromJson(made.body).object().value(S("id"));
+        QCOMPARE(userId, QJsonValue(S("5506")));
+
+        const Run post = cli(base,
+            L({ "posts", "create", "--user-id", "5506", "--title", "Digits", "--body", "All of them.",
+                "--format", "json" }));
+        QVERIFY2(post.exitCode == 0, post.err.constData());
+        QCOMPARE(post.object().value(S("user_id")), userId);
+        const Run other = cli(base,
+            L({ "posts", "create", "--user-id", "1", "--title", "Elsewhere", "--body", "Moved later.",
+                "--format", "json" }));
+        QVERIFY2(other.exitCode == 0, other.err.constData());
+        const Run moved = cli(base, L({ "posts", "update" }) << other.id() << L({ "--user-id", "5506" }));
+        QVERIFY2(moved.exitCode == 0, moved.err.constData());
+
+        // What the server holds, read past the CLI: both posts name the user by the user's own id value.
+        for (const QString &id : { post.id(), other.id() }) {
+            const auto stored = SandboxFixture::send(manager, "GET", base.resolved(QUrl(S("/posts/") + id)));
+            QCOMPARE(stored.status, 200);
+            QCOMPARE(QJsonDocument::fromJson(stored.body).object().value(S("user_id")), userId);
+        }
+    }
+
     void usageAndRefusals()
     {
         SandboxFixture sandbox(SandboxFixture::defaultConfig(3));
