@@ -23,8 +23,8 @@ bool sameValue(const FieldSpec *spec, const QJsonValue &have, const QJsonValue &
         if (!a)
             return false;
         // The id as it was sent (a text id may hold spaces of its own), else as a person typed it. 5506
-        // and "5506" are one id: json-server 1.x keeps the one as the other, and matches them alike.
-        if (const auto b = ResourceId::fromJson(sent); b && (*a == *b || a->toString() == b->toString()))
+        // and "5506" are one id already (ResourceId's equality).
+        if (const auto b = ResourceId::fromJson(sent); b && *a == *b)
             return true;
         const auto typed = sent.isString() ? ResourceId::parse(sent.toString().trimmed()) : std::nullopt;
         return typed && *a == *typed;
