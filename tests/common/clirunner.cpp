@@ -93,4 +93,20 @@ QByteArray CliRunner::killAfter(const QStringList &args, int lines) const
     return out;
 }
 
+qint64 CliRunner::interruptedJob(QString *state, int *unknown) const
+{
+    const Run r = run({ QStringLiteral("jobs"), QStringLiteral("list") });
+    if (r.exitCode != 0)
+        return 0;
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    if (lines.size() != 2)
+        return 0;
+    const QList<QByteArray> cells = lines.at(1).split('\t');
+    if (state)
+        *state = QString::fromUtf8(cells.value(2));
+    if (unknown)
+        *unknown = cells.value(5).toInt();
+    return cells.value(0).toLongLong();
+}
+
 } // namespace UserDesk

@@ -42,6 +42,9 @@ public:
     // that its job is in the journal) or has ended, and kills it with SIGKILL, which gives it no chance to
     // write anything more; returns what it printed on stdout, or "not started", "timed out", "not killed".
     QByteArray killAfter(const QStringList &args, int lines) const;
+    // The one unfinished job `jobs list` shows, 0 when there is none or more than one; `state`: its state
+    // ("interrupted", …); `unknown`: how many of its items may have been sent.
+    qint64 interruptedJob(QString *state = nullptr, int *unknown = nullptr) const;
 
 private:
     QStringList withEndpoint(const QStringList &args, const QUrl &endpoint = {}) const;

@@ -49,21 +49,6 @@ private:
     using Run = CliRunner::Run;
     std::unique_ptr<CliRunner> m_cli; // userdesk-cli with its journal and settings in m_dir
 
-    // The one unfinished job in the journal, from `jobs list`.
-    qint64 interruptedJob(QString *state = nullptr)
-    {
-        const Run r = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list") });
-        if (r.exitCode != 0)
-            return 0;
-        const QList<QByteArray> lines = r.out.trimmed().split('\n');
-        if (lines.size() != 2)
-            return 0;
-        const QList<QByteArray> cells = lines.at(1).split('\t');
-        if (state)
-            *state = QString::fromUtf8(cells.value(2));
-        return cells.value(0).toLongLong();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -105,7 +90,7 @@ private slots:
         QVERIFY(cut.size() >= 100);
 
         QString state;
-        const qint64 job = interruptedJob(&state);
+        const qint64 job = m_cli->interruptedJob(&state);
         QVERIFY(job > 0);
         QCOMPARE(state, QStringLiteral("interrupted"));
         const Run resumed
@@ -128,7 +113,7 @@ private slots:
                 reported.insert(m.captured(1).toUtf8());
         }
         QCOMPARE(reported.size(), users);
-        QCOMPARE(interruptedJob(), 0); // nothing left to resume
+        QCOMPARE(m_cli->interruptedJob(), 0); // nothing left to resume
     }
 
     void aBulkDeleteKilledMidwayIsResumedToExactlyItsIds()
@@ -149,7 +134,7 @@ private slots:
         QVERIFY2(leftAfterKill > int(everyone.size()) - 300,
             "the kill came after the whole job; it proves nothing");
 
-        const qint64 job = interruptedJob();
+        const qint64 job = m_cli->interruptedJob();
         QVERIFY(job > 0);
         const Run resumed
             = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
@@ -159,7 +144,7 @@ private slots:
         QCOMPARE(after.size(), everyone.size() - 300);
         for (const QJsonValue &v : after)
             QVERIFY(!doomed.contains(v.toObject().value(QLatin1String("id")).toInteger()));
-        QCOMPARE(interruptedJob(), 0);
+        QCOMPARE(m_cli->interruptedJob(), 0);
     }
 
     void aBulkDeleteSaysWhichUsersWereAlreadyGone()
@@ -218,7 +203,7 @@ private slots:
             renamed += v.toObject().value(QLatin1String("name")).toString() == QLatin1String("Bulk Renamed");
         QVERIFY2(renamed < 80, "the kill came after the whole job; it proves nothing");
 
-        const qint64 job = interruptedJob();
+        const qint64 job = m_cli->interruptedJob();
         QVERIFY(job > 0);
         const Run resumed
             = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) });
@@ -270,7 +255,7 @@ private slots:
                                    QStringLiteral("999999991"), QStringLiteral("999999992") },
                 0);
         Q_UNUSED(none);
-        const qint64 job = interruptedJob();
+        const qint64 job = m_cli->interruptedJob();
         QVERIFY(job > 0);
         QProcess other;
         other.setProcessEnvironment(m_cli->environment());
@@ -284,7 +269,7 @@ private slots:
         const Run discarded
             = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("discard"), QString::number(job) });
         QVERIFY2(discarded.exitCode == 0, discarded.err.constData());
-        QCOMPARE(interruptedJob(), 0);
+        QCOMPARE(m_cli->interruptedJob(), 0);
         QCOMPARE(
             m_cli->run({ QStringLiteral("jobs"), QStringLiteral("resume"), QString::number(job) }).exitCode,
             5);

@@ -68,24 +68,6 @@ private:
     using Run = CliRunner::Run;
     std::unique_ptr<CliRunner> m_cli; // userdesk-cli with its journal and settings in m_dir
 
-    // The one unfinished job in the journal, from `jobs list`; `unknown`: how many of its items may have
-    // been sent.
-    qint64 interruptedJob(QString *state = nullptr, int *unknown = nullptr)
-    {
-        const Run r = m_cli->run({ QStringLiteral("jobs"), QStringLiteral("list") });
-        if (r.exitCode != 0)
-            return 0;
-        const QList<QByteArray> lines = r.out.trimmed().split('\n');
-        if (lines.size() != 2)
-            return 0;
-        const QList<QByteArray> cells = lines.at(1).split('\t');
-        if (state)
-            *state = QString::fromUtf8(cells.value(2));
-        if (unknown)
-            *unknown = cells.value(5).toInt();
-        return cells.value(0).toLongLong();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -126,7 +108,7 @@ private slots:
 
         QString state;
         int unknown = 0;
-        const qint64 job = interruptedJob(&state, &unknown);
+        const qint64 job = m_cli->interruptedJob(&state, &unknown);
         QVERIFY(job > 0);
         QCOMPARE(state, QStringLiteral("interrupted"));
         // Posts were on the wire when the kill came: the resume has creates to settle by reading first.
@@ -155,7 +137,7 @@ private slots:
                 reported.insert(m.captured(1));
         }
         QCOMPARE(reported.size(), posts);
-        QCOMPARE(interruptedJob(), 0); // nothing left to resume
+        QCOMPARE(m_cli->interruptedJob(), 0); // nothing left to resume
     }
 
     void aDryRunOfTodosNamesEveryBadRowAndSendsNothing()
